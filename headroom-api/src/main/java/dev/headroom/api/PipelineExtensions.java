@@ -19,6 +19,8 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -38,6 +40,7 @@ public final class PipelineExtensions {
 
   private static final Logger LOG = System.getLogger(PipelineExtensions.class.getName());
   private static final int MAX_CONSECUTIVE_LOAD_ERRORS = 100;
+  private static final Pattern PROVIDER_IN_MESSAGE = Pattern.compile("Provider (\\S+)");
   private static final PipelineExtensions NONE = new PipelineExtensions(List.of(), List.of());
 
   private final List<PipelineExtension> extensions;
@@ -274,7 +277,7 @@ public final class PipelineExtensions {
           provider = providers.next();
         } catch (ServiceConfigurationError error) {
           consecutiveErrors++;
-          reportLoadFailure("(unknown provider)", error);
+          reportLoadFailure(providerNamedIn(error), error);
           continue;
         }
         consecutiveErrors = 0;
@@ -328,6 +331,12 @@ public final class PipelineExtensions {
         return NONE;
       }
       return new PipelineExtensions(kept, loadFailures);
+    }
+
+    /** ServiceLoader names a provider it cannot find or instantiate only in its message. */
+    private static String providerNamedIn(ServiceConfigurationError error) {
+      Matcher named = PROVIDER_IN_MESSAGE.matcher(String.valueOf(error.getMessage()));
+      return named.find() ? named.group(1) : "(unknown provider)";
     }
 
     private void reportLoadFailure(String provider, Throwable failure) {

@@ -1,0 +1,4 @@
+/**
+ * The extension conformance kit: fluent runs with assertions, sample events, and the abstract contract test.
+ */
+package dev.headroom.testkit;

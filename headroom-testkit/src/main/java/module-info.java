@@ -1,0 +1,21 @@
+/**
+ * The conformance kit for Headroom extension authors: a fluent {@link dev.headroom.testkit.HeadroomTestKit}
+ * that runs an extension on sample or hand-made events, and {@link dev.headroom.testkit.PipelineExtensionContract},
+ * an abstract JUnit 5 test class that checks what every extension must honour.
+ *
+ * <p>Reads the system property {@code headroom.testkit.budget-micros} (the median time budget per event
+ * in microseconds; default 1000), so a slow CI machine can widen it without code changes.
+ */
+module dev.headroom.testkit {
+  // Our exported signatures use both: PipelineExtension/PipelineEvent, and the contract is a JUnit test class.
+  requires transitive dev.headroom.api;
+  requires transitive org.junit.jupiter.api;
+
+  exports dev.headroom.testkit;
+
+  // JUnit instantiates and reflects on the contract's test methods.
+  opens dev.headroom.testkit to org.junit.platform.commons;
+
+  // HeadroomTestKit.extension("id") finds extensions as the proxy does.
+  uses dev.headroom.api.PipelineExtension;
+}

@@ -52,6 +52,11 @@ class ArchitectureRulesRejectViolationsTests {
   }
 
   @Test
+  void anExportedFactoryOfItsOwnImplementationIsNotACycle() {
+    assertDoesNotThrow(() -> HeadroomArchitectureRules.packages_are_free_of_cycles.check(fixtures("dev.headroom.it.fixture.factory")));
+  }
+
+  @Test
   void publicClassesOpenForExtensionAreRejected() {
     JavaClasses classes = fixtures("dev.headroom.it.fixture.open");
 

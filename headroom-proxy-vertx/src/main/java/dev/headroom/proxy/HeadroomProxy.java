@@ -1,0 +1,134 @@
+package dev.headroom.proxy;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.headroom.api.PipelineEvent;
+import dev.headroom.api.PipelineExtensions;
+import dev.headroom.api.PipelineStage;
+import dev.headroom.proxy.internal.http.ProxyVerticle;
+import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.pipeline.ExtensionDiscovery;
+import dev.headroom.proxy.internal.pipeline.RequestPipeline;
+import dev.headroom.proxy.internal.pipeline.RequestRewriter;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * The Headroom gateway, embeddable: create it on a {@link Vertx}, {@link #start()} it, and point an
+ * OpenAI or Anthropic client at {@code http://host:port}. It serves on every event loop of that
+ * Vert.x instance.
+ *
+ * <pre>{@code
+ * HeadroomProxy proxy = HeadroomProxy.create(vertx, ProxyOptions.builder().port(0).build());
+ * int port = proxy.start().await();
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class HeadroomProxy {
+
+  private final Vertx vertx;
+  private final ProxyOptions options;
+  private final RequestRewriter rewriter;
+  private final List<String> deployments = new ArrayList<>();
+  private volatile int port = -1;
+  private volatile ProxyMetrics metrics;
+
+  private HeadroomProxy(Vertx vertx, ProxyOptions options, RequestRewriter rewriter) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx must not be null");
+    this.options = Objects.requireNonNull(options, "options must not be null");
+    this.rewriter = rewriter;
+  }
+
+  /**
+   * @param vertx the Vert.x instance to serve on; the caller owns and closes it
+   * @param options the options
+   * @return a proxy, not yet started
+   */
+  public static HeadroomProxy create(Vertx vertx, ProxyOptions options) {
+    return new HeadroomProxy(vertx, options, RequestRewriter.identity());
+  }
+
+  /** Internal: the live-zone issue wires its rewriter here. */
+  static HeadroomProxy create(Vertx vertx, ProxyOptions options, RequestRewriter rewriter) {
+    return new HeadroomProxy(vertx, options, Objects.requireNonNull(rewriter, "rewriter must not be null"));
+  }
+
+  /**
+   * Loads extensions (emitting {@code SETUP}), emits {@code PRE_START}, binds, emits {@code POST_START}.
+   *
+   * @return the bound port, or a failed future (port in use, duplicate extension ids…)
+   */
+  public Future<Integer> start() {
+    Future<PipelineExtensions> loaded = vertx.executeBlocking(() -> {
+      PipelineExtensions extensions = options.extensions()
+          .orElseGet(() -> ExtensionDiscovery.discover(options.extensionsDir().orElse(null)));
+      emit(extensions, PipelineStage.SETUP, Map.of());
+      emit(extensions, PipelineStage.PRE_START, Map.of("host", options.host(), "port", options.port()));
+      return extensions;
+    }, false);
+    return loaded.compose(extensions -> {
+      RequestPipeline pipeline = new RequestPipeline(extensions, rewriter, options.maxBodyBytes());
+      ProxyMetrics shared = new ProxyMetrics(extensions);
+      this.metrics = shared;
+      int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+      List<ProxyVerticle> verticles = new java.util.concurrent.CopyOnWriteArrayList<>();
+      return vertx.deployVerticle(() -> {
+        // Vert.x shares one random port among servers that ask for the same negative port.
+        ProxyVerticle verticle = new ProxyVerticle(options, options.port() == 0 ? -1 : options.port(), pipeline, shared);
+        verticles.add(verticle);
+        return verticle;
+      }, new DeploymentOptions().setInstances(instances)).compose(id -> {
+        deployments.add(id);
+        int bound = verticles.get(0).actualPort();
+        for (ProxyVerticle verticle : verticles) {
+          if (verticle.actualPort() != bound) {
+            return Future.failedFuture(new IllegalStateException("listeners bound different ports"));
+          }
+        }
+        return Future.succeededFuture(bound);
+      }).compose(bound -> vertx.executeBlocking(() -> {
+        emit(extensions, PipelineStage.POST_START, Map.of("host", options.host(), "port", bound));
+        port = bound;
+        return bound;
+      }, false));
+    });
+  }
+
+  /** @return the bound port, or {@code -1} before {@link #start()} completed */
+  public int port() {
+    return port;
+  }
+
+  /** @return the Prometheus exposition of the proxy's metrics, or {@code ""} before start */
+  public String scrapeMetrics() {
+    ProxyMetrics current = metrics;
+    return current == null ? "" : current.scrape();
+  }
+
+  /**
+   * Stops accepting connections and lets in-flight requests finish, up to the shutdown timeout.
+   *
+   * @return completes when every listener is closed
+   */
+  public Future<Void> stop() {
+    List<Future<Void>> undeployed = new ArrayList<>();
+    for (String id : deployments) {
+      undeployed.add(vertx.undeploy(id));
+    }
+    deployments.clear();
+    port = -1;
+    return Future.join(undeployed).mapEmpty();
+  }
+
+  private static void emit(PipelineExtensions extensions, PipelineStage stage, Map<String, ?> metadata) {
+    if (extensions.wants(stage)) {
+      extensions.emit(stage, PipelineEvent.builder(stage, "proxy.lifecycle").metadata(metadata).build());
+    }
+  }
+}

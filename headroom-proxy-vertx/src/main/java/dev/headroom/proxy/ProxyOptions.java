@@ -1,0 +1,272 @@
+package dev.headroom.proxy;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.headroom.api.PipelineExtensions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * How a {@link HeadroomProxy} listens, where it forwards, and its limits. Immutable; build one with
+ * {@link #builder()}. Every setting has the default documented on its builder method.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ProxyOptions {
+
+  /** The default port, {@value}. */
+  public static final int DEFAULT_PORT = 8787;
+  /** The default request body limit, 100 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 100L * 1024 * 1024;
+
+  private final String host;
+  private final int port;
+  private final URI openaiApiUrl;
+  private final URI anthropicApiUrl;
+  private final Path extensionsDir;
+  private final long maxBodyBytes;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final Duration shutdownTimeout;
+  private final PipelineExtensions extensions;
+
+  private ProxyOptions(Builder builder) {
+    this.host = builder.host;
+    this.port = builder.port;
+    this.openaiApiUrl = builder.openaiApiUrl;
+    this.anthropicApiUrl = builder.anthropicApiUrl;
+    this.extensionsDir = builder.extensionsDir;
+    this.maxBodyBytes = builder.maxBodyBytes;
+    this.connectTimeout = builder.connectTimeout;
+    this.requestTimeout = builder.requestTimeout;
+    this.shutdownTimeout = builder.shutdownTimeout;
+    this.extensions = builder.extensions;
+  }
+
+  /**
+   * Starts a builder holding every default.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the interface to bind */
+  public String host() {
+    return host;
+  }
+
+  /** @return the port to bind, {@code 0} for any free port */
+  public int port() {
+    return port;
+  }
+
+  /** @return the origin (and optional path prefix) OpenAI-shaped traffic goes to */
+  public URI openaiApiUrl() {
+    return openaiApiUrl;
+  }
+
+  /** @return the origin (and optional path prefix) Anthropic-shaped traffic goes to */
+  public URI anthropicApiUrl() {
+    return anthropicApiUrl;
+  }
+
+  /** @return the directory whose jars are loaded as extensions, each in its own module layer */
+  public Optional<Path> extensionsDir() {
+    return Optional.ofNullable(extensionsDir);
+  }
+
+  /** @return the largest request body accepted; larger ones get 413 */
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /** @return how long connecting to an upstream may take before 502 */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** @return how long a whole upstream exchange may take before 504 (or the stream is cut) */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** @return how long a graceful stop waits for in-flight requests */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /**
+   * @return explicit extensions, which replace discovery; empty means "discover with ServiceLoader
+   *     and the extensions directory"
+   */
+  public Optional<PipelineExtensions> extensions() {
+    return Optional.ofNullable(extensions);
+  }
+
+  /** Collects settings; every method checks its argument and names it when it is bad. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = DEFAULT_PORT;
+    private URI openaiApiUrl = URI.create("https://api.openai.com");
+    private URI anthropicApiUrl = URI.create("https://api.anthropic.com");
+    private Path extensionsDir;
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(600);
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private PipelineExtensions extensions;
+
+    private Builder() {}
+
+    /**
+     * @param value interface to bind; default {@code 127.0.0.1}
+     * @return this builder
+     */
+    public Builder host(String value) {
+      Objects.requireNonNull(value, "host must not be null");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("host must not be blank");
+      }
+      this.host = value.strip();
+      return this;
+    }
+
+    /**
+     * @param value port to bind, 0..65535 ({@code 0}: any free port); default {@value #DEFAULT_PORT}
+     * @return this builder
+     */
+    public Builder port(int value) {
+      if (value < 0 || value > 65535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535, got " + value);
+      }
+      this.port = value;
+      return this;
+    }
+
+    /**
+     * @param value http(s) origin for OpenAI-shaped traffic; a trailing {@code /v1} is dropped;
+     *     default {@code https://api.openai.com}
+     * @return this builder
+     */
+    public Builder openaiApiUrl(String value) {
+      this.openaiApiUrl = upstream("openai api url", value);
+      return this;
+    }
+
+    /**
+     * @param value http(s) origin for Anthropic-shaped traffic; a trailing {@code /v1} is dropped;
+     *     default {@code https://api.anthropic.com}
+     * @return this builder
+     */
+    public Builder anthropicApiUrl(String value) {
+      this.anthropicApiUrl = upstream("anthropic api url", value);
+      return this;
+    }
+
+    /**
+     * @param value directory of extension jars; default none
+     * @return this builder
+     */
+    public Builder extensionsDir(Path value) {
+      this.extensionsDir = value;
+      return this;
+    }
+
+    /**
+     * @param value largest request body in bytes, at least 1; default 100 MiB
+     * @return this builder
+     */
+    public Builder maxBodyBytes(long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("max body bytes must be at least 1, got " + value);
+      }
+      this.maxBodyBytes = value;
+      return this;
+    }
+
+    /**
+     * @param value upstream connect timeout, positive; default 10 s
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = positive("connect timeout", value);
+      return this;
+    }
+
+    /**
+     * @param value whole-exchange upstream timeout, positive; default 600 s
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration value) {
+      this.requestTimeout = positive("request timeout", value);
+      return this;
+    }
+
+    /**
+     * @param value how long a graceful stop drains in-flight requests, zero or more; default 30 s
+     * @return this builder
+     */
+    public Builder shutdownTimeout(Duration value) {
+      Objects.requireNonNull(value, "shutdown timeout must not be null");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("shutdown timeout must not be negative, got " + value);
+      }
+      this.shutdownTimeout = value;
+      return this;
+    }
+
+    /**
+     * @param value extensions to use instead of discovery (for tests and embedding); default: discover
+     * @return this builder
+     */
+    public Builder extensions(PipelineExtensions value) {
+      this.extensions = Objects.requireNonNull(value, "extensions must not be null");
+      return this;
+    }
+
+    /** @return the options */
+    public ProxyOptions build() {
+      return new ProxyOptions(this);
+    }
+
+    private static Duration positive(String name, Duration value) {
+      Objects.requireNonNull(value, name + " must not be null");
+      if (value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      }
+      return value;
+    }
+
+    private static URI upstream(String name, String value) {
+      Objects.requireNonNull(value, name + " must not be null");
+      URI uri;
+      try {
+        uri = new URI(value.strip());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException(name + " is not a URL: '" + value + "'", e);
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+        throw new IllegalArgumentException(name + " must be an http(s) URL with a host, got '" + value + "'");
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException(name + " must not have a query or fragment, got '" + value + "'");
+      }
+      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+      while (path.endsWith("/")) {
+        path = path.substring(0, path.length() - 1);
+      }
+      if (path.endsWith("/v1")) {
+        path = path.substring(0, path.length() - 3);
+      }
+      return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+    }
+  }
+}

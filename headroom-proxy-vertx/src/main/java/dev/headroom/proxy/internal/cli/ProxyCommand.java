@@ -1,0 +1,159 @@
+package dev.headroom.proxy.internal.cli;
+
+import dev.headroom.proxy.HeadroomProxy;
+import dev.headroom.proxy.ProxyOptions;
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code headroom proxy}: parses flags and environment, starts the gateway, serves until stopped. */
+@Command(name = "headroom proxy", mixinStandardHelpOptions = true, version = "headroom 0.1.0-SNAPSHOT",
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {"Start the Headroom gateway. Point an OpenAI or Anthropic SDK's base URL at it.",
+        "Every flag also reads the environment variable named in its description."})
+public final class ProxyCommand implements Callable<Integer> {
+
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:HEADROOM_HOST:-127.0.0.1}",
+      description = "Interface to bind (env HEADROOM_HOST). Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "${env:HEADROOM_PORT:-8787}",
+      description = "Port to bind, 0 for any free port (env HEADROOM_PORT). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--openai-api-url", paramLabel = "URL",
+      defaultValue = "${env:OPENAI_TARGET_API_URL:-https://api.openai.com}",
+      description = "Upstream for OpenAI-shaped traffic (env OPENAI_TARGET_API_URL). Default: ${DEFAULT-VALUE}.")
+  String openaiApiUrl;
+
+  @Option(names = "--anthropic-api-url", paramLabel = "URL",
+      defaultValue = "${env:ANTHROPIC_TARGET_API_URL:-https://api.anthropic.com}",
+      description = "Upstream for /v1/messages* and requests with an anthropic-version header "
+          + "(env ANTHROPIC_TARGET_API_URL). Default: ${DEFAULT-VALUE}.")
+  String anthropicApiUrl;
+
+  @Option(names = "--extensions-dir", paramLabel = "DIR", defaultValue = "${env:HEADROOM_EXTENSIONS_DIR}",
+      description = "Directory of extension jars, each loaded in its own module layer (env HEADROOM_EXTENSIONS_DIR). "
+          + "Default: none.")
+  Path extensionsDir;
+
+  @Option(names = "--max-body-bytes", paramLabel = "SIZE", converter = Values.SizeConverter.class,
+      defaultValue = "${env:HEADROOM_MAX_BODY_BYTES:-100MiB}",
+      description = "Largest request body; larger ones get 413 (env HEADROOM_MAX_BODY_BYTES). "
+          + "Units: KB, MB, GB, KiB, MiB, GiB. Default: ${DEFAULT-VALUE}.")
+  long maxBodyBytes;
+
+  @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = Values.DurationConverter.class,
+      defaultValue = "${env:HEADROOM_CONNECT_TIMEOUT:-10s}",
+      description = "Upstream connect timeout; past it 504 (env HEADROOM_CONNECT_TIMEOUT). Default: ${DEFAULT-VALUE}.")
+  Duration connectTimeout;
+
+  @Option(names = "--request-timeout", paramLabel = "DURATION", converter = Values.DurationConverter.class,
+      defaultValue = "${env:HEADROOM_REQUEST_TIMEOUT:-600s}",
+      description = "Whole upstream exchange timeout; past it 504, or a cut stream "
+          + "(env HEADROOM_REQUEST_TIMEOUT). Default: ${DEFAULT-VALUE}.")
+  Duration requestTimeout;
+
+  @Option(names = "--shutdown-timeout", paramLabel = "DURATION", converter = Values.DurationConverter.class,
+      defaultValue = "${env:HEADROOM_SHUTDOWN_TIMEOUT:-30s}",
+      description = "How long SIGTERM/SIGINT waits for in-flight requests (env HEADROOM_SHUTDOWN_TIMEOUT). "
+          + "Default: ${DEFAULT-VALUE}.")
+  Duration shutdownTimeout;
+
+  private PrintWriter out;
+  private PrintWriter err;
+
+  /**
+   * Entry point of {@code ./headroom proxy}.
+   *
+   * @param args the flags
+   */
+  public static void main(String[] args) {
+    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    System.exit(code);
+  }
+
+  /**
+   * Parses and runs; returns only after the proxy stopped, or at once on a bad flag or {@code --help}.
+   *
+   * @param args the flags
+   * @param out standard output
+   * @param err standard error
+   * @return the exit code: 0 ok, 1 could not start, 2 bad usage
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    ProxyCommand command = new ProxyCommand();
+    command.out = out;
+    command.err = err;
+    CommandLine cli = new CommandLine(command);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler((failure, ignored) -> {
+      err.println("headroom proxy: " + failure.getMessage() + " (see --help)");
+      return 2;
+    });
+    return cli.execute(args);
+  }
+
+  /** @return the options, or a one-line reason */
+  ProxyOptions options() {
+    ProxyOptions.Builder builder = ProxyOptions.builder()
+        .host(host).port(port).openaiApiUrl(openaiApiUrl).anthropicApiUrl(anthropicApiUrl)
+        .maxBodyBytes(maxBodyBytes).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
+        .shutdownTimeout(shutdownTimeout);
+    if (extensionsDir != null) {
+      builder.extensionsDir(extensionsDir);
+    }
+    return builder.build();
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ProxyOptions options;
+    try {
+      options = options();
+    } catch (IllegalArgumentException bad) {
+      err.println("headroom proxy: " + bad.getMessage() + " (see --help)");
+      return 2;
+    }
+    Vertx vertx = Vertx.vertx();
+    HeadroomProxy proxy = HeadroomProxy.create(vertx, options);
+    int bound;
+    try {
+      bound = proxy.start().toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException failure) {
+      err.println("headroom proxy: could not start: " + describe(failure.getCause()));
+      vertx.close();
+      return 1;
+    }
+    out.println("headroom proxy listening on http://" + options.host() + ":" + bound
+        + " (openai -> " + options.openaiApiUrl() + ", anthropic -> " + options.anthropicApiUrl() + ")");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        proxy.stop().eventually(vertx::close).toCompletionStage().toCompletableFuture()
+            .get(options.shutdownTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException | ExecutionException | TimeoutException ignored) {
+        // Exiting anyway.
+      } finally {
+        stopped.countDown();
+      }
+    }, "headroom-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+  }
+}

@@ -1,0 +1,346 @@
+package dev.headroom.proxy.internal.http;
+
+import static dev.headroom.api.PipelineStage.POST_SEND;
+import static dev.headroom.api.PipelineStage.RESPONSE_RECEIVED;
+
+import dev.headroom.proxy.internal.pipeline.Inbound;
+import dev.headroom.proxy.internal.pipeline.Outbound;
+import dev.headroom.proxy.internal.sse.StreamSummary;
+import dev.headroom.proxy.internal.sse.StreamTap;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One HTTP exchange, driven by its event loop: read the body (bounded), run the pipeline unless
+ * bypassed, call the upstream, relay its response byte for byte, and account for it once.
+ */
+final class Exchange {
+
+  private static final Logger LOG = System.getLogger(Exchange.class.getName());
+  private static final int RESPONSE_COPY_CAP = 16 << 20;
+
+  private final Forwarder f;
+  private final HttpServerRequest req;
+  private final HttpServerResponse resp;
+  private final RequestContext ctx;
+  private HttpClientRequest upstream;
+  private long timer = -1;
+  private boolean finished;
+  private String model = "";
+  private StreamTap tap;
+  private Buffer responseCopy;
+
+  Exchange(Forwarder forwarder, HttpServerRequest request) {
+    this.f = forwarder;
+    this.req = request;
+    this.resp = request.response();
+    String path = request.path();
+    this.ctx = new RequestContext(Forwarder.requestId(request.headers()), Route.of(request.method(), path),
+        Provider.of(path, request.headers()), ForwardHeaders.bypass(request.headers()), request.method().name());
+    if (ctx.bypass) {
+      ctx.decision = "bypass";
+    }
+  }
+
+  void start() {
+    resp.closeHandler(v -> clientGone());
+    String length = req.getHeader("content-length");
+    if (length != null && parseLength(length) > f.maxBodyBytes) {
+      tooLarge();
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    req.handler(chunk -> {
+      if (finished) {
+        return;
+      }
+      if ((long) body.length() + chunk.length() > f.maxBodyBytes) {
+        tooLarge();
+      } else {
+        body.appendBuffer(chunk);
+      }
+    });
+    req.exceptionHandler(failure -> {
+      if (!finished) {
+        ctx.failure = "client_request_error";
+        ctx.status = 499;
+        finish();
+      }
+    });
+    req.endHandler(v -> {
+      if (!finished) {
+        prepare(body);
+      }
+    });
+  }
+
+  private void prepare(Buffer body) {
+    ctx.bytesIn = body.length();
+    MultiMap headers = ForwardHeaders.upstream(req.headers(), clientIp(), ctx.requestId);
+    if (ctx.bypass || !ctx.route.carriesPayload() || !f.pipeline.active()) {
+      send(headers, body);
+      return;
+    }
+    Map<String, String> before = Forwarder.singleValued(headers);
+    String encoding = headers.get("content-encoding");
+    Inbound in = new Inbound(ctx.requestId, "proxy.request", ctx.route.label(), ctx.provider.wireName(),
+        body.getBytes(), encoding == null ? "" : encoding, before);
+    f.vertx.executeBlocking(() -> f.pipeline.run(in), false).onComplete(done -> {
+      if (finished) {
+        return;
+      }
+      Outbound out = done.succeeded() ? done.result() : Outbound.unchanged();
+      if (done.failed()) {
+        LOG.log(Level.WARNING, "request " + ctx.requestId + ": pipeline failed ("
+            + done.cause().getClass().getName() + "); forwarding the original body");
+      }
+      model = out.model();
+      Buffer toSend = body;
+      if (out.body() != null) {
+        toSend = Buffer.buffer(out.body());
+        headers.remove("content-encoding");
+        ctx.decision = "rewritten";
+      }
+      if (out.headers() != null) {
+        Forwarder.applyHeaderChanges(headers, before, out.headers());
+      }
+      send(headers, toSend);
+    });
+  }
+
+  private void send(MultiMap headers, Buffer body) {
+    ctx.sendNanos = System.nanoTime();
+    timer = f.vertx.setTimer(f.requestTimeoutMillis, id -> timedOut());
+    boolean hadBody = req.headers().contains("content-length") || req.headers().contains("transfer-encoding");
+    f.client.request(f.upstreams.http(ctx.provider, req.method(), req.uri(), headers))
+        .compose(request -> {
+          upstream = request;
+          if (finished) {
+            request.reset();
+            return Future.failedFuture("exchange already finished");
+          }
+          return hadBody || body.length() > 0 ? request.send(body) : request.send();
+        })
+        .onComplete(done -> {
+          if (done.succeeded()) {
+            relay(done.result());
+          } else {
+            upstreamFailed(done.cause());
+          }
+        });
+  }
+
+  private void relay(HttpClientResponse up) {
+    if (finished) {
+      up.request().reset();
+      return;
+    }
+    ctx.responseNanos = System.nanoTime();
+    ctx.upstreamStatus = up.statusCode();
+    ctx.status = up.statusCode();
+    resp.setStatusCode(up.statusCode());
+    if (up.statusMessage() != null) {
+      resp.setStatusMessage(up.statusMessage());
+    }
+    ForwardHeaders.relayResponse(up.headers(), resp.headers());
+    String upstreamId = up.getHeader("request-id") != null ? up.getHeader("request-id") : up.getHeader("x-request-id");
+    if (upstreamId != null) {
+      resp.headers().set("headroom-upstream-request-id", upstreamId);
+    }
+    stamp();
+    boolean bodyless = req.method() == HttpMethod.HEAD || up.statusCode() == 204 || up.statusCode() == 304;
+    if (!bodyless && !resp.headers().contains("content-length")) {
+      resp.setChunked(true);
+    }
+    String type = up.getHeader("content-type");
+    String mediaType = type == null ? "" : type.toLowerCase(Locale.ROOT);
+    String dialect = Forwarder.dialect(ctx.route);
+    if (mediaType.startsWith("text/event-stream") && dialect != null) {
+      tap = StreamTap.of(dialect);
+      f.metrics.streams(1);
+      resp.writeHead();
+    } else if (mediaType.contains("json") && !ctx.bypass && f.responseStages.wants(RESPONSE_RECEIVED)) {
+      responseCopy = Buffer.buffer();
+    }
+    postSend(tap != null);
+    up.handler(chunk -> {
+      ctx.bytesOut += chunk.length();
+      resp.write(chunk);
+      if (resp.writeQueueFull()) {
+        up.pause();
+        resp.drainHandler(v -> up.resume());
+      }
+      if (tap != null) {
+        tap.accept(chunk.getBytes());
+      } else if (responseCopy != null) {
+        responseCopy = responseCopy.length() + chunk.length() > RESPONSE_COPY_CAP ? null : responseCopy.appendBuffer(chunk);
+      }
+    });
+    up.exceptionHandler(failure -> {
+      if (!finished) {
+        // Cut the client's stream: no fake terminator, the client sees a truncated response.
+        ctx.failure = "upstream_reset_mid_response";
+        f.metrics.upstreamError(ctx.route.label(), "reset");
+        resp.reset();
+        finish();
+      }
+    });
+    up.endHandler(v -> {
+      if (!finished) {
+        resp.end();
+        finish();
+      }
+    });
+  }
+
+  private void upstreamFailed(Throwable cause) {
+    if (finished) {
+      return;
+    }
+    boolean timeout = cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout");
+    if (timeout) {
+      fail(504, "timeout", "upstream_timeout", "The upstream did not answer in time.");
+    } else {
+      fail(502, "connect", "upstream_unavailable", "The upstream refused or reset the connection.");
+    }
+  }
+
+  private void timedOut() {
+    timer = -1;
+    if (finished) {
+      return;
+    }
+    HttpClientRequest pending = upstream;
+    fail(504, "timeout", "upstream_timeout", "The upstream did not answer in time.");
+    if (pending != null) {
+      pending.reset(0, new TimeoutException("request timeout"));
+    }
+  }
+
+  private void fail(int status, String kind, String type, String message) {
+    f.metrics.upstreamError(ctx.route.label(), kind);
+    ctx.failure = "upstream_" + kind;
+    if (resp.headWritten()) {
+      resp.reset();
+      finish();
+      return;
+    }
+    respondError(status, type, message);
+  }
+
+  private void tooLarge() {
+    resp.putHeader("connection", "close");
+    respondError(413, "request_too_large", "The request body exceeds the proxy's limit of " + f.maxBodyBytes + " bytes.");
+    ctx.failure = "body_too_large";
+  }
+
+  private void respondError(int status, String type, String message) {
+    ctx.status = status;
+    ctx.decision = "error";
+    resp.setStatusCode(status);
+    resp.headers().set("content-type", "application/json");
+    stamp();
+    Buffer body = ErrorBodies.of(ctx.provider, type, message, ctx.requestId);
+    ctx.bytesOut = body.length();
+    resp.end(body);
+    finish();
+  }
+
+  private void clientGone() {
+    if (finished) {
+      return;
+    }
+    ctx.failure = "client_closed";
+    if (ctx.status == 0) {
+      ctx.status = 499;
+    }
+    if (upstream != null) {
+      upstream.reset();
+    }
+    finish();
+  }
+
+  private void stamp() {
+    resp.headers().set("x-request-id", ctx.requestId);
+    resp.headers().set("x-headroom-overhead-ms", String.format(Locale.ROOT, "%.3f", ctx.overheadNanos() / 1e6));
+  }
+
+  private void finish() {
+    finished = true;
+    if (timer >= 0) {
+      f.vertx.cancelTimer(timer);
+      timer = -1;
+    }
+    StreamSummary summary = null;
+    if (tap != null) {
+      f.metrics.streams(-1);
+      summary = tap.summary();
+      ctx.usage = summary.usage();
+    }
+    f.metrics.request(ctx.route.label(), ctx.status, ctx.bytesIn, ctx.bytesOut, ctx.overheadNanos(), ctx.upstreamNanos());
+    AccessLog.log(ctx);
+    responseReceived(summary);
+  }
+
+  private void postSend(boolean streaming) {
+    if (ctx.bypass || !ctx.route.carriesPayload() || !f.responseStages.wants(POST_SEND)) {
+      return;
+    }
+    Map<String, Object> metadata = Map.of("route", ctx.route.label(), "status", ctx.upstreamStatus, "streaming", streaming);
+    String id = ctx.requestId;
+    String provider = ctx.provider.wireName();
+    String m = model;
+    f.vertx.executeBlocking(() -> {
+      f.responseStages.postSend(id, provider, m, metadata);
+      return null;
+    }, false);
+  }
+
+  private void responseReceived(StreamSummary summary) {
+    if (ctx.bypass || !ctx.route.carriesPayload() || ctx.upstreamStatus == 0
+        || !f.responseStages.wants(RESPONSE_RECEIVED)) {
+      return;
+    }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("route", ctx.route.label());
+    metadata.put("status", ctx.upstreamStatus);
+    metadata.put("complete", ctx.failure.isEmpty());
+    if (summary != null) {
+      metadata.put("streaming", true);
+      metadata.put("stream_status", summary.status());
+      metadata.put("usage", new LinkedHashMap<String, Object>(summary.usage()));
+    }
+    byte[] body = responseCopy == null || !ctx.failure.isEmpty() ? null : responseCopy.getBytes();
+    String id = ctx.requestId;
+    String provider = ctx.provider.wireName();
+    String m = model.isEmpty() && summary != null ? summary.model() : model;
+    f.vertx.executeBlocking(() -> {
+      f.responseStages.responseReceived(id, provider, m, body, metadata);
+      return null;
+    }, false);
+  }
+
+  private String clientIp() {
+    return req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
+  }
+
+  private static long parseLength(String value) {
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException bad) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.headroom.proxy.internal.http;
+
+import dev.headroom.proxy.ProxyOptions;
+import dev.headroom.proxy.internal.ops.Health;
+import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.pipeline.RequestPipeline;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One event loop's share of the proxy: an HTTP server on the shared port, its own upstream clients,
+ * and the dispatch between operational routes, WebSocket upgrades and forwarding.
+ */
+public final class ProxyVerticle extends VerticleBase {
+
+  private final ProxyOptions options;
+  private final int port;
+  private final RequestPipeline pipeline;
+  private final ProxyMetrics metrics;
+  private HttpServer server;
+  private HttpClient client;
+  private WebSocketClient webSocketClient;
+  private Forwarder forwarder;
+  private WebSocketRelay relay;
+  private Health health;
+
+  /**
+   * @param options the proxy options
+   * @param port the port to bind (the actual one for every instance after the first)
+   * @param pipeline the shared request pipeline
+   * @param metrics the shared metrics
+   */
+  public ProxyVerticle(ProxyOptions options, int port, RequestPipeline pipeline, ProxyMetrics metrics) {
+    this.options = options;
+    this.port = port;
+    this.pipeline = pipeline;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    int connectMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+    int messageLimit = (int) Math.min(Integer.MAX_VALUE - 8, options.maxBodyBytes());
+    client = vertx.createHttpClient(new HttpClientOptions()
+            .setKeepAlive(true).setDecompressionSupported(false).setConnectTimeout(connectMillis)
+            .setMaxHeaderSize(64 * 1024).setTcpNoDelay(true).setVerifyHost(true),
+        new PoolOptions().setHttp1MaxSize(512));
+    webSocketClient = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setConnectTimeout(connectMillis).setMaxFrameSize(messageLimit).setMaxMessageSize(messageLimit)
+        .setVerifyHost(true));
+    Upstreams upstreams = new Upstreams(options.openaiApiUrl(), options.anthropicApiUrl(), options.connectTimeout().toMillis());
+    forwarder = new Forwarder(vertx, client, upstreams, pipeline, metrics, options.maxBodyBytes(),
+        options.requestTimeout().toMillis());
+    relay = new WebSocketRelay(vertx, webSocketClient, upstreams, pipeline, metrics);
+    Map<String, java.net.URI> origins = new LinkedHashMap<>();
+    origins.put("openai", options.openaiApiUrl());
+    origins.put("anthropic", options.anthropicApiUrl());
+    health = new Health(client, origins);
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setHost(options.host()).setPort(port)
+        .setCompressionSupported(false).setDecompressionSupported(false)
+        .setMaxHeaderSize(64 * 1024).setTcpNoDelay(true)
+        .setMaxWebSocketFrameSize(messageLimit).setMaxWebSocketMessageSize(messageLimit));
+    server.requestHandler(this::dispatch);
+    return server.listen();
+  }
+
+  /** @return the bound port */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(options.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .eventually(() -> client.close())
+        .eventually(() -> webSocketClient.close());
+  }
+
+  private void dispatch(HttpServerRequest request) {
+    if (request.method() == HttpMethod.GET) {
+      switch (request.path()) {
+        case "/healthz" -> {
+          health.live(request.response());
+          return;
+        }
+        case "/healthz/upstream" -> {
+          health.upstream(request.response());
+          return;
+        }
+        case "/metrics" -> {
+          request.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+          return;
+        }
+        default -> {
+          // fall through to forwarding
+        }
+      }
+    }
+    if (request.canUpgradeToWebSocket()) {
+      relay.handle(request);
+    } else {
+      forwarder.handle(request);
+    }
+  }
+}

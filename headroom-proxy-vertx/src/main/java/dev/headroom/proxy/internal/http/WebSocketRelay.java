@@ -1,0 +1,153 @@
+package dev.headroom.proxy.internal.http;
+
+import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.pipeline.Inbound;
+import dev.headroom.proxy.internal.pipeline.Outbound;
+import dev.headroom.proxy.internal.pipeline.RequestPipeline;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Relays a WebSocket session message by message: the upstream is connected first (so its refusal
+ * reaches the client as an HTTP status), then the client is accepted. Text messages on
+ * {@code /v1/responses} that are {@code response.create} frames go through the request pipeline,
+ * unless the handshake asked for bypass; everything else crosses unchanged and in order.
+ */
+final class WebSocketRelay {
+
+  private static final Logger LOG = System.getLogger(WebSocketRelay.class.getName());
+
+  private final Vertx vertx;
+  private final WebSocketClient client;
+  private final Upstreams upstreams;
+  private final RequestPipeline pipeline;
+  private final ProxyMetrics metrics;
+
+  WebSocketRelay(Vertx vertx, WebSocketClient client, Upstreams upstreams, RequestPipeline pipeline, ProxyMetrics metrics) {
+    this.vertx = vertx;
+    this.client = client;
+    this.upstreams = upstreams;
+    this.pipeline = pipeline;
+    this.metrics = metrics;
+  }
+
+  void handle(HttpServerRequest req) {
+    String requestId = Forwarder.requestId(req.headers());
+    Provider provider = Provider.of(req.path(), req.headers());
+    boolean bypass = ForwardHeaders.bypass(req.headers());
+    boolean inspect = !bypass && pipeline.active() && req.path().equals("/v1/responses");
+    MultiMap headers = ForwardHeaders.upstream(req.headers(), req.remoteAddress() == null ? "unknown"
+        : req.remoteAddress().hostAddress(), requestId);
+    for (String name : new java.util.ArrayList<>(headers.names())) {
+      if (name.toLowerCase(java.util.Locale.ROOT).startsWith("sec-websocket-")) {
+        headers.remove(name);
+      }
+    }
+    WebSocketConnectOptions options = upstreams.webSocket(provider, req.uri(), headers);
+    String protocols = req.getHeader("sec-websocket-protocol");
+    if (protocols != null) {
+      for (String protocol : protocols.split(",")) {
+        options.addSubProtocol(protocol.strip());
+      }
+    }
+    req.pause();
+    client.connect(options).onComplete(connected -> {
+      if (connected.failed()) {
+        rejectClient(req, provider, requestId, connected.cause());
+        return;
+      }
+      WebSocket up = connected.result();
+      req.resume();
+      req.toWebSocket().onComplete(accepted -> {
+        if (accepted.failed()) {
+          up.close();
+          return;
+        }
+        metrics.webSockets(1);
+        LOG.log(Level.INFO, "event=websocket request_id=" + requestId + " provider=" + provider.wireName()
+            + " decision=" + (bypass ? "bypass" : "forwarded"));
+        pump(accepted.result(), up, requestId, provider, Forwarder.singleValued(headers), inspect);
+      });
+    });
+  }
+
+  private void pump(ServerWebSocket down, WebSocket up, String requestId, Provider provider,
+      Map<String, String> headers, boolean inspect) {
+    Future<?>[] tail = {Future.succeededFuture()};
+    down.textMessageHandler(text -> tail[0] = tail[0].transform(v -> inspect && isResponseCreate(text)
+        ? rewrite(text, requestId, provider, headers) : Future.succeededFuture(text))
+        .compose(up::writeTextMessage));
+    down.binaryMessageHandler(binary -> tail[0] = tail[0].transform(v -> up.writeBinaryMessage(binary)));
+    up.textMessageHandler(down::writeTextMessage);
+    up.binaryMessageHandler(down::writeBinaryMessage);
+    boolean[] closed = {false};
+    Runnable ended = () -> {
+      if (!closed[0]) {
+        closed[0] = true;
+        metrics.webSockets(-1);
+      }
+    };
+    down.closeHandler(v -> {
+      closeWith(up, down);
+      ended.run();
+    });
+    up.closeHandler(v -> {
+      closeWith(down, up);
+      ended.run();
+    });
+    down.exceptionHandler(failure -> up.close());
+    up.exceptionHandler(failure -> down.close());
+  }
+
+  private Future<String> rewrite(String text, String requestId, Provider provider, Map<String, String> headers) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Inbound in = new Inbound(requestId, "proxy.websocket", "responses_ws", provider.wireName(), bytes, "", headers);
+    return vertx.executeBlocking(() -> pipeline.run(in), false)
+        .map(out -> out.body() == null ? text : new String(out.body(), StandardCharsets.UTF_8))
+        .otherwise(text);
+  }
+
+  private static boolean isResponseCreate(String text) {
+    // Cheap pre-check; the pipeline parses properly. Frames are small JSON objects.
+    int type = text.indexOf("\"type\"");
+    return type >= 0 && text.indexOf("response.create", type) > 0;
+  }
+
+  private static void closeWith(WebSocketBase target, WebSocketBase source) {
+    if (target.isClosed()) {
+      return;
+    }
+    Short code = source.closeStatusCode();
+    if (code == null || code == 1005 || code == 1006 || code == 1015) {
+      target.close();
+    } else {
+      target.close(code, source.closeReason());
+    }
+  }
+
+  private static void rejectClient(HttpServerRequest req, Provider provider, String requestId, Throwable cause) {
+    req.resume();
+    if (cause instanceof UpgradeRejectedException rejected) {
+      req.response().setStatusCode(rejected.getStatus());
+      Buffer body = rejected.getBody() == null ? Buffer.buffer() : rejected.getBody();
+      req.response().headers().set("x-request-id", requestId);
+      req.response().end(body);
+      return;
+    }
+    req.response().setStatusCode(502).putHeader("content-type", "application/json").putHeader("x-request-id", requestId)
+        .end(ErrorBodies.of(provider, "upstream_unavailable", "The upstream refused the WebSocket connection.", requestId));
+  }
+}

@@ -1,0 +1,95 @@
+package dev.headroom.proxy.internal.ops;
+
+import dev.headroom.api.PipelineExtensions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@code headroom_*} metrics, kept in a Micrometer Prometheus registry and scraped at
+ * {@code GET /metrics}. Thread-safe; shared by every event loop.
+ */
+public final class ProxyMetrics {
+
+  private static final Duration[] LATENCY_BUCKETS = {
+      Duration.ofNanos(50_000), Duration.ofNanos(100_000), Duration.ofNanos(250_000), Duration.ofNanos(500_000),
+      Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
+      Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(60)};
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AtomicInteger activeStreams = new AtomicInteger();
+  private final AtomicInteger activeWebSockets = new AtomicInteger();
+
+  /** @param extensions whose failure counts are exported by extension id */
+  public ProxyMetrics(PipelineExtensions extensions) {
+    Gauge.builder("headroom.active.streams", activeStreams, AtomicInteger::get)
+        .description("SSE responses being relayed").register(registry);
+    Gauge.builder("headroom.active.websockets", activeWebSockets, AtomicInteger::get)
+        .description("WebSocket sessions being relayed").register(registry);
+    for (String id : extensions.failureCounts().keySet()) {
+      FunctionCounter.builder("headroom.extension.failures", extensions, e -> e.failureCounts().getOrDefault(id, 0L))
+          .tag("extension", id).description("pipeline extension calls that threw (fail-open)").register(registry);
+    }
+    // Registered at boot so the series exist before compression lands (a later issue feeds them).
+    Counter.builder("headroom.tokens.before").description("request tokens before compression").register(registry);
+    Counter.builder("headroom.tokens.after").description("request tokens after compression").register(registry);
+  }
+
+  /**
+   * Records one finished HTTP exchange.
+   *
+   * @param route the route label
+   * @param status the status sent to the client
+   * @param bytesIn request body bytes
+   * @param bytesOut response body bytes
+   * @param overheadNanos time in the proxy before the upstream call
+   * @param upstreamNanos time from the upstream call to its response head, or 0
+   */
+  public void request(String route, int status, long bytesIn, long bytesOut, long overheadNanos, long upstreamNanos) {
+    Counter.builder("headroom.requests").description("requests by route and status")
+        .tag("route", route).tag("status", Integer.toString(status)).register(registry).increment();
+    DistributionSummary.builder("headroom.request.bytes").baseUnit("bytes").description("request body bytes")
+        .tag("route", route).register(registry).record(bytesIn);
+    DistributionSummary.builder("headroom.response.bytes").baseUnit("bytes").description("response body bytes")
+        .tag("route", route).register(registry).record(bytesOut);
+    Timer.builder("headroom.overhead").description("time in the proxy before the upstream call")
+        .serviceLevelObjectives(LATENCY_BUCKETS).tag("route", route).register(registry)
+        .record(overheadNanos, TimeUnit.NANOSECONDS);
+    if (upstreamNanos > 0) {
+      Timer.builder("headroom.upstream.latency").description("upstream call to response head")
+          .serviceLevelObjectives(LATENCY_BUCKETS).tag("route", route).register(registry)
+          .record(upstreamNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /**
+   * @param route the route label
+   * @param kind {@code timeout}, {@code connect}, {@code reset}
+   */
+  public void upstreamError(String route, String kind) {
+    Counter.builder("headroom.upstream.errors").description("upstream failures by kind")
+        .tag("route", route).tag("kind", kind).register(registry).increment();
+  }
+
+  /** @param delta +1 when an SSE relay starts, -1 when it ends */
+  public void streams(int delta) {
+    activeStreams.addAndGet(delta);
+  }
+
+  /** @param delta +1 when a WebSocket session starts, -1 when it ends */
+  public void webSockets(int delta) {
+    activeWebSockets.addAndGet(delta);
+  }
+
+  /** @return the Prometheus text exposition */
+  public String scrape() {
+    return registry.scrape();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.headroom.proxy.internal.pipeline;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the pipeline decided. An absent body or headers means "send what the client sent".
+ *
+ * @param body the replacement body (UTF-8 JSON, not content-encoded), or {@code null}
+ * @param headers the replacement upstream headers, or {@code null}
+ * @param model the model named in the payload, or {@code ""}
+ */
+public record Outbound(byte[] body, Map<String, String> headers, String model) {
+
+  static final Outbound UNCHANGED = new Outbound(null, null, "");
+
+  /** @return the decision "send what the client sent" */
+  public static Outbound unchanged() {
+    return UNCHANGED;
+  }
+
+  /** @return the replacement body, if any */
+  public Optional<byte[]> replacedBody() {
+    return Optional.ofNullable(body);
+  }
+
+  /** @return the replacement headers, if any */
+  public Optional<Map<String, String>> replacedHeaders() {
+    return Optional.ofNullable(headers);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.headroom.proxy.internal.pipeline;
+
+/**
+ * The seam where the live-zone rewrite (headroom-compress) plugs into the request path. It is
+ * called on a worker thread, never on an event loop, between {@code INPUT_ROUTED} and
+ * {@code INPUT_COMPRESSED}, with the decoded request body. Returning the very same array means
+ * "unchanged", and the client's original bytes are forwarded. A throw is logged and the body is
+ * forwarded unchanged.
+ */
+@FunctionalInterface
+public interface RequestRewriter {
+
+  /**
+   * The default: nothing is rewritten, and the proxy skips the worker hop entirely.
+   *
+   * @return the identity rewriter
+   */
+  static RequestRewriter identity() {
+    return Identity.INSTANCE;
+  }
+
+  /**
+   * @param request the route, provider and decoded body
+   * @return the body to send; the same array instance when nothing changed
+   */
+  byte[] rewrite(RewriteRequest request);
+
+  /** @return {@code true} only for the identity rewriter, so the proxy can skip the worker hop */
+  default boolean isIdentity() {
+    return false;
+  }
+
+  /** The identity rewriter. */
+  enum Identity implements RequestRewriter {
+    INSTANCE;
+
+    @Override
+    public byte[] rewrite(RewriteRequest request) {
+      return request.body();
+    }
+
+    @Override
+    public boolean isIdentity() {
+      return true;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The Headroom gateway on Vert.x 5: routes OpenAI and Anthropic traffic, forwards bodies byte for
+ * byte unless something changes them, relays streams and WebSockets, runs pipeline extensions, and
+ * exposes health and Prometheus metrics.
+ *
+ * <p>Configuration (command line, see {@code docs/configuration.md}): {@code --host}
+ * ({@code HEADROOM_HOST}), {@code --port} ({@code HEADROOM_PORT}), {@code --openai-api-url}
+ * ({@code OPENAI_TARGET_API_URL}), {@code --anthropic-api-url} ({@code ANTHROPIC_TARGET_API_URL}),
+ * {@code --extensions-dir} ({@code HEADROOM_EXTENSIONS_DIR}), {@code --max-body-bytes},
+ * {@code --connect-timeout}, {@code --request-timeout}, {@code --shutdown-timeout}. No system
+ * properties are read.
+ */
+module dev.headroom.proxy {
+  requires transitive dev.headroom.api;
+  requires transitive io.vertx.core;
+  requires com.fasterxml.jackson.databind;
+  requires info.picocli;
+  requires micrometer.core;
+  requires micrometer.registry.prometheus;
+
+  // Annotation-only.
+  requires static org.apiguardian.api;
+
+  exports dev.headroom.proxy;
+
+  // picocli reads the command's annotated fields reflectively.
+  opens dev.headroom.proxy.internal.cli to info.picocli;
+
+  uses dev.headroom.api.PipelineExtension;
+}

@@ -1,0 +1,53 @@
+package dev.headroom.proxy;
+
+import dev.headroom.api.PipelineExtension;
+import dev.headroom.api.PipelineExtensions;
+import dev.headroom.proxy.internal.pipeline.RequestRewriter;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import java.util.function.UnaryOperator;
+
+/** A Vert.x instance, an OpenAI-side and an Anthropic-side fake upstream, and a proxy in front. */
+public final class ProxyFixture implements AutoCloseable {
+
+  public final Vertx vertx = Vertx.vertx();
+  public final FakeUpstream openai = FakeUpstream.start(vertx);
+  public final FakeUpstream anthropic = FakeUpstream.start(vertx);
+  public final HttpClient client = Tests.client(vertx);
+  public final HeadroomProxy proxy;
+  public final int port;
+
+  private ProxyFixture(UnaryOperator<ProxyOptions.Builder> options, RequestRewriter rewriter) {
+    ProxyOptions.Builder builder = ProxyOptions.builder().port(0)
+        .openaiApiUrl(openai.url()).anthropicApiUrl(anthropic.url() + "/v1")
+        .extensions(PipelineExtensions.none());
+    proxy = HeadroomProxy.create(vertx, options.apply(builder).build(), rewriter);
+    port = Tests.await(proxy.start());
+  }
+
+  public static ProxyFixture start() {
+    return new ProxyFixture(b -> b, RequestRewriter.identity());
+  }
+
+  public static ProxyFixture start(UnaryOperator<ProxyOptions.Builder> options) {
+    return new ProxyFixture(options, RequestRewriter.identity());
+  }
+
+  public static ProxyFixture withExtensions(PipelineExtension... extensions) {
+    return new ProxyFixture(b -> b.extensions(PipelineExtensions.of(extensions)), RequestRewriter.identity());
+  }
+
+  public static ProxyFixture withRewriter(RequestRewriter rewriter) {
+    return new ProxyFixture(b -> b, rewriter);
+  }
+
+  public Tests.Reply post(String uri, String body, String... headers) {
+    return Tests.post(client, port, uri, body, headers);
+  }
+
+  @Override
+  public void close() {
+    Tests.await(proxy.stop());
+    Tests.await(vertx.close());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.headroom.proxy;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Blocking helpers for tests: await a future, make a call, hash bytes. */
+public final class Tests {
+
+  private Tests() {}
+
+  /** A client response, fully read. */
+  public record Reply(int status, MultiMap headers, byte[] body) {
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new AssertionError(e.getCause() == null ? e : e.getCause());
+    }
+  }
+
+  public static HttpClient client(Vertx vertx) {
+    return vertx.createHttpClient(new HttpClientOptions().setDecompressionSupported(false));
+  }
+
+  public static Reply call(HttpClient client, int port, HttpMethod method, String uri, MultiMap headers, byte[] body) {
+    RequestOptions options = new RequestOptions().setHost("127.0.0.1").setPort(port).setMethod(method).setURI(uri)
+        .setHeaders(headers);
+    return await(client.request(options)
+        .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
+        .compose(response -> response.body().map(b -> new Reply(response.statusCode(), response.headers(), b.getBytes()))));
+  }
+
+  public static Reply post(HttpClient client, int port, String uri, String body, String... headerPairs) {
+    return call(client, port, HttpMethod.POST, uri, headers(headerPairs), body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static MultiMap headers(String... pairs) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    for (int i = 0; i < pairs.length; i += 2) {
+      headers.add(pairs[i], pairs[i + 1]);
+    }
+    return headers;
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -10,8 +10,12 @@ module dev.headroom.testkit {
   // Our exported signatures use both: PipelineExtension/PipelineEvent, and the contract is a JUnit test class.
   requires transitive dev.headroom.api;
   requires transitive org.junit.jupiter.api;
+  // Only the in-process harness (dev.headroom.testkit.proxy) uses the proxy and Vert.x.
+  requires dev.headroom.proxy;
+  requires io.vertx.core;
 
   exports dev.headroom.testkit;
+  exports dev.headroom.testkit.proxy;
 
   // JUnit instantiates and reflects on the contract's test methods.
   opens dev.headroom.testkit to org.junit.platform.commons;

@@ -19,6 +19,7 @@ class OperationsTest {
     try (ProxyFixture fx = ProxyFixture.withExtensions(thrower)) {
       fx.post("/v1/chat/completions", "{}");
       fx.openai.take();
+      assertTrue(Tests.eventually(() -> fx.proxy.scrapeMetrics().contains("headroom_requests_total{route=\"chat\"")));
       Tests.Reply metrics = Tests.call(fx.client, fx.port, HttpMethod.GET, "/metrics", Tests.headers(), null);
       assertEquals(200, metrics.status());
       assertTrue(metrics.headers().get("content-type").startsWith("text/plain"));
@@ -46,8 +47,8 @@ class OperationsTest {
     int port = closedPort;
     try (ProxyFixture fx = ProxyFixture.start(b -> b.anthropicApiUrl("http://127.0.0.1:" + port))) {
       fx.post("/v1/messages", "{}");
-      assertTrue(fx.proxy.scrapeMetrics().contains("headroom_upstream_errors_total{kind=\"connect\",route=\"messages\"} 1.0"),
-          fx.proxy.scrapeMetrics());
+      assertTrue(Tests.eventually(() -> fx.proxy.scrapeMetrics()
+          .contains("headroom_upstream_errors_total{kind=\"connect\",route=\"messages\"} 1.0")), fx.proxy.scrapeMetrics());
     }
   }
 

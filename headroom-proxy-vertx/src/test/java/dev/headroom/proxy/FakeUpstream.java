@@ -34,21 +34,28 @@ public final class FakeUpstream implements AutoCloseable {
   private volatile Responder responder = (request, body) -> request.response()
       .putHeader("content-type", "application/json").putHeader("request-id", "req_upstream_1")
       .end("{\"id\":\"up\",\"object\":\"test\"}");
+  private final BlockingQueue<String> webSocketMessages = new LinkedBlockingQueue<>();
   private volatile Handler<ServerWebSocket> webSockets = ws -> {
-    ws.textMessageHandler(ws::writeTextMessage);
+    ws.textMessageHandler(text -> {
+      webSocketMessages.add(text);
+      ws.writeTextMessage(text);
+    });
     ws.binaryMessageHandler(ws::writeBinaryMessage);
   };
-  private final BlockingQueue<String> webSocketMessages = new LinkedBlockingQueue<>();
+  private volatile int rejectWebSocketsWith;
 
   private FakeUpstream(Vertx vertx) {
     this.vertx = vertx;
     this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
         .setMaxWebSocketMessageSize(1 << 24));
-    server.webSocketHandshakeHandler(handshake -> handshake.accept());
-    server.webSocketHandler(ws -> {
-      ws.textMessageHandler(webSocketMessages::add);
-      webSockets.handle(ws);
+    server.webSocketHandshakeHandler(handshake -> {
+      if (rejectWebSocketsWith > 0) {
+        handshake.reject(rejectWebSocketsWith);
+      } else {
+        handshake.accept();
+      }
     });
+    server.webSocketHandler(ws -> webSockets.handle(ws));
     server.requestHandler(request -> request.body().onSuccess(body -> {
       recorded.add(new Recorded(request.method().name(), request.uri(),
           MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.getBytes()));
@@ -72,6 +79,11 @@ public final class FakeUpstream implements AutoCloseable {
 
   public FakeUpstream respond(Responder value) {
     this.responder = value;
+    return this;
+  }
+
+  public FakeUpstream rejectWebSockets(int status) {
+    this.rejectWebSocketsWith = status;
     return this;
   }
 

@@ -20,7 +20,7 @@ public final class ProxyFixture implements AutoCloseable {
   private ProxyFixture(UnaryOperator<ProxyOptions.Builder> options, RequestRewriter rewriter) {
     ProxyOptions.Builder builder = ProxyOptions.builder().port(0)
         .openaiApiUrl(openai.url()).anthropicApiUrl(anthropic.url() + "/v1")
-        .extensions(PipelineExtensions.none());
+        .extensions(PipelineExtensions.none()).shutdownTimeout(java.time.Duration.ofSeconds(1));
     proxy = HeadroomProxy.create(vertx, options.apply(builder).build(), rewriter);
     port = Tests.await(proxy.start());
   }

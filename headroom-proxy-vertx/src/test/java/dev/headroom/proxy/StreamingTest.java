@@ -59,7 +59,8 @@ class StreamingTest {
       fx.client.request(messages(fx)).compose(request -> request.send("{}")).onSuccess(response ->
           response.handler(chunk -> response.request().connection().close()));
       upstreamSawClose.get(10, TimeUnit.SECONDS);
-      assertTrue(fx.proxy.scrapeMetrics().contains("headroom_requests_total{route=\"messages\",status=\"200\"}"));
+      assertTrue(Tests.eventually(() -> fx.proxy.scrapeMetrics()
+          .contains("headroom_requests_total{route=\"messages\",status=\"200\"}")));
     }
   }
 

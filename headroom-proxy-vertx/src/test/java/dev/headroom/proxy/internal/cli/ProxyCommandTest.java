@@ -1,0 +1,67 @@
+package dev.headroom.proxy.internal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.proxy.ProxyOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class ProxyCommandTest {
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ProxyCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void helpDocumentsEveryFlagAndItsEnvironmentVariable() {
+    Run help = run("--help");
+    assertEquals(0, help.code());
+    for (String text : new String[] {"--host", "HEADROOM_HOST", "--port", "HEADROOM_PORT", "--openai-api-url",
+        "OPENAI_TARGET_API_URL", "--anthropic-api-url", "ANTHROPIC_TARGET_API_URL", "--extensions-dir",
+        "--max-body-bytes", "--connect-timeout", "--request-timeout", "--shutdown-timeout"}) {
+      assertTrue(help.out().contains(text), text);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--port|abc|'--port': 'abc' is not an int",
+      "--port|70000|port must be between 0 and 65535",
+      "--openai-api-url|ftp://example.com|must be an http(s) URL",
+      "--anthropic-api-url|http://h/x?q=1|must not have a query",
+      "--connect-timeout|soon|'soon' is not a duration",
+      "--max-body-bytes|lots|'lots' is not a size",
+      "--request-timeout|0s|request timeout must be positive"})
+  void badValuesFailFastWithOneLine(String flag, String value, String reason) {
+    Run bad = run(flag, value);
+    assertEquals(2, bad.code());
+    assertEquals(1, bad.err().lines().count(), bad.err());
+    assertTrue(bad.err().startsWith("headroom proxy: "), bad.err());
+    assertTrue(bad.err().contains(reason), bad.err());
+  }
+
+  @Test
+  void valuesAreParsedWithUnitsAndUpstreamUrlsAreNormalised() {
+    ProxyCommand command = new ProxyCommand();
+    new CommandLine(command).parseArgs("--max-body-bytes", "10MiB", "--connect-timeout", "250ms", "--request-timeout", "2m",
+        "--openai-api-url", "http://127.0.0.1:9/v1/", "--anthropic-api-url", "https://gw.example/anthropic");
+    ProxyOptions options = command.options();
+    assertEquals(10L << 20, options.maxBodyBytes());
+    assertEquals(Duration.ofMillis(250), options.connectTimeout());
+    assertEquals(Duration.ofMinutes(2), options.requestTimeout());
+    assertEquals("http://127.0.0.1:9", options.openaiApiUrl().toString());
+    assertEquals("https://gw.example/anthropic", options.anthropicApiUrl().toString());
+    assertEquals("127.0.0.1", options.host());
+  }
+}

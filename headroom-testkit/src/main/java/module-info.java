@@ -10,9 +10,10 @@ module dev.headroom.testkit {
   // Our exported signatures use both: PipelineExtension/PipelineEvent, and the contract is a JUnit test class.
   requires transitive dev.headroom.api;
   requires transitive org.junit.jupiter.api;
-  // Only the in-process harness (dev.headroom.testkit.proxy) uses the proxy and Vert.x.
-  requires dev.headroom.proxy;
-  requires io.vertx.core;
+  // Only the in-process harness (dev.headroom.testkit.proxy) uses the proxy and Vert.x; a project that
+  // uses the harness adds headroom-proxy-vertx to its own test dependencies.
+  requires static dev.headroom.proxy;
+  requires static io.vertx.core;
 
   exports dev.headroom.testkit;
   exports dev.headroom.testkit.proxy;

@@ -37,6 +37,12 @@ class ArchitectureRulesRejectViolationsTests {
   }
 
   @Test
+  void theTestkitOutsideItsHarnessMayNotUseTheProxy() {
+    assertRejects(HeadroomArchitectureRules.only_the_testkit_harness_uses_the_proxy,
+        fixtures("dev.headroom.testkit.archfixture"), "ReachesForTheProxy");
+  }
+
+  @Test
   void anotherModulesInternalPackageMayNotBeUsed() {
     JavaClasses classes = fixtures("dev.headroom.alpha", "dev.headroom.beta");
 

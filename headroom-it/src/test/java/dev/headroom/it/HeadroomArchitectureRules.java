@@ -50,6 +50,12 @@ final class HeadroomArchitectureRules {
           .allowEmptyShould(true);
 
   @ArchTest
+  static final ArchRule only_the_testkit_harness_uses_the_proxy =
+      noClasses().that().resideInAPackage("dev.headroom.testkit..").and().resideOutsideOfPackage("dev.headroom.testkit.proxy..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.headroom.proxy..", "io.vertx..", "io.netty..")
+          .because("the kit's contract and fluent API must work without the proxy on the path; only ProxyHarness needs it");
+
+  @ArchTest
   static final ArchRule internal_packages_are_used_only_inside_their_module =
       classes().that().resideInAPackage("dev.headroom..")
           .should(useNoInternalPackageOfAnotherModule())

@@ -44,7 +44,8 @@ import org.opentest4j.AssertionFailedError;
  *   assertFalse(harness.takeUpstreamRequest().bodyText().contains("sk-"));
  * }
  * }</pre>
- * The upstream answers every HTTP request with {@code 200} and a small JSON body, and accepts
+ * Using it needs {@code dev.headroom:headroom-proxy-vertx} among the test dependencies (the testkit
+ * declares it optional). The upstream answers every HTTP request with {@code 200} and a small JSON body, and accepts
  * WebSocket sessions, recording each text frame and answering it with a {@code response.completed}
  * event. Every wait is bounded (10 s).
  */

@@ -1,0 +1,21 @@
+package dev.headroom.compress.internal;
+
+import dev.headroom.compress.ContentType;
+import dev.headroom.compress.internal.lines.LogCompressor;
+import java.util.Map;
+import java.util.Optional;
+
+/** The compressor for each content type. */
+final class Compressors {
+
+  private static final ContentCompressor NONE = input -> Optional.empty();
+
+  private Compressors() {}
+
+  static void register(Map<ContentType, ContentCompressor> map) {
+    for (ContentType type : ContentType.values()) {
+      map.put(type, NONE);
+    }
+    map.put(ContentType.LOG, new LogCompressor());
+  }
+}

@@ -1,6 +1,7 @@
 package dev.headroom.compress.internal;
 
 import dev.headroom.compress.ContentType;
+import dev.headroom.compress.internal.json.JsonCompressor;
 import dev.headroom.compress.internal.lines.LogCompressor;
 import java.util.Map;
 import java.util.Optional;
@@ -17,5 +18,8 @@ final class Compressors {
       map.put(type, NONE);
     }
     map.put(ContentType.LOG, new LogCompressor());
+    JsonCompressor json = new JsonCompressor();
+    map.put(ContentType.JSON_ARRAY, json);
+    map.put(ContentType.JSON_OBJECT, json);
   }
 }

@@ -80,6 +80,9 @@ public final class Query {
       if (!strong && word.length() < 4) {
         continue;
       }
+      if (!strong && lower.length() > 4 && lower.endsWith("s") && !lower.endsWith("ss")) {
+        lower = lower.substring(0, lower.length() - (lower.endsWith("sses") ? 2 : 1)); // plural: "refunds"
+      }
       out.add(new Term(word, lower, strong));
     }
     return new Query(List.copyOf(out));

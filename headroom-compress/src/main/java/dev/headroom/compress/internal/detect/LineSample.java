@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Line statistics over the first lines of a text, for the line-oriented detection rules. */
-final class LineSample {
+public final class LineSample {
 
   /**
    * {@code [rev:]path:line:} where the path has a directory or an extension and is not a timestamp:
    * {@code 2024-05-01T00:00:19Z} and logfmt {@code ts=…} never qualify.
    */
-  static final Pattern GREP = Pattern.compile(
+  public static final Pattern GREP = Pattern.compile(
       "^(?:[^\\s:]+:)?(?:[A-Za-z]:)?([^\\s:=,\"'<>|]+):(\\d+)[:-]");
   private static final Pattern PATH_LIKE = Pattern.compile("[/\\\\]|\\.[A-Za-z][A-Za-z0-9]{0,7}$");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -76,7 +76,7 @@ final class LineSample {
     return ratio(hits);
   }
 
-  static boolean isGrepLine(String line) {
+  public static boolean isGrepLine(String line) {
     var m = GREP.matcher(line);
     if (!m.find()) {
       return false;

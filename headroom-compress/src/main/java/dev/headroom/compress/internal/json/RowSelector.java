@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Chooses which rows of a JSON array to keep: the first and last, rows answering the query, rows
  * with error-like values, rows holding a rare value of a mostly-uniform field, and numeric outliers.
  */
-final class RowSelector {
+public final class RowSelector {
 
   static final Pattern ERROR_VALUE = Pattern.compile(
       "(?i)\\b(?:error|errors|fail|failed|failure|fatal|critical|declined|denied|rejected|exception"
@@ -31,11 +31,11 @@ final class RowSelector {
    * @param important the kept rows that were kept for a reason (not only as first/last)
    * @param summary value distributions of the dropped rows' categorical fields, may be empty
    */
-  record Selection(int[] keep, BitSet important, String summary) {}
+  public record Selection(int[] keep, BitSet important, String summary) {}
 
   private RowSelector() {}
 
-  static Selection select(List<JNode> rows, Query query) {
+  public static Selection select(List<JNode> rows, Query query) {
     int n = rows.size();
     List<List<Leaf>> leaves = new ArrayList<>(n);
     List<String> texts = new ArrayList<>(n);

@@ -78,6 +78,28 @@ public final class Selection {
    * @return the rendered text
    */
   public String render(String original, CcrSink sink, String unit, String details) {
+    return render(original, sink, unit, details, (from, to) -> null);
+  }
+
+  /** Names a run of omitted lines, e.g. by the one file they all belong to; null for no name. */
+  public interface GapLabel {
+    /**
+     * @param from first omitted index
+     * @param to end index, exclusive
+     * @return a short name, or null
+     */
+    String label(int from, int to);
+  }
+
+  /**
+   * @param original the whole original text, stored for retrieval
+   * @param sink where it goes
+   * @param unit what a line is called in the summary
+   * @param details extra summary after the counts, may be empty
+   * @param gapLabel names runs of omitted lines
+   * @return the rendered text
+   */
+  public String render(String original, CcrSink sink, String unit, String details, GapLabel gapLabel) {
     int omitted = lines.size() - keptCount();
     List<String> out = new ArrayList<>(keptCount() + 16);
     int i = 0;
@@ -89,7 +111,8 @@ public final class Selection {
       }
       int j = kept.nextSetBit(i);
       int end = j < 0 ? lines.size() : j;
-      out.add(lines.synthetic("[… " + (end - i) + " " + unit + "]"));
+      String label = gapLabel.label(i, end);
+      out.add(lines.synthetic("[… " + (end - i) + " " + unit + (label == null ? "" : " in " + label) + "]"));
       i = end;
     }
     String description = omitted + " of " + lines.size() + " " + unit + " omitted"

@@ -58,6 +58,9 @@ public final class Detectors {
       return Detection.of(ContentType.HTML);
     }
     List<String> lines = LineSample.of(content, SAMPLE_LINES);
+    if (hasFence(lines)) {
+      return Detection.of(ContentType.TEXT); // Markdown with fenced blocks: mixed prose, never cut
+    }
     LineSample sample = new LineSample(lines);
     if (sample.isDiff(DIFF_HEADER)) {
       return Detection.of(ContentType.DIFF);
@@ -95,6 +98,16 @@ public final class Detectors {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  private static boolean hasFence(List<String> lines) {
+    int fences = 0;
+    for (String line : lines) {
+      if (line.startsWith("```")) {
+        fences++;
+      }
+    }
+    return fences >= 2;
   }
 
   private static boolean isHtml(String content) {

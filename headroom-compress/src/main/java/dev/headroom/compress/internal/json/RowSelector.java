@@ -97,25 +97,36 @@ public final class RowSelector {
       }
     }
     int rareMax = Math.max(1, n / 50);
+    int distinctMax = Math.max(8, (int) Math.sqrt(n));
     Map<String, Boolean> categorical = new HashMap<>();
     counts.forEach((path, values) -> {
       int top = values.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-      categorical.put(path, top * 2 >= n && values.size() <= Math.max(8, n / 4));
+      categorical.put(path, top * 2 >= n && values.size() <= distinctMax);
     });
-    int found = 0;
-    for (int i = 0; i < n && found < MAX_RARE; i++) {
+    // Rarest first: a value seen once beats one seen in 2% of rows.
+    double[] rarity = new double[n];
+    for (int i = 0; i < n; i++) {
       for (Leaf leaf : leaves.get(i)) {
-        boolean rarePresence = n >= 10 && presence.getOrDefault(leaf.path(), 0) <= rareMax
-            && !"null".equals(leaf.text());
+        int present = presence.getOrDefault(leaf.path(), n);
+        if (n >= 10 && present <= rareMax && !"null".equals(leaf.text())) {
+          rarity[i] = Math.max(rarity[i], 1.0 / present);
+        }
         Map<String, Integer> values = counts.get(leaf.path());
-        boolean rareValue = values != null && categorical.getOrDefault(leaf.path(), false)
-            && values.getOrDefault(leaf.text(), n) <= rareMax;
-        if (rarePresence || rareValue) {
-          important.set(i);
-          found++;
-          break;
+        if (values != null && categorical.getOrDefault(leaf.path(), false)) {
+          int c = values.getOrDefault(leaf.text(), n);
+          if (c <= rareMax) {
+            rarity[i] = Math.max(rarity[i], 1.0 / c);
+          }
         }
       }
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(rarity[b], rarity[a]));
+    for (int k = 0; k < MAX_RARE && rarity[order[k]] > 0; k++) {
+      important.set(order[k]);
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class DiffCompressor implements ContentCompressor {
 
   static final int CONTEXT = 1;
+  static final int MIN_GAP = 4;
   private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@(.*)$");
 
   @Override
@@ -84,6 +85,21 @@ public final class DiffCompressor implements ContentCompressor {
           }
         }
       }
+    }
+    // A split costs a header line: only drop runs of context long enough to pay for it.
+    for (int k = 0; k < len; ) {
+      if (keep[k]) {
+        k++;
+        continue;
+      }
+      int e = k;
+      while (e < len && !keep[e]) {
+        e++;
+      }
+      if (e - k < MIN_GAP && k > 0 && e < len) {
+        java.util.Arrays.fill(keep, k, e, true);
+      }
+      k = e;
     }
     int droppedCount = 0;
     for (boolean b : keep) {

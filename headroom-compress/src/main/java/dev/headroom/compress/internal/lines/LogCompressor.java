@@ -115,18 +115,26 @@ public final class LogCompressor implements ContentCompressor {
     int j = i + 1;
     int kept = 0;
     while (j < content.size() && kept < STACK_HEAD) {
-      String line = content.get(j);
-      boolean blankInside = line.isBlank() && j + 1 < content.size()
-          && CONTINUATION.matcher(content.get(j + 1)).find();
-      if (!blankInside && !CONTINUATION.matcher(line).find()) {
+      if (!CONTINUATION.matcher(content.get(j)).find() && !continuesWithin(content, j, 2)) {
         return;
       }
-      if (line.length() <= MAX_LINE) {
+      if (content.get(j).length() <= MAX_LINE) {
         sel.keep(j);
       }
       kept++;
       j++;
     }
+  }
+
+  /** A line that is not a frame still belongs to the trace if one follows within {@code ahead} lines. */
+  private static boolean continuesWithin(List<String> content, int j, int ahead) {
+    for (int k = j + 1; k <= j + ahead && k < content.size(); k++) {
+      String line = content.get(k);
+      if (CONTINUATION.matcher(line).find() && !line.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void addContext(Selection sel, List<String> content, int budget) {

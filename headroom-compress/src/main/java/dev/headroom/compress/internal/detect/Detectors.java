@@ -68,10 +68,13 @@ public final class Detectors {
     if (sample.searchRatio() >= 0.5 || sample.pathRatio() >= 0.8) {
       return Detection.of(ContentType.SEARCH);
     }
+    if (sample.jsonLineRatio() >= 0.8) {
+      return Detection.of(ContentType.LOG); // JSON lines: commas everywhere, but not a table
+    }
     if (sample.isDelimitedTable()) {
       return Detection.of(ContentType.TABLE);
     }
-    if (sample.logRatio() >= 0.3 || sample.jsonLineRatio() >= 0.8) {
+    if (sample.logRatio() >= 0.3) {
       return Detection.of(ContentType.LOG);
     }
     if (sample.isAlignedTable()) {

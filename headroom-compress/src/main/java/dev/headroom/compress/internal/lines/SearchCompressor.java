@@ -29,6 +29,16 @@ public final class SearchCompressor implements ContentCompressor {
   private static final int MAX_QUERY = 20;
   private static final int MAX_DEFINITIONS = 10;
 
+  /** A definition is kept when it names an identifier from the query ("where is MaxAttempts set"). */
+  private static boolean declaresQueried(Input input, String hit) {
+    for (var term : input.query().terms()) {
+      if (term.strong() && term.in(hit, null)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public Optional<Candidate> compress(Input input) {
     Lines lines = Lines.split(input.text());
@@ -63,7 +73,7 @@ public final class SearchCompressor implements ContentCompressor {
     int definitions = 0;
     for (int i = 0; i < n && definitions < MAX_DEFINITIONS; i++) {
       if (hitText[i] != null && content.get(i).length() > 0 && DEFINITION.matcher(hitText[i]).find()
-          && !input.query().isEmpty() && Relevance.scores(input.query(), List.of(hitText[i]))[0] > 0) {
+          && declaresQueried(input, hitText[i])) {
         definitions += sel.keep(i) ? 1 : 0;
       }
     }

@@ -13,6 +13,7 @@ import dev.headroom.compress.Unchanged;
 import dev.headroom.compress.internal.ccr.CcrSink;
 import dev.headroom.compress.internal.detect.Detectors;
 import dev.headroom.compress.internal.text.Query;
+import dev.headroom.compress.internal.tokens.TokenEstimates;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import java.util.Optional;
 public final class DefaultCompressor implements Compressor {
 
   private static final System.Logger LOG = System.getLogger(DefaultCompressor.class.getName());
+
+  /** Below this share of the estimated original, a sampling error cannot flip the gate's decision. */
+  static final double ESTIMATE_MARGIN = 0.8;
 
   private final CompressOptions options;
   private final Map<ContentType, ContentCompressor> compressors;
@@ -74,8 +78,11 @@ public final class DefaultCompressor implements Compressor {
       return new Unchanged(content, type, Unchanged.Reason.NOT_SMALLER, originalBytes);
     }
     TokenCounter counter = TokenCounter.forModel(context.model());
-    int originalTokens = counter.count(content);
     int compressedTokens = counter.count(text);
+    int originalTokens = TokenEstimates.estimate(counter, content);
+    if (compressedTokens >= originalTokens * ESTIMATE_MARGIN && content.length() > TokenEstimates.EXACT_CHARS) {
+      originalTokens = counter.count(content); // too close to call on an estimate: count exactly
+    }
     if (compressedTokens >= originalTokens) {
       return new Unchanged(content, type, Unchanged.Reason.NOT_SMALLER, originalBytes);
     }

@@ -19,29 +19,48 @@ final class Leaves {
   private Leaves() {}
 
   static void collect(JNode node, String path, List<Leaf> out, StringBuilder text) {
+    collect(node, path, out, text, true);
+  }
+
+  /**
+   * @param node the subtree
+   * @param path its normalised path
+   * @param out where leaves go, or null when only the text is wanted
+   * @param text where keys (if {@code withKeys}) and values are appended
+   * @param withKeys whether member names are part of the text
+   */
+  static void collect(JNode node, String path, List<Leaf> out, StringBuilder text, boolean withKeys) {
     if (node instanceof JObject o) {
       for (int i = 0; i < o.keys().size(); i++) {
         String key = o.keys().get(i);
-        text.append(key).append('=');
-        collect(o.values().get(i), path.isEmpty() ? key : path + "." + key, out, text);
+        if (withKeys) {
+          text.append(key).append('=');
+        }
+        collect(o.values().get(i), out == null ? path : path.isEmpty() ? key : path + "." + key, out, text, withKeys);
       }
     } else if (node instanceof JArray a) {
       // Short arrays of scalars are tuples ([timestamp, "value"]): position is part of the field.
       boolean tuple = a.items().size() <= 4
           && a.items().stream().noneMatch(i -> i instanceof JObject || i instanceof JArray);
       for (int i = 0; i < a.items().size(); i++) {
-        collect(a.items().get(i), path + (tuple ? "[" + i + "]" : "[]"), out, text);
+        collect(a.items().get(i), out == null ? path : path + (tuple ? "[" + i + "]" : "[]"), out, text, withKeys);
       }
     } else if (node instanceof JString s) {
       text.append(s.value()).append(' ');
-      out.add(new Leaf(path, s.value(), true, parseNumber(s.value())));
+      if (out != null) {
+        out.add(new Leaf(path, s.value(), true, parseNumber(s.value())));
+      }
     } else if (node instanceof JNumber n) {
       text.append(n.text()).append(' ');
-      out.add(new Leaf(path, n.text(), false, parseNumber(n.text())));
+      if (out != null) {
+        out.add(new Leaf(path, n.text(), false, parseNumber(n.text())));
+      }
     } else {
       String t = ((JLiteral) node).text();
       text.append(t).append(' ');
-      out.add(new Leaf(path, t, false, Double.NaN));
+      if (out != null) {
+        out.add(new Leaf(path, t, false, Double.NaN));
+      }
     }
   }
 

@@ -39,18 +39,24 @@ public final class RowSelector {
     int n = rows.size();
     List<List<Leaf>> leaves = new ArrayList<>(n);
     List<String> texts = new ArrayList<>(n);
-    for (JNode row : rows) {
+    BitSet errorRows = new BitSet(n);
+    for (int i = 0; i < n; i++) {
       List<Leaf> l = new ArrayList<>();
       StringBuilder sb = new StringBuilder();
-      Leaves.collect(row, "", l, sb);
+      // Values only: every row has the same member names, so they cannot tell rows apart.
+      Leaves.collect(rows.get(i), "", l, sb, false);
       leaves.add(l);
-      texts.add(sb.toString());
+      String text = sb.toString();
+      texts.add(text);
+      if (ERROR_VALUE.matcher(text).find()) {
+        errorRows.set(i);
+      }
     }
     BitSet important = new BitSet(n);
     for (int i : Relevance.top(query, texts, MAX_QUERY)) {
       important.set(i);
     }
-    errors(leaves, important);
+    errors(errorRows, important);
     rare(leaves, important);
     outliers(leaves, important);
     BitSet keep = (BitSet) important.clone();
@@ -59,20 +65,12 @@ public final class RowSelector {
     return new Selection(keep.stream().toArray(), important, summary(leaves, keep));
   }
 
-  private static void errors(List<List<Leaf>> leaves, BitSet important) {
-    List<Integer> hits = new ArrayList<>();
-    for (int i = 0; i < leaves.size(); i++) {
-      for (Leaf leaf : leaves.get(i)) {
-        if (leaf.string() && ERROR_VALUE.matcher(leaf.text()).find()) {
-          hits.add(i);
-          break;
-        }
-      }
-    }
+  private static void errors(BitSet errorRows, BitSet important) {
+    int[] hits = errorRows.stream().toArray();
     // Many error-like rows: keep the first and last few, the marker counts the rest.
-    for (int k = 0; k < hits.size(); k++) {
-      if (k < MAX_ERRORS / 2 || k >= hits.size() - MAX_ERRORS / 2) {
-        important.set(hits.get(k));
+    for (int k = 0; k < hits.length; k++) {
+      if (k < MAX_ERRORS / 2 || k >= hits.length - MAX_ERRORS / 2) {
+        important.set(hits[k]);
       }
     }
   }
@@ -86,14 +84,12 @@ public final class RowSelector {
     Map<String, Map<String, Integer>> counts = new HashMap<>();
     Map<String, Integer> presence = new HashMap<>();
     for (List<Leaf> row : leaves) {
-      Map<String, String> seen = new HashMap<>();
       for (Leaf leaf : row) {
-        if (leaf.text().length() <= 64 && seen.putIfAbsent(leaf.path() + "\u0000" + leaf.text(), "") == null) {
+        // Leaves of one path repeat within a row only inside arrays; counting them twice is harmless.
+        if (leaf.text().length() <= 64) {
           counts.computeIfAbsent(leaf.path(), p -> new HashMap<>()).merge(leaf.text(), 1, Integer::sum);
         }
-        if (seen.putIfAbsent(leaf.path(), "") == null) {
-          presence.merge(leaf.path(), 1, Integer::sum);
-        }
+        presence.merge(leaf.path(), 1, Integer::sum);
       }
     }
     int rareMax = Math.max(1, n / 50);

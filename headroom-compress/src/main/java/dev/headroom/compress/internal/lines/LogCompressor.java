@@ -22,12 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class LogCompressor implements ContentCompressor {
 
-  static final Pattern ERROR = Pattern.compile(
-      "(?i:\\b(?:error|fatal|critical|panic|exception|failed|failure|severe|traceback|oom-kill"
-          + "|out of memory|killed process|segmentation fault)\\b)|\\w(?:Error|Exception)\\b|npm ERR!"
-          + "|\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\\s+\\S+\\s+5\\d\\d\\b");
-  static final Pattern WARN = Pattern.compile("(?i)\\bwarn(?:ing)?\\b");
-  private static final Pattern LEVEL = Pattern.compile("(?i)\\b(error|fatal|warn|warning|info|debug|trace)\\b");
   private static final Pattern CONTINUATION = Pattern.compile(
       "^(?:\\s+\\S|Caused by:|goroutine \\d+ \\[|[\\w.]+(?:\\.\\(?\\*?\\w+\\)?)*\\.\\w+\\(.*\\)$"
           + "|\\.\\.\\. \\d+ more|During handling|The above exception|\\w+(?:Error|Exception)\\b)");
@@ -53,11 +47,12 @@ public final class LogCompressor implements ContentCompressor {
     Selection sel = new Selection(lines);
     List<Integer> errors = new ArrayList<>();
     List<Integer> warns = new ArrayList<>();
+    int[] levels = new int[n];
     for (int i = 0; i < n; i++) {
-      String line = content.get(i);
-      if (ERROR.matcher(line).find()) {
+      levels[i] = Levels.of(content.get(i));
+      if (levels[i] == Levels.ERROR) {
         errors.add(i);
-      } else if (WARN.matcher(line).find()) {
+      } else if (levels[i] == Levels.WARN) {
         warns.add(i);
       }
     }
@@ -105,7 +100,7 @@ public final class LogCompressor implements ContentCompressor {
     if (sel.keptCount() >= n) {
       return Optional.empty();
     }
-    String details = levelCounts(content) + topTemplates(sel);
+    String details = levelCounts(levels) + topTemplates(sel);
     return Optional.of(new Candidate(sel.render(input.text(), input.sink(), "lines", details), "log"));
   }
 
@@ -157,22 +152,14 @@ public final class LogCompressor implements ContentCompressor {
     }
   }
 
-  private static String levelCounts(List<String> content) {
-    int[] counts = new int[4];
-    for (String line : content) {
-      var m = LEVEL.matcher(line);
-      if (m.find()) {
-        switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
-          case "error", "fatal" -> counts[0]++;
-          case "warn", "warning" -> counts[1]++;
-          case "info" -> counts[2]++;
-          default -> counts[3]++;
-        }
-      }
+  private static String levelCounts(int[] levels) {
+    int[] counts = new int[Levels.ERROR + 1];
+    for (int level : levels) {
+      counts[level]++;
     }
     StringBuilder sb = new StringBuilder();
-    String[] names = {"ERROR", "WARN", "INFO", "DEBUG/TRACE"};
-    for (int k = 0; k < 4; k++) {
+    String[] names = {"", "DEBUG/TRACE", "INFO", "WARN", "ERROR"};
+    for (int k = Levels.ERROR; k > Levels.NONE; k--) {
       if (counts[k] > 0) {
         sb.append(sb.length() == 0 ? "" : ", ").append(counts[k]).append(' ').append(names[k]);
       }

@@ -1,0 +1,56 @@
+package dev.headroom.compress;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.headroom.compress.internal.ccr.InMemoryCcrStore;
+import java.time.Duration;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Where originals dropped by compression are kept for retrieval, keyed by content hash <em>and</em>
+ * owner scope: {@link #get(String, String)} never returns an entry stored under another scope, even
+ * for the same hash. Implementations are thread-safe.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface CcrStore {
+
+  /**
+   * Stores an entry, replacing (and refreshing the age of) one with the same hash and scope.
+   *
+   * @param entry what to store
+   */
+  void put(CcrEntry entry);
+
+  /**
+   * @param hash the hash from a {@code <<ccr:HASH …>>} marker
+   * @param scope the caller's scope
+   * @return the entry, or empty when unknown, expired or owned by another scope
+   */
+  Optional<CcrEntry> get(String hash, String scope);
+
+  /**
+   * @return how many entries are held now (expired ones may still be counted until evicted)
+   */
+  int size();
+
+  /**
+   * A bounded in-memory store: the oldest entries are evicted first when either cap is reached, and
+   * entries older than the time to live are never returned.
+   *
+   * @param maxEntries the most entries kept, at least 1
+   * @param maxBytes the most content bytes (UTF-16 length × 2) kept, at least 1
+   * @param ttl how long an entry may be retrieved after it was stored, positive
+   * @return a new store
+   */
+  static CcrStore inMemory(int maxEntries, long maxBytes, Duration ttl) {
+    return new InMemoryCcrStore(maxEntries, maxBytes, ttl, System::nanoTime);
+  }
+
+  /**
+   * @return a new in-memory store holding at most 1,000 entries and 64 MiB for 30 minutes
+   */
+  static CcrStore inMemory() {
+    return inMemory(1_000, 64L << 20, Duration.ofMinutes(30));
+  }
+}

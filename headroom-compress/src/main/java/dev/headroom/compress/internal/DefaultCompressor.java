@@ -1,0 +1,95 @@
+package dev.headroom.compress.internal;
+
+import dev.headroom.compress.CcrEntry;
+import dev.headroom.compress.CompressContext;
+import dev.headroom.compress.CompressOptions;
+import dev.headroom.compress.Compressed;
+import dev.headroom.compress.CompressionResult;
+import dev.headroom.compress.Compressor;
+import dev.headroom.compress.ContentType;
+import dev.headroom.compress.Detection;
+import dev.headroom.compress.TokenCounter;
+import dev.headroom.compress.Unchanged;
+import dev.headroom.compress.internal.ccr.CcrSink;
+import dev.headroom.compress.internal.detect.Detectors;
+import dev.headroom.compress.internal.text.Query;
+import dev.headroom.compress.internal.tokens.TokenEstimates;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Detects, dispatches to the compressor for the type, and applies the token-validation gate: a
+ * candidate is used only when it has fewer tokens than the original, and only then are its dropped
+ * originals written to the CCR store.
+ */
+public final class DefaultCompressor implements Compressor {
+
+  private static final System.Logger LOG = System.getLogger(DefaultCompressor.class.getName());
+
+  /** Below this share of the estimated original, a sampling error cannot flip the gate's decision. */
+  static final double ESTIMATE_MARGIN = 0.8;
+
+  private final CompressOptions options;
+  private final Map<ContentType, ContentCompressor> compressors;
+
+  /**
+   * @param options the set-up
+   */
+  public DefaultCompressor(CompressOptions options) {
+    this.options = options;
+    this.compressors = new EnumMap<>(ContentType.class);
+    Compressors.register(compressors);
+  }
+
+  @Override
+  public CompressionResult compress(String content, CompressContext context) {
+    // Cheap size check first: a UTF-16 unit is at most 3 UTF-8 bytes.
+    if ((long) content.length() * 3 < options.minBytes()) {
+      return new Unchanged(content, ContentType.TEXT, Unchanged.Reason.BELOW_MIN_BYTES,
+          CcrSink.utf8Length(content));
+    }
+    int originalBytes = CcrSink.utf8Length(content);
+    if (originalBytes < options.minBytes()) {
+      return new Unchanged(content, ContentType.TEXT, Unchanged.Reason.BELOW_MIN_BYTES, originalBytes);
+    }
+    long started = System.nanoTime();
+    Detection detection = Detectors.detect(content);
+    ContentType type = detection.type();
+    CcrSink sink = new CcrSink(context.scope());
+    Input input = new Input(content, detection, Query.parse(context.query()), context.targetTokens(), sink);
+    Optional<Candidate> candidate;
+    try {
+      candidate = compressors.get(type).compress(input);
+    } catch (RuntimeException e) {
+      // A compressor bug must never cost the caller its request: keep the original.
+      LOG.log(System.Logger.Level.WARNING, "compressor for " + type.tag() + " failed; original kept", e);
+      candidate = Optional.empty();
+    }
+    if (candidate.isEmpty()) {
+      return new Unchanged(content, type, Unchanged.Reason.NOTHING_TO_DROP, originalBytes);
+    }
+    if (System.nanoTime() - started > context.timeBudget().toNanos()) {
+      return new Unchanged(content, type, Unchanged.Reason.TIME_BUDGET_EXCEEDED, originalBytes);
+    }
+    String text = candidate.get().text();
+    int compressedBytes = CcrSink.utf8Length(text);
+    if (compressedBytes >= originalBytes && text.length() >= content.length()) {
+      return new Unchanged(content, type, Unchanged.Reason.NOT_SMALLER, originalBytes);
+    }
+    TokenCounter counter = TokenCounter.forModel(context.model());
+    int compressedTokens = counter.count(text);
+    int originalTokens = TokenEstimates.estimate(counter, content);
+    if (compressedTokens >= originalTokens * ESTIMATE_MARGIN && content.length() > TokenEstimates.EXACT_CHARS) {
+      originalTokens = counter.count(content); // too close to call on an estimate: count exactly
+    }
+    if (compressedTokens >= originalTokens) {
+      return new Unchanged(content, type, Unchanged.Reason.NOT_SMALLER, originalBytes);
+    }
+    for (CcrEntry entry : sink.entries()) {
+      options.ccrStore().put(entry);
+    }
+    return new Compressed(text, type, candidate.get().strategy(), originalTokens, compressedTokens,
+        originalBytes, compressedBytes, sink.references());
+  }
+}

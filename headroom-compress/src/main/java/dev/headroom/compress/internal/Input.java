@@ -1,0 +1,27 @@
+package dev.headroom.compress.internal;
+
+import dev.headroom.compress.Detection;
+import dev.headroom.compress.internal.ccr.CcrSink;
+import dev.headroom.compress.internal.text.Query;
+
+/**
+ * One text to compress, with everything a compressor may use.
+ *
+ * @param text the original
+ * @param detection what it is
+ * @param query the user's question as terms
+ * @param targetTokens the soft budget for the output
+ * @param sink where dropped content goes
+ */
+public record Input(String text, Detection detection, Query query, int targetTokens, CcrSink sink) {
+
+  /** Bytes per token assumed when sizing output against {@link #targetTokens()} before counting. */
+  static final int CHARS_PER_TOKEN = 4;
+
+  /**
+   * @return the budget in characters
+   */
+  public int budgetChars() {
+    return targetTokens * CHARS_PER_TOKEN;
+  }
+}

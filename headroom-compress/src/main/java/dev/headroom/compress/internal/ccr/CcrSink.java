@@ -1,0 +1,98 @@
+package dev.headroom.compress.internal.ccr;
+
+import dev.headroom.compress.CcrEntry;
+import dev.headroom.compress.CcrReference;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Collects what one compression drops and writes the markers for it. Nothing reaches a store until
+ * the caller accepts the result, so a candidate the token gate rejects leaves no trace.
+ */
+public final class CcrSink {
+
+  /** Hex digits of SHA-256 in a marker: 64 bits, short in tokens and ample within one scope. */
+  static final int HASH_HEX = 16;
+
+  private final String scope;
+  private final List<CcrEntry> entries = new ArrayList<>();
+
+  /**
+   * @param scope the owner of the originals
+   */
+  public CcrSink(String scope) {
+    this.scope = scope;
+  }
+
+  /**
+   * Records dropped content and returns its marker.
+   *
+   * @param content what was dropped
+   * @param description what the marker stands for, e.g. {@code 412 rows omitted}
+   * @return {@code <<ccr:HASH description>>}
+   */
+  public String drop(String content, String description) {
+    String hash = hash(content);
+    entries.add(new CcrEntry(hash, scope, content, description));
+    return "<<ccr:" + hash + " " + description + ">>";
+  }
+
+  /**
+   * @return the entries recorded so far
+   */
+  public List<CcrEntry> entries() {
+    return entries;
+  }
+
+  /**
+   * @return a reference per entry, for the result
+   */
+  public List<CcrReference> references() {
+    List<CcrReference> refs = new ArrayList<>(entries.size());
+    for (CcrEntry e : entries) {
+      refs.add(new CcrReference(e.hash(), e.description(), utf8Length(e.content())));
+    }
+    return refs;
+  }
+
+  /**
+   * @param content any text
+   * @return the first {@value #HASH_HEX} hex digits of its SHA-256
+   */
+  public static String hash(String content) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, HASH_HEX);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JDK", e);
+    }
+  }
+
+  /**
+   * @param s any text
+   * @return its UTF-8 length without encoding it
+   */
+  public static int utf8Length(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.headroom.compress.internal.ccr;
+
+import dev.headroom.compress.CcrEntry;
+import dev.headroom.compress.CcrStore;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * A {@link CcrStore} in a map ordered by insertion: the oldest entries go first when the entry or
+ * byte cap is reached, and expired entries are dropped when met. One lock: puts and gets are short.
+ */
+public final class InMemoryCcrStore implements CcrStore {
+
+  private final int maxEntries;
+  private final long maxBytes;
+  private final long ttlNanos;
+  private final LongSupplier clock;
+  private final LinkedHashMap<Key, Stored> entries = new LinkedHashMap<>();
+  private long bytes;
+
+  /**
+   * @param maxEntries at least 1
+   * @param maxBytes at least 1
+   * @param ttl positive
+   * @param clock nanosecond clock (tests pass a fake one)
+   */
+  public InMemoryCcrStore(int maxEntries, long maxBytes, Duration ttl, LongSupplier clock) {
+    if (maxEntries < 1 || maxBytes < 1) {
+      throw new IllegalArgumentException(
+          "maxEntries and maxBytes must be positive: " + maxEntries + ", " + maxBytes);
+    }
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("ttl must be positive: " + ttl);
+    }
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+    this.ttlNanos = ttl.toNanos();
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
+  }
+
+  @Override
+  public synchronized void put(CcrEntry entry) {
+    long size = 2L * entry.content().length();
+    if (size > maxBytes) {
+      return; // could never fit; storing it would evict everything else for nothing
+    }
+    Key key = new Key(entry.hash(), entry.scope());
+    Stored old = entries.remove(key); // re-insert at the tail: a re-put refreshes age and order
+    if (old != null) {
+      bytes -= old.size;
+    }
+    entries.put(key, new Stored(entry, size, clock.getAsLong()));
+    bytes += size;
+    Iterator<Stored> oldest = entries.values().iterator();
+    while ((entries.size() > maxEntries || bytes > maxBytes) && oldest.hasNext()) {
+      bytes -= oldest.next().size;
+      oldest.remove();
+    }
+  }
+
+  @Override
+  public synchronized Optional<CcrEntry> get(String hash, String scope) {
+    Key key = new Key(Objects.requireNonNull(hash, "hash"), Objects.requireNonNull(scope, "scope"));
+    Stored stored = entries.get(key);
+    if (stored == null) {
+      return Optional.empty();
+    }
+    if (clock.getAsLong() - stored.storedAt >= ttlNanos) {
+      entries.remove(key);
+      bytes -= stored.size;
+      return Optional.empty();
+    }
+    return Optional.of(stored.entry);
+  }
+
+  @Override
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  private record Key(String hash, String scope) {}
+
+  private record Stored(CcrEntry entry, long size, long storedAt) {}
+
+  @Override
+  public String toString() {
+    return "InMemoryCcrStore[entries=" + size() + ", maxEntries=" + maxEntries + "]";
+  }
+
+  /** For tests: entries in eviction order. */
+  synchronized Map<String, String> snapshot() {
+    Map<String, String> out = new LinkedHashMap<>();
+    entries.forEach((k, v) -> out.put(k.hash() + "@" + k.scope(), v.entry.description()));
+    return out;
+  }
+}

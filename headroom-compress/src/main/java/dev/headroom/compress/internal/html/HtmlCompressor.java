@@ -1,0 +1,79 @@
+package dev.headroom.compress.internal.html;
+
+import dev.headroom.compress.internal.Candidate;
+import dev.headroom.compress.internal.ContentCompressor;
+import dev.headroom.compress.internal.Input;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * HTML: the main text, extracted with jsoup. Scripts, styles, SVG, navigation, headers, footers,
+ * forms and asides go; the article (or {@code main}, or the body) is written one block per line,
+ * headings marked with {@code #}, preformatted text kept as it is. The page itself is stored.
+ */
+public final class HtmlCompressor implements ContentCompressor {
+
+  private static final String NOISE =
+      "script,style,noscript,svg,nav,header,footer,aside,form,iframe,template,button,[role=navigation],[aria-hidden=true]";
+  private static final String BLOCKS =
+      "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,dt,dd,tr,figcaption,caption";
+
+  @Override
+  public Optional<Candidate> compress(Input input) {
+    Document doc = Jsoup.parse(input.text());
+    doc.select(NOISE).remove();
+    Element root = first(doc, "main article", "article", "main", "[role=main]");
+    if (root == null) {
+      root = doc.body();
+    }
+    StringBuilder out = new StringBuilder();
+    String title = doc.title();
+    if (!title.isBlank()) {
+      out.append("# ").append(title.strip()).append('\n');
+    }
+    Elements blocks = root.select(BLOCKS);
+    for (Element block : blocks) {
+      if (hasBlockAncestor(block, root)) {
+        continue; // its text is part of the enclosing block
+      }
+      String text = block.normalName().equals("pre") ? block.wholeText() : block.text();
+      if (text.isBlank()) {
+        continue;
+      }
+      String name = block.normalName();
+      if (name.length() == 2 && name.charAt(0) == 'h' && Character.isDigit(name.charAt(1))) {
+        out.append("#".repeat(name.charAt(1) - '0')).append(' ');
+      } else if (name.equals("li")) {
+        out.append("- ");
+      }
+      out.append(text.strip()).append('\n');
+    }
+    if (blocks.isEmpty()) {
+      out.append(root.text()).append('\n');
+    }
+    out.append(input.sink().drop(input.text(), "HTML page, main text extracted"));
+    return Optional.of(new Candidate(out.toString(), "html"));
+  }
+
+  private static Element first(Document doc, String... queries) {
+    for (String q : queries) {
+      Element e = doc.selectFirst(q);
+      if (e != null) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasBlockAncestor(Element e, Element root) {
+    for (Element p = e.parent(); p != null && p != root; p = p.parent()) {
+      if (p.is(BLOCKS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,230 @@
+package dev.headroom.compress.internal.json;
+
+import dev.headroom.compress.internal.Candidate;
+import dev.headroom.compress.internal.ContentCompressor;
+import dev.headroom.compress.internal.Input;
+import dev.headroom.compress.internal.json.JNode.JArray;
+import dev.headroom.compress.internal.json.JNode.JObject;
+import dev.headroom.compress.internal.json.JNode.JString;
+import dev.headroom.compress.internal.text.Relevance;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * JSON arrays and objects, in three steps that stop as soon as the result fits the budget:
+ *
+ * <ol>
+ *   <li>lossless: minified, arrays of same-keyed objects as {@code {"_columns":[…],"_rows":[[…]]}};
+ *   <li>row selection in every large array ({@link RowSelector}), the dropped rows stored and
+ *       replaced by a {@code <<ccr:…>>} marker with a summary of what they held;
+ *   <li>pruning of large object members that neither answer the query nor hold a selected row.
+ * </ol>
+ *
+ * The output is always valid JSON, and every number keeps its source text.
+ */
+public final class JsonCompressor implements ContentCompressor {
+
+  /** JSON runs about 3.5 characters per token. */
+  static final double CHARS_PER_TOKEN = 3.5;
+  static final int MIN_ROWS = 8;
+  static final int MIN_ARRAY_CHARS = 1_024;
+  static final int SMALL_MEMBER = 256;
+  static final String OMITTED = "_omitted";
+
+  @Override
+  public Optional<Candidate> compress(Input input) {
+    Optional<JNode> parsed = JsonTrees.parse(input.text());
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    JNode root = parsed.get();
+    String kind = root instanceof JArray ? "json_array" : "json_object";
+    long budget = (long) (input.targetTokens() * CHARS_PER_TOKEN);
+    JNode lossless = Tables.tabulate(root);
+    String text = JsonTrees.write(lossless);
+    if (text.length() <= budget) {
+      String strategy = lossless == root ? ":minified" : ":table";
+      return text.length() < input.text().length()
+          ? Optional.of(new Candidate(text, kind + strategy)) : Optional.empty();
+    }
+    Run run = new Run(input);
+    JNode crushed = run.crush(root);
+    String strategy = ":rows";
+    long size = JsonTrees.size(crushed);
+    if (size > budget) {
+      crushed = run.prune(crushed, new long[] {size - budget});
+      strategy = ":rows+pruned";
+    }
+    String out = JsonTrees.write(Tables.tabulate(crushed));
+    return out.length() < input.text().length()
+        ? Optional.of(new Candidate(out, kind + strategy)) : Optional.empty();
+  }
+
+  /** State of one compression: what was kept for a reason must survive pruning. */
+  private static final class Run {
+    private final Input input;
+    private final Set<JNode> important = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    Run(Input input) {
+      this.input = input;
+    }
+
+    JNode crush(JNode node) {
+      if (node instanceof JObject o) {
+        List<JNode> values = new ArrayList<>(o.values().size());
+        boolean hot = false;
+        for (JNode v : o.values()) {
+          JNode c = crush(v);
+          values.add(c);
+          hot |= important.contains(c);
+        }
+        JObject out = new JObject(o.keys(), values);
+        if (hot) {
+          important.add(out);
+        }
+        return out;
+      }
+      if (!(node instanceof JArray a)) {
+        return node;
+      }
+      int n = a.items().size();
+      if (n < MIN_ROWS || JsonTrees.size(a) < MIN_ARRAY_CHARS) {
+        List<JNode> items = new ArrayList<>(n);
+        boolean hot = false;
+        for (JNode item : a.items()) {
+          JNode c = crush(item);
+          items.add(c);
+          hot |= important.contains(c);
+        }
+        JArray out = new JArray(items);
+        if (hot) {
+          important.add(out);
+        }
+        return out;
+      }
+      RowSelector.Selection sel = RowSelector.select(a.items(), input.query());
+      List<JNode> kept = new ArrayList<>(sel.keep().length + 1);
+      for (int i : sel.keep()) {
+        JNode c = crush(a.items().get(i));
+        kept.add(c);
+        if (sel.important().get(i)) {
+          important.add(c);
+        }
+      }
+      int dropped = n - sel.keep().length;
+      if (dropped > 0) {
+        String what = dropped + " of " + n + " rows omitted"
+            + (sel.summary().isEmpty() ? "" : "; " + sel.summary());
+        kept.add(new JString(input.sink().drop(JsonTrees.write(a), what.replace(">>", "> >"))));
+      }
+      JArray out = new JArray(kept);
+      if (!sel.important().isEmpty()) {
+        important.add(out);
+      }
+      return out;
+    }
+
+    /**
+     * Drops members of large objects, least relevant and largest first, until the tree fits the
+     * budget: first members that match nothing, then it descends into partly matching members, then
+     * into the best-matching ones. Members holding a kept row or an answer to the query stay.
+     */
+    JNode prune(JNode node, long[] excess) {
+      if (excess[0] <= 0 || JsonTrees.size(node) < MIN_ARRAY_CHARS) {
+        return node;
+      }
+      if (node instanceof JArray a) {
+        List<JNode> items = new ArrayList<>(a.items());
+        for (int i = 0; i < items.size() && excess[0] > 0; i++) {
+          items.set(i, prune(items.get(i), excess));
+        }
+        return new JArray(items);
+      }
+      JObject o = (JObject) node;
+      int n = o.keys().size();
+      List<String> texts = new ArrayList<>(n);
+      int[] sizes = new int[n];
+      for (int i = 0; i < n; i++) {
+        StringBuilder sb = new StringBuilder(o.keys().get(i)).append('=');
+        Leaves.collect(o.values().get(i), "", new ArrayList<>(), sb);
+        texts.add(sb.toString());
+        sizes[i] = JsonTrees.size(o.values().get(i));
+      }
+      double[] scores = Relevance.scores(input.query(), texts);
+      double max = 0;
+      for (double s : scores) {
+        max = Math.max(max, s);
+      }
+      List<JNode> values = new ArrayList<>(o.values());
+      boolean[] dropped = new boolean[n];
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (sizes[i] > SMALL_MEMBER) {
+          order.add(i);
+        }
+      }
+      // Least relevant first, then largest first.
+      order.sort((x, y) -> scores[x] != scores[y] ? Double.compare(scores[x], scores[y]) : sizes[y] - sizes[x]);
+      final double best = max;
+      for (int i : order) { // 1: members that match nothing and hold nothing kept
+        if (excess[0] > 0 && scores[i] == 0 && !important.contains(values.get(i)) && keepsOneSample(order, dropped, i, best)) {
+          dropped[i] = true;
+          excess[0] -= sizes[i];
+        }
+      }
+      for (int i : order) { // 2: descend, partial matches first
+        if (excess[0] > 0 && !dropped[i]) {
+          values.set(i, prune(values.get(i), excess));
+        }
+      }
+      for (int i : order) { // 3: still too big: drop partial matches that hold nothing kept
+        if (excess[0] > 0 && !dropped[i] && scores[i] < 0.8 * best && !important.contains(o.values().get(i))
+            && keepsOneSample(order, dropped, i, best)) {
+          dropped[i] = true;
+          excess[0] -= JsonTrees.size(values.get(i));
+        }
+      }
+      List<String> keys = new ArrayList<>();
+      List<JNode> kept = new ArrayList<>();
+      List<String> droppedKeys = new ArrayList<>();
+      List<JNode> droppedValues = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (dropped[i]) {
+          droppedKeys.add(o.keys().get(i));
+          droppedValues.add(o.values().get(i));
+        } else {
+          keys.add(o.keys().get(i));
+          kept.add(values.get(i));
+        }
+      }
+      if (droppedKeys.isEmpty()) {
+        return new JObject(keys, kept);
+      }
+      String names = String.join(", ", droppedKeys.subList(0, Math.min(5, droppedKeys.size())))
+          + (droppedKeys.size() > 5 ? ", …" : "");
+      String what = droppedKeys.size() + " members omitted: " + names;
+      keys.add(keys.contains(OMITTED) ? OMITTED + "_" + keys.size() : OMITTED);
+      kept.add(new JString(input.sink().drop(
+          JsonTrees.write(new JObject(droppedKeys, droppedValues)), what.replace(">>", "> >"))));
+      excess[0] += 40 + what.length();
+      return new JObject(keys, kept);
+    }
+
+    /** With no query match at all in an object, one large member is kept as a sample of the rest. */
+    private boolean keepsOneSample(List<Integer> order, boolean[] dropped, int i, double best) {
+      if (best > 0) {
+        return true;
+      }
+      for (int j : order) {
+        if (j != i && !dropped[j]) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.headroom.compress.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.headroom.compress.internal.json.JNode.JArray;
+import dev.headroom.compress.internal.json.JNode.JLiteral;
+import dev.headroom.compress.internal.json.JNode.JNumber;
+import dev.headroom.compress.internal.json.JNode.JObject;
+import dev.headroom.compress.internal.json.JNode.JString;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a {@link JNode} tree with Jackson's streaming parser and writes it back compactly. */
+public final class JsonTrees {
+
+  // Tool outputs can nest deeply and hold long strings; lift Jackson's defensive limits accordingly.
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(2_000).maxStringLength(Integer.MAX_VALUE).maxNumberLength(10_000).build())
+      .build();
+
+  private JsonTrees() {}
+
+  /**
+   * @param text a JSON document
+   * @return its tree, or empty if it is not exactly one JSON value
+   */
+  public static Optional<JNode> parse(String text) {
+    try (JsonParser p = JSON.createParser(text)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return Optional.empty();
+      }
+      JNode root = read(p, t);
+      return p.nextToken() == null ? Optional.of(root) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static JNode read(JsonParser p, JsonToken t) throws IOException {
+    switch (t) {
+      case START_OBJECT -> {
+        List<String> keys = new ArrayList<>();
+        List<JNode> values = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          keys.add(p.currentName());
+          values.add(read(p, p.nextToken()));
+        }
+        return new JObject(keys, values);
+      }
+      case START_ARRAY -> {
+        List<JNode> items = new ArrayList<>();
+        JsonToken next;
+        while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+          items.add(read(p, next));
+        }
+        return new JArray(items);
+      }
+      case VALUE_STRING -> {
+        return new JString(p.getText());
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        return new JNumber(p.getText());
+      }
+      case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {
+        return t == JsonToken.VALUE_NULL ? JNode.NULL : new JLiteral(p.getText());
+      }
+      default -> throw new IOException("unexpected token " + t);
+    }
+  }
+
+  /**
+   * @param node a tree
+   * @return compact JSON text; non-ASCII is written as is, numbers as their source text
+   */
+  public static String write(JNode node) {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      write(g, node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  private static void write(JsonGenerator g, JNode node) throws IOException {
+    if (node instanceof JObject o) {
+      g.writeStartObject();
+      for (int i = 0; i < o.keys().size(); i++) {
+        g.writeFieldName(o.keys().get(i));
+        write(g, o.values().get(i));
+      }
+      g.writeEndObject();
+    } else if (node instanceof JArray a) {
+      g.writeStartArray();
+      for (JNode item : a.items()) {
+        write(g, item);
+      }
+      g.writeEndArray();
+    } else if (node instanceof JString s) {
+      g.writeString(s.value());
+    } else if (node instanceof JNumber n) {
+      g.writeNumber(n.text());
+    } else {
+      g.writeRawValue(((JLiteral) node).text());
+    }
+  }
+
+  /**
+   * @param node a tree
+   * @return a cheap estimate of its compact length in characters
+   */
+  public static int size(JNode node) {
+    if (node instanceof JObject o) {
+      int n = 2;
+      for (int i = 0; i < o.keys().size(); i++) {
+        n += o.keys().get(i).length() + 4 + size(o.values().get(i));
+      }
+      return n;
+    }
+    if (node instanceof JArray a) {
+      int n = 2;
+      for (JNode item : a.items()) {
+        n += size(item) + 1;
+      }
+      return n;
+    }
+    if (node instanceof JString s) {
+      return s.value().length() + 2;
+    }
+    return node instanceof JNumber num ? num.text().length() : ((JLiteral) node).text().length();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.headroom.compress.internal.json;
+
+import dev.headroom.compress.internal.json.JNode.JArray;
+import dev.headroom.compress.internal.json.JNode.JLiteral;
+import dev.headroom.compress.internal.json.JNode.JNumber;
+import dev.headroom.compress.internal.json.JNode.JObject;
+import dev.headroom.compress.internal.json.JNode.JString;
+import java.util.List;
+
+/**
+ * Flattens a subtree into leaves with paths normalised across rows ({@code a.b[].c}), and into one
+ * searchable text of its keys and values.
+ */
+final class Leaves {
+
+  /** One scalar: its normalised path, its text, and its numeric value if it has one (else NaN). */
+  record Leaf(String path, String text, boolean string, double number) {}
+
+  private Leaves() {}
+
+  static void collect(JNode node, String path, List<Leaf> out, StringBuilder text) {
+    collect(node, path, out, text, true);
+  }
+
+  /**
+   * @param node the subtree
+   * @param path its normalised path
+   * @param out where leaves go, or null when only the text is wanted
+   * @param text where keys (if {@code withKeys}) and values are appended
+   * @param withKeys whether member names are part of the text
+   */
+  static void collect(JNode node, String path, List<Leaf> out, StringBuilder text, boolean withKeys) {
+    if (node instanceof JObject o) {
+      for (int i = 0; i < o.keys().size(); i++) {
+        String key = o.keys().get(i);
+        if (withKeys) {
+          text.append(key).append('=');
+        }
+        collect(o.values().get(i), out == null ? path : path.isEmpty() ? key : path + "." + key, out, text, withKeys);
+      }
+    } else if (node instanceof JArray a) {
+      // Short arrays of scalars are tuples ([timestamp, "value"]): position is part of the field.
+      boolean tuple = a.items().size() <= 4
+          && a.items().stream().noneMatch(i -> i instanceof JObject || i instanceof JArray);
+      for (int i = 0; i < a.items().size(); i++) {
+        collect(a.items().get(i), out == null ? path : path + (tuple ? "[" + i + "]" : "[]"), out, text, withKeys);
+      }
+    } else if (node instanceof JString s) {
+      text.append(s.value()).append(' ');
+      if (out != null) {
+        out.add(new Leaf(path, s.value(), true, parseNumber(s.value())));
+      }
+    } else if (node instanceof JNumber n) {
+      text.append(n.text()).append(' ');
+      if (out != null) {
+        out.add(new Leaf(path, n.text(), false, parseNumber(n.text())));
+      }
+    } else {
+      String t = ((JLiteral) node).text();
+      text.append(t).append(' ');
+      if (out != null) {
+        out.add(new Leaf(path, t, false, Double.NaN));
+      }
+    }
+  }
+
+  /** Numbers and numeric strings ({@code "0.183"}, as Prometheus writes values) parse; others are NaN. */
+  static double parseNumber(String s) {
+    int n = s.length();
+    if (n == 0 || n > 24) {
+      return Double.NaN;
+    }
+    char c = s.charAt(0);
+    if (!(Character.isDigit(c) || c == '-' || c == '.')) {
+      return Double.NaN;
+    }
+    for (int i = 0; i < n; i++) {
+      char ch = s.charAt(i);
+      if (!(Character.isDigit(ch) || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) {
+        return Double.NaN;
+      }
+    }
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.headroom.compress.internal.lines;
+
+import dev.headroom.compress.internal.Candidate;
+import dev.headroom.compress.internal.ContentCompressor;
+import dev.headroom.compress.internal.Input;
+import dev.headroom.compress.internal.text.LineTemplates;
+import dev.headroom.compress.internal.text.Lines;
+import dev.headroom.compress.internal.text.Relevance;
+import dev.headroom.compress.internal.text.Selection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Logs and build/test output. Always kept: lines answering the query, summary lines, the first and
+ * last error with its stack head. Then, while the budget lasts: every other distinct error with its
+ * stack head, distinct warnings, the first and last lines, and a line of context around what was
+ * kept. The rest is counted by level and by its most repeated templates in the marker.
+ */
+public final class LogCompressor implements ContentCompressor {
+
+  private static final Pattern CONTINUATION = Pattern.compile(
+      "^(?:\\s+\\S|Caused by:|goroutine \\d+ \\[|[\\w.]+(?:\\.\\(?\\*?\\w+\\)?)*\\.\\w+\\(.*\\)$"
+          + "|\\.\\.\\. \\d+ more|During handling|The above exception|\\w+(?:Error|Exception)\\b)");
+  private static final Pattern SUMMARY = Pattern.compile(
+      "(?i)^\\s*(?:BUILD (?:SUCCESSFUL|FAILED)|FAILURE:|Test Suites?:|Tests?:|test result:"
+          + "|Ran \\d+ tests?|error: could not compile|=+ .*\\b(?:passed|failed|errors?)\\b"
+          + "|\\d+ (?:tests? )?(?:passed|failed|errors?)\\b|Finished .*\\b(?:target|profile)|Total\\b|Summary\\b"
+          + "|npm ERR! (?:code|errno)|\\d+ tests completed)");
+  static final int STACK_HEAD = 24;
+  static final int MAX_LINE = 2_000;
+
+  @Override
+  public Optional<Candidate> compress(Input input) {
+    Lines lines = Lines.split(input.text());
+    int n = lines.size();
+    if (n < 20) {
+      return Optional.empty();
+    }
+    List<String> content = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      content.add(lines.content(i));
+    }
+    Selection sel = new Selection(lines);
+    List<Integer> errors = new ArrayList<>();
+    List<Integer> warns = new ArrayList<>();
+    int[] levels = new int[n];
+    for (int i = 0; i < n; i++) {
+      levels[i] = Levels.of(content.get(i));
+      if (levels[i] == Levels.ERROR) {
+        errors.add(i);
+      } else if (levels[i] == Levels.WARN) {
+        warns.add(i);
+      }
+    }
+    // Tier 0: the answer, the verdict, the first and last failure.
+    for (int i : Relevance.top(input.query(), content, 12)) {
+      keepBlock(sel, content, i, lines);
+      sel.keep(i - 1);
+    }
+    for (int i = 0; i < n; i++) {
+      if (SUMMARY.matcher(content.get(i)).find() && content.get(i).length() <= MAX_LINE) {
+        sel.keep(i);
+      }
+    }
+    if (!errors.isEmpty()) {
+      keepBlock(sel, content, errors.get(0), lines);
+      keepBlock(sel, content, errors.get(errors.size() - 1), lines);
+    }
+    int budget = input.budgetChars();
+    // Tier 1: every distinct error, then distinct warnings, while the budget lasts.
+    Set<String> templates = new HashSet<>();
+    for (int i : errors) {
+      if (sel.keptChars() > budget) {
+        break;
+      }
+      if (content.get(i).length() <= MAX_LINE && templates.add(LineTemplates.of(content.get(i)))) {
+        keepBlock(sel, content, i, lines);
+      }
+    }
+    int warnKept = 0;
+    for (int i : warns) {
+      if (sel.keptChars() > budget || warnKept >= 10) {
+        break;
+      }
+      if (content.get(i).length() <= MAX_LINE && templates.add(LineTemplates.of(content.get(i)))) {
+        sel.keep(i);
+        warnKept++;
+      }
+    }
+    for (int i : new int[] {0, 1, n - 2, n - 1}) {
+      if (i >= 0 && i < n && content.get(i).length() <= MAX_LINE) {
+        sel.keep(i);
+      }
+    }
+    addContext(sel, content, budget);
+    if (sel.keptCount() >= n) {
+      return Optional.empty();
+    }
+    String details = levelCounts(levels) + topTemplates(sel);
+    return Optional.of(new Candidate(sel.render(input.text(), input.sink(), "lines", details), "log"));
+  }
+
+  /** Keeps line {@code i} and the head of the stack trace or indented block that follows it. */
+  static void keepBlock(Selection sel, List<String> content, int i, Lines lines) {
+    sel.keep(i);
+    int j = i + 1;
+    int kept = 0;
+    while (j < content.size() && kept < STACK_HEAD) {
+      if (!CONTINUATION.matcher(content.get(j)).find() && !continuesWithin(content, j, 2)) {
+        return;
+      }
+      if (content.get(j).length() <= MAX_LINE) {
+        sel.keep(j);
+      }
+      kept++;
+      j++;
+    }
+  }
+
+  /** A line that is not a frame still belongs to the trace if one follows within {@code ahead} lines. */
+  private static boolean continuesWithin(List<String> content, int j, int ahead) {
+    for (int k = j + 1; k <= j + ahead && k < content.size(); k++) {
+      String line = content.get(k);
+      if (CONTINUATION.matcher(line).find() && !line.isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addContext(Selection sel, List<String> content, int budget) {
+    int n = content.size();
+    List<Integer> anchors = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (sel.isKept(i)) {
+        anchors.add(i);
+      }
+    }
+    for (int i : anchors) {
+      if (sel.keptChars() > budget) {
+        return;
+      }
+      for (int j : new int[] {i - 1, i + 1}) {
+        if (j >= 0 && j < n && content.get(j).length() <= 400) {
+          sel.keep(j);
+        }
+      }
+    }
+  }
+
+  private static String levelCounts(int[] levels) {
+    int[] counts = new int[Levels.ERROR + 1];
+    for (int level : levels) {
+      counts[level]++;
+    }
+    StringBuilder sb = new StringBuilder();
+    String[] names = {"", "DEBUG/TRACE", "INFO", "WARN", "ERROR"};
+    for (int k = Levels.ERROR; k > Levels.NONE; k--) {
+      if (counts[k] > 0) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(counts[k]).append(' ').append(names[k]);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String topTemplates(Selection sel) {
+    List<String> top = LineTemplates.top(sel.omittedLines(), 3, 5);
+    return top.isEmpty() ? "" : "; most repeated: " + String.join(", ", top);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.headroom.compress.internal.lines;
+
+import dev.headroom.compress.internal.Candidate;
+import dev.headroom.compress.internal.ContentCompressor;
+import dev.headroom.compress.internal.Input;
+import dev.headroom.compress.internal.detect.LineSample;
+import dev.headroom.compress.internal.text.Lines;
+import dev.headroom.compress.internal.text.Relevance;
+import dev.headroom.compress.internal.text.Selection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * grep / ripgrep / git grep hits and bare path listings. Kept: lines answering the query, definitions
+ * (a hit that declares something), and then the first hit of each file, files with the most hits
+ * first, while the budget lasts. Runs of dropped hits are counted per file. Lines longer than 2,000
+ * characters (minified bundles) are never kept whole.
+ */
+public final class SearchCompressor implements ContentCompressor {
+
+  private static final Pattern DEFINITION = Pattern.compile(
+      "^\\s*(?:export\\s+)?(?:default\\s+)?(?:public\\s+|private\\s+|protected\\s+|static\\s+|async\\s+)*"
+          + "(?:function|def|class|interface|type|enum|const|let|var|func|fn|struct|trait|impl)\\b");
+  private static final int MAX_QUERY = 20;
+  private static final int MAX_DEFINITIONS = 10;
+
+  /** A definition is kept when it names an identifier from the query ("where is MaxAttempts set"). */
+  private static boolean declaresQueried(Input input, String hit) {
+    for (var term : input.query().terms()) {
+      if (term.strong() && term.in(hit, null)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Optional<Candidate> compress(Input input) {
+    Lines lines = Lines.split(input.text());
+    int n = lines.size();
+    if (n < 10) {
+      return Optional.empty();
+    }
+    List<String> content = new ArrayList<>(n);
+    String[] files = new String[n];
+    String[] hitText = new String[n];
+    Map<String, List<Integer>> byFile = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      String line = lines.content(i);
+      content.add(line.length() > LogCompressor.MAX_LINE ? "" : line);
+      Matcher m = LineSample.GREP.matcher(line);
+      if (m.find() && LineSample.isGrepLine(line)) {
+        files[i] = m.group(1);
+        hitText[i] = line.substring(m.end());
+      } else if (!line.isBlank()) {
+        int slash = line.lastIndexOf('/');
+        files[i] = slash > 0 ? line.substring(0, slash + 1) : line; // a path listing: group by directory
+        hitText[i] = line;
+      }
+      if (files[i] != null) {
+        byFile.computeIfAbsent(files[i], f -> new ArrayList<>()).add(i);
+      }
+    }
+    Selection sel = new Selection(lines);
+    for (int i : Relevance.top(input.query(), content, MAX_QUERY)) {
+      sel.keep(i);
+    }
+    int definitions = 0;
+    for (int i = 0; i < n && definitions < MAX_DEFINITIONS; i++) {
+      if (hitText[i] != null && content.get(i).length() > 0 && DEFINITION.matcher(hitText[i]).find()
+          && declaresQueried(input, hitText[i])) {
+        definitions += sel.keep(i) ? 1 : 0;
+      }
+    }
+    List<List<Integer>> groups = new ArrayList<>(byFile.values());
+    groups.sort((a, b) -> b.size() - a.size());
+    for (List<Integer> group : groups) {
+      if (sel.keptChars() > input.budgetChars() / 2) {
+        break;
+      }
+      int first = group.get(0);
+      if (content.get(first).length() > 0 && content.get(first).length() <= 300) {
+        sel.keep(first);
+      }
+    }
+    if (sel.keptCount() >= n) {
+      return Optional.empty();
+    }
+    String details = byFile.size() + (files[0] != null && hitText[0] == content.get(0) ? " directories" : " files");
+    String text = sel.render(input.text(), input.sink(), "lines", details, (from, to) -> {
+      String f = files[from];
+      for (int i = from + 1; i < to; i++) {
+        if (f == null || !f.equals(files[i])) {
+          return null;
+        }
+      }
+      return f;
+    });
+    return Optional.of(new Candidate(text, "search"));
+  }
+}

@@ -1,0 +1,117 @@
+package dev.headroom.compress.internal.lines;
+
+import dev.headroom.compress.internal.Candidate;
+import dev.headroom.compress.internal.ContentCompressor;
+import dev.headroom.compress.internal.Input;
+import dev.headroom.compress.internal.json.JNode;
+import dev.headroom.compress.internal.json.RowSelector;
+import dev.headroom.compress.internal.text.Lines;
+import dev.headroom.compress.internal.text.Selection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Tables: CSV/TSV, psql, and whitespace-aligned command output. The header (and psql rule lines and
+ * footer) always stay; rows are chosen by the same rules as JSON rows ({@link RowSelector}: first and
+ * last, query matches, error-like values, rare values of mostly-uniform columns, numeric outliers),
+ * plus a small sample; kept rows are byte-identical.
+ */
+public final class TableCompressor implements ContentCompressor {
+
+  private static final Pattern RULE = Pattern.compile("^[\\s+|:=-]*$");
+  private static final Pattern SPLIT_ALIGNED = Pattern.compile("\\s{2,}|\\t");
+  private static final int SAMPLE = 3;
+
+  @Override
+  public Optional<Candidate> compress(Input input) {
+    Lines lines = Lines.split(input.text());
+    int n = lines.size();
+    if (n < 12) {
+      return Optional.empty();
+    }
+    char delimiter = delimiter(lines.content(0));
+    Selection sel = new Selection(lines);
+    List<Integer> dataRows = new ArrayList<>();
+    int header = -1;
+    for (int i = 0; i < n; i++) {
+      String line = lines.content(i);
+      if (line.isBlank() || RULE.matcher(line).matches()) {
+        sel.keep(i); // psql borders and separators: structure, and cheap
+      } else if (header < 0) {
+        header = i;
+        sel.keep(i);
+      } else if (line.startsWith("(") && line.endsWith(")")) {
+        sel.keep(i); // psql footer "(1500 rows)"
+      } else {
+        dataRows.add(i);
+      }
+    }
+    if (header < 0 || dataRows.size() < 10) {
+      return Optional.empty();
+    }
+    List<String> columns = cells(lines.content(header), delimiter);
+    List<JNode> rows = new ArrayList<>(dataRows.size());
+    for (int i : dataRows) {
+      List<String> cells = cells(lines.content(i), delimiter);
+      List<String> keys = new ArrayList<>(cells.size());
+      List<JNode> values = new ArrayList<>(cells.size());
+      for (int c = 0; c < cells.size(); c++) {
+        keys.add(c < columns.size() ? columns.get(c) : "col" + c);
+        values.add(new JNode.JString(cells.get(c)));
+      }
+      rows.add(new JNode.JObject(keys, values));
+    }
+    RowSelector.Selection chosen = RowSelector.select(rows, input.query());
+    for (int k : chosen.keep()) {
+      sel.keep(dataRows.get(k));
+    }
+    for (int k = 0; k < Math.min(SAMPLE, dataRows.size()); k++) {
+      sel.keep(dataRows.get(k));
+    }
+    if (sel.keptCount() >= n) {
+      return Optional.empty();
+    }
+    return Optional.of(new Candidate(
+        sel.render(input.text(), input.sink(), "rows", chosen.summary()), "table"));
+  }
+
+  static char delimiter(String header) {
+    for (char c : new char[] {'|', '\t', ',', ';'}) {
+      if (header.indexOf(c) >= 0) {
+        return c;
+      }
+    }
+    return ' ';
+  }
+
+  /** Splits a row into trimmed cells, honouring double quotes for CSV. */
+  static List<String> cells(String line, char delimiter) {
+    List<String> out = new ArrayList<>();
+    if (delimiter == ' ') {
+      for (String cell : SPLIT_ALIGNED.split(line.strip())) {
+        out.add(cell);
+      }
+      return out;
+    }
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == delimiter && !quoted) {
+        out.add(cell.toString().strip());
+        cell.setLength(0);
+        continue;
+      }
+      cell.append(ch);
+    }
+    out.add(cell.toString().strip());
+    if (delimiter == '|' && !out.isEmpty() && out.get(0).isEmpty()) {
+      out.remove(0); // psql border 2: leading "|"
+    }
+    return out;
+  }
+}

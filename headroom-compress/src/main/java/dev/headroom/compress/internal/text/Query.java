@@ -1,0 +1,104 @@
+package dev.headroom.compress.internal.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The user's question as search terms. Identifiers (anything with a digit, {@code _ - . / @ :} or
+ * inner capitals) and quoted phrases are strong and matched case-sensitively; plain words are weak
+ * and matched case-insensitively. Common English words are ignored.
+ */
+public final class Query {
+
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]{2,})\"|`([^`]{2,})`|'([^'\\s][^']*[^'\\s])'");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_./@:\\-]*[\\p{L}\\p{N}_]|[\\p{L}\\p{N}]{3,}");
+  private static final Pattern STRONG = Pattern.compile("\\d|[_./@:\\-]|\\p{Ll}\\p{Lu}|[^\\p{IsLatin}\\p{N}\\p{P}\\s]");
+  private static final Set<String> STOP = Set.of(
+      "the", "and", "for", "are", "was", "were", "what", "which", "who", "whom", "why", "how", "when",
+      "where", "does", "did", "doing", "done", "this", "that", "these", "those", "with", "from", "into",
+      "about", "any", "anything", "there", "their", "them", "they", "our", "your", "you", "has", "have",
+      "had", "not", "but", "can", "could", "should", "would", "will", "its", "it's", "is", "in", "on",
+      "of", "to", "a", "an", "me", "my", "we", "us", "get", "give", "list", "show", "tell", "find",
+      "right", "now", "than", "then", "some", "all", "each", "other", "been", "being", "just", "only",
+      "also", "if", "so", "or", "be", "do", "go", "at", "by", "as", "up", "out", "off", "too", "very",
+      "say", "said", "want", "need", "use", "used", "set", "make", "happen", "happens", "happened",
+      "here", "still", "ago", "minutes", "few", "around", "last", "hour", "file", "line", "lines");
+
+  private static final Query EMPTY = new Query(List.of());
+
+  private final List<Term> terms;
+
+  private Query(List<Term> terms) {
+    this.terms = terms;
+  }
+
+  /** One search term. */
+  public record Term(String text, String lower, boolean strong) {
+    /**
+     * @param line a line (or a row's text)
+     * @param lowerLine the same line lower-cased, or null to compute it
+     * @return whether the term occurs in it
+     */
+    public boolean in(String line, String lowerLine) {
+      return strong ? line.contains(text) : (lowerLine != null ? lowerLine : line.toLowerCase(Locale.ROOT)).contains(lower);
+    }
+  }
+
+  /**
+   * @param query the question, possibly blank
+   * @return its terms
+   */
+  public static Query parse(String query) {
+    if (query == null || query.isBlank()) {
+      return EMPTY;
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    List<Term> out = new ArrayList<>();
+    Matcher q = QUOTED.matcher(query);
+    while (q.find()) {
+      String phrase = q.group(1) != null ? q.group(1) : q.group(2) != null ? q.group(2) : q.group(3);
+      if (seen.add(phrase)) {
+        out.add(new Term(phrase, phrase.toLowerCase(Locale.ROOT), true));
+      }
+    }
+    Matcher w = WORD.matcher(query);
+    while (w.find()) {
+      String word = w.group();
+      while (!word.isEmpty() && ".:-/".indexOf(word.charAt(word.length() - 1)) >= 0) {
+        word = word.substring(0, word.length() - 1);
+      }
+      String lower = word.toLowerCase(Locale.ROOT);
+      if (word.length() < 2 || STOP.contains(lower) || !seen.add(word)) {
+        continue;
+      }
+      boolean strong = STRONG.matcher(word).find();
+      if (!strong && word.length() < 4) {
+        continue;
+      }
+      if (!strong && lower.length() > 4 && lower.endsWith("s") && !lower.endsWith("ss")) {
+        lower = lower.substring(0, lower.length() - (lower.endsWith("sses") ? 2 : 1)); // plural: "refunds"
+      }
+      out.add(new Term(word, lower, strong));
+    }
+    return new Query(List.copyOf(out));
+  }
+
+  /**
+   * @return the terms, strong ones (quoted, identifiers) first where quoted
+   */
+  public List<Term> terms() {
+    return terms;
+  }
+
+  /**
+   * @return whether there is nothing to match
+   */
+  public boolean isEmpty() {
+    return terms.isEmpty();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.headroom.compress.internal.text;
+
+import dev.headroom.compress.internal.Candidate;
+import dev.headroom.compress.internal.ContentCompressor;
+import dev.headroom.compress.internal.Input;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Source code and prose are never cut (an agent may edit that code). The only change is lossless
+ * for meaning: trailing spaces and tabs are removed and runs of more than two blank lines shortened to
+ * two. Markdown's two-space hard line break is the one trailing whitespace that means something, so
+ * a line ending in exactly two spaces in prose keeps them.
+ */
+public final class TextCompressor implements ContentCompressor {
+
+  private final boolean code;
+
+  /**
+   * @param code whether the text is source code (then every trailing blank goes)
+   */
+  public TextCompressor(boolean code) {
+    this.code = code;
+  }
+
+  @Override
+  public Optional<Candidate> compress(Input input) {
+    Lines lines = Lines.split(input.text());
+    List<String> out = new ArrayList<>(lines.size());
+    int blanks = 0;
+    boolean changed = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.content(i);
+      String cr = lines.get(i).length() > line.length() ? "\r" : "";
+      String stripped = line.stripTrailing();
+      if (!code && line.endsWith("  ") && !line.endsWith("   ") && !stripped.isEmpty()) {
+        stripped = line; // Markdown hard break
+      }
+      if (stripped.isEmpty()) {
+        blanks++;
+        if (blanks > 2) {
+          changed = true;
+          continue;
+        }
+      } else {
+        blanks = 0;
+      }
+      changed |= stripped.length() != line.length();
+      out.add(stripped + cr);
+    }
+    return changed ? Optional.of(new Candidate(lines.join(out), code ? "code:whitespace" : "text:whitespace"))
+        : Optional.empty();
+  }
+}

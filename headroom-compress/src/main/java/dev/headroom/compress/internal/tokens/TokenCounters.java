@@ -1,0 +1,83 @@
+package dev.headroom.compress.internal.tokens;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingType;
+import dev.headroom.compress.TokenCounter;
+import java.util.Locale;
+
+/** Picks a shared {@link TokenCounter} by model name; encodings load once, on first use. */
+public final class TokenCounters {
+
+  /**
+   * Claude tokenizers produce more tokens than cl100k_base for the same text (English prose, code
+   * and JSON alike); 1.15 is the ratio we assume. It is an estimate, not a measurement against
+   * Anthropic's count_tokens endpoint.
+   */
+  static final double CLAUDE_PER_CL100K = 1.15;
+
+  private TokenCounters() {}
+
+  /**
+   * @param model a model name, possibly blank
+   * @return the counter for it
+   */
+  public static TokenCounter forModel(String model) {
+    String name = model == null ? "" : model.strip().toLowerCase(Locale.ROOT);
+    int slash = name.lastIndexOf('/');
+    if (slash >= 0) {
+      name = name.substring(slash + 1); // "openai/gpt-4o", "anthropic/claude-…"
+    }
+    if (name.startsWith("claude") || name.startsWith("anthropic")) {
+      return Holder.CLAUDE;
+    }
+    if (name.startsWith("gpt-4o") || name.startsWith("gpt-4.1") || name.startsWith("gpt-4.5")
+        || name.startsWith("gpt-5") || name.startsWith("chatgpt") || name.matches("^o\\d.*")) {
+      return Holder.O200K;
+    }
+    if (name.startsWith("gpt-4") || name.startsWith("gpt-3.5") || name.startsWith("text-embedding")) {
+      return Holder.CL100K;
+    }
+    return Holder.O200K;
+  }
+
+  /** Lazy holder: the BPE tables are read only when a counter is first asked for. */
+  private static final class Holder {
+    private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+    static final TokenCounter O200K = new Exact(REGISTRY.getEncoding(EncodingType.O200K_BASE));
+    static final TokenCounter CL100K = new Exact(REGISTRY.getEncoding(EncodingType.CL100K_BASE));
+    static final TokenCounter CLAUDE = new Scaled(CL100K, CLAUDE_PER_CL100K, "claude-estimate");
+  }
+
+  /** jtokkit's exact count; special-token spellings in tool output count as plain text. */
+  private record Exact(Encoding bpe) implements TokenCounter {
+    @Override
+    public int count(String text) {
+      return text.isEmpty() ? 0 : bpe.countTokensOrdinary(text);
+    }
+
+    @Override
+    public String encoding() {
+      return bpe.getName();
+    }
+
+    @Override
+    public boolean exact() {
+      return true;
+    }
+  }
+
+  /** Another counter's result times a fixed ratio, rounded up. */
+  record Scaled(TokenCounter base, double ratio, String encoding) implements TokenCounter {
+    @Override
+    public int count(String text) {
+      return (int) Math.ceil(base.count(text) * ratio);
+    }
+
+    @Override
+    public boolean exact() {
+      return false;
+    }
+  }
+}

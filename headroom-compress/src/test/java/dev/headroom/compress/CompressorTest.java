@@ -1,0 +1,86 @@
+package dev.headroom.compress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.StringJoiner;
+import org.junit.jupiter.api.Test;
+
+class CompressorTest {
+
+  private final CcrStore store = CcrStore.inMemory();
+  private final Compressor compressor = Compressor.create(CompressOptions.defaults().withCcrStore(store));
+
+  static String charges(int n, int declinedAt) {
+    StringJoiner rows = new StringJoiner(",\n  ", "[\n  ", "\n]");
+    for (int i = 0; i < n; i++) {
+      boolean declined = i == declinedAt;
+      rows.add("{\"id\": \"ch_" + (1000 + i) + "\", \"amount\": " + (1000 + i) + ".50, \"currency\": \"eur\", "
+          + "\"status\": \"" + (declined ? "failed" : "succeeded") + "\", \"order\": \"A-" + (5000 + i) + "\", "
+          + "\"failure_message\": " + (declined ? "\"Your card has insufficient funds.\"" : "null") + "}");
+    }
+    return rows.toString();
+  }
+
+  @Test
+  void textUnderTheMinimumSizeIsReturnedUnchanged() {
+    String small = "Error: ENOENT: no such file or directory, open '/srv/app/config/prod.yaml'\n";
+    CompressionResult result = compressor.compress(small);
+    Unchanged unchanged = assertInstanceOf(Unchanged.class, result);
+    assertEquals(Unchanged.Reason.BELOW_MIN_BYTES, unchanged.reason());
+    assertEquals(small, result.text());
+  }
+
+  @Test
+  void aJsonArrayKeepsTheAskedRowTheFailureAndExactNumbersAndStoresTheRest() {
+    String json = charges(120, 77);
+    CompressionResult result = compressor.compress(json,
+        CompressContext.ofQuery("Why was order A-5033 charged twice?").withTargetTokens(200).withScope("key-1"));
+    Compressed c = assertInstanceOf(Compressed.class, result);
+    assertEquals(ContentType.JSON_ARRAY, c.contentType());
+    assertTrue(c.text().contains("A-5033"), c.text());
+    assertTrue(c.text().contains("Your card has insufficient funds."));
+    assertTrue(c.text().contains("1077.50"), "number text must survive: " + c.text());
+    assertTrue(c.compressedTokens() < c.originalTokens());
+    assertEquals(c.compressedBytes(), c.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    CcrReference ref = c.dropped().get(0);
+    assertTrue(c.text().contains("<<ccr:" + ref.hash() + " "));
+    assertTrue(store.get(ref.hash(), "key-1").orElseThrow().content().contains("A-5100"));
+    assertTrue(store.get(ref.hash(), "key-2").isEmpty(), "another scope must not read it");
+  }
+
+  @Test
+  void codeIsNeverCut() {
+    StringBuilder code = new StringBuilder("package main\n\n");
+    for (int i = 0; i < 60; i++) {
+      code.append("func handler").append(i).append("(w http.ResponseWriter) {\n\tw.Write(nil)\n}\n\n");
+    }
+    CompressionResult result = compressor.compress(code.toString(), CompressContext.defaults().withTargetTokens(10));
+    Unchanged u = assertInstanceOf(Unchanged.class, result);
+    assertEquals(ContentType.CODE, u.contentType());
+    assertEquals(Unchanged.Reason.NOTHING_TO_DROP, u.reason());
+  }
+
+  @Test
+  void aRejectedCandidateLeavesNothingInTheStore() {
+    // A diff of only changed lines: nothing to drop, so nothing may be stored.
+    StringBuilder diff = new StringBuilder("diff --git a/a.ts b/a.ts\n--- a/a.ts\n+++ b/a.ts\n@@ -1,40 +1,40 @@\n");
+    for (int i = 0; i < 40; i++) {
+      diff.append("-const v").append(i).append(" = 'x'\n");
+    }
+    for (int i = 0; i < 40; i++) {
+      diff.append("+const v").append(i).append(" = \"x\";\n");
+    }
+    CompressionResult result = compressor.compress(diff.toString());
+    assertInstanceOf(Unchanged.class, result);
+    assertEquals(0, store.size());
+  }
+
+  @Test
+  void theTimeBudgetIsHonoured() {
+    CompressionResult result = compressor.compress(charges(200, 3),
+        CompressContext.defaults().withTargetTokens(50).withTimeBudget(java.time.Duration.ofNanos(1)));
+    assertEquals(Unchanged.Reason.TIME_BUDGET_EXCEEDED, assertInstanceOf(Unchanged.class, result).reason());
+  }
+}

@@ -1,0 +1,136 @@
+package dev.headroom.compress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ContentDetectorTest {
+
+  private static ContentType type(String s) {
+    return ContentDetector.detect(s).type();
+  }
+
+  @Test
+  void jsonRootsAreTellApart() {
+    assertEquals(ContentType.JSON_ARRAY, type("[{\"a\":1},{\"a\":2}]"));
+    assertEquals(ContentType.JSON_OBJECT, type("  {\"a\": [1, 2]}\n"));
+  }
+
+  @Test
+  void jsonLinesAreLogsNotOneJsonDocument() {
+    String jsonl = "{\"level\":\"info\",\"msg\":\"a\"}\n{\"level\":\"error\",\"msg\":\"b\"}\n{\"level\":\"info\",\"msg\":\"c\"}\n";
+    assertEquals(ContentType.LOG, type(jsonl));
+  }
+
+  @Test
+  void timestampedLogfmtIsNeverTakenForGrepOutput() {
+    String logfmt = """
+        ts=2024-05-01T00:00:19Z level=info msg="tick" worker=3
+        ts=2024-05-01T00:00:20Z level=info msg="tick" worker=4
+        ts=2024-05-01T00:00:21Z level=warn msg="slow" worker=3
+        2024-05-01T00:00:22Z service started
+        """;
+    assertEquals(ContentType.LOG, type(logfmt));
+  }
+
+  @Test
+  void timestampedCsvIsATableNotGrepOutput() {
+    String csv = """
+        time,host,cpu,mem
+        2024-05-01T00:00:19Z,web-1,0.31,512
+        2024-05-01T00:00:20Z,web-2,0.35,498
+        2024-05-01T00:00:21Z,web-1,0.29,530
+        2024-05-01T00:00:22Z,web-3,0.40,610
+        """;
+    assertEquals(ContentType.TABLE, type(csv));
+  }
+
+  @Test
+  void grepAndGitGrepHitsAreSearchResults() {
+    assertEquals(ContentType.SEARCH, type("""
+        src/app.ts:12:import { flag } from './flags';
+        src/app.ts:40:  if (flag('x')) {
+        src/lib/flags.ts:3:export function flag(name: string) {
+        """));
+    assertEquals(ContentType.SEARCH, type("""
+        origin/main:internal/a/client.go:12:	MaxAttempts: 3,
+        origin/main:internal/b/client.go:40:	MaxAttempts: 0,
+        origin/main:internal/c/retry.go:7:func Retry() {}
+        """));
+  }
+
+  @Test
+  void barePathListingsAreSearchResults() {
+    assertEquals(ContentType.SEARCH, type("./a/b.txt\n./a/c d.txt\n./db/migrations/1_init.sql\n./x/y/z.go\n"));
+  }
+
+  @Test
+  void unifiedDiffsAreDiffs() {
+    assertEquals(ContentType.DIFF, type("""
+        diff --git a/x.txt b/x.txt
+        --- a/x.txt
+        +++ b/x.txt
+        @@ -1,2 +1,2 @@
+        -old
+        +new
+         same
+        """));
+  }
+
+  @Test
+  void htmlPagesAreHtml() {
+    assertEquals(ContentType.HTML, type("<!DOCTYPE html><html><body><p>hi</p></body></html>"));
+  }
+
+  @Test
+  void alignedCommandOutputIsATable() {
+    assertEquals(ContentType.TABLE, type("""
+        NAMESPACE   NAME                 READY   STATUS    RESTARTS   AGE
+        shop        api-7d9f-abcde       1/1     Running   0          3d
+        shop        api-7d9f-fghij       1/1     Running   0          3d
+        batch       job-28641-xyz        0/1     Pending   0          5m
+        """));
+  }
+
+  @Test
+  void sourceCodeIsCodeWithItsLanguage() {
+    Detection go = ContentDetector.detect("""
+        package main
+
+        import (
+        \t"fmt"
+        )
+
+        type Bucket struct {
+        \ttokens float64
+        }
+
+        func (b *Bucket) Allow() bool {
+        \treturn b.tokens > 0
+        }
+
+        func main() {
+        \tfmt.Println("hi")
+        }
+        """);
+    assertEquals(ContentType.CODE, go.type());
+    assertEquals("go", go.language().orElseThrow());
+  }
+
+  @Test
+  void proseAndFencedMarkdownAreText() {
+    assertEquals(ContentType.TEXT, type("We decided to keep raw events for 400 days.\nThe reason is disputes.\n"));
+    assertEquals(ContentType.TEXT, type("Deploy status:\n```json\n{\"a\":1}\n```\nand the log:\n```\nERROR x\n```\n"));
+    assertEquals(ContentType.TEXT, type("   \n"));
+  }
+
+  @Test
+  void buildOutputIsALog() {
+    assertEquals(ContentType.LOG, type("""
+        > Task :billing:compileJava
+        > Task :billing:test
+        InvoiceServiceTest > roundsHalfEvenForJPY() FAILED
+        BUILD FAILED in 4m 12s
+        """));
+  }
+}

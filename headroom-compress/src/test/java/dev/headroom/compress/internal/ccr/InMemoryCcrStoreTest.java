@@ -1,0 +1,94 @@
+package dev.headroom.compress.internal.ccr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.compress.CcrEntry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class InMemoryCcrStoreTest {
+
+  private final AtomicLong now = new AtomicLong();
+
+  private InMemoryCcrStore store(int entries, long bytes) {
+    return new InMemoryCcrStore(entries, bytes, Duration.ofSeconds(10), now::get);
+  }
+
+  private static CcrEntry entry(String hash, String scope, String content) {
+    return new CcrEntry(hash, scope, content, "test");
+  }
+
+  @Test
+  void anEntryIsOnlyEverReturnedToItsOwnScope() {
+    InMemoryCcrStore store = store(10, 1_000);
+    store.put(entry("h1", "alice", "alice's rows"));
+    assertEquals("alice's rows", store.get("h1", "alice").orElseThrow().content());
+    assertTrue(store.get("h1", "bob").isEmpty());
+  }
+
+  @Test
+  void theSameContentUnderTwoScopesIsTwoEntries() {
+    InMemoryCcrStore store = store(10, 1_000);
+    store.put(entry("h1", "alice", "same"));
+    store.put(entry("h1", "bob", "same"));
+    assertEquals(2, store.size());
+    assertEquals("bob", store.get("h1", "bob").orElseThrow().scope());
+  }
+
+  @Test
+  void entriesExpireAfterTheirTimeToLive() {
+    InMemoryCcrStore store = store(10, 1_000);
+    store.put(entry("h1", "s", "x"));
+    now.addAndGet(Duration.ofSeconds(9).toNanos());
+    assertTrue(store.get("h1", "s").isPresent());
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertTrue(store.get("h1", "s").isEmpty());
+    assertEquals(0, store.size());
+  }
+
+  @Test
+  void theOldestEntryIsEvictedAtTheEntryCap() {
+    InMemoryCcrStore store = store(2, 1_000);
+    store.put(entry("a", "s", "1"));
+    store.put(entry("b", "s", "2"));
+    store.put(entry("c", "s", "3"));
+    assertTrue(store.get("a", "s").isEmpty());
+    assertEquals(List.of("b@s", "c@s"), List.copyOf(store.snapshot().keySet()));
+  }
+
+  @Test
+  void aRePutRefreshesAnEntrysAgeAndPlace() {
+    InMemoryCcrStore store = store(2, 1_000);
+    store.put(entry("a", "s", "1"));
+    store.put(entry("b", "s", "2"));
+    store.put(entry("a", "s", "1"));
+    store.put(entry("c", "s", "3"));
+    assertTrue(store.get("a", "s").isPresent());
+    assertTrue(store.get("b", "s").isEmpty());
+  }
+
+  @Test
+  void theByteCapEvictsOldestFirstAndRefusesWhatCouldNeverFit() {
+    InMemoryCcrStore store = store(100, 20); // 20 bytes = 10 chars
+    store.put(entry("a", "s", "12345"));
+    store.put(entry("b", "s", "12345"));
+    store.put(entry("c", "s", "12345"));
+    assertTrue(store.get("a", "s").isEmpty());
+    assertTrue(store.get("c", "s").isPresent());
+    store.put(entry("big", "s", "x".repeat(11)));
+    assertTrue(store.get("big", "s").isEmpty());
+    assertTrue(store.get("c", "s").isPresent());
+  }
+
+  @Test
+  void limitsMustBePositive() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new InMemoryCcrStore(0, 1, Duration.ofSeconds(1), now::get));
+    assertThrows(IllegalArgumentException.class,
+        () -> new InMemoryCcrStore(1, 1, Duration.ZERO, now::get));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.headroom.compress;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * What happened to one string value of the live zone.
+ *
+ * @param path where the value is, for example {@code messages[3].content}
+ * @param outcome {@code compressed}, or why it was left alone ({@code below_min_bytes},
+ *     {@code not_smaller}, {@code compressor_error}, {@code unchanged:REASON})
+ * @param contentType what the content was detected as
+ * @param strategy the compressor's strategy, or {@code ""}
+ * @param bytesBefore UTF-8 bytes of the original text
+ * @param bytesAfter UTF-8 bytes of the text sent
+ * @param tokensBefore tokens of the original text ({@code 0} when not counted)
+ * @param tokensAfter tokens of the text sent ({@code 0} when not counted)
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record BlockDecision(
+    String path, String outcome, ContentType contentType, String strategy,
+    int bytesBefore, int bytesAfter, int tokensBefore, int tokensAfter) {
+
+  /** Checks the components. */
+  public BlockDecision {
+    Objects.requireNonNull(path, "path must not be null");
+    Objects.requireNonNull(outcome, "outcome must not be null");
+    Objects.requireNonNull(contentType, "contentType must not be null");
+    Objects.requireNonNull(strategy, "strategy must not be null");
+  }
+
+  /** @return {@code true} when this block was replaced by its compressed text */
+  public boolean compressed() {
+    return "compressed".equals(outcome);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.headroom.compress;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.headroom.compress.internal.livezone.DefaultLiveZoneRewriter;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * Shrinks the live zone of a provider request body and leaves every other byte as the client sent it.
+ *
+ * <p>The string values of the live zone (see {@link ProviderApi}) are found by byte offset with a
+ * streaming JSON parser over the raw body — no tree, no re-serialisation. Each one that is long enough
+ * is compressed with the user's latest question as the query, and replaced by the JSON encoding of
+ * its compressed text only when that has fewer tokens; all bytes before, between and after replaced
+ * values are copied verbatim, so the provider's prompt cache still hits. A result that is not valid
+ * JSON, a request past its time budget, or a body that is not a JSON object is returned unchanged
+ * (the original array itself). A compressor failure reverts only its block.
+ *
+ * <p>Pure and synchronous: call it off any event loop. Instances are immutable and thread-safe.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface LiveZoneRewriter {
+
+  /**
+   * @param body the request body as the client sent it (not modified)
+   * @param api the request format
+   * @param context the model (tokenizer) and CCR scope of the caller; its query is replaced by the
+   *     user's latest question found in the body
+   * @return the result; {@link LiveZoneResult#body()} is {@code body} itself when nothing changed
+   */
+  LiveZoneResult rewrite(byte[] body, ProviderApi api, CompressContext context);
+
+  /**
+   * @param compressor what compresses each block
+   * @param options thresholds and the per-request time budget
+   * @return a rewriter
+   */
+  static LiveZoneRewriter create(Compressor compressor, LiveZoneOptions options) {
+    return new DefaultLiveZoneRewriter(
+        Objects.requireNonNull(compressor, "compressor must not be null"),
+        Objects.requireNonNull(options, "options must not be null"));
+  }
+}

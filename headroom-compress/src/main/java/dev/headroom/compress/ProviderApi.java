@@ -1,0 +1,30 @@
+package dev.headroom.compress;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
+/** The request formats whose live zone Headroom knows how to find. */
+@API(status = EXPERIMENTAL, since = "0.1")
+public enum ProviderApi {
+
+  /**
+   * OpenAI Chat Completions ({@code POST /v1/chat/completions}): the latest {@code role: tool}
+   * message's content and the latest {@code role: user} message's text; nothing when {@code n > 1}.
+   */
+  CHAT_COMPLETIONS,
+
+  /**
+   * Anthropic Messages ({@code POST /v1/messages}): the latest user message at or after the frozen
+   * floor (one past the last message carrying {@code cache_control}): its {@code tool_result}
+   * contents and text blocks.
+   */
+  ANTHROPIC_MESSAGES,
+
+  /**
+   * OpenAI Responses ({@code POST /v1/responses}, and each WebSocket {@code response.create} frame):
+   * the {@code output} strings of the current turn's tool-output items (those after the last
+   * assistant message), except outputs of the {@code headroom_retrieve} tool.
+   */
+  RESPONSES
+}

@@ -1,0 +1,145 @@
+package dev.headroom.compress.internal.livezone;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One streaming pass over a request body: every string value under the conversation array (with its
+ * path and exact byte span), which conversation items carry {@code cache_control}, and the top-level
+ * scalars. Everything else is skipped without being materialised.
+ */
+final class BodyScan {
+
+  static final JsonFactory JSON = JsonFactory.builder().build();
+
+  /** A string value: where it is, what it says, and the bytes {@code [start, end)} of its JSON token. */
+  record StringValue(Object[] path, String text, int start, int end) {
+
+    /** @return the value at a path segment, or {@code null} past the end */
+    Object at(int index) {
+      return index < path.length ? path[index] : null;
+    }
+
+    String describe() {
+      StringBuilder text = new StringBuilder();
+      for (Object segment : path) {
+        if (segment instanceof Integer) {
+          text.append('[').append(segment).append(']');
+        } else {
+          text.append(text.length() == 0 ? "" : ".").append(segment);
+        }
+      }
+      return text.toString();
+    }
+  }
+
+  final List<StringValue> strings = new ArrayList<>();
+  final Set<Integer> itemsWithCacheControl = new HashSet<>();
+  final Map<String, Object> topLevel = new HashMap<>();
+
+  private final String conversationKey;
+
+  private BodyScan(String conversationKey) {
+    this.conversationKey = conversationKey;
+  }
+
+  /**
+   * @param body the raw request body
+   * @param conversationKey {@code messages} or {@code input}
+   * @return the scan, or empty when the body is not a well-formed JSON object
+   */
+  static Optional<BodyScan> of(byte[] body, String conversationKey) {
+    BodyScan scan = new BodyScan(conversationKey);
+    try (JsonParser parser = JSON.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      scan.readObjectFields(parser, new ArrayList<>());
+      if (parser.nextToken() != null) {
+        return Optional.empty();
+      }
+      return Optional.of(scan);
+    } catch (IOException | RuntimeException malformed) {
+      return Optional.empty();
+    }
+  }
+
+  /** Reads the fields of an object whose START_OBJECT is the current token. */
+  private void readObjectFields(JsonParser parser, List<Object> path) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (path.isEmpty()) {
+        if (name.equals(conversationKey) && value == JsonToken.START_ARRAY) {
+          path.add(name);
+          readArray(parser, path);
+          path.remove(path.size() - 1);
+        } else if (value.isScalarValue()) {
+          topLevel.put(name, value.isNumeric() ? parser.getNumberValueExact() : parser.getText());
+        } else {
+          parser.skipChildren();
+        }
+        continue;
+      }
+      if (name.equals("cache_control") && path.size() >= 2 && path.get(1) instanceof Integer item) {
+        itemsWithCacheControl.add(item);
+      }
+      path.add(name);
+      readValue(parser, value, path);
+      path.remove(path.size() - 1);
+    }
+  }
+
+  private void readArray(JsonParser parser, List<Object> path) throws IOException {
+    int index = 0;
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      path.add(index++);
+      readValue(parser, token, path);
+      path.remove(path.size() - 1);
+    }
+  }
+
+  private void readValue(JsonParser parser, JsonToken token, List<Object> path) throws IOException {
+    switch (token) {
+      case START_OBJECT -> readObjectFields(parser, path);
+      case START_ARRAY -> readArray(parser, path);
+      case VALUE_STRING -> {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        String text = parser.getText();
+        int end = (int) parser.currentLocation().getByteOffset();
+        strings.add(new StringValue(path.toArray(), text, start, end));
+      }
+      default -> {
+        // numbers, booleans, null: nothing in them is ever compressed
+      }
+    }
+  }
+
+  /**
+   * The string values of each conversation item, by item index, keyed by their path inside the item
+   * ({@code role}, {@code content}, {@code content/0/text}, …), in body order.
+   */
+  Map<Integer, Map<String, StringValue>> items() {
+    Map<Integer, Map<String, StringValue>> items = new java.util.TreeMap<>();
+    for (StringValue value : strings) {
+      if (value.path().length >= 3 && value.at(1) instanceof Integer item) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 2; i < value.path().length; i++) {
+          key.append(i == 2 ? "" : "/").append(value.at(i));
+        }
+        items.computeIfAbsent(item, k -> new java.util.LinkedHashMap<>()).put(key.toString(), value);
+      }
+    }
+    return items;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.headroom.compress.internal.livezone;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.headroom.compress.BlockDecision;
+import dev.headroom.compress.CompressContext;
+import dev.headroom.compress.Compressed;
+import dev.headroom.compress.CompressionResult;
+import dev.headroom.compress.Compressor;
+import dev.headroom.compress.ContentType;
+import dev.headroom.compress.LiveZoneOptions;
+import dev.headroom.compress.LiveZoneResult;
+import dev.headroom.compress.LiveZoneRewriter;
+import dev.headroom.compress.ProviderApi;
+import dev.headroom.compress.Unchanged;
+import dev.headroom.compress.internal.livezone.BodyScan.StringValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Scan, select, compress block by block, splice, validate. */
+public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
+
+  private static final Logger LOG = System.getLogger(DefaultLiveZoneRewriter.class.getName());
+  private static final int MAX_QUERY_CHARS = 2_000;
+
+  private final Compressor compressor;
+  private final LiveZoneOptions options;
+
+  public DefaultLiveZoneRewriter(Compressor compressor, LiveZoneOptions options) {
+    this.compressor = compressor;
+    this.options = options;
+  }
+
+  @Override
+  public LiveZoneResult rewrite(byte[] body, ProviderApi api, CompressContext context) {
+    long started = System.nanoTime();
+    long deadline = started + options.requestBudget().toNanos();
+    Optional<BodyScan> scan = BodyScan.of(body, LiveZones.conversationKey(api));
+    if (scan.isEmpty()) {
+      return unchanged(body, List.of(), "not_json");
+    }
+    LiveZones.Zone zone = LiveZones.select(api, scan.get());
+    if (zone.blocks().isEmpty()) {
+      return unchanged(body, List.of(), zone.reason());
+    }
+    String query = zone.query().length() > MAX_QUERY_CHARS ? zone.query().substring(zone.query().length() - MAX_QUERY_CHARS) : zone.query();
+    CompressContext blockContext = context.withQuery(query);
+    List<BlockDecision> decisions = new ArrayList<>();
+    List<Replacement> replacements = new ArrayList<>();
+    for (StringValue block : zone.blocks()) {
+      if (System.nanoTime() > deadline) {
+        return unchanged(body, decisions, "time_budget");
+      }
+      decide(block, blockContext, decisions, replacements);
+    }
+    if (System.nanoTime() > deadline) {
+      return unchanged(body, decisions, "time_budget");
+    }
+    if (replacements.isEmpty()) {
+      return unchanged(body, decisions, "nothing_smaller");
+    }
+    byte[] spliced = splice(body, replacements);
+    if (!isJson(spliced)) {
+      LOG.log(Level.WARNING, "live-zone rewrite produced invalid JSON; the original body is forwarded");
+      return unchanged(body, decisions, "invalid_result");
+    }
+    return new LiveZoneResult(spliced, true, decisions, "");
+  }
+
+  private void decide(StringValue block, CompressContext context, List<BlockDecision> decisions, List<Replacement> replacements) {
+    String path = block.describe();
+    int bytes = utf8Length(block.text());
+    if (bytes < options.minBlockBytes()) {
+      decisions.add(new BlockDecision(path, "below_min_bytes", ContentType.TEXT, "", bytes, bytes, 0, 0));
+      return;
+    }
+    CompressionResult result;
+    try {
+      result = compressor.compress(block.text(), context);
+    } catch (RuntimeException | StackOverflowError failure) {
+      LOG.log(Level.WARNING, "compressor failed on " + path + "; that block is sent as it was", failure);
+      decisions.add(new BlockDecision(path, "compressor_error", ContentType.TEXT, "", bytes, bytes, 0, 0));
+      return;
+    }
+    if (result instanceof Compressed compressed && compressed.compressedTokens() < compressed.originalTokens()) {
+      replacements.add(new Replacement(block.start(), block.end(), quoted(compressed.text())));
+      decisions.add(new BlockDecision(path, "compressed", compressed.contentType(), compressed.strategy(),
+          bytes, compressed.compressedBytes(), compressed.originalTokens(), compressed.compressedTokens()));
+    } else if (result instanceof Unchanged unchanged) {
+      decisions.add(new BlockDecision(path, "unchanged:" + unchanged.reason().name().toLowerCase(java.util.Locale.ROOT),
+          unchanged.contentType(), "", bytes, bytes, 0, 0));
+    } else {
+      decisions.add(new BlockDecision(path, "not_smaller", ContentType.TEXT, "", bytes, bytes, 0, 0));
+    }
+  }
+
+  private record Replacement(int start, int end, byte[] json) {}
+
+  /** Copies the body with each replaced token swapped; every other byte is the client's. */
+  private static byte[] splice(byte[] body, List<Replacement> replacements) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+    int copied = 0;
+    for (Replacement replacement : replacements) {
+      out.write(body, copied, replacement.start() - copied);
+      out.writeBytes(replacement.json());
+      copied = replacement.end();
+    }
+    out.write(body, copied, body.length - copied);
+    return out.toByteArray();
+  }
+
+  private static byte[] quoted(String text) {
+    byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(text);
+    byte[] json = new byte[escaped.length + 2];
+    json[0] = '"';
+    System.arraycopy(escaped, 0, json, 1, escaped.length);
+    json[json.length - 1] = '"';
+    return json;
+  }
+
+  private static boolean isJson(byte[] body) {
+    try (JsonParser parser = BodyScan.JSON.createParser(body)) {
+      parser.nextToken();
+      parser.skipChildren();
+      return parser.nextToken() == null;
+    } catch (IOException | RuntimeException invalid) {
+      return false;
+    }
+  }
+
+  private static LiveZoneResult unchanged(byte[] body, List<BlockDecision> decisions, String reason) {
+    return new LiveZoneResult(body, false, decisions, reason);
+  }
+
+  /** UTF-8 length without encoding the (possibly megabyte) string. */
+  private static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,193 @@
+package dev.headroom.compress.internal.livezone;
+
+import dev.headroom.compress.ProviderApi;
+import dev.headroom.compress.internal.livezone.BodyScan.StringValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which string values of a scanned body form the live zone of each API, and what the user's latest
+ * question is. Nothing outside the zone is ever offered for compression.
+ */
+final class LiveZones {
+
+  /** The tool whose outputs are the originals themselves: compressing them would loop. */
+  static final String RETRIEVAL_TOOL = "headroom_retrieve";
+
+  private static final Set<String> RESPONSES_OUTPUT_TYPES = Set.of(
+      "function_call_output", "custom_tool_call_output", "local_shell_call_output", "apply_patch_call_output");
+
+  /** The zone, or why there is none. */
+  record Zone(List<StringValue> blocks, String query, String reason) {}
+
+  private LiveZones() {}
+
+  static String conversationKey(ProviderApi api) {
+    return api == ProviderApi.RESPONSES ? "input" : "messages";
+  }
+
+  static Zone select(ProviderApi api, BodyScan scan) {
+    return switch (api) {
+      case CHAT_COMPLETIONS -> chat(scan);
+      case ANTHROPIC_MESSAGES -> anthropic(scan);
+      case RESPONSES -> responses(scan);
+    };
+  }
+
+  private static Zone chat(BodyScan scan) {
+    Object n = scan.topLevel.get("n");
+    if (n instanceof Number number && new BigDecimal(number.toString()).compareTo(BigDecimal.ONE) > 0) {
+      return new Zone(List.of(), "", "n_greater_than_one");
+    }
+    Map<Integer, Map<String, StringValue>> items = scan.items();
+    int tool = latest(items, "tool");
+    int user = latest(items, "user");
+    List<StringValue> blocks = new ArrayList<>();
+    String query = "";
+    for (Map.Entry<Integer, Map<String, StringValue>> item : items.entrySet()) {
+      int index = item.getKey();
+      if (index == tool || index == user) {
+        List<StringValue> texts = texts(item.getValue(), "content");
+        blocks.addAll(texts);
+        if (index == user) {
+          query = join(texts);
+        }
+      }
+    }
+    return zone(blocks, query);
+  }
+
+  private static Zone anthropic(BodyScan scan) {
+    Map<Integer, Map<String, StringValue>> items = scan.items();
+    int floor = scan.itemsWithCacheControl.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+    int user = latest(items, "user");
+    if (user < 0 || user < floor) {
+      return new Zone(List.of(), "", "no_live_zone");
+    }
+    Map<String, StringValue> message = items.get(user);
+    List<StringValue> blocks = new ArrayList<>();
+    List<StringValue> userText = new ArrayList<>();
+    for (Map.Entry<String, StringValue> field : message.entrySet()) {
+      String key = field.getKey();
+      String[] parts = key.split("/");
+      if (key.equals("content")) {
+        blocks.add(field.getValue());
+        userText.add(field.getValue());
+      } else if (parts.length == 3 && parts[0].equals("content") && parts[2].equals("text") && isType(message, "content/" + parts[1], "text")) {
+        blocks.add(field.getValue());
+        userText.add(field.getValue());
+      } else if (parts.length >= 3 && parts[0].equals("content") && parts[2].equals("content") && isType(message, "content/" + parts[1], "tool_result")) {
+        String resultKey = "content/" + parts[1] + "/content";
+        boolean plain = parts.length == 3;
+        boolean textBlock = parts.length == 5 && parts[4].equals("text") && isType(message, resultKey + "/" + parts[3], "text");
+        if (plain || textBlock) {
+          blocks.add(field.getValue());
+        }
+      }
+    }
+    String query = userText.isEmpty() ? latestUserText(items) : join(userText);
+    return zone(blocks, query);
+  }
+
+  private static Zone responses(BodyScan scan) {
+    Map<Integer, Map<String, StringValue>> items = scan.items();
+    int lastAssistant = -1;
+    Set<String> retrievalCalls = new HashSet<>();
+    String query = "";
+    for (Map.Entry<Integer, Map<String, StringValue>> item : items.entrySet()) {
+      Map<String, StringValue> fields = item.getValue();
+      String type = text(fields, "type").orElse("message");
+      String role = text(fields, "role").orElse("");
+      if (type.equals("message") && role.equals("assistant")) {
+        lastAssistant = item.getKey();
+      }
+      if (type.equals("message") && role.equals("user")) {
+        query = join(texts(fields, "content"));
+      }
+      if (RETRIEVAL_TOOL.equals(text(fields, "name").orElse(null))) {
+        text(fields, "call_id").ifPresent(retrievalCalls::add);
+      }
+    }
+    List<StringValue> blocks = new ArrayList<>();
+    for (Map.Entry<Integer, Map<String, StringValue>> item : items.entrySet()) {
+      Map<String, StringValue> fields = item.getValue();
+      if (item.getKey() > lastAssistant
+          && RESPONSES_OUTPUT_TYPES.contains(text(fields, "type").orElse(""))
+          && !retrievalCalls.contains(text(fields, "call_id").orElse(""))
+          && fields.containsKey("output")) {
+        blocks.add(fields.get("output"));
+      }
+    }
+    return zone(blocks, query);
+  }
+
+  private static Zone zone(List<StringValue> blocks, String query) {
+    blocks.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    return new Zone(blocks, query, blocks.isEmpty() ? "no_live_zone" : "");
+  }
+
+  /** The string content, or the {@code text} of each part whose type is text (images and others skipped). */
+  private static List<StringValue> texts(Map<String, StringValue> fields, String contentKey) {
+    List<StringValue> texts = new ArrayList<>();
+    for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+      String key = field.getKey();
+      if (key.equals(contentKey)) {
+        texts.add(field.getValue());
+        continue;
+      }
+      String[] parts = key.split("/");
+      if (parts.length == 3 && parts[0].equals(contentKey) && parts[2].equals("text")) {
+        String partType = text(fields, contentKey + "/" + parts[1] + "/type").orElse("text");
+        if (partType.equals("text") || partType.equals("input_text")) {
+          texts.add(field.getValue());
+        }
+      }
+    }
+    return texts;
+  }
+
+  private static int latest(Map<Integer, Map<String, StringValue>> items, String role) {
+    int latest = -1;
+    for (Map.Entry<Integer, Map<String, StringValue>> item : items.entrySet()) {
+      if (role.equals(text(item.getValue(), "role").orElse(null))) {
+        latest = item.getKey();
+      }
+    }
+    return latest;
+  }
+
+  private static String latestUserText(Map<Integer, Map<String, StringValue>> items) {
+    String query = "";
+    for (Map<String, StringValue> fields : items.values()) {
+      if ("user".equals(text(fields, "role").orElse(null))) {
+        List<StringValue> texts = texts(fields, "content");
+        if (!texts.isEmpty()) {
+          query = join(texts);
+        }
+      }
+    }
+    return query;
+  }
+
+  private static boolean isType(Map<String, StringValue> fields, String blockKey, String type) {
+    return type.equals(text(fields, blockKey + "/type").orElse(null));
+  }
+
+  private static Optional<String> text(Map<String, StringValue> fields, String key) {
+    StringValue value = fields.get(key);
+    return value == null ? Optional.empty() : Optional.of(value.text());
+  }
+
+  private static String join(List<StringValue> values) {
+    StringBuilder text = new StringBuilder();
+    for (StringValue value : values) {
+      text.append(text.length() == 0 ? "" : "\n").append(value.text());
+    }
+    return text.toString();
+  }
+}

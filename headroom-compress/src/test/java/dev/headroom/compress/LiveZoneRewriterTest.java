@@ -1,0 +1,213 @@
+package dev.headroom.compress;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live-zone rules, ported from the original's tests (chat passthrough, tool message compressed,
+ * n > 1, stream_options and tool_choice untouched, older tool messages untouched, Anthropic frozen
+ * floor, Responses items preserved), and the splice invariant: every byte outside the replaced values
+ * is the client's.
+ */
+class LiveZoneRewriterTest {
+
+  // A generous budget: a cold test JVM loads classes on the first call; the budget has its own test.
+  private static final LiveZoneRewriter REWRITER =
+      LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30)));
+  private static final CompressContext CONTEXT = CompressContext.defaults();
+
+  /** 300 orders, one FAILED with a distinctive error, the queried id somewhere in the middle. */
+  static String ordersJson() {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < 300; i++) {
+      boolean failed = i == 217;
+      json.append(i == 0 ? "" : ",")
+          .append("{\"id\":\"ord_").append(100000 + i)
+          .append("\",\"customer\":\"cus_").append(7000 + i % 40)
+          .append("\",\"total\":").append(10 + i % 90).append(".50")
+          .append(",\"status\":\"").append(failed ? "FAILED" : "shipped")
+          .append("\",\"note\":\"").append(failed ? "card_declined: insufficient funds" : "ok")
+          .append("\"}");
+    }
+    return json.append(']').toString();
+  }
+
+  static String quoted(String text) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(byte[] body) {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** The body is prefix + replaced value + suffix: both ends must be the client's bytes exactly. */
+  private static void assertOnlyTheValueBetweenChanged(String prefix, String suffix, byte[] result) {
+    byte[] p = utf8(prefix);
+    byte[] s = utf8(suffix);
+    assertArrayEquals(p, Arrays.copyOfRange(result, 0, p.length), "bytes before the live zone changed");
+    assertArrayEquals(s, Arrays.copyOfRange(result, result.length - s.length, result.length), "bytes after the live zone changed");
+  }
+
+  private static void assertValidJson(byte[] body) throws IOException {
+    try (JsonParser parser = new JsonFactory().createParser(body)) {
+      while (parser.nextToken() != null) {
+        // reads every token; throws on invalid JSON
+      }
+    }
+  }
+
+  @Test
+  void aSmallChatRequestIsForwardedAsTheSameBytes() {
+    byte[] body = utf8("{\"model\":\"gpt-4o\",  \"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+    LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertSame(body, result.body());
+    assertFalse(result.changed());
+  }
+
+  @Test
+  void theLatestToolMessageIsCompressedAndEveryOtherByteIsKept() throws IOException {
+    String prefix = "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+        + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"list_orders\"}},"
+        + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"list_orders\",\"parameters\":{\"type\":\"object\"}}}],"
+        + "\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+        + "{\"role\":\"tool\",\"tool_call_id\":\"call_0\",\"content\":" + quoted(ordersJson()) + "},"
+        + "{\"role\":\"user\",\"content\":\"What happened to ord_100123? Any failures?\"},"
+        + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"list_orders\",\"arguments\":\"{}\"}}]},"
+        + "{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":";
+    String suffix = "}],  \"temperature\": 0.10 }";
+    String original = ordersJson();
+    byte[] body = utf8(prefix + quoted(original) + suffix);
+
+    LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertTrue(result.changed(), result.toString());
+    assertValidJson(result.body());
+    assertOnlyTheValueBetweenChanged(prefix, suffix, result.body());
+    String sent = text(result.body()).substring(prefix.length());
+    assertTrue(sent.contains("card_declined"), "the error row must survive");
+    assertTrue(sent.contains("ord_100123"), "the queried id must survive");
+    assertTrue(result.body().length < body.length - utf8(original).length / 2, "the tool output must shrink by more than half");
+    assertTrue(result.tokensAfter() < result.tokensBefore());
+  }
+
+  @Test
+  void moreThanOneChoiceIsNeverCompressed() {
+    byte[] body = utf8("{\"n\":2,\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + quoted(ordersJson()) + "}]}");
+
+    LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertSame(body, result.body());
+    assertEquals("n_greater_than_one", result.reason());
+  }
+
+  @Test
+  void anthropicCompressesOnlyTheLatestUserTurnAfterTheFrozenFloor() throws IOException {
+    String cached = "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t0\",\"content\":" + quoted(ordersJson())
+        + ",\"cache_control\":{\"type\":\"ephemeral\"}}]}";
+    String prefix = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"system\":[{\"type\":\"text\",\"text\":\"You help.\"}],"
+        + "\"messages\":[" + cached + ",{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"hm\",\"signature\":\"sig==\"},"
+        + "{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"orders\",\"input\":{}}]},"
+        + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":";
+    String suffix = "},{\"type\":\"text\",\"text\":\"Why did ord_100217 fail?\"}]}]}";
+    byte[] body = utf8(prefix + quoted(ordersJson()) + suffix);
+
+    LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.ANTHROPIC_MESSAGES, CONTEXT);
+
+    assertTrue(result.changed(), result.toString());
+    assertValidJson(result.body());
+    assertOnlyTheValueBetweenChanged(prefix, suffix, result.body());
+    assertTrue(text(result.body()).substring(prefix.length()).contains("card_declined"));
+  }
+
+  @Test
+  void anthropicLeavesAUserTurnCarryingCacheControlAlone() {
+    byte[] body = utf8("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\",\"content\":"
+        + quoted(ordersJson()) + ",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}");
+
+    LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.ANTHROPIC_MESSAGES, CONTEXT);
+
+    assertSame(body, result.body());
+    assertEquals("no_live_zone", result.reason());
+  }
+
+  @Test
+  void responsesCompressesCurrentTurnOutputsAndPreservesEveryOtherItem() throws IOException {
+    String prefix = "{\"model\":\"gpt-5\",\"input\":["
+        + "{\"type\":\"message\",\"role\":\"user\",\"content\":\"list orders\"},"
+        + "{\"type\":\"function_call\",\"call_id\":\"fc_0\",\"name\":\"orders\",\"arguments\":\"{}\"},"
+        + "{\"type\":\"function_call_output\",\"call_id\":\"fc_0\",\"output\":" + quoted(ordersJson()) + "},"
+        + "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"done\"}]},"
+        + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"why did ord_100217 fail?\"}]},"
+        + "{\"type\":\"reasoning\",\"id\":\"rs_1\",\"encrypted_content\":\"gAAAAB" + "x".repeat(600) + "\",\"summary\":[]},"
+        + "{\"type\":\"function_call\",\"call_id\":\"fc_r\",\"name\":\"headroom_retrieve\",\"arguments\":\"{}\"},"
+        + "{\"type\":\"function_call_output\",\"call_id\":\"fc_r\",\"output\":" + quoted(ordersJson()) + "},"
+        + "{\"type\":\"some_future_item\",\"output\":" + quoted(ordersJson()) + "},"
+        + "{\"type\":\"function_call\",\"call_id\":\"fc_1\",\"name\":\"orders\",\"arguments\":\"{}\"},"
+        + "{\"type\":\"function_call_output\",\"call_id\":\"fc_1\",\"output\":";
+    String suffix = "}],\"store\":false}";
+    byte[] body = utf8(prefix + quoted(ordersJson()) + suffix);
+
+    LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.RESPONSES, CONTEXT);
+
+    assertTrue(result.changed(), result.toString());
+    assertValidJson(result.body());
+    assertOnlyTheValueBetweenChanged(prefix, suffix, result.body());
+    assertEquals(1, result.blocks().size(), result.blocks().toString());
+    assertEquals("input[10].output", result.blocks().get(0).path());
+  }
+
+  @Test
+  void bodiesThatAreNotJsonObjectsAreForwardedAsTheyCame() {
+    for (String raw : new String[] {"", "[1,2]", "{\"messages\":[", "not json", "{\"a\":1} trailing", "null"}) {
+      byte[] body = utf8(raw);
+      assertSame(body, REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT).body(), raw);
+    }
+  }
+
+  @Test
+  void aFailingCompressorRevertsOnlyItsBlock() {
+    Compressor failing = (content, context) -> {
+      throw new IllegalStateException("boom");
+    };
+    byte[] body = utf8("{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + quoted(ordersJson()) + "}]}");
+
+    LiveZoneResult result = LiveZoneRewriter.create(failing, LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30))).rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertSame(body, result.body());
+    assertEquals("compressor_error", result.blocks().get(0).outcome());
+  }
+
+  @Test
+  void pastTheRequestBudgetTheOriginalIsKept() {
+    Compressor slow = (content, context) -> {
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      return Compressor.create().compress(content, context);
+    };
+    byte[] body = utf8("{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + quoted(ordersJson()) + "}]}");
+
+    LiveZoneResult result = LiveZoneRewriter.create(slow, LiveZoneOptions.defaults().withRequestBudget(Duration.ofMillis(1)))
+        .rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertSame(body, result.body());
+    assertEquals("time_budget", result.reason());
+  }
+}

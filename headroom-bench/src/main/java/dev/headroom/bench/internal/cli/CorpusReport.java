@@ -1,4 +1,4 @@
-package dev.headroom.bench;
+package dev.headroom.bench.internal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

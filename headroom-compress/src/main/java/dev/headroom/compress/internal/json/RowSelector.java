@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Chooses which rows of a JSON array to keep: the first and last, rows answering the query, rows
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class RowSelector {
 
-  static final Pattern ERROR_VALUE = Pattern.compile(
-      "(?i)\\b(?:error|errors|fail|failed|failure|fatal|critical|declined|denied|rejected|exception"
-          + "|panic|timeout|timed out|unhealthy|crash\\w*|oom\\w*|refused|invalid|insufficient)\\b");
   private static final int MAX_QUERY = 10;
   private static final int MAX_ERRORS = 10;
   private static final int MAX_RARE = 10;
@@ -48,7 +44,7 @@ public final class RowSelector {
       leaves.add(l);
       String text = sb.toString();
       texts.add(text);
-      if (ERROR_VALUE.matcher(text).find()) {
+      if (ErrorWords.in(text)) {
         errorRows.set(i);
       }
     }

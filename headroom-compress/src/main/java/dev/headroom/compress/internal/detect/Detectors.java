@@ -115,7 +115,7 @@ public final class Detectors {
 
   private static boolean isHtml(String content) {
     String head = content.substring(0, Math.min(content.length(), 3000));
-    if (HTML_START.matcher(head).find()) {
+    if (HTML_START.matcher(head).lookingAt()) {
       return true;
     }
     int tags = 0;

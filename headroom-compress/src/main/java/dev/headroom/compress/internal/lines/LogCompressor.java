@@ -62,7 +62,7 @@ public final class LogCompressor implements ContentCompressor {
       sel.keep(i - 1);
     }
     for (int i = 0; i < n; i++) {
-      if (SUMMARY.matcher(content.get(i)).find() && content.get(i).length() <= MAX_LINE) {
+      if (SUMMARY.matcher(content.get(i)).lookingAt() && content.get(i).length() <= MAX_LINE) {
         sel.keep(i);
       }
     }
@@ -110,7 +110,7 @@ public final class LogCompressor implements ContentCompressor {
     int j = i + 1;
     int kept = 0;
     while (j < content.size() && kept < STACK_HEAD) {
-      if (!CONTINUATION.matcher(content.get(j)).find() && !continuesWithin(content, j, 2)) {
+      if (!CONTINUATION.matcher(content.get(j)).lookingAt() && !continuesWithin(content, j, 2)) {
         return;
       }
       if (content.get(j).length() <= MAX_LINE) {
@@ -125,7 +125,7 @@ public final class LogCompressor implements ContentCompressor {
   private static boolean continuesWithin(List<String> content, int j, int ahead) {
     for (int k = j + 1; k <= j + ahead && k < content.size(); k++) {
       String line = content.get(k);
-      if (CONTINUATION.matcher(line).find() && !line.isBlank()) {
+      if (CONTINUATION.matcher(line).lookingAt() && !line.isBlank()) {
         return true;
       }
     }

@@ -50,10 +50,12 @@ public final class DefaultCompressor implements Compressor {
       // Detection of a text this short is cheap, and callers log the type.
       return new Unchanged(content, Detectors.detect(content).type(), Unchanged.Reason.BELOW_MIN_BYTES, originalBytes);
     }
-    Detection detection = Detectors.detect(content);
+    Detectors.Parsed parsed = Detectors.detectParsing(content);
+    Detection detection = parsed.detection();
     ContentType type = detection.type();
     CcrSink sink = new CcrSink(context.scope());
-    Input input = new Input(content, detection, Query.parse(context.query()), context.targetTokens(), sink);
+    Input input = new Input(content, detection, Query.parse(context.query()), context.targetTokens(), sink,
+        parsed.json());
     Optional<Candidate> candidate;
     try {
       candidate = compressors.get(type).compress(input);

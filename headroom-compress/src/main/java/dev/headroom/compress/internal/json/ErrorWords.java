@@ -1,7 +1,5 @@
 package dev.headroom.compress.internal.json;
 
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Finds error-like words in a row's values in one pass over its characters (a case-insensitive regex
@@ -10,9 +8,19 @@ import java.util.Set;
  */
 final class ErrorWords {
 
-  private static final Set<String> WORDS = Set.of(
-      "error", "errors", "fail", "failed", "failure", "fatal", "critical", "declined", "denied",
-      "rejected", "exception", "panic", "timeout", "unhealthy", "refused", "invalid", "insufficient");
+  private static final String[] WORDS = {
+    "error", "errors", "fail", "failed", "failure", "fatal", "critical", "declined", "denied",
+    "rejected", "exception", "panic", "timeout", "unhealthy", "refused", "invalid", "insufficient"
+  };
+  /** Candidates by length, so a word is compared only with words as long as itself. */
+  private static final String[][] BY_LENGTH = new String[13][];
+
+  static {
+    for (int len = 0; len < BY_LENGTH.length; len++) {
+      final int l = len;
+      BY_LENGTH[len] = java.util.Arrays.stream(WORDS).filter(w -> w.length() == l).toArray(String[]::new);
+    }
+  }
 
   private ErrorWords() {}
 
@@ -35,8 +43,12 @@ final class ErrorWords {
       if (len >= 3 && (text.regionMatches(true, start, "crash", 0, 5) || text.regionMatches(true, start, "oom", 0, 3))) {
         return true;
       }
-      if (whole && len >= 4 && len <= 12 && WORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
-        return true;
+      if (whole && len >= 4 && len <= 12) {
+        for (String w : BY_LENGTH[len]) {
+          if (text.regionMatches(true, start, w, 0, len)) {
+            return true;
+          }
+        }
       }
       if (whole && len == 5 && text.regionMatches(true, start, "timed out", 0, 9)) {
         return true;

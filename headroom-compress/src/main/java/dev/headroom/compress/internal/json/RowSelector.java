@@ -77,19 +77,21 @@ public final class RowSelector {
     if (n < 8) {
       return;
     }
+    int distinctMax = Math.max(8, (int) Math.sqrt(n));
     Map<String, Map<String, Integer>> counts = new HashMap<>();
     Map<String, Integer> presence = new HashMap<>();
     for (List<Leaf> row : leaves) {
       for (Leaf leaf : row) {
         // Leaves of one path repeat within a row only inside arrays; counting them twice is harmless.
-        if (leaf.text().length() <= 64) {
-          counts.computeIfAbsent(leaf.path(), p -> new HashMap<>()).merge(leaf.text(), 1, Integer::sum);
+        Map<String, Integer> values = counts.computeIfAbsent(leaf.path(), p -> new HashMap<>());
+        // Past distinctMax values a field cannot be categorical: stop counting (ids, SKUs, timestamps).
+        if (values.size() <= distinctMax && leaf.text().length() <= 64) {
+          values.merge(leaf.text(), 1, Integer::sum);
         }
         presence.merge(leaf.path(), 1, Integer::sum);
       }
     }
     int rareMax = Math.max(1, n / 50);
-    int distinctMax = Math.max(8, (int) Math.sqrt(n));
     Map<String, Boolean> categorical = new HashMap<>();
     counts.forEach((path, values) -> {
       int top = values.values().stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -175,9 +177,12 @@ public final class RowSelector {
     for (int i = keep.nextClearBit(0); i < leaves.size(); i = keep.nextClearBit(i + 1)) {
       dropped++;
       for (Leaf leaf : leaves.get(i)) {
-        if (!leaf.path().contains(".") && !leaf.path().contains("[") && leaf.string()
-            && leaf.text().length() <= 32) {
-          fields.computeIfAbsent(leaf.path(), p -> new LinkedHashMap<>()).merge(leaf.text(), 1, Integer::sum);
+        if (leaf.string() && leaf.text().length() <= 32 && leaf.path().indexOf('.') < 0
+            && leaf.path().indexOf('[') < 0) {
+          Map<String, Integer> values = fields.computeIfAbsent(leaf.path(), p -> new LinkedHashMap<>());
+          if (values.size() <= 5 || values.containsKey(leaf.text())) { // more than 5 is never reported
+            values.merge(leaf.text(), 1, Integer::sum);
+          }
         }
       }
     }

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param contentType the detected type
  * @param strategy which compressor and mode produced it, e.g. {@code json_array:rows} or {@code log}
  * @param originalTokens tokens in the original: exact up to 32 K characters or when the result is
- *     within 80% of it, otherwise estimated from 16 evenly spaced samples of the original (counting
+ *     within 80% of it, otherwise estimated from 8 evenly spaced 1 KB samples of the original (counting
  *     all of a large input costs more than compressing it)
  * @param compressedTokens tokens in {@link #text()}, always fewer than {@link #originalTokens()}
  * @param originalBytes UTF-8 bytes in the original

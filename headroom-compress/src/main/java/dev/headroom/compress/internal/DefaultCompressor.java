@@ -44,20 +44,18 @@ public final class DefaultCompressor implements Compressor {
 
   @Override
   public CompressionResult compress(String content, CompressContext context) {
-    // Cheap size check first: a UTF-16 unit is at most 3 UTF-8 bytes.
-    if ((long) content.length() * 3 < options.minBytes()) {
-      return new Unchanged(content, ContentType.TEXT, Unchanged.Reason.BELOW_MIN_BYTES,
-          CcrSink.utf8Length(content));
-    }
+    long started = System.nanoTime();
     int originalBytes = CcrSink.utf8Length(content);
     if (originalBytes < options.minBytes()) {
-      return new Unchanged(content, ContentType.TEXT, Unchanged.Reason.BELOW_MIN_BYTES, originalBytes);
+      // Detection of a text this short is cheap, and callers log the type.
+      return new Unchanged(content, Detectors.detect(content).type(), Unchanged.Reason.BELOW_MIN_BYTES, originalBytes);
     }
-    long started = System.nanoTime();
-    Detection detection = Detectors.detect(content);
+    Detectors.Parsed parsed = Detectors.detectParsing(content);
+    Detection detection = parsed.detection();
     ContentType type = detection.type();
     CcrSink sink = new CcrSink(context.scope());
-    Input input = new Input(content, detection, Query.parse(context.query()), context.targetTokens(), sink);
+    Input input = new Input(content, detection, Query.parse(context.query()), context.targetTokens(), sink,
+        parsed.json());
     Optional<Candidate> candidate;
     try {
       candidate = compressors.get(type).compress(input);

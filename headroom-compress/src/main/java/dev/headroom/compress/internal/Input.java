@@ -2,6 +2,8 @@ package dev.headroom.compress.internal;
 
 import dev.headroom.compress.Detection;
 import dev.headroom.compress.internal.ccr.CcrSink;
+import dev.headroom.compress.internal.json.JNode;
+import java.util.Optional;
 import dev.headroom.compress.internal.text.Query;
 
 /**
@@ -12,8 +14,21 @@ import dev.headroom.compress.internal.text.Query;
  * @param query the user's question as terms
  * @param targetTokens the soft budget for the output
  * @param sink where dropped content goes
+ * @param json the parsed document when detection already parsed it as JSON, else empty
  */
-public record Input(String text, Detection detection, Query query, int targetTokens, CcrSink sink) {
+public record Input(String text, Detection detection, Query query, int targetTokens, CcrSink sink,
+    Optional<JNode> json) {
+
+  /**
+   * @param text the original
+   * @param detection what it is
+   * @param query the user's question as terms
+   * @param targetTokens the soft budget for the output
+   * @param sink where dropped content goes
+   */
+  public Input(String text, Detection detection, Query query, int targetTokens, CcrSink sink) {
+    this(text, detection, query, targetTokens, sink, Optional.empty());
+  }
 
   /** Bytes per token assumed when sizing output against {@link #targetTokens()} before counting. */
   static final int CHARS_PER_TOKEN = 4;

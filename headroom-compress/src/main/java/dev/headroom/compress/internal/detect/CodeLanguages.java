@@ -34,7 +34,7 @@ final class CodeLanguages {
     for (var e : LANGUAGES.entrySet()) {
       int score = 0;
       for (String line : lines) {
-        if (e.getValue().matcher(line).find()) {
+        if (e.getValue().matcher(line).lookingAt()) {
           score++;
         }
       }

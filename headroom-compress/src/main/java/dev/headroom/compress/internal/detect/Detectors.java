@@ -1,11 +1,9 @@
 package dev.headroom.compress.internal.detect;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.headroom.compress.ContentType;
 import dev.headroom.compress.Detection;
-import java.io.IOException;
+import dev.headroom.compress.internal.json.JNode;
+import dev.headroom.compress.internal.json.JsonTrees;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
 public final class Detectors {
 
   static final int SAMPLE_LINES = 200;
-  private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private static final Pattern DIFF_HEADER =
       Pattern.compile("^(diff --git |diff --cc |diff --combined |@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@)");
@@ -35,6 +32,23 @@ public final class Detectors {
    * @return its detection
    */
   public static Detection detect(String content) {
+    return detectParsing(content).detection();
+  }
+
+  /**
+   * A detection, and the JSON tree when the content is one JSON document (so the JSON compressor
+   * does not parse it a second time).
+   *
+   * @param detection what the content is
+   * @param json its tree for JSON types, else empty
+   */
+  public record Parsed(Detection detection, Optional<JNode> json) {}
+
+  /**
+   * @param content any text
+   * @return its detection and, for JSON, its tree
+   */
+  public static Parsed detectParsing(String content) {
     int start = 0;
     int end = content.length();
     while (start < end && Character.isWhitespace(content.charAt(start))) {
@@ -44,63 +58,53 @@ public final class Detectors {
       end--;
     }
     if (start == end) {
-      return Detection.of(ContentType.TEXT);
+      return new Parsed(Detection.of(ContentType.TEXT), Optional.empty());
     }
     char first = content.charAt(start);
     char last = content.charAt(end - 1);
     if ((first == '[' && last == ']') || (first == '{' && last == '}')) {
-      Optional<ContentType> json = jsonRoot(content);
+      Optional<JNode> json = JsonTrees.parse(content);
       if (json.isPresent()) {
-        return Detection.of(json.get());
+        ContentType type = json.get() instanceof JNode.JArray ? ContentType.JSON_ARRAY : ContentType.JSON_OBJECT;
+        return new Parsed(Detection.of(type), json);
       }
     }
     if (first == '<' && isHtml(content)) {
-      return Detection.of(ContentType.HTML);
+      return new Parsed(Detection.of(ContentType.HTML), Optional.empty());
     }
     List<String> lines = LineSample.of(content, SAMPLE_LINES);
     if (hasFence(lines)) {
-      return Detection.of(ContentType.TEXT); // Markdown with fenced blocks: mixed prose, never cut
+      // Markdown with fenced blocks: mixed prose, never cut.
+      return new Parsed(Detection.of(ContentType.TEXT), Optional.empty());
     }
     LineSample sample = new LineSample(lines);
     if (sample.isDiff(DIFF_HEADER)) {
-      return Detection.of(ContentType.DIFF);
+      return new Parsed(Detection.of(ContentType.DIFF), Optional.empty());
     }
     if (sample.searchRatio() >= 0.5 || sample.pathRatio() >= 0.8) {
-      return Detection.of(ContentType.SEARCH);
+      return new Parsed(Detection.of(ContentType.SEARCH), Optional.empty());
     }
     if (sample.jsonLineRatio() >= 0.8) {
-      return Detection.of(ContentType.LOG); // JSON lines: commas everywhere, but not a table
+      // JSON lines: commas everywhere, but not a table.
+      return new Parsed(Detection.of(ContentType.LOG), Optional.empty());
     }
     if (sample.isDelimitedTable()) {
-      return Detection.of(ContentType.TABLE);
+      return new Parsed(Detection.of(ContentType.TABLE), Optional.empty());
     }
     if (sample.logRatio() >= 0.3) {
-      return Detection.of(ContentType.LOG);
+      return new Parsed(Detection.of(ContentType.LOG), Optional.empty());
     }
     if (sample.isAlignedTable()) {
-      return Detection.of(ContentType.TABLE);
+      return new Parsed(Detection.of(ContentType.TABLE), Optional.empty());
     }
     Optional<String> language = CodeLanguages.detect(lines);
     if (language.isPresent()) {
-      return new Detection(ContentType.CODE, language);
+      return new Parsed(new Detection(ContentType.CODE, language), Optional.empty());
     }
     if (sample.logRatio() >= 0.15) {
-      return Detection.of(ContentType.LOG);
+      return new Parsed(Detection.of(ContentType.LOG), Optional.empty());
     }
-    return Detection.of(ContentType.TEXT);
-  }
-
-  private static Optional<ContentType> jsonRoot(String content) {
-    try (JsonParser p = JSON.createParser(content)) {
-      JsonToken root = p.nextToken();
-      p.skipChildren();
-      if (p.nextToken() != null) {
-        return Optional.empty(); // JSON lines or trailing text: not one document
-      }
-      return Optional.of(root == JsonToken.START_ARRAY ? ContentType.JSON_ARRAY : ContentType.JSON_OBJECT);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return new Parsed(Detection.of(ContentType.TEXT), Optional.empty());
   }
 
   private static boolean hasFence(List<String> lines) {
@@ -115,7 +119,7 @@ public final class Detectors {
 
   private static boolean isHtml(String content) {
     String head = content.substring(0, Math.min(content.length(), 3000));
-    if (HTML_START.matcher(head).find()) {
+    if (HTML_START.matcher(head).lookingAt()) {
       return true;
     }
     int tags = 0;

@@ -54,7 +54,7 @@ public final class LineSample {
 
   boolean isDiff(Pattern header) {
     for (String line : lines) {
-      if (header.matcher(line).find()) {
+      if (header.matcher(line).lookingAt()) {
         return true;
       }
     }
@@ -78,7 +78,7 @@ public final class LineSample {
 
   public static boolean isGrepLine(String line) {
     var m = GREP.matcher(line);
-    if (!m.find()) {
+    if (!m.lookingAt()) {
       return false;
     }
     String path = m.group(1);
@@ -123,7 +123,7 @@ public final class LineSample {
     }
     int rules = 0;
     for (String line : lines) {
-      if (PSQL_RULE.matcher(line.strip()).find()) {
+      if (PSQL_RULE.matcher(line.strip()).lookingAt()) {
         rules++;
       }
     }

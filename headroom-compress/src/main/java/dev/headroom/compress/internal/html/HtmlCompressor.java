@@ -8,6 +8,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * HTML: the main text, extracted with jsoup. Scripts, styles, SVG, navigation, headers, footers,
@@ -20,6 +22,8 @@ public final class HtmlCompressor implements ContentCompressor {
       "script,style,noscript,svg,nav,header,footer,aside,form,iframe,template,button,[role=navigation],[aria-hidden=true]";
   private static final String BLOCKS =
       "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,dt,dd,tr,figcaption,caption";
+  // Parsed once: Element.is(String) would parse the query for every ancestor of every block.
+  private static final Evaluator BLOCK = QueryParser.parse(BLOCKS);
 
   @Override
   public Optional<Candidate> compress(Input input) {
@@ -34,7 +38,7 @@ public final class HtmlCompressor implements ContentCompressor {
     if (!title.isBlank()) {
       out.append("# ").append(title.strip()).append('\n');
     }
-    Elements blocks = root.select(BLOCKS);
+    Elements blocks = root.select(BLOCK);
     for (Element block : blocks) {
       if (hasBlockAncestor(block, root)) {
         continue; // its text is part of the enclosing block
@@ -70,7 +74,7 @@ public final class HtmlCompressor implements ContentCompressor {
 
   private static boolean hasBlockAncestor(Element e, Element root) {
     for (Element p = e.parent(); p != null && p != root; p = p.parent()) {
-      if (p.is(BLOCKS)) {
+      if (p.is(BLOCK)) {
         return true;
       }
     }

@@ -37,7 +37,7 @@ public final class JsonCompressor implements ContentCompressor {
 
   @Override
   public Optional<Candidate> compress(Input input) {
-    Optional<JNode> parsed = JsonTrees.parse(input.text());
+    Optional<JNode> parsed = input.json().isPresent() ? input.json() : JsonTrees.parse(input.text());
     if (parsed.isEmpty()) {
       return Optional.empty();
     }
@@ -51,7 +51,7 @@ public final class JsonCompressor implements ContentCompressor {
       return text.length() < input.text().length()
           ? Optional.of(new Candidate(text, kind + strategy)) : Optional.empty();
     }
-    Run run = new Run(input);
+    Run run = new Run(input, root);
     JNode crushed = run.crush(root);
     String strategy = ":rows";
     long size = JsonTrees.size(crushed);
@@ -68,9 +68,11 @@ public final class JsonCompressor implements ContentCompressor {
   private static final class Run {
     private final Input input;
     private final Set<JNode> important = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final JNode root;
 
-    Run(Input input) {
+    Run(Input input, JNode root) {
       this.input = input;
+      this.root = root;
     }
 
     JNode crush(JNode node) {
@@ -119,7 +121,9 @@ public final class JsonCompressor implements ContentCompressor {
       if (dropped > 0) {
         String what = dropped + " of " + n + " rows omitted"
             + (sel.summary().isEmpty() ? "" : "; " + sel.summary());
-        kept.add(new JString(input.sink().drop(JsonTrees.write(a), what.replace(">>", "> >"))));
+        // The root array is stored as the caller sent it: exact, and no re-serialisation.
+        String original = a == root ? input.text() : JsonTrees.write(a);
+        kept.add(new JString(input.sink().drop(original, what.replace(">>", "> >"))));
       }
       JArray out = new JArray(kept);
       if (!sel.important().isEmpty()) {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Chooses which rows of a JSON array to keep: the first and last, rows answering the query, rows
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class RowSelector {
 
-  static final Pattern ERROR_VALUE = Pattern.compile(
-      "(?i)\\b(?:error|errors|fail|failed|failure|fatal|critical|declined|denied|rejected|exception"
-          + "|panic|timeout|timed out|unhealthy|crash\\w*|oom\\w*|refused|invalid|insufficient)\\b");
   private static final int MAX_QUERY = 10;
   private static final int MAX_ERRORS = 10;
   private static final int MAX_RARE = 10;
@@ -48,7 +44,7 @@ public final class RowSelector {
       leaves.add(l);
       String text = sb.toString();
       texts.add(text);
-      if (ERROR_VALUE.matcher(text).find()) {
+      if (ErrorWords.in(text)) {
         errorRows.set(i);
       }
     }
@@ -81,19 +77,21 @@ public final class RowSelector {
     if (n < 8) {
       return;
     }
+    int distinctMax = Math.max(8, (int) Math.sqrt(n));
     Map<String, Map<String, Integer>> counts = new HashMap<>();
     Map<String, Integer> presence = new HashMap<>();
     for (List<Leaf> row : leaves) {
       for (Leaf leaf : row) {
         // Leaves of one path repeat within a row only inside arrays; counting them twice is harmless.
-        if (leaf.text().length() <= 64) {
-          counts.computeIfAbsent(leaf.path(), p -> new HashMap<>()).merge(leaf.text(), 1, Integer::sum);
+        Map<String, Integer> values = counts.computeIfAbsent(leaf.path(), p -> new HashMap<>());
+        // Past distinctMax values a field cannot be categorical: stop counting (ids, SKUs, timestamps).
+        if (values.size() <= distinctMax && leaf.text().length() <= 64) {
+          values.merge(leaf.text(), 1, Integer::sum);
         }
         presence.merge(leaf.path(), 1, Integer::sum);
       }
     }
     int rareMax = Math.max(1, n / 50);
-    int distinctMax = Math.max(8, (int) Math.sqrt(n));
     Map<String, Boolean> categorical = new HashMap<>();
     counts.forEach((path, values) -> {
       int top = values.values().stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -179,9 +177,12 @@ public final class RowSelector {
     for (int i = keep.nextClearBit(0); i < leaves.size(); i = keep.nextClearBit(i + 1)) {
       dropped++;
       for (Leaf leaf : leaves.get(i)) {
-        if (!leaf.path().contains(".") && !leaf.path().contains("[") && leaf.string()
-            && leaf.text().length() <= 32) {
-          fields.computeIfAbsent(leaf.path(), p -> new LinkedHashMap<>()).merge(leaf.text(), 1, Integer::sum);
+        if (leaf.string() && leaf.text().length() <= 32 && leaf.path().indexOf('.') < 0
+            && leaf.path().indexOf('[') < 0) {
+          Map<String, Integer> values = fields.computeIfAbsent(leaf.path(), p -> new LinkedHashMap<>());
+          if (values.size() <= 5 || values.containsKey(leaf.text())) { // more than 5 is never reported
+            values.merge(leaf.text(), 1, Integer::sum);
+          }
         }
       }
     }

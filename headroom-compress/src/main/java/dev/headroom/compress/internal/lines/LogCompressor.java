@@ -58,17 +58,17 @@ public final class LogCompressor implements ContentCompressor {
     }
     // Tier 0: the answer, the verdict, the first and last failure.
     for (int i : Relevance.top(input.query(), content, 12)) {
-      keepBlock(sel, content, i, lines);
+      keepBlock(sel, content, i);
       sel.keep(i - 1);
     }
     for (int i = 0; i < n; i++) {
-      if (SUMMARY.matcher(content.get(i)).find() && content.get(i).length() <= MAX_LINE) {
+      if (SUMMARY.matcher(content.get(i)).lookingAt() && content.get(i).length() <= MAX_LINE) {
         sel.keep(i);
       }
     }
     if (!errors.isEmpty()) {
-      keepBlock(sel, content, errors.get(0), lines);
-      keepBlock(sel, content, errors.get(errors.size() - 1), lines);
+      keepBlock(sel, content, errors.get(0));
+      keepBlock(sel, content, errors.get(errors.size() - 1));
     }
     int budget = input.budgetChars();
     // Tier 1: every distinct error, then distinct warnings, while the budget lasts.
@@ -78,7 +78,7 @@ public final class LogCompressor implements ContentCompressor {
         break;
       }
       if (content.get(i).length() <= MAX_LINE && templates.add(LineTemplates.of(content.get(i)))) {
-        keepBlock(sel, content, i, lines);
+        keepBlock(sel, content, i);
       }
     }
     int warnKept = 0;
@@ -105,12 +105,12 @@ public final class LogCompressor implements ContentCompressor {
   }
 
   /** Keeps line {@code i} and the head of the stack trace or indented block that follows it. */
-  static void keepBlock(Selection sel, List<String> content, int i, Lines lines) {
+  static void keepBlock(Selection sel, List<String> content, int i) {
     sel.keep(i);
     int j = i + 1;
     int kept = 0;
     while (j < content.size() && kept < STACK_HEAD) {
-      if (!CONTINUATION.matcher(content.get(j)).find() && !continuesWithin(content, j, 2)) {
+      if (!CONTINUATION.matcher(content.get(j)).lookingAt() && !continuesWithin(content, j, 2)) {
         return;
       }
       if (content.get(j).length() <= MAX_LINE) {
@@ -125,7 +125,7 @@ public final class LogCompressor implements ContentCompressor {
   private static boolean continuesWithin(List<String> content, int j, int ahead) {
     for (int k = j + 1; k <= j + ahead && k < content.size(); k++) {
       String line = content.get(k);
-      if (CONTINUATION.matcher(line).find() && !line.isBlank()) {
+      if (CONTINUATION.matcher(line).lookingAt() && !line.isBlank()) {
         return true;
       }
     }

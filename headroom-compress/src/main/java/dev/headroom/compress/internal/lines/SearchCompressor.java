@@ -54,7 +54,7 @@ public final class SearchCompressor implements ContentCompressor {
       String line = lines.content(i);
       content.add(line.length() > LogCompressor.MAX_LINE ? "" : line);
       Matcher m = LineSample.GREP.matcher(line);
-      if (m.find() && LineSample.isGrepLine(line)) {
+      if (m.lookingAt() && LineSample.isGrepLine(line)) {
         files[i] = m.group(1);
         hitText[i] = line.substring(m.end());
       } else if (!line.isBlank()) {
@@ -72,7 +72,7 @@ public final class SearchCompressor implements ContentCompressor {
     }
     int definitions = 0;
     for (int i = 0; i < n && definitions < MAX_DEFINITIONS; i++) {
-      if (hitText[i] != null && content.get(i).length() > 0 && DEFINITION.matcher(hitText[i]).find()
+      if (hitText[i] != null && content.get(i).length() > 0 && DEFINITION.matcher(hitText[i]).lookingAt()
           && declaresQueried(input, hitText[i])) {
         definitions += sel.keep(i) ? 1 : 0;
       }

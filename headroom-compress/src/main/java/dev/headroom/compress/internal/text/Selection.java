@@ -60,7 +60,7 @@ public final class Selection {
   }
 
   /**
-   * @return indices of lines not kept
+   * @return the lines not kept, without CR
    */
   public List<String> omittedLines() {
     List<String> out = new ArrayList<>();

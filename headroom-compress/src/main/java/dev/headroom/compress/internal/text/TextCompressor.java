@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class TextCompressor implements ContentCompressor {
 
+  static final double MIN_SAVING = 0.97;
+
   private final boolean code;
 
   /**
@@ -49,7 +51,12 @@ public final class TextCompressor implements ContentCompressor {
       changed |= stripped.length() != line.length();
       out.add(stripped + cr);
     }
-    return changed ? Optional.of(new Candidate(lines.join(out), code ? "code:whitespace" : "text:whitespace"))
-        : Optional.empty();
+    if (!changed) {
+      return Optional.empty();
+    }
+    String text = lines.join(out);
+    // Under 3% saved is not worth counting the tokens of a large text twice to prove it.
+    return text.length() < input.text().length() * MIN_SAVING
+        ? Optional.of(new Candidate(text, code ? "code:whitespace" : "text:whitespace")) : Optional.empty();
   }
 }

@@ -33,13 +33,18 @@ public final class TokenCounters {
       return Holder.CLAUDE;
     }
     if (name.startsWith("gpt-4o") || name.startsWith("gpt-4.1") || name.startsWith("gpt-4.5")
-        || name.startsWith("gpt-5") || name.startsWith("chatgpt") || name.matches("^o\\d.*")) {
+        || name.startsWith("gpt-5") || name.startsWith("chatgpt") || isOSeries(name)) {
       return Holder.O200K;
     }
     if (name.startsWith("gpt-4") || name.startsWith("gpt-3.5") || name.startsWith("text-embedding")) {
       return Holder.CL100K;
     }
     return Holder.O200K;
+  }
+
+  /** o1, o3-mini, o4-mini…: "o" then a digit. */
+  private static boolean isOSeries(String name) {
+    return name.length() > 1 && name.charAt(0) == 'o' && Character.isDigit(name.charAt(1));
   }
 
   /** Lazy holder: the BPE tables are read only when a counter is first asked for. */

@@ -11,7 +11,7 @@ public final class TokenEstimates {
 
   /** Up to this many characters the count is exact. */
   public static final int EXACT_CHARS = 32_768;
-  static final int SAMPLES = 16;
+  static final int SAMPLES = 8;
   static final int SAMPLE_CHARS = 1_024;
 
   private TokenEstimates() {}

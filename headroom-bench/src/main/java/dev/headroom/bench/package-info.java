@@ -1,0 +1,2 @@
+/** JMH benchmarks of the compressors; not deployed. */
+package dev.headroom.bench;

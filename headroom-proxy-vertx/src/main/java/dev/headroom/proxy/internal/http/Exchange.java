@@ -274,7 +274,7 @@ final class Exchange {
 
   private void stamp() {
     resp.headers().set("x-request-id", ctx.requestId);
-    resp.headers().set("x-headroom-overhead-ms", String.format(Locale.ROOT, "%.3f", ctx.overheadNanos() / 1e6));
+    resp.headers().set("x-headroom-overhead-ms", Forwarder.millis(ctx.overheadNanos()));
   }
 
   private void finish() {

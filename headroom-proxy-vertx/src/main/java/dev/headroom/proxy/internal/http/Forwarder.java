@@ -52,7 +52,18 @@ public final class Forwarder {
         return id;
       }
     }
-    return UUID.randomUUID().toString();
+    // Random (version 4) without SecureRandom: ids need uniqueness, not secrecy.
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
+  }
+
+  /** Milliseconds with three decimals, without String.format on the hot path. */
+  static String millis(long nanos) {
+    long micros = Math.max(0, nanos / 1000);
+    long fraction = micros % 1000;
+    return (micros / 1000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
   }
 
   /** Lower-case names, one value each (repeated headers joined with ", "), for pipeline events. */

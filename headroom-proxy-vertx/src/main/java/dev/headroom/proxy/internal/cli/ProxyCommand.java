@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.cli;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
 import io.vertx.core.Vertx;
@@ -11,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Option;
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Start the Headroom gateway. Point an OpenAI or Anthropic SDK's base URL at it.",
         "Every flag also reads the environment variable named in its description."})
+@API(status = INTERNAL, since = "0.1")
 public final class ProxyCommand implements Callable<Integer> {
 
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:HEADROOM_HOST:-127.0.0.1}",

@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
 import dev.headroom.proxy.internal.pipeline.ResponseStages;
@@ -11,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The one forwarder of HTTP exchanges: every route, LLM or not, goes through {@link Exchange}. Holds
  * what exchanges share; one per event loop.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Forwarder {
 
   final Vertx vertx;

@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.proxy.ProxyOptions;
 import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
@@ -18,11 +20,13 @@ import io.vertx.core.http.WebSocketClientOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * One event loop's share of the proxy: an HTTP server on the shared port, its own upstream clients,
  * and the dispatch between operational routes, WebSocket upgrades and forwarding.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProxyVerticle extends VerticleBase {
 
   private final ProxyOptions options;

@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.ops;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.api.PipelineExtensions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -13,11 +15,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * The {@code headroom_*} metrics, kept in a Micrometer Prometheus registry and scraped at
  * {@code GET /metrics}. Thread-safe; shared by every event loop.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProxyMetrics {
 
   private static final Duration[] LATENCY_BUCKETS = {

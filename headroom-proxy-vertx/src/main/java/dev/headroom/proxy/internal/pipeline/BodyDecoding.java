@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +9,14 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import org.apiguardian.api.API;
 
 /**
  * Decodes a {@code Content-Encoding}d request body for inspection only; what is forwarded stays the
  * received bytes unless something changes the body. gzip and deflate use the JDK; br and zstd are
  * not decoded (the body then passes with no payload for extensions).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BodyDecoding {
 
   private BodyDecoding() {}

@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import static dev.headroom.api.PipelineStage.INPUT_COMPRESSED;
 import static dev.headroom.api.PipelineStage.INPUT_RECEIVED;
 import static dev.headroom.api.PipelineStage.INPUT_REMEMBERED;
@@ -13,6 +15,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The request half of the pipeline: {@code INPUT_RECEIVED}, {@code INPUT_ROUTED}, the
@@ -21,6 +24,7 @@ import java.util.Objects;
  * The payload is built only when an extension subscribes to a request stage; a changed payload is
  * re-serialised once, compactly.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RequestPipeline {
 
   private static final Logger LOG = System.getLogger(RequestPipeline.class.getName());

@@ -40,8 +40,13 @@ class RuntimeImageIT {
       assertEquals(200, status("http://127.0.0.1:" + port + "/healthz"));
       assertEquals(200, status("http://127.0.0.1:" + port + "/metrics"));
     } finally {
+      // bin/headroom is jlink's shell launcher, which runs java as its child: signal both.
+      process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();
       assertTrue(process.waitFor(20, TimeUnit.SECONDS), "SIGTERM stops the image");
+      for (ProcessHandle child : process.descendants().toList()) {
+        assertTrue(child.onExit().get(20, TimeUnit.SECONDS) != null, "the proxy JVM exits on SIGTERM");
+      }
     }
   }
 

@@ -1,12 +1,11 @@
 package dev.headroom.proxy.internal.pipeline;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import static dev.headroom.api.PipelineStage.INPUT_COMPRESSED;
 import static dev.headroom.api.PipelineStage.INPUT_RECEIVED;
 import static dev.headroom.api.PipelineStage.INPUT_REMEMBERED;
 import static dev.headroom.api.PipelineStage.INPUT_ROUTED;
 import static dev.headroom.api.PipelineStage.PRE_SEND;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtensions;

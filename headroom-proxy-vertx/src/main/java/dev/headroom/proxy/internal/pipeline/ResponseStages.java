@@ -1,9 +1,8 @@
 package dev.headroom.proxy.internal.pipeline;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import static dev.headroom.api.PipelineStage.POST_SEND;
 import static dev.headroom.api.PipelineStage.RESPONSE_RECEIVED;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtensions;

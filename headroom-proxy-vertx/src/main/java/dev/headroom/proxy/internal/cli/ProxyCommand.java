@@ -73,6 +73,8 @@ public final class ProxyCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   Duration shutdownTimeout;
 
+  private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
   private PrintWriter out;
   private PrintWriter err;
 
@@ -82,6 +84,11 @@ public final class ProxyCommand implements Callable<Integer> {
    * @param args the flags
    */
   public static void main(String[] args) {
+    // One line per record when System.Logger falls back to the JDK's console logging; read by the
+    // JDK's SimpleFormatter, so it must be set before anything logs. -D on the command line wins.
+    if (System.getProperty(LOG_FORMAT) == null) {
+      System.setProperty(LOG_FORMAT, "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+    }
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     System.exit(code);
   }

@@ -61,6 +61,11 @@ final class Exchange {
       tooLarge();
       return;
     }
+    String expect = req.getHeader("expect");
+    if (expect != null && expect.strip().equalsIgnoreCase("100-continue")) {
+      // The body is read here, so the client is told to send it; the upstream gets no Expect.
+      resp.writeContinue();
+    }
     Buffer body = Buffer.buffer();
     req.handler(chunk -> {
       if (finished) {

@@ -39,7 +39,8 @@ public final class ForwardHeaders {
     for (Map.Entry<String, String> header : inbound) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
       if (HOP_BY_HOP.contains(name) || dropped.contains(name) || name.startsWith(CONTROL_PREFIX)
-          || name.equals("host") || name.equals("content-length") || name.equals("x-request-id")) {
+          || name.equals("host") || name.equals("content-length") || name.equals("x-request-id")
+          || name.equals("expect")) {
         continue;
       }
       out.add(header.getKey(), header.getValue());

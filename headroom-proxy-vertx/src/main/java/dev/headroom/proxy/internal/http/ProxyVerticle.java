@@ -95,7 +95,11 @@ public final class ProxyVerticle extends VerticleBase {
 
   private void dispatch(HttpServerRequest request) {
     if (request.method() == HttpMethod.GET) {
-      switch (request.path()) {
+      String path = request.path();
+      if (path.equals("/healthz") || path.equals("/healthz/upstream") || path.equals("/metrics")) {
+        request.response().putHeader("x-request-id", Forwarder.requestId(request.headers()));
+      }
+      switch (path) {
         case "/healthz" -> {
           health.live(request.response());
           return;

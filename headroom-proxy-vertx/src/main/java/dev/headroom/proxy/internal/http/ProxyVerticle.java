@@ -59,7 +59,7 @@ public final class ProxyVerticle extends VerticleBase {
     int messageLimit = (int) Math.min(Integer.MAX_VALUE - 8, options.maxBodyBytes());
     client = vertx.createHttpClient(new HttpClientOptions()
             .setKeepAlive(true).setDecompressionSupported(false).setConnectTimeout(connectMillis)
-            .setMaxHeaderSize(64 * 1024).setTcpNoDelay(true).setVerifyHost(true),
+            .setMaxHeaderSize(64 * 1024).setTcpNoDelay(true).setVerifyHost(true).setForceSni(true),
         new PoolOptions().setHttp1MaxSize(512));
     webSocketClient = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setConnectTimeout(connectMillis).setMaxFrameSize(messageLimit).setMaxMessageSize(messageLimit)

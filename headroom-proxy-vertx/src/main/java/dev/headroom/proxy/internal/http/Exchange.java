@@ -41,6 +41,8 @@ final class Exchange {
   private String model = "";
   private StreamTap tap;
   private Buffer responseCopy;
+  /** POST_SEND, then RESPONSE_RECEIVED: the response stages of one exchange run in order. */
+  private Future<?> responseStages = Future.succeededFuture();
 
   Exchange(Forwarder forwarder, HttpServerRequest request) {
     this.f = forwarder;
@@ -307,7 +309,7 @@ final class Exchange {
     String id = ctx.requestId;
     String provider = ctx.provider.wireName();
     String m = model;
-    f.vertx.executeBlocking(() -> {
+    responseStages = f.vertx.executeBlocking(() -> {
       f.responseStages.postSend(id, provider, m, metadata);
       return null;
     }, false);
@@ -331,10 +333,10 @@ final class Exchange {
     String id = ctx.requestId;
     String provider = ctx.provider.wireName();
     String m = model.isEmpty() && summary != null ? summary.model() : model;
-    f.vertx.executeBlocking(() -> {
+    responseStages = responseStages.eventually(() -> f.vertx.executeBlocking(() -> {
       f.responseStages.responseReceived(id, provider, m, body, metadata);
       return null;
-    }, false);
+    }, false));
   }
 
   private String clientIp() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.proxy.FakeUpstream.Recorded;
 import dev.headroom.proxy.Tests.Reply;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -136,6 +137,28 @@ class ForwardingTest {
     assertEquals("client-id-42", reply.headers().get("x-request-id"));
     assertEquals("req_upstream_1", reply.headers().get("headroom-upstream-request-id"));
     assertNotNull(reply.headers().get("x-headroom-overhead-ms"));
+  }
+
+  @Test
+  void anExpectContinueClientIsAnsweredByTheProxyAndExpectIsNotForwarded() throws Exception {
+    io.vertx.core.http.HttpClientRequest request = Tests.await(fx.client.request(new io.vertx.core.http.RequestOptions()
+        .setHost("127.0.0.1").setPort(fx.port).setMethod(HttpMethod.POST).setURI("/v1/chat/completions")
+        .putHeader("expect", "100-continue").putHeader("content-length", "2")));
+    java.util.concurrent.CompletableFuture<Void> continued = new java.util.concurrent.CompletableFuture<>();
+    request.continueHandler(v -> continued.complete(null));
+    Future<Reply> reply = request.response().compose(r -> r.body().map(b -> new Reply(r.statusCode(), r.headers(), b.getBytes())));
+    request.sendHead();
+    continued.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    request.end("{}");
+    assertEquals(200, Tests.await(reply).status());
+    assertNull(fx.openai.take().headers().get("expect"));
+  }
+
+  @Test
+  void operationalRoutesAlsoCarryARequestId() {
+    Reply health = Tests.call(fx.client, fx.port, HttpMethod.GET, "/healthz", Tests.headers("x-request-id", "h1"), null);
+    assertEquals("h1", health.headers().get("x-request-id"));
+    assertNotNull(Tests.call(fx.client, fx.port, HttpMethod.GET, "/metrics", Tests.headers(), null).headers().get("x-request-id"));
   }
 
   @Test

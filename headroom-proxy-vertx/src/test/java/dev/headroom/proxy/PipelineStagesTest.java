@@ -158,6 +158,34 @@ class PipelineStagesTest {
   }
 
   @Test
+  void aZstdBodyIsDecodedForExtensionsAndForwardedAsReceived() throws Exception {
+    RecordingExtension recorder = new RecordingExtension();
+    byte[] compressed = com.github.luben.zstd.Zstd.compress(ODD.getBytes(StandardCharsets.UTF_8));
+    try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
+      Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/responses",
+          Tests.headers("content-encoding", "zstd", "x-request-id", "zs"), compressed);
+      Recorded recorded = fx.openai.take();
+      assertArrayEquals(compressed, recorded.body());
+      assertEquals("zstd", recorded.headers().get("content-encoding"));
+      recorder.awaitRequestStages("zs", 7);
+      assertEquals("gpt-4o", recorder.events.get(3).payload().get("model"));
+    }
+  }
+
+  @Test
+  void aBrotliBodyIsForwardedAsReceivedAndExtensionsSeeNoPayload() throws Exception {
+    RecordingExtension recorder = new RecordingExtension("adder", PipelineStagesTest::addField);
+    byte[] opaque = {0x1b, 0x02, 0x00, (byte) 0xf8, 0x25, 0x00};
+    try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
+      Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/chat/completions",
+          Tests.headers("content-encoding", "br", "x-request-id", "br"), opaque);
+      Recorded recorded = fx.openai.take();
+      assertArrayEquals(opaque, recorded.body());
+      assertEquals("br", recorded.headers().get("content-encoding"));
+    }
+  }
+
+  @Test
   void aReplacedGzipBodyIsSentPlainWithoutContentEncoding() throws Exception {
     try (ProxyFixture fx = ProxyFixture.withExtensions(new RecordingExtension("adder", PipelineStagesTest::addField))) {
       Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/chat/completions",

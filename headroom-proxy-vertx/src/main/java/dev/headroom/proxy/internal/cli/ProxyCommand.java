@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.cli;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
 import io.vertx.core.Vertx;
@@ -11,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Option;
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Start the Headroom gateway. Point an OpenAI or Anthropic SDK's base URL at it.",
         "Every flag also reads the environment variable named in its description."})
+@API(status = INTERNAL, since = "0.1")
 public final class ProxyCommand implements Callable<Integer> {
 
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:HEADROOM_HOST:-127.0.0.1}",
@@ -69,6 +73,8 @@ public final class ProxyCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   Duration shutdownTimeout;
 
+  private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
   private PrintWriter out;
   private PrintWriter err;
 
@@ -78,6 +84,11 @@ public final class ProxyCommand implements Callable<Integer> {
    * @param args the flags
    */
   public static void main(String[] args) {
+    // One line per record when System.Logger falls back to the JDK's console logging; read by the
+    // JDK's SimpleFormatter, so it must be set before anything logs. -D on the command line wins.
+    if (System.getProperty(LOG_FORMAT) == null) {
+      System.setProperty(LOG_FORMAT, "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+    }
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     System.exit(code);
   }

@@ -2,15 +2,27 @@ package dev.headroom.proxy.internal.http;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One structured line per request: ids, route, decision, sizes, statuses, durations. Never a body,
- * a header value or a credential.
+ * a header value or a credential. The line is built on the event loop (cheaply) and written by one
+ * background thread, so a slow log sink never stalls forwarding; under overload lines are dropped
+ * (and counted) rather than queued without bound.
  */
 final class AccessLog {
 
   private static final Logger LOG = System.getLogger("dev.headroom.proxy.access");
+  private static final AtomicLong DROPPED = new AtomicLong();
+  private static final ThreadPoolExecutor WRITER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(65_536), runnable -> {
+        Thread thread = new Thread(runnable, "headroom-access-log");
+        thread.setDaemon(true);
+        return thread;
+      }, (runnable, executor) -> DROPPED.incrementAndGet());
 
   private AccessLog() {}
 
@@ -18,12 +30,31 @@ final class AccessLog {
     if (!LOG.isLoggable(Level.INFO)) {
       return;
     }
-    LOG.log(Level.INFO, String.format(Locale.ROOT,
-        "event=request request_id=%s method=%s route=%s provider=%s decision=%s status=%d upstream_status=%d "
-            + "bytes_in=%d bytes_out=%d overhead_ms=%.3f upstream_ms=%.3f total_ms=%.3f%s%s",
-        ctx.requestId, ctx.method, ctx.route.label(), ctx.provider.wireName(), ctx.decision, ctx.status,
-        ctx.upstreamStatus, ctx.bytesIn, ctx.bytesOut, ctx.overheadNanos() / 1e6, ctx.upstreamNanos() / 1e6,
-        ctx.elapsedNanos() / 1e6, ctx.failure.isEmpty() ? "" : " failure=" + ctx.failure,
-        ctx.usage.isEmpty() ? "" : " usage=" + ctx.usage));
+    StringBuilder line = new StringBuilder(256)
+        .append("event=request request_id=").append(ctx.requestId)
+        .append(" method=").append(ctx.method)
+        .append(" route=").append(ctx.route.label())
+        .append(" provider=").append(ctx.provider.wireName())
+        .append(" decision=").append(ctx.decision)
+        .append(" status=").append(ctx.status)
+        .append(" upstream_status=").append(ctx.upstreamStatus)
+        .append(" bytes_in=").append(ctx.bytesIn)
+        .append(" bytes_out=").append(ctx.bytesOut)
+        .append(" overhead_ms=").append(Forwarder.millis(ctx.overheadNanos()))
+        .append(" upstream_ms=").append(Forwarder.millis(ctx.upstreamNanos()))
+        .append(" total_ms=").append(Forwarder.millis(ctx.elapsedNanos()));
+    if (!ctx.failure.isEmpty()) {
+      line.append(" failure=").append(ctx.failure);
+    }
+    if (!ctx.usage.isEmpty()) {
+      line.append(" usage=").append(ctx.usage);
+    }
+    String text = line.toString();
+    WRITER.execute(() -> LOG.log(Level.INFO, text));
+  }
+
+  /** @return lines dropped because the writer fell behind */
+  static long dropped() {
+    return DROPPED.get();
   }
 }

@@ -41,6 +41,8 @@ final class Exchange {
   private String model = "";
   private StreamTap tap;
   private Buffer responseCopy;
+  /** POST_SEND, then RESPONSE_RECEIVED: the response stages of one exchange run in order. */
+  private Future<?> responseStages = Future.succeededFuture();
 
   Exchange(Forwarder forwarder, HttpServerRequest request) {
     this.f = forwarder;
@@ -60,6 +62,11 @@ final class Exchange {
     if (length != null && parseLength(length) > f.maxBodyBytes) {
       tooLarge();
       return;
+    }
+    String expect = req.getHeader("expect");
+    if (expect != null && expect.strip().equalsIgnoreCase("100-continue")) {
+      // The body is read here, so the client is told to send it; the upstream gets no Expect.
+      resp.writeContinue();
     }
     Buffer body = Buffer.buffer();
     req.handler(chunk -> {
@@ -274,7 +281,7 @@ final class Exchange {
 
   private void stamp() {
     resp.headers().set("x-request-id", ctx.requestId);
-    resp.headers().set("x-headroom-overhead-ms", String.format(Locale.ROOT, "%.3f", ctx.overheadNanos() / 1e6));
+    resp.headers().set("x-headroom-overhead-ms", Forwarder.millis(ctx.overheadNanos()));
   }
 
   private void finish() {
@@ -302,7 +309,7 @@ final class Exchange {
     String id = ctx.requestId;
     String provider = ctx.provider.wireName();
     String m = model;
-    f.vertx.executeBlocking(() -> {
+    responseStages = f.vertx.executeBlocking(() -> {
       f.responseStages.postSend(id, provider, m, metadata);
       return null;
     }, false);
@@ -326,10 +333,10 @@ final class Exchange {
     String id = ctx.requestId;
     String provider = ctx.provider.wireName();
     String m = model.isEmpty() && summary != null ? summary.model() : model;
-    f.vertx.executeBlocking(() -> {
+    responseStages = responseStages.eventually(() -> f.vertx.executeBlocking(() -> {
       f.responseStages.responseReceived(id, provider, m, body, metadata);
       return null;
-    }, false);
+    }, false));
   }
 
   private String clientIp() {

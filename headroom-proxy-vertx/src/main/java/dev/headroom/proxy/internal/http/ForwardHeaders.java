@@ -1,16 +1,20 @@
 package dev.headroom.proxy.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.vertx.core.MultiMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The header rules of a forwarding proxy: hop-by-hop headers and any header named in
  * {@code Connection} never cross; {@code x-headroom-*} control headers are consumed; every other
  * header passes unchanged.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ForwardHeaders {
 
   /** RFC 9110 §7.6.1 hop-by-hop headers, plus the proxy-era ones. */
@@ -35,7 +39,8 @@ public final class ForwardHeaders {
     for (Map.Entry<String, String> header : inbound) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
       if (HOP_BY_HOP.contains(name) || dropped.contains(name) || name.startsWith(CONTROL_PREFIX)
-          || name.equals("host") || name.equals("content-length") || name.equals("x-request-id")) {
+          || name.equals("host") || name.equals("content-length") || name.equals("x-request-id")
+          || name.equals("expect")) {
         continue;
       }
       out.add(header.getKey(), header.getValue());

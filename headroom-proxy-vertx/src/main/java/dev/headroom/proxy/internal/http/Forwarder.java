@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
 import dev.headroom.proxy.internal.pipeline.ResponseStages;
@@ -11,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The one forwarder of HTTP exchanges: every route, LLM or not, goes through {@link Exchange}. Holds
  * what exchanges share; one per event loop.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Forwarder {
 
   final Vertx vertx;
@@ -52,7 +56,18 @@ public final class Forwarder {
         return id;
       }
     }
-    return UUID.randomUUID().toString();
+    // Random (version 4) without SecureRandom: ids need uniqueness, not secrecy.
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
+  }
+
+  /** Milliseconds with three decimals, without String.format on the hot path. */
+  static String millis(long nanos) {
+    long micros = Math.max(0, nanos / 1000);
+    long fraction = micros % 1000;
+    return (micros / 1000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
   }
 
   /** Lower-case names, one value each (repeated headers joined with ", "), for pipeline events. */

@@ -1,8 +1,12 @@
 package dev.headroom.proxy.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.vertx.core.MultiMap;
+import org.apiguardian.api.API;
 
 /** Which upstream a request goes to. */
+@API(status = INTERNAL, since = "0.1")
 public enum Provider {
   OPENAI("openai"),
   ANTHROPIC("anthropic");

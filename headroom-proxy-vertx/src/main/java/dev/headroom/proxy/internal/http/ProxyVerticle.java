@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.proxy.ProxyOptions;
 import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
@@ -18,11 +20,13 @@ import io.vertx.core.http.WebSocketClientOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * One event loop's share of the proxy: an HTTP server on the shared port, its own upstream clients,
  * and the dispatch between operational routes, WebSocket upgrades and forwarding.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProxyVerticle extends VerticleBase {
 
   private final ProxyOptions options;
@@ -55,7 +59,7 @@ public final class ProxyVerticle extends VerticleBase {
     int messageLimit = (int) Math.min(Integer.MAX_VALUE - 8, options.maxBodyBytes());
     client = vertx.createHttpClient(new HttpClientOptions()
             .setKeepAlive(true).setDecompressionSupported(false).setConnectTimeout(connectMillis)
-            .setMaxHeaderSize(64 * 1024).setTcpNoDelay(true).setVerifyHost(true),
+            .setMaxHeaderSize(64 * 1024).setTcpNoDelay(true).setVerifyHost(true).setForceSni(true),
         new PoolOptions().setHttp1MaxSize(512));
     webSocketClient = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setConnectTimeout(connectMillis).setMaxFrameSize(messageLimit).setMaxMessageSize(messageLimit)
@@ -91,7 +95,11 @@ public final class ProxyVerticle extends VerticleBase {
 
   private void dispatch(HttpServerRequest request) {
     if (request.method() == HttpMethod.GET) {
-      switch (request.path()) {
+      String path = request.path();
+      if (path.equals("/healthz") || path.equals("/healthz/upstream") || path.equals("/metrics")) {
+        request.response().putHeader("x-request-id", Forwarder.requestId(request.headers()));
+      }
+      switch (path) {
         case "/healthz" -> {
           health.live(request.response());
           return;

@@ -1,10 +1,14 @@
 package dev.headroom.proxy.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What the proxy knows about one exchange; written by the event loop that owns the request only.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RequestContext {
 
   final String requestId;

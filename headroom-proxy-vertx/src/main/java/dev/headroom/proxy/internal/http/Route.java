@@ -1,8 +1,12 @@
 package dev.headroom.proxy.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.vertx.core.http.HttpMethod;
+import org.apiguardian.api.API;
 
 /** The routes the proxy tells apart; everything else is {@link #PASSTHROUGH}, forwarded as-is. */
+@API(status = INTERNAL, since = "0.1")
 public enum Route {
   CHAT("chat", "/v1/chat/completions"),
   RESPONSES("responses", "/v1/responses"),

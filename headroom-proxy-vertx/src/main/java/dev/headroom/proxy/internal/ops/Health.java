@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.ops;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -9,11 +11,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * {@code GET /healthz} answers 200 whenever the proxy runs; {@code GET /healthz/upstream} probes
  * each upstream origin ({@code HEAD /}) and answers 200 when every one gave any HTTP answer, else 503.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Health {
 
   private static final long PROBE_TIMEOUT_MILLIS = 5_000;

@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.ops;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.api.PipelineExtensions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -9,13 +11,17 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * The {@code headroom_*} metrics, kept in a Micrometer Prometheus registry and scraped at
  * {@code GET /metrics}. Thread-safe; shared by every event loop.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProxyMetrics {
 
   private static final Duration[] LATENCY_BUCKETS = {
@@ -26,6 +32,7 @@ public final class ProxyMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicInteger activeStreams = new AtomicInteger();
   private final AtomicInteger activeWebSockets = new AtomicInteger();
+  private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
 
   /** @param extensions whose failure counts are exported by extension id */
   public ProxyMetrics(PipelineExtensions extensions) {
@@ -53,19 +60,35 @@ public final class ProxyMetrics {
    * @param upstreamNanos time from the upstream call to its response head, or 0
    */
   public void request(String route, int status, long bytesIn, long bytesOut, long overheadNanos, long upstreamNanos) {
-    Counter.builder("headroom.requests").description("requests by route and status")
-        .tag("route", route).tag("status", Integer.toString(status)).register(registry).increment();
-    DistributionSummary.builder("headroom.request.bytes").baseUnit("bytes").description("request body bytes")
-        .tag("route", route).register(registry).record(bytesIn);
-    DistributionSummary.builder("headroom.response.bytes").baseUnit("bytes").description("response body bytes")
-        .tag("route", route).register(registry).record(bytesOut);
-    Timer.builder("headroom.overhead").description("time in the proxy before the upstream call")
-        .serviceLevelObjectives(LATENCY_BUCKETS).tag("route", route).register(registry)
-        .record(overheadNanos, TimeUnit.NANOSECONDS);
+    RouteMeters meters = routes.computeIfAbsent(route, this::routeMeters);
+    meters.requests.computeIfAbsent(status, code -> Counter.builder("headroom.requests")
+        .description("requests by route and status")
+        .tag("route", route).tag("status", Integer.toString(code)).register(registry)).increment();
+    meters.bytesIn.record(bytesIn);
+    meters.bytesOut.record(bytesOut);
+    meters.overhead.record(overheadNanos, TimeUnit.NANOSECONDS);
     if (upstreamNanos > 0) {
-      Timer.builder("headroom.upstream.latency").description("upstream call to response head")
-          .serviceLevelObjectives(LATENCY_BUCKETS).tag("route", route).register(registry)
-          .record(upstreamNanos, TimeUnit.NANOSECONDS);
+      meters.upstream.record(upstreamNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private RouteMeters routeMeters(String route) {
+    return new RouteMeters(
+        DistributionSummary.builder("headroom.request.bytes").baseUnit("bytes").description("request body bytes")
+            .tag("route", route).register(registry),
+        DistributionSummary.builder("headroom.response.bytes").baseUnit("bytes").description("response body bytes")
+            .tag("route", route).register(registry),
+        Timer.builder("headroom.overhead").description("time in the proxy before the upstream call")
+            .serviceLevelObjectives(LATENCY_BUCKETS).tag("route", route).register(registry),
+        Timer.builder("headroom.upstream.latency").description("upstream call to response head")
+            .serviceLevelObjectives(LATENCY_BUCKETS).tag("route", route).register(registry));
+  }
+
+  /** Meters looked up once per route, not per request. */
+  private record RouteMeters(DistributionSummary bytesIn, DistributionSummary bytesOut, Timer overhead, Timer upstream,
+      Map<Integer, Counter> requests) {
+    RouteMeters(DistributionSummary bytesIn, DistributionSummary bytesOut, Timer overhead, Timer upstream) {
+      this(bytesIn, bytesOut, overhead, upstream, new ConcurrentHashMap<>());
     }
   }
 

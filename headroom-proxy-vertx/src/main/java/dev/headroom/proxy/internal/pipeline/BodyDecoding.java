@@ -1,5 +1,8 @@
 package dev.headroom.proxy.internal.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.github.luben.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +10,14 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import org.apiguardian.api.API;
 
 /**
  * Decodes a {@code Content-Encoding}d request body for inspection only; what is forwarded stays the
- * received bytes unless something changes the body. gzip and deflate use the JDK; br and zstd are
- * not decoded (the body then passes with no payload for extensions).
+ * received bytes unless something changes the body. gzip and deflate use the JDK, zstd uses
+ * zstd-jni; br is not decoded (the body then passes with no payload for extensions).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BodyDecoding {
 
   private BodyDecoding() {}
@@ -45,9 +50,13 @@ public final class BodyDecoding {
           return readAll(new GZIPInputStream(new ByteArrayInputStream(body)), limit);
         case "deflate":
           return readAll(new InflaterInputStream(new ByteArrayInputStream(body)), limit);
+        case "zstd", "zstandard":
+          return readAll(new ZstdInputStream(new ByteArrayInputStream(body)), limit);
         default:
           return null;
       }
+    } catch (LinkageError noNativeLibrary) {
+      return null;
     } catch (IOException corrupt) {
       if (coding.equals("deflate")) {
         try {

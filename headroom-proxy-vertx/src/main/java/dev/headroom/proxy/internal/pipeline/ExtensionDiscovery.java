@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.api.PipelineExtension;
 import dev.headroom.api.PipelineExtensions;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Finds extensions: providers visible to this module ({@code uses dev.headroom.api.PipelineExtension},
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
  * resolved into its own {@link ModuleLayer} so extensions cannot see (or clash with) one another.
  * A jar that cannot be loaded is logged and skipped.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExtensionDiscovery {
 
   private static final Logger LOG = System.getLogger(ExtensionDiscovery.class.getName());

@@ -1,6 +1,9 @@
 package dev.headroom.proxy.internal.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A request body on its way into the pipeline.
@@ -13,6 +16,7 @@ import java.util.Map;
  * @param contentEncoding the {@code Content-Encoding} header, or {@code ""}
  * @param headers upstream-bound headers, lower-case names, one value each
  */
+@API(status = INTERNAL, since = "0.1")
 public record Inbound(
     String requestId, String operation, String route, String provider, byte[] body, String contentEncoding,
     Map<String, String> headers) {}

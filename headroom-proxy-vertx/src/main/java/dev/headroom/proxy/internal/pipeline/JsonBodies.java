@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,11 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Request bodies as plain Java JSON values and back. Numbers keep their precision (big integers,
  * decimals as written) and re-serialisation is compact UTF-8 in key order.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonBodies {
 
   private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {};

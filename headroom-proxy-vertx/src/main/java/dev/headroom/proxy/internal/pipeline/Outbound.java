@@ -1,7 +1,10 @@
 package dev.headroom.proxy.internal.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What the pipeline decided. An absent body or headers means "send what the client sent".
@@ -10,6 +13,7 @@ import java.util.Optional;
  * @param headers the replacement upstream headers, or {@code null}
  * @param model the model named in the payload, or {@code ""}
  */
+@API(status = INTERNAL, since = "0.1")
 public record Outbound(byte[] body, Map<String, String> headers, String model) {
 
   static final Outbound UNCHANGED = new Outbound(null, null, "");

@@ -5,6 +5,7 @@ import static dev.headroom.api.PipelineStage.INPUT_RECEIVED;
 import static dev.headroom.api.PipelineStage.INPUT_REMEMBERED;
 import static dev.headroom.api.PipelineStage.INPUT_ROUTED;
 import static dev.headroom.api.PipelineStage.PRE_SEND;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtensions;
@@ -13,6 +14,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The request half of the pipeline: {@code INPUT_RECEIVED}, {@code INPUT_ROUTED}, the
@@ -21,6 +23,7 @@ import java.util.Objects;
  * The payload is built only when an extension subscribes to a request stage; a changed payload is
  * re-serialised once, compactly.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RequestPipeline {
 
   private static final Logger LOG = System.getLogger(RequestPipeline.class.getName());

@@ -1,5 +1,9 @@
 package dev.headroom.proxy.internal.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The seam where the live-zone rewrite (headroom-compress) plugs into the request path. It is
  * called on a worker thread, never on an event loop, between {@code INPUT_ROUTED} and
@@ -8,6 +12,7 @@ package dev.headroom.proxy.internal.pipeline;
  * forwarded unchanged.
  */
 @FunctionalInterface
+@API(status = INTERNAL, since = "0.1")
 public interface RequestRewriter {
 
   /**

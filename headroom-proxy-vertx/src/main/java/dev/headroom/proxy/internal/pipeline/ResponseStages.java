@@ -2,16 +2,19 @@ package dev.headroom.proxy.internal.pipeline;
 
 import static dev.headroom.api.PipelineStage.POST_SEND;
 import static dev.headroom.api.PipelineStage.RESPONSE_RECEIVED;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtensions;
 import dev.headroom.api.PipelineStage;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The informational response-side stages, {@code POST_SEND} and {@code RESPONSE_RECEIVED}.
  * Synchronous; callers run them on a worker thread and ignore what extensions return.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ResponseStages {
 
   private final PipelineExtensions extensions;

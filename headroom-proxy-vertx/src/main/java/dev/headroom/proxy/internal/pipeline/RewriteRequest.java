@@ -1,5 +1,9 @@
 package dev.headroom.proxy.internal.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What a {@link RequestRewriter} gets.
  *
@@ -8,4 +12,5 @@ package dev.headroom.proxy.internal.pipeline;
  * @param provider {@code openai} or {@code anthropic}
  * @param body the decoded request body; not to be modified
  */
+@API(status = INTERNAL, since = "0.1")
 public record RewriteRequest(String route, String provider, byte[] body) {}

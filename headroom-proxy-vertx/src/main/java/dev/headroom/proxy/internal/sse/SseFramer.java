@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.sse;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -7,6 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Cuts a byte stream into server-sent events, whatever the chunk boundaries: an event ends at a
@@ -16,6 +19,7 @@ import java.util.function.Consumer;
  * not valid UTF-8 is skipped, and one that grows past the cap is dropped up to its end.
  * Not thread-safe: one framer per stream.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SseFramer {
 
   /** Per-event cap, 1 MiB, like the original's {@code HEADROOM_SSE_BUFFER_MAX_BYTES}. */

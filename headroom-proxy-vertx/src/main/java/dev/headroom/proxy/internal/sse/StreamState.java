@@ -1,14 +1,18 @@
 package dev.headroom.proxy.internal.sse;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The per-dialect state machine fed by an {@link SseFramer}: it reads a copy of the stream for
  * id, model, status and usage. Malformed events are counted and skipped, never thrown.
  */
+@API(status = INTERNAL, since = "0.1")
 public abstract class StreamState {
 
   private static final ObjectMapper JSON = new ObjectMapper();

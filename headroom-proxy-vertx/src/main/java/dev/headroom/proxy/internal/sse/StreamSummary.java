@@ -1,6 +1,9 @@
 package dev.headroom.proxy.internal.sse;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a stream said about itself, for metrics, logs and {@code RESPONSE_RECEIVED}.
@@ -14,5 +17,6 @@ import java.util.Map;
  * @param usage token counts by the provider's names (nested details flattened), max-merged
  * @param events how many events were read
  */
+@API(status = INTERNAL, since = "0.1")
 public record StreamSummary(
     String dialect, String id, String model, String status, boolean terminated, Map<String, Long> usage, long events) {}

@@ -1,9 +1,14 @@
 package dev.headroom.proxy.internal.sse;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A framer and a dialect state machine reading a copy of a relayed stream. It never throws: a
  * failure inside disables the tap for the rest of the stream, and the client's bytes are not touched.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StreamTap {
 
   private final StreamState state;

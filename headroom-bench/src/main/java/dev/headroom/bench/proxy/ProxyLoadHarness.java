@@ -1,0 +1,183 @@
+package dev.headroom.bench.proxy;
+
+import dev.headroom.api.PipelineExtensions;
+import dev.headroom.proxy.HeadroomProxy;
+import dev.headroom.proxy.ProxyOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Added latency of the proxy (proxy minus direct) against an instant local upstream, in
+ * interleaved rounds, and pass-through throughput at 64 connections. Everything runs on
+ * 127.0.0.1; the upstream, the proxy and the load generator each get their own Vert.x instance.
+ *
+ * <p>Usage: {@code ProxyLoadHarness [rounds] [requestsPerRound] [throughputSeconds]}; defaults 12 200 10.
+ */
+public final class ProxyLoadHarness {
+
+  private static final int[] SIZES = {1024, 10 * 1024, 100 * 1024, 1024 * 1024};
+  private static final int CONNECTIONS = 64;
+
+  private ProxyLoadHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+    int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+
+    Vertx upstreamVertx = Vertx.vertx();
+    Vertx proxyVertx = Vertx.vertx();
+    Vertx loadVertx = Vertx.vertx();
+    Buffer answer = Buffer.buffer("{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[]}");
+    HttpServer upstream = upstreamVertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+        .requestHandler(request -> request.body().onSuccess(body -> request.response()
+            .putHeader("content-type", "application/json").end(answer)));
+    await(upstream.listen());
+    int direct = upstream.actualPort();
+    HeadroomProxy proxy = HeadroomProxy.create(proxyVertx, ProxyOptions.builder().port(0)
+        .openaiApiUrl("http://127.0.0.1:" + direct).anthropicApiUrl("http://127.0.0.1:" + direct)
+        .extensions(PipelineExtensions.none()).build());
+    int viaProxy = await(proxy.start());
+
+    System.out.printf(Locale.ROOT, "# Proxy added latency (%d interleaved rounds x %d sequential requests per target, "
+        + "first 2 rounds discarded as warm-up; microseconds)%n%n", rounds, perRound);
+    System.out.println("| body | direct p50 | direct p99 | direct max | proxy p50 | proxy p99 | proxy max | added p50 | added p99 |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    HttpClient single = loadVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1));
+    for (int size : SIZES) {
+      Buffer body = body(size);
+      int kept = rounds - 2;
+      long[] directSamples = new long[kept * perRound];
+      long[] proxySamples = new long[kept * perRound];
+      for (int round = 0; round < rounds; round++) {
+        boolean proxyFirst = round % 2 == 1;
+        long[] a = await(sequential(single, proxyFirst ? viaProxy : direct, body, perRound));
+        long[] b = await(sequential(single, proxyFirst ? direct : viaProxy, body, perRound));
+        if (round >= 2) {
+          System.arraycopy(proxyFirst ? b : a, 0, directSamples, (round - 2) * perRound, perRound);
+          System.arraycopy(proxyFirst ? a : b, 0, proxySamples, (round - 2) * perRound, perRound);
+        }
+      }
+      Percentiles d = new Percentiles(directSamples);
+      Percentiles p = new Percentiles(proxySamples);
+      System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | **%.0f** | **%.0f** |%n", label(size),
+          us(d.at(50)), us(d.at(99)), us(d.max()), us(p.at(50)), us(p.at(99)), us(p.max()),
+          us(p.at(50) - d.at(50)), us(p.at(99) - d.at(99)));
+    }
+
+    System.out.printf(Locale.ROOT, "%n# Throughput, 1 KB POST /v1/chat/completions, %d connections, %d s each%n%n", CONNECTIONS, seconds);
+    System.out.println("| target | requests/s | errors |");
+    System.out.println("|---|---|---|");
+    HttpClient pooled = loadVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+    Buffer small = body(1024);
+    throughput(pooled, direct, small, 3);
+    long[] directRate = throughput(pooled, direct, small, seconds);
+    throughput(pooled, viaProxy, small, 3);
+    long[] proxyRate = throughput(pooled, viaProxy, small, seconds);
+    System.out.printf(Locale.ROOT, "| direct | %d | %d |%n| proxy | %d | %d |%n",
+        directRate[0] / seconds, directRate[1], proxyRate[0] / seconds, proxyRate[1]);
+
+    await(proxy.stop());
+    await(loadVertx.close());
+    await(proxyVertx.close());
+    await(upstreamVertx.close());
+  }
+
+  /** Sends {@code n} requests one after another on one connection; returns each round-trip time. */
+  private static Future<long[]> sequential(HttpClient client, int port, Buffer body, int n) {
+    Promise<long[]> done = Promise.promise();
+    long[] samples = new long[n];
+    RequestOptions options = post(port);
+    new Object() {
+      void next(int i) {
+        if (i == n) {
+          done.complete(samples);
+          return;
+        }
+        long start = System.nanoTime();
+        client.request(options).compose(r -> r.send(body)).compose(r -> r.body()).onComplete(result -> {
+          samples[i] = System.nanoTime() - start;
+          if (result.failed()) {
+            done.fail(result.cause());
+          } else {
+            next(i + 1);
+          }
+        });
+      }
+    }.next(0);
+    return done.future();
+  }
+
+  /** Keeps {@link #CONNECTIONS} requests in flight for {@code seconds}; returns {completed, failed}. */
+  private static long[] throughput(HttpClient client, int port, Buffer body, int seconds) throws InterruptedException {
+    AtomicLong completed = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    AtomicBoolean running = new AtomicBoolean(true);
+    RequestOptions options = post(port);
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(CONNECTIONS);
+    for (int c = 0; c < CONNECTIONS; c++) {
+      new Object() {
+        void next() {
+          if (!running.get()) {
+            stopped.countDown();
+            return;
+          }
+          client.request(options).compose(r -> r.send(body)).compose(r -> r.body()).onComplete(result -> {
+            (result.succeeded() ? completed : failed).incrementAndGet();
+            next();
+          });
+        }
+      }.next();
+    }
+    Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+    running.set(false);
+    stopped.await(30, TimeUnit.SECONDS);
+    return new long[] {completed.get(), failed.get()};
+  }
+
+  private static RequestOptions post(int port) {
+    return new RequestOptions().setHost("127.0.0.1").setPort(port).setMethod(HttpMethod.POST)
+        .setURI("/v1/chat/completions").putHeader("content-type", "application/json")
+        .putHeader("authorization", "Bearer sk-bench");
+  }
+
+  private static Buffer body(int size) {
+    String head = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"";
+    String tail = "\"}]}";
+    StringBuilder text = new StringBuilder(size);
+    text.append(head);
+    while (text.length() < size - tail.length()) {
+      text.append("lorem ipsum ");
+    }
+    text.setLength(size - tail.length());
+    text.append(tail);
+    return Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String label(int size) {
+    return size >= 1024 * 1024 ? size / (1024 * 1024) + " MB" : size / 1024 + " KB";
+  }
+
+  private static double us(long nanos) {
+    return nanos / 1000.0;
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+  }
+}

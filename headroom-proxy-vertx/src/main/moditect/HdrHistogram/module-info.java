@@ -1,0 +1,5 @@
+module HdrHistogram {
+    exports org.HdrHistogram;
+    exports org.HdrHistogram.packedarray;
+
+}

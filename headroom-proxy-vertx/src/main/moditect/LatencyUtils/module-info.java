@@ -1,0 +1,6 @@
+module LatencyUtils {
+    requires transitive HdrHistogram;
+
+    exports org.LatencyUtils;
+
+}

@@ -1,0 +1,4 @@
+module io.prometheus.metrics.config {
+    exports io.prometheus.metrics.config;
+
+}

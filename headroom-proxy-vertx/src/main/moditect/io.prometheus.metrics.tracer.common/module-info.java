@@ -1,0 +1,4 @@
+module io.prometheus.metrics.tracer.common {
+    exports io.prometheus.metrics.tracer.common;
+
+}

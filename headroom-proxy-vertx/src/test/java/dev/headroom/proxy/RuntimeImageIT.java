@@ -1,0 +1,61 @@
+package dev.headroom.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Boots the jlink image built by {@code ./mvnw verify} and asks it for {@code /healthz} and {@code /metrics}. */
+class RuntimeImageIT {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+  @Test
+  void theRuntimeImageStartsAndAnswersHealthzAndMetrics() throws Exception {
+    Path launcher = Path.of(System.getProperty("headroom.image", "target/image"), "bin", "headroom");
+    assertTrue(Files.isExecutable(launcher), launcher + " is built");
+    Process process = new ProcessBuilder(launcher.toString(), "--port", "0", "--openai-api-url", "http://127.0.0.1:9")
+        .redirectErrorStream(true).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      int port = -1;
+      while (port < 0 && (line = out.readLine()) != null) {
+        Matcher m = LISTENING.matcher(line);
+        if (m.find()) {
+          port = Integer.parseInt(m.group(1));
+        }
+      }
+      assertTrue(port > 0, "the image printed its port");
+      assertEquals(200, status("http://127.0.0.1:" + port + "/healthz"));
+      assertEquals(200, status("http://127.0.0.1:" + port + "/metrics"));
+    } finally {
+      // bin/headroom is jlink's shell launcher, which runs java as its child: signal both.
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS), "SIGTERM stops the image");
+      for (ProcessHandle child : process.descendants().toList()) {
+        assertTrue(child.onExit().get(20, TimeUnit.SECONDS) != null, "the proxy JVM exits on SIGTERM");
+      }
+    }
+  }
+
+  private static int status(String url) throws Exception {
+    HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    try {
+      return connection.getResponseCode();
+    } finally {
+      connection.disconnect();
+    }
+  }
+}

@@ -88,9 +88,10 @@ class GeneratedExtensionInProxyIT {
   /** Starts the proxy on the module path, as the ./headroom launcher does. */
   private static Process startProxy(Path extensions, String upstreamUrl) throws IOException, URISyntaxException {
     Path proxyJar = Path.of(dev.headroom.proxy.HeadroomProxy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path lib = proxyJar.getParent().resolve("lib");
+    Path target = proxyJar.getParent();
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "--module-path", proxyJar + File.pathSeparator + lib,
+    return new ProcessBuilder(java, "--module-path",
+        String.join(File.pathSeparator, proxyJar.toString(), target.resolve("modules").toString(), target.resolve("lib").toString()),
         "--module", "dev.headroom.proxy/dev.headroom.proxy.internal.cli.ProxyCommand",
         "--host", "127.0.0.1", "--port", "0", "--openai-api-url", upstreamUrl, "--anthropic-api-url", upstreamUrl,
         "--extensions-dir", extensions.toString())

@@ -14,6 +14,7 @@ module dev.headroom.proxy {
   requires transitive dev.headroom.api;
   requires transitive io.vertx.core;
   requires com.fasterxml.jackson.databind;
+  requires dev.headroom.compress;
   requires com.github.luben.zstd_jni;
   requires info.picocli;
   requires micrometer.core;

@@ -9,6 +9,10 @@ import dev.headroom.proxy.internal.http.ProxyVerticle;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.ExtensionDiscovery;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
+import dev.headroom.compress.Compressor;
+import dev.headroom.compress.LiveZoneOptions;
+import dev.headroom.compress.LiveZoneRewriter;
+import dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter;
 import dev.headroom.proxy.internal.pipeline.RequestRewriter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -32,6 +36,8 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HeadroomProxy {
 
+  private static final System.Logger LOG = System.getLogger(HeadroomProxy.class.getName());
+
   private final Vertx vertx;
   private final ProxyOptions options;
   private final RequestRewriter rewriter;
@@ -51,7 +57,10 @@ public final class HeadroomProxy {
    * @return a proxy, not yet started
    */
   public static HeadroomProxy create(Vertx vertx, ProxyOptions options) {
-    return new HeadroomProxy(vertx, options, RequestRewriter.identity());
+    RequestRewriter rewriter = options.compression()
+        ? new LiveZoneRequestRewriter(LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget())))
+        : RequestRewriter.identity();
+    return new HeadroomProxy(vertx, options, rewriter);
   }
 
   /** Internal: the live-zone issue wires its rewriter here. */
@@ -68,6 +77,11 @@ public final class HeadroomProxy {
     Future<PipelineExtensions> loaded = vertx.executeBlocking(() -> {
       PipelineExtensions extensions = options.extensions()
           .orElseGet(() -> ExtensionDiscovery.discover(options.extensionsDir().orElse(null)));
+      try {
+        rewriter.warmUp();
+      } catch (RuntimeException | LinkageError failure) {
+        LOG.log(System.Logger.Level.WARNING, "compression warm-up failed; the first requests may be forwarded uncompressed", failure);
+      }
       emit(extensions, PipelineStage.SETUP, Map.of());
       emit(extensions, PipelineStage.PRE_START, Map.of("host", options.host(), "port", options.port()));
       return extensions;

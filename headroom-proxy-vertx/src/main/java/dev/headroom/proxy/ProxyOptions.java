@@ -33,6 +33,8 @@ public final class ProxyOptions {
   private final Duration requestTimeout;
   private final Duration shutdownTimeout;
   private final PipelineExtensions extensions;
+  private final boolean compression;
+  private final Duration compressionBudget;
 
   private ProxyOptions(Builder builder) {
     this.host = builder.host;
@@ -45,6 +47,8 @@ public final class ProxyOptions {
     this.requestTimeout = builder.requestTimeout;
     this.shutdownTimeout = builder.shutdownTimeout;
     this.extensions = builder.extensions;
+    this.compression = builder.compression;
+    this.compressionBudget = builder.compressionBudget;
   }
 
   /**
@@ -101,6 +105,16 @@ public final class ProxyOptions {
     return shutdownTimeout;
   }
 
+  /** @return how long compressing one request may take before the original is sent instead */
+  public Duration compressionBudget() {
+    return compressionBudget;
+  }
+
+  /** @return whether the live zone of requests is compressed */
+  public boolean compression() {
+    return compression;
+  }
+
   /**
    * @return explicit extensions, which replace discovery; empty means "discover with ServiceLoader
    *     and the extensions directory"
@@ -122,8 +136,28 @@ public final class ProxyOptions {
     private Duration requestTimeout = Duration.ofSeconds(600);
     private Duration shutdownTimeout = Duration.ofSeconds(30);
     private PipelineExtensions extensions;
+    private boolean compression = true;
+    private Duration compressionBudget = Duration.ofMillis(50);
 
     private Builder() {}
+
+    /**
+     * @param value whether to compress the live zone of chat, messages and responses requests; default on
+     * @return this builder
+     */
+    public Builder compression(boolean value) {
+      this.compression = value;
+      return this;
+    }
+
+    /**
+     * @param value how long compressing one request may take; past it the original bytes go upstream; default 50 ms
+     * @return this builder
+     */
+    public Builder compressionBudget(Duration value) {
+      this.compressionBudget = positive("compressionBudget", value);
+      return this;
+    }
 
     /**
      * @param value interface to bind; default {@code 127.0.0.1}

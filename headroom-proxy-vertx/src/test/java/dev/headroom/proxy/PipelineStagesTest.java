@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.api.PipelineEvent;
+import dev.headroom.proxy.internal.pipeline.Rewrite;
 import dev.headroom.api.PipelineStage;
 import dev.headroom.proxy.FakeUpstream.Recorded;
 import io.vertx.core.http.HttpMethod;
@@ -201,7 +202,7 @@ class PipelineStagesTest {
     List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (ProxyFixture fx = ProxyFixture.withRewriter(request -> {
       threads.add(Thread.currentThread().getName());
-      return request.route().equals("chat") ? "{\"rewritten\":true}".getBytes(StandardCharsets.UTF_8) : request.body();
+      return Rewrite.unchanged(request.route().equals("chat") ? "{\"rewritten\":true}".getBytes(StandardCharsets.UTF_8) : request.body());
     })) {
       fx.post("/v1/chat/completions", ODD);
       assertEquals("{\"rewritten\":true}", new String(fx.openai.take().body(), StandardCharsets.UTF_8));

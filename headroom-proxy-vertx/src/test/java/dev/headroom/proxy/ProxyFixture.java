@@ -21,7 +21,9 @@ public final class ProxyFixture implements AutoCloseable {
     ProxyOptions.Builder builder = ProxyOptions.builder().port(0)
         .openaiApiUrl(openai.url()).anthropicApiUrl(anthropic.url() + "/v1")
         .extensions(PipelineExtensions.none()).shutdownTimeout(java.time.Duration.ofSeconds(1));
-    proxy = HeadroomProxy.create(vertx, options.apply(builder).build(), rewriter);
+    ProxyOptions built = options.apply(builder).build();
+    // No rewriter: the public path, which compresses unless the options turn it off.
+    proxy = rewriter == null ? HeadroomProxy.create(vertx, built) : HeadroomProxy.create(vertx, built, rewriter);
     port = Tests.await(proxy.start());
   }
 
@@ -35,6 +37,11 @@ public final class ProxyFixture implements AutoCloseable {
 
   public static ProxyFixture withExtensions(PipelineExtension... extensions) {
     return new ProxyFixture(b -> b.extensions(PipelineExtensions.of(extensions)), RequestRewriter.identity());
+  }
+
+  /** The proxy as users run it: live-zone compression as the options say (on by default). */
+  public static ProxyFixture asConfigured(UnaryOperator<ProxyOptions.Builder> options) {
+    return new ProxyFixture(options, null);
   }
 
   public static ProxyFixture withRewriter(RequestRewriter rewriter) {

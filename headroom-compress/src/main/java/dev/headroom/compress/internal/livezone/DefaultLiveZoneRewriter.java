@@ -50,6 +50,9 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     }
     String query = zone.query().length() > MAX_QUERY_CHARS ? zone.query().substring(zone.query().length() - MAX_QUERY_CHARS) : zone.query();
     CompressContext blockContext = context.withQuery(query);
+    if (scan.get().topLevel.get("model") instanceof String model && !model.isBlank()) {
+      blockContext = blockContext.withModel(model);
+    }
     List<BlockDecision> decisions = new ArrayList<>();
     List<Replacement> replacements = new ArrayList<>();
     for (StringValue block : zone.blocks()) {

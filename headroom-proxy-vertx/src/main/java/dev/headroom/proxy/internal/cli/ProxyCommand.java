@@ -67,6 +67,18 @@ public final class ProxyCommand implements Callable<Integer> {
           + "(env HEADROOM_REQUEST_TIMEOUT). Default: ${DEFAULT-VALUE}.")
   Duration requestTimeout;
 
+  @Option(names = "--compression", paramLabel = "on|off", converter = Values.OnOffConverter.class,
+      defaultValue = "${env:HEADROOM_COMPRESSION:-on}",
+      description = "Compress the live zone of chat, messages and responses requests (env HEADROOM_COMPRESSION); "
+          + "per request, x-headroom-bypass: true turns it off. Default: ${DEFAULT-VALUE}.")
+  boolean compression;
+
+  @Option(names = "--compression-budget", paramLabel = "DURATION", converter = Values.DurationConverter.class,
+      defaultValue = "${env:HEADROOM_COMPRESSION_BUDGET:-50ms}",
+      description = "How long compressing one request may take; past it the original bytes go upstream "
+          + "(env HEADROOM_COMPRESSION_BUDGET). Default: ${DEFAULT-VALUE}.")
+  Duration compressionBudget;
+
   @Option(names = "--shutdown-timeout", paramLabel = "DURATION", converter = Values.DurationConverter.class,
       defaultValue = "${env:HEADROOM_SHUTDOWN_TIMEOUT:-30s}",
       description = "How long SIGTERM/SIGINT waits for in-flight requests (env HEADROOM_SHUTDOWN_TIMEOUT). "
@@ -120,7 +132,7 @@ public final class ProxyCommand implements Callable<Integer> {
     ProxyOptions.Builder builder = ProxyOptions.builder()
         .host(host).port(port).openaiApiUrl(openaiApiUrl).anthropicApiUrl(anthropicApiUrl)
         .maxBodyBytes(maxBodyBytes).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-        .shutdownTimeout(shutdownTimeout);
+        .shutdownTimeout(shutdownTimeout).compression(compression).compressionBudget(compressionBudget);
     if (extensionsDir != null) {
       builder.extensionsDir(extensionsDir);
     }

@@ -40,6 +40,18 @@ final class Values {
     }
   }
 
+  /** {@code on} or {@code off} (also {@code true/false}), case-insensitive. */
+  static final class OnOffConverter implements ITypeConverter<Boolean> {
+    @Override
+    public Boolean convert(String value) {
+      return switch (value.strip().toLowerCase(Locale.ROOT)) {
+        case "on", "true" -> true;
+        case "off", "false" -> false;
+        default -> throw new TypeConversionException("'" + value + "' is not on or off");
+      };
+    }
+  }
+
   /** Bytes, with optional unit: {@code KB/MB/GB} (powers of 1000) or {@code KiB/MiB/GiB} (powers of 1024). */
   static final class SizeConverter implements ITypeConverter<Long> {
     @Override

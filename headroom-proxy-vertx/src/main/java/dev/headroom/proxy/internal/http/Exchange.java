@@ -120,6 +120,12 @@ final class Exchange {
         headers.remove("content-encoding");
         ctx.decision = "rewritten";
       }
+      if (out.tokensBefore() > 0) {
+        ctx.tokensBefore = out.tokensBefore();
+        ctx.tokensAfter = out.tokensAfter();
+        ctx.decision = "compressed";
+        f.metrics.compressed(out.tokensBefore(), out.tokensAfter());
+      }
       if (out.headers() != null) {
         Forwarder.applyHeaderChanges(headers, before, out.headers());
       }
@@ -282,6 +288,11 @@ final class Exchange {
   private void stamp() {
     resp.headers().set("x-request-id", ctx.requestId);
     resp.headers().set("x-headroom-overhead-ms", Forwarder.millis(ctx.overheadNanos()));
+    if (ctx.tokensBefore > 0) {
+      resp.headers().set("x-headroom-tokens-before", Integer.toString(ctx.tokensBefore));
+      resp.headers().set("x-headroom-tokens-after", Integer.toString(ctx.tokensAfter));
+      resp.headers().set("x-headroom-tokens-saved", Integer.toString(ctx.tokensBefore - ctx.tokensAfter));
+    }
   }
 
   private void finish() {

@@ -24,6 +24,8 @@ public final class RequestContext {
   int status;
   int upstreamStatus;
   String decision = "forwarded";
+  int tokensBefore;
+  int tokensAfter;
   String failure = "";
   Map<String, Long> usage = Map.of();
 

@@ -33,6 +33,9 @@ public final class ProxyMetrics {
   private final AtomicInteger activeStreams = new AtomicInteger();
   private final AtomicInteger activeWebSockets = new AtomicInteger();
   private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
+  private final Counter tokensBefore;
+  private final Counter tokensAfter;
+  private final Counter tokensSaved;
 
   /** @param extensions whose failure counts are exported by extension id */
   public ProxyMetrics(PipelineExtensions extensions) {
@@ -44,9 +47,21 @@ public final class ProxyMetrics {
       FunctionCounter.builder("headroom.extension.failures", extensions, e -> e.failureCounts().getOrDefault(id, 0L))
           .tag("extension", id).description("pipeline extension calls that threw (fail-open)").register(registry);
     }
-    // Registered at boot so the series exist before compression lands (a later issue feeds them).
-    Counter.builder("headroom.tokens.before").description("request tokens before compression").register(registry);
-    Counter.builder("headroom.tokens.after").description("request tokens after compression").register(registry);
+    tokensBefore = Counter.builder("headroom.tokens.before").description("live-zone tokens before compression").register(registry);
+    tokensAfter = Counter.builder("headroom.tokens.after").description("live-zone tokens after compression").register(registry);
+    tokensSaved = Counter.builder("headroom.tokens.saved").description("live-zone tokens compression removed").register(registry);
+  }
+
+  /**
+   * Records a request whose live zone was compressed.
+   *
+   * @param before tokens of the compressed blocks before
+   * @param after the same blocks' tokens as sent
+   */
+  public void compressed(int before, int after) {
+    tokensBefore.increment(before);
+    tokensAfter.increment(after);
+    tokensSaved.increment(Math.max(0, before - after));
   }
 
   /**

@@ -12,11 +12,13 @@ import org.apiguardian.api.API;
  * @param body the replacement body (UTF-8 JSON, not content-encoded), or {@code null}
  * @param headers the replacement upstream headers, or {@code null}
  * @param model the model named in the payload, or {@code ""}
+ * @param tokensBefore live-zone tokens before compression ({@code 0} when nothing was compressed)
+ * @param tokensAfter the same blocks' tokens as sent
  */
 @API(status = INTERNAL, since = "0.1")
-public record Outbound(byte[] body, Map<String, String> headers, String model) {
+public record Outbound(byte[] body, Map<String, String> headers, String model, int tokensBefore, int tokensAfter) {
 
-  static final Outbound UNCHANGED = new Outbound(null, null, "");
+  static final Outbound UNCHANGED = new Outbound(null, null, "", 0, 0);
 
   /** @return the decision "send what the client sent" */
   public static Outbound unchanged() {

@@ -94,7 +94,13 @@ public final class RequestPipeline {
       unchanged = event.payload();
       mutated = true;
     }
-    byte[] rewritten = rewrite(in, current);
+    Rewrite rewrite = rewrite(in, current);
+    byte[] rewritten = rewrite.body();
+    if (!rewrite.blocks().isEmpty()) {
+      event = event.withMetadata("tokens_before", rewrite.tokensBefore())
+          .withMetadata("tokens_after", rewrite.tokensAfter())
+          .withMetadata("blocks", rewrite.blocks());
+    }
     if (rewritten != current) {
       current = rewritten;
       mutated = true;
@@ -110,7 +116,7 @@ public final class RequestPipeline {
       mutated = true;
     }
     Map<String, String> headers = event.headers().equals(in.headers()) ? null : event.headers();
-    return new Outbound(mutated ? current : null, headers, event.model());
+    return new Outbound(mutated ? current : null, headers, event.model(), rewrite.tokensBefore(), rewrite.tokensAfter());
   }
 
   private PipelineEvent emitAll(PipelineStage[] stages, PipelineEvent event) {
@@ -123,17 +129,17 @@ public final class RequestPipeline {
     return current;
   }
 
-  private byte[] rewrite(Inbound in, byte[] body) {
+  private Rewrite rewrite(Inbound in, byte[] body) {
     if (rewriter.isIdentity()) {
-      return body;
+      return Rewrite.unchanged(body);
     }
     try {
-      byte[] result = rewriter.rewrite(new RewriteRequest(in.route(), in.provider(), body));
-      return result == null ? body : result;
+      Rewrite result = rewriter.rewrite(new RewriteRequest(in.route(), in.provider(), body, Scopes.of(in.headers())));
+      return result == null ? Rewrite.unchanged(body) : result;
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {
       LOG.log(Level.WARNING, "request " + in.requestId() + ": rewrite failed ("
           + failure.getClass().getName() + "); forwarding the original body");
-      return body;
+      return Rewrite.unchanged(body);
     }
   }
 

@@ -25,10 +25,18 @@ public interface RequestRewriter {
   }
 
   /**
-   * @param request the route, provider and decoded body
-   * @return the body to send; the same array instance when nothing changed
+   * @param request the route, provider, decoded body and owner scope
+   * @return the body to send (the same array instance when nothing changed) and what was decided
    */
-  byte[] rewrite(RewriteRequest request);
+  Rewrite rewrite(RewriteRequest request);
+
+  /**
+   * Loads what the first request would otherwise load (tokenizer vocabularies, classes), so early
+   * requests fit in their time budget. Called once, off the event loop, before the proxy listens.
+   */
+  default void warmUp() {
+    // nothing to load by default
+  }
 
   /** @return {@code true} only for the identity rewriter, so the proxy can skip the worker hop */
   default boolean isIdentity() {
@@ -40,8 +48,8 @@ public interface RequestRewriter {
     INSTANCE;
 
     @Override
-    public byte[] rewrite(RewriteRequest request) {
-      return request.body();
+    public Rewrite rewrite(RewriteRequest request) {
+      return Rewrite.unchanged(request.body());
     }
 
     @Override

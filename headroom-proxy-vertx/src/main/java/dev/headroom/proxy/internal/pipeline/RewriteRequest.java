@@ -11,6 +11,8 @@ import org.apiguardian.api.API;
  *     {@code responses_ws})
  * @param provider {@code openai} or {@code anthropic}
  * @param body the decoded request body; not to be modified
+ * @param scope who owns the originals of what is compressed: a hash of the caller's credential,
+ *     never the credential itself
  */
 @API(status = INTERNAL, since = "0.1")
-public record RewriteRequest(String route, String provider, byte[] body) {}
+public record RewriteRequest(String route, String provider, byte[] body, String scope) {}

@@ -65,6 +65,9 @@ public final class HeadroomProxy {
    * @return the bound port, or a failed future (port in use, duplicate extension ids…)
    */
   public Future<Integer> start() {
+    if (!deployments.isEmpty()) {
+      return Future.failedFuture(new IllegalStateException("this proxy is already started; stop() it first"));
+    }
     Future<PipelineExtensions> loaded = vertx.executeBlocking(() -> {
       PipelineExtensions extensions = options.extensions()
           .orElseGet(() -> ExtensionDiscovery.discover(options.extensionsDir().orElse(null)));

@@ -16,6 +16,8 @@ module dev.headroom.proxy {
   requires com.fasterxml.jackson.databind;
   requires com.github.luben.zstd_jni;
   requires info.picocli;
+  // Automatic modules on Maven Central; the jlink image uses patched explicit copies
+  // (src/main/moditect, same names).
   requires micrometer.core;
   requires micrometer.registry.prometheus;
 

@@ -2,7 +2,6 @@ package dev.headroom.proxy.internal.http;
 
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.Inbound;
-import dev.headroom.proxy.internal.pipeline.Outbound;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

@@ -17,6 +17,8 @@ module dev.headroom.proxy {
   requires dev.headroom.compress;
   requires com.github.luben.zstd_jni;
   requires info.picocli;
+  // Automatic modules on Maven Central; the jlink image uses patched explicit copies
+  // (src/main/moditect, same names).
   requires micrometer.core;
   requires micrometer.registry.prometheus;
 

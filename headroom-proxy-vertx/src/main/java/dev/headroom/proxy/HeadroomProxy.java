@@ -6,6 +6,7 @@ import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtensions;
 import dev.headroom.api.PipelineStage;
 import dev.headroom.proxy.internal.http.ProxyVerticle;
+import dev.headroom.proxy.internal.http.ServerSettings;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.ExtensionDiscovery;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
@@ -74,6 +75,9 @@ public final class HeadroomProxy {
    * @return the bound port, or a failed future (port in use, duplicate extension ids…)
    */
   public Future<Integer> start() {
+    if (!deployments.isEmpty()) {
+      return Future.failedFuture(new IllegalStateException("this proxy is already started; stop() it first"));
+    }
     Future<PipelineExtensions> loaded = vertx.executeBlocking(() -> {
       PipelineExtensions extensions = options.extensions()
           .orElseGet(() -> ExtensionDiscovery.discover(options.extensionsDir().orElse(null)));
@@ -91,10 +95,13 @@ public final class HeadroomProxy {
       ProxyMetrics shared = new ProxyMetrics(extensions);
       this.metrics = shared;
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+      // Vert.x shares one random port among servers that ask for the same negative port.
+      ServerSettings settings = new ServerSettings(options.host(), options.port() == 0 ? -1 : options.port(),
+          options.openaiApiUrl(), options.anthropicApiUrl(), options.maxBodyBytes(), options.connectTimeout(),
+          options.requestTimeout(), options.shutdownTimeout());
       List<ProxyVerticle> verticles = new java.util.concurrent.CopyOnWriteArrayList<>();
       return vertx.deployVerticle(() -> {
-        // Vert.x shares one random port among servers that ask for the same negative port.
-        ProxyVerticle verticle = new ProxyVerticle(options, options.port() == 0 ? -1 : options.port(), pipeline, shared);
+        ProxyVerticle verticle = new ProxyVerticle(settings, pipeline, shared);
         verticles.add(verticle);
         return verticle;
       }, new DeploymentOptions().setInstances(instances)).compose(id -> {

@@ -20,10 +20,14 @@ class OperationsTest {
       fx.post("/v1/chat/completions", "{}");
       fx.openai.take();
       assertTrue(Tests.eventually(() -> fx.proxy.scrapeMetrics().contains("headroom_requests_total{route=\"chat\"")));
-      Tests.Reply metrics = Tests.call(fx.client, fx.port, HttpMethod.GET, "/metrics", Tests.headers(), null);
-      assertEquals(200, metrics.status());
-      assertTrue(metrics.headers().get("content-type").startsWith("text/plain"));
-      String text = metrics.text();
+      Tests.Reply[] metrics = new Tests.Reply[1];
+      assertTrue(Tests.eventually(() -> {
+        metrics[0] = Tests.call(fx.client, fx.port, HttpMethod.GET, "/metrics", Tests.headers(), null);
+        return metrics[0].text().contains("headroom_requests_total{route=\"chat\"");
+      }), () -> "scrape over HTTP: " + metrics[0].status() + " '" + metrics[0].text() + "'");
+      assertEquals(200, metrics[0].status());
+      assertTrue(metrics[0].headers().get("content-type").startsWith("text/plain"));
+      String text = metrics[0].text();
       for (String series : new String[] {
           "headroom_requests_total{route=\"chat\",status=\"200\"} 1.0",
           "headroom_overhead_seconds_bucket{route=\"chat\",le=",

@@ -65,8 +65,12 @@ final class Exchange {
     }
     String expect = req.getHeader("expect");
     if (expect != null && expect.strip().equalsIgnoreCase("100-continue")) {
-      // The body is read here, so the client is told to send it; the upstream gets no Expect.
+      // The proxy reads the body itself, so it tells the client to send it; the upstream gets no Expect.
       resp.writeContinue();
+    }
+    if (ctx.bypass || !ctx.route.carriesPayload() || !f.pipeline.active()) {
+      streamThrough(length);
+      return;
     }
     Buffer body = Buffer.buffer();
     req.handler(chunk -> {
@@ -90,6 +94,72 @@ final class Exchange {
       if (!finished) {
         prepare(body);
       }
+    });
+  }
+
+  /**
+   * Nothing can change the body: it is piped to the upstream as it arrives (no buffering), with
+   * the client's framing (length or chunked), and the size limit enforced on the way.
+   */
+  private void streamThrough(String length) {
+    req.pause();
+    MultiMap headers = ForwardHeaders.upstream(req.headers(), clientIp(), ctx.requestId);
+    boolean chunked = length == null && req.headers().contains("transfer-encoding");
+    if (length != null) {
+      headers.set("content-length", length.strip());
+    }
+    ctx.sendNanos = System.nanoTime();
+    timer = f.vertx.setTimer(f.requestTimeoutMillis, id -> timedOut());
+    f.client.request(f.upstreams.http(ctx.provider, req.method(), req.uri(), headers)).onComplete(connected -> {
+      if (connected.failed()) {
+        resp.putHeader("connection", "close");
+        upstreamFailed(connected.cause());
+        return;
+      }
+      HttpClientRequest request = connected.result();
+      upstream = request;
+      if (finished) {
+        request.reset();
+        return;
+      }
+      request.setChunked(chunked);
+      request.response().onComplete(answered -> {
+        if (answered.succeeded()) {
+          relay(answered.result());
+        } else {
+          upstreamFailed(answered.cause());
+        }
+      });
+      req.handler(chunk -> {
+        if (finished) {
+          return;
+        }
+        ctx.bytesIn += chunk.length();
+        if (ctx.bytesIn > f.maxBodyBytes) {
+          tooLarge();
+          request.reset();
+          return;
+        }
+        request.write(chunk);
+        if (request.writeQueueFull()) {
+          req.pause();
+          request.drainHandler(v -> req.resume());
+        }
+      });
+      req.exceptionHandler(failure -> {
+        if (!finished) {
+          ctx.failure = "client_request_error";
+          ctx.status = 499;
+          finish();
+          request.reset();
+        }
+      });
+      req.endHandler(v -> {
+        if (!finished) {
+          request.end();
+        }
+      });
+      req.resume();
     });
   }
 

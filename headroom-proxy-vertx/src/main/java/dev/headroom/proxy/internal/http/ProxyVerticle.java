@@ -2,7 +2,6 @@ package dev.headroom.proxy.internal.http;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.headroom.proxy.ProxyOptions;
 import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
@@ -29,8 +28,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class ProxyVerticle extends VerticleBase {
 
-  private final ProxyOptions options;
-  private final int port;
+  private final ServerSettings options;
   private final RequestPipeline pipeline;
   private final ProxyMetrics metrics;
   private HttpServer server;
@@ -41,14 +39,12 @@ public final class ProxyVerticle extends VerticleBase {
   private Health health;
 
   /**
-   * @param options the proxy options
-   * @param port the port to bind (the actual one for every instance after the first)
+   * @param options what to bind and where to forward
    * @param pipeline the shared request pipeline
    * @param metrics the shared metrics
    */
-  public ProxyVerticle(ProxyOptions options, int port, RequestPipeline pipeline, ProxyMetrics metrics) {
+  public ProxyVerticle(ServerSettings options, RequestPipeline pipeline, ProxyMetrics metrics) {
     this.options = options;
-    this.port = port;
     this.pipeline = pipeline;
     this.metrics = metrics;
   }
@@ -73,7 +69,7 @@ public final class ProxyVerticle extends VerticleBase {
     origins.put("anthropic", options.anthropicApiUrl());
     health = new Health(client, origins);
     server = vertx.createHttpServer(new HttpServerOptions()
-        .setHost(options.host()).setPort(port)
+        .setHost(options.host()).setPort(options.port())
         .setCompressionSupported(false).setDecompressionSupported(false)
         .setMaxHeaderSize(64 * 1024).setTcpNoDelay(true)
         .setMaxWebSocketFrameSize(messageLimit).setMaxWebSocketMessageSize(messageLimit));

@@ -2,7 +2,6 @@ package dev.headroom.proxy.internal.http;
 
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.Inbound;
-import dev.headroom.proxy.internal.pipeline.Outbound;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -91,8 +90,14 @@ final class WebSocketRelay {
         ? rewrite(text, requestId, provider, headers) : Future.succeededFuture(text))
         .compose(up::writeTextMessage));
     down.binaryMessageHandler(binary -> tail[0] = tail[0].transform(v -> up.writeBinaryMessage(binary)));
-    up.textMessageHandler(down::writeTextMessage);
-    up.binaryMessageHandler(down::writeBinaryMessage);
+    up.textMessageHandler(text -> {
+      down.writeTextMessage(text);
+      throttle(up, down);
+    });
+    up.binaryMessageHandler(binary -> {
+      down.writeBinaryMessage(binary);
+      throttle(up, down);
+    });
     boolean[] closed = {false};
     Runnable ended = () -> {
       if (!closed[0]) {
@@ -110,6 +115,14 @@ final class WebSocketRelay {
     });
     down.exceptionHandler(failure -> up.close());
     up.exceptionHandler(failure -> down.close());
+  }
+
+  /** Pauses a fast upstream while the client's write queue is full. */
+  private static void throttle(WebSocket up, ServerWebSocket down) {
+    if (down.writeQueueFull()) {
+      up.pause();
+      down.drainHandler(v -> up.resume());
+    }
   }
 
   private Future<String> rewrite(String text, String requestId, Provider provider, Map<String, String> headers) {

@@ -74,4 +74,41 @@ class StreamStateTest {
     assertEquals("done", summary.status());
     assertEquals(3, summary.events());
   }
+
+  @Test
+  void responsesFailedAndIncompleteAreTerminalStatuses() {
+    for (String status : new String[] {"failed", "incomplete"}) {
+      StreamSummary summary = tap("openai_responses", "event: response.created\ndata: {\"type\":\"response.created\","
+          + "\"response\":{\"id\":\"r\",\"model\":\"m\"}}\n\nevent: response." + status + "\ndata: {\"type\":\"response." + status
+          + "\",\"response\":{\"id\":\"r\",\"status\":\"" + status + "\",\"usage\":{\"input_tokens\":3}}}\n\n");
+      assertEquals(status, summary.status());
+      assertTrue(summary.terminated());
+      assertEquals(3L, summary.usage().get("input_tokens"));
+    }
+  }
+
+  @Test
+  void anAnthropicErrorEventEndsTheStreamAsAnError() {
+    StreamSummary summary = tap("anthropic", "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\"}}\n\n"
+        + "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n");
+    assertEquals("error", summary.status());
+    assertTrue(summary.terminated());
+  }
+
+  @Test
+  void eventsWithoutAnEventLineAreTypedByTheirDataForAnthropic() {
+    StreamSummary summary = tap("anthropic", "data: {\"type\":\"message_stop\"}\n\n");
+    assertEquals("message_stop", summary.status());
+  }
+
+  @Test
+  void interleavedChatChoicesKeepTheLastFinishReasonAndUsageMaxMerges() {
+    StreamSummary summary = tap("openai_chat", "data: {\"id\":\"c\",\"choices\":[{\"index\":1,\"delta\":{\"content\":\"b\"}},"
+        + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\"}}]}}]}\n\n"
+        + "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}],"
+        + "\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":2}}\n\ndata: [DONE]\n\n");
+    assertEquals("c", summary.id());
+    assertEquals("done", summary.status());
+    assertEquals(4L, summary.usage().get("prompt_tokens"));
+  }
 }

@@ -1,0 +1,24 @@
+package dev.headroom.proxy.internal.http;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.net.URI;
+import java.time.Duration;
+import org.apiguardian.api.API;
+
+/**
+ * What one listener needs from the proxy options; copied by {@code HeadroomProxy} so this package
+ * never depends back on the API package.
+ *
+ * @param host the interface to bind
+ * @param port the port to bind ({@code -1}: a random port shared by every listener)
+ * @param openaiApiUrl the OpenAI-side upstream
+ * @param anthropicApiUrl the Anthropic-side upstream
+ * @param maxBodyBytes the request body limit
+ * @param connectTimeout the upstream connect timeout
+ * @param requestTimeout the whole-exchange timeout
+ * @param shutdownTimeout how long a graceful stop drains
+ */
+@API(status = INTERNAL, since = "0.1")
+public record ServerSettings(String host, int port, URI openaiApiUrl, URI anthropicApiUrl, long maxBodyBytes,
+    Duration connectTimeout, Duration requestTimeout, Duration shutdownTimeout) {}

@@ -176,6 +176,22 @@ class LiveZoneRewriterTest {
   }
 
   @Test
+  void aWrappedResponseCreateFrameIsCompressedInside() throws IOException {
+    String prefix = "{\"type\":\"response.create\",\"response\":{\"model\":\"gpt-5\",\"input\":["
+        + "{\"type\":\"message\",\"role\":\"user\",\"content\":\"why did ord_100217 fail?\"},"
+        + "{\"type\":\"function_call_output\",\"call_id\":\"fc_1\",\"output\":";
+    String suffix = "}]}}";
+    byte[] body = utf8(prefix + quoted(ordersJson()) + suffix);
+
+    LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.RESPONSES, CONTEXT);
+
+    assertTrue(result.changed(), result.toString());
+    assertValidJson(result.body());
+    assertOnlyTheValueBetweenChanged(prefix, suffix, result.body());
+    assertTrue(text(result.body()).contains("card_declined"));
+  }
+
+  @Test
   void bodiesThatAreNotJsonObjectsAreForwardedAsTheyCame() {
     for (String raw : new String[] {"", "[1,2]", "{\"messages\":[", "not json", "{\"a\":1} trailing", "null"}) {
       byte[] body = utf8(raw);

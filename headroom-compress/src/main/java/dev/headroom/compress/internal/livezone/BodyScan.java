@@ -79,7 +79,10 @@ final class BodyScan {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       if (path.isEmpty()) {
-        if (name.equals(conversationKey) && value == JsonToken.START_ARRAY) {
+        if (name.equals("response") && value == JsonToken.START_OBJECT && conversationKey.equals("input")) {
+          // A wrapped WebSocket frame, {"type":"response.create","response":{…}}: its inner object is the request.
+          readObjectFields(parser, path);
+        } else if (name.equals(conversationKey) && value == JsonToken.START_ARRAY) {
           path.add(name);
           readArray(parser, path);
           path.remove(path.size() - 1);

@@ -3,7 +3,7 @@ package dev.headroom.compress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.headroom.compress.internal.Inputs;
+import dev.headroom.compress.internal.spi.Inputs;
 import dev.headroom.compress.internal.json.JsonTrees;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

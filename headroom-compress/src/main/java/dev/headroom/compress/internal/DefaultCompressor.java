@@ -1,5 +1,8 @@
 package dev.headroom.compress.internal;
 
+import dev.headroom.compress.internal.spi.Candidate;
+import dev.headroom.compress.internal.spi.ContentCompressor;
+import dev.headroom.compress.internal.spi.Input;
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.CompressOptions;

@@ -2,7 +2,7 @@ package dev.headroom.compress.internal.detect;
 
 import dev.headroom.compress.ContentType;
 import dev.headroom.compress.Detection;
-import dev.headroom.compress.internal.json.JNode;
+import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.json.JsonTrees;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.headroom.compress.internal.html;
 
-import dev.headroom.compress.internal.Candidate;
-import dev.headroom.compress.internal.ContentCompressor;
-import dev.headroom.compress.internal.Input;
+import dev.headroom.compress.internal.spi.Candidate;
+import dev.headroom.compress.internal.spi.ContentCompressor;
+import dev.headroom.compress.internal.spi.Input;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,11 +1,12 @@
 package dev.headroom.compress.internal.json;
 
-import dev.headroom.compress.internal.Candidate;
-import dev.headroom.compress.internal.ContentCompressor;
-import dev.headroom.compress.internal.Input;
-import dev.headroom.compress.internal.json.JNode.JArray;
-import dev.headroom.compress.internal.json.JNode.JObject;
-import dev.headroom.compress.internal.json.JNode.JString;
+import dev.headroom.compress.internal.spi.JNode;
+import dev.headroom.compress.internal.spi.Candidate;
+import dev.headroom.compress.internal.spi.ContentCompressor;
+import dev.headroom.compress.internal.spi.Input;
+import dev.headroom.compress.internal.spi.JNode.JArray;
+import dev.headroom.compress.internal.spi.JNode.JObject;
+import dev.headroom.compress.internal.spi.JNode.JString;
 import dev.headroom.compress.internal.text.Relevance;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,15 +1,16 @@
 package dev.headroom.compress.internal.json;
 
+import dev.headroom.compress.internal.spi.JNode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import dev.headroom.compress.internal.json.JNode.JArray;
-import dev.headroom.compress.internal.json.JNode.JLiteral;
-import dev.headroom.compress.internal.json.JNode.JNumber;
-import dev.headroom.compress.internal.json.JNode.JObject;
-import dev.headroom.compress.internal.json.JNode.JString;
+import dev.headroom.compress.internal.spi.JNode.JArray;
+import dev.headroom.compress.internal.spi.JNode.JLiteral;
+import dev.headroom.compress.internal.spi.JNode.JNumber;
+import dev.headroom.compress.internal.spi.JNode.JObject;
+import dev.headroom.compress.internal.spi.JNode.JString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

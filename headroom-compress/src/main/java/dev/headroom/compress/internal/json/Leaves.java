@@ -1,10 +1,11 @@
 package dev.headroom.compress.internal.json;
 
-import dev.headroom.compress.internal.json.JNode.JArray;
-import dev.headroom.compress.internal.json.JNode.JLiteral;
-import dev.headroom.compress.internal.json.JNode.JNumber;
-import dev.headroom.compress.internal.json.JNode.JObject;
-import dev.headroom.compress.internal.json.JNode.JString;
+import dev.headroom.compress.internal.spi.JNode;
+import dev.headroom.compress.internal.spi.JNode.JArray;
+import dev.headroom.compress.internal.spi.JNode.JLiteral;
+import dev.headroom.compress.internal.spi.JNode.JNumber;
+import dev.headroom.compress.internal.spi.JNode.JObject;
+import dev.headroom.compress.internal.spi.JNode.JString;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.headroom.compress.internal.json;
 
+import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.json.Leaves.Leaf;
 import dev.headroom.compress.internal.text.Query;
 import dev.headroom.compress.internal.text.Relevance;

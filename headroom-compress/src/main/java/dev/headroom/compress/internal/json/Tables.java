@@ -1,8 +1,9 @@
 package dev.headroom.compress.internal.json;
 
-import dev.headroom.compress.internal.json.JNode.JArray;
-import dev.headroom.compress.internal.json.JNode.JObject;
-import dev.headroom.compress.internal.json.JNode.JString;
+import dev.headroom.compress.internal.spi.JNode;
+import dev.headroom.compress.internal.spi.JNode.JArray;
+import dev.headroom.compress.internal.spi.JNode.JObject;
+import dev.headroom.compress.internal.spi.JNode.JString;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.headroom.compress.internal.lines;
 
-import dev.headroom.compress.internal.Candidate;
-import dev.headroom.compress.internal.ContentCompressor;
-import dev.headroom.compress.internal.Input;
+import dev.headroom.compress.internal.spi.Candidate;
+import dev.headroom.compress.internal.spi.ContentCompressor;
+import dev.headroom.compress.internal.spi.Input;
 import dev.headroom.compress.internal.text.LineTemplates;
 import dev.headroom.compress.internal.text.Lines;
 import dev.headroom.compress.internal.text.Relevance;

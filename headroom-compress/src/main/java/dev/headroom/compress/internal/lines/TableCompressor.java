@@ -1,9 +1,9 @@
 package dev.headroom.compress.internal.lines;
 
-import dev.headroom.compress.internal.Candidate;
-import dev.headroom.compress.internal.ContentCompressor;
-import dev.headroom.compress.internal.Input;
-import dev.headroom.compress.internal.json.JNode;
+import dev.headroom.compress.internal.spi.Candidate;
+import dev.headroom.compress.internal.spi.ContentCompressor;
+import dev.headroom.compress.internal.spi.Input;
+import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.json.RowSelector;
 import dev.headroom.compress.internal.text.Lines;
 import dev.headroom.compress.internal.text.Selection;

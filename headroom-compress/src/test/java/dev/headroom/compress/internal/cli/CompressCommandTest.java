@@ -3,7 +3,7 @@ package dev.headroom.compress.internal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.headroom.compress.internal.json.JNode;
+import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.json.JsonTrees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package dev.headroom.compress.internal.html;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.headroom.compress.internal.Inputs;
+import dev.headroom.compress.internal.spi.Inputs;
 import org.junit.jupiter.api.Test;
 
 class HtmlCompressorTest {

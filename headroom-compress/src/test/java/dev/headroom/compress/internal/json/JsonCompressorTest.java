@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.headroom.compress.internal.Inputs;
+import dev.headroom.compress.internal.spi.Inputs;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.headroom.compress.internal.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.headroom.compress.internal.Inputs;
+import dev.headroom.compress.internal.spi.Inputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.headroom.compress.internal.Input;
-import dev.headroom.compress.internal.Inputs;
+import dev.headroom.compress.internal.spi.Input;
+import dev.headroom.compress.internal.spi.Inputs;
 import org.junit.jupiter.api.Test;
 
 class LogCompressorTest {

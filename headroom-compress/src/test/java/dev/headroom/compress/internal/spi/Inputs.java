@@ -1,4 +1,4 @@
-package dev.headroom.compress.internal;
+package dev.headroom.compress.internal.spi;
 
 import dev.headroom.compress.ContentDetector;
 import dev.headroom.compress.internal.ccr.CcrSink;

@@ -1,8 +1,8 @@
-package dev.headroom.compress.internal;
+package dev.headroom.compress.internal.spi;
 
 import dev.headroom.compress.Detection;
 import dev.headroom.compress.internal.ccr.CcrSink;
-import dev.headroom.compress.internal.json.JNode;
+import dev.headroom.compress.internal.spi.JNode;
 import java.util.Optional;
 import dev.headroom.compress.internal.text.Query;
 

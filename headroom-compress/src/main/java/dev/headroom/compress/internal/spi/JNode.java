@@ -1,4 +1,4 @@
-package dev.headroom.compress.internal.json;
+package dev.headroom.compress.internal.spi;
 
 import java.util.List;
 

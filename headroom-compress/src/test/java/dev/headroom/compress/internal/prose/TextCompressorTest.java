@@ -1,9 +1,9 @@
-package dev.headroom.compress.internal.text;
+package dev.headroom.compress.internal.prose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.headroom.compress.internal.Inputs;
+import dev.headroom.compress.internal.spi.Inputs;
 import org.junit.jupiter.api.Test;
 
 class TextCompressorTest {

@@ -1,4 +1,4 @@
-package dev.headroom.compress.internal;
+package dev.headroom.compress.internal.spi;
 
 /**
  * What a compressor proposes; the token gate decides whether it is used.

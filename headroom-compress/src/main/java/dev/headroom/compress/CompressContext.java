@@ -14,7 +14,8 @@ import org.apiguardian.api.API;
  * @param targetTokens the token budget for one compressed block: lossless forms within it are kept as
  *     they are, larger ones are reduced towards it (a soft target: errors and query matches are kept
  *     even past it)
- * @param timeBudget past this much wall time the original is returned unchanged
+ * @param timeBudget past this much wall time the original is returned unchanged (checked when the
+ *     compressor returns, before tokens are counted; a running compressor is not interrupted)
  * @param scope who owns the originals dropped from this text (see {@link CcrStore})
  */
 @API(status = EXPERIMENTAL, since = "0.1")

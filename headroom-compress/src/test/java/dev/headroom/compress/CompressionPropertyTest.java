@@ -42,6 +42,31 @@ class CompressionPropertyTest {
     assertTrue(JsonTrees.parse(result.text()).isPresent(), result.text());
   }
 
+  @Property(tries = 200)
+  void timestampedLogfmtAndCsvAreNeverSearchResultsAndSurviveVerbatim(
+      @ForAll("timestamped") String text) {
+    assertTrue(ContentDetector.detect(text).type() != ContentType.SEARCH, text);
+    CompressionResult result = COMPRESSOR.compress(text, CompressContext.defaults().withTargetTokens(40));
+    assertEquals(List.of(), Inputs.foreignLines(text, result.text()));
+  }
+
+  @Provide
+  Arbitrary<String> timestamped() {
+    Arbitrary<String> ts = Combinators.combine(
+            Arbitraries.integers().between(0, 23), Arbitraries.integers().between(0, 59),
+            Arbitraries.integers().between(0, 59), Arbitraries.of("Z", ".123Z", "+02:00", ""))
+        .as((h, m, sec, zone) -> String.format("2024-05-01T%02d:%02d:%02d%s", h, m, sec, zone));
+    Arbitrary<String> logfmt = Combinators.combine(ts, Arbitraries.of("info", "warn", "error"),
+            Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(10), Arbitraries.integers().between(0, 999))
+        .as((t, lvl, w, n) -> "ts=" + t + " level=" + lvl + " msg=\"" + w + "\" n=" + n);
+    Arbitrary<String> csv = Combinators.combine(ts, Arbitraries.of("web-1", "web-2", "db"), Arbitraries.integers().between(0, 99))
+        .as((t, host, n) -> t + "," + host + ",0." + n + "," + (n * 7));
+    Arbitrary<String> bare = Combinators.combine(ts, Arbitraries.of("INFO", "DEBUG"), Arbitraries.integers().between(0, 999))
+        .as((t, lvl, n) -> t + " " + lvl + " tick " + n);
+    return Arbitraries.oneOf(logfmt, csv, bare).list().ofMinSize(5).ofMaxSize(200)
+        .map(lines -> String.join("\n", lines) + "\n");
+  }
+
   private static void checkUnchangedOrSmaller(String input, CompressionResult result) {
     Statistics.collect(result.getClass().getSimpleName(), result.contentType());
     if (result instanceof Unchanged u) {

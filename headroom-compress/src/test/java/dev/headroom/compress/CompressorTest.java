@@ -78,6 +78,14 @@ class CompressorTest {
   }
 
   @Test
+  void absurdlyDeepJsonIsLeftAloneInsteadOfOverflowingTheStack() {
+    String deep = "[".repeat(20_000) + "]".repeat(20_000);
+    CompressionResult result = compressor.compress(deep);
+    assertEquals(deep, result.text());
+    assertInstanceOf(Unchanged.class, result);
+  }
+
+  @Test
   void theTimeBudgetIsHonoured() {
     CompressionResult result = compressor.compress(charges(200, 3),
         CompressContext.defaults().withTargetTokens(50).withTimeBudget(java.time.Duration.ofNanos(1)));

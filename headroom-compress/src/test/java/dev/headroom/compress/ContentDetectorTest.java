@@ -93,6 +93,30 @@ class ContentDetectorTest {
   }
 
   @Test
+  void psDockerPsAndLsListingsAreTables() {
+    assertEquals(ContentType.TABLE, type("""
+        USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND
+        root           1  0.0  0.0   4324  3328 ?        Ss   08:24   0:00 /sbin/init
+        root          76  0.5  0.0      0     0 ?        I    08:24   0:08 [kdamond.0]
+        app         4821 85.1  1.2 897524 39912 ?        Sl   08:53   0:10 java -jar app.jar
+        """));
+    assertEquals(ContentType.TABLE, type("""
+        CONTAINER ID   IMAGE          COMMAND                  CREATED        STATUS        PORTS      NAMES
+        3f2a1b9c8d7e   redis:7        "docker-entrypoint.s…"   2 hours ago    Up 2 hours    6379/tcp   cache
+        9a8b7c6d5e4f   postgres:16    "docker-entrypoint.s…"   2 hours ago    Up 2 hours    5432/tcp   db
+        1a2b3c4d5e6f   acme/api:3.4   "java -jar /app.jar"     5 minutes ago  Exited (1)               api
+        """));
+    assertEquals(ContentType.TABLE, type("""
+        total 48
+        drwxr-xr-x  5 root root 4096 Nov 21 08:28 .
+        drwxr-xr-x 12 root root 4096 Nov 21 08:20 ..
+        -rw-r--r--  1 root root  220 Nov 21 08:28 .gitignore
+        -rwxr-xr-x  1 root root 1893 Nov 21 08:35 headroom
+        lrwxrwxrwx  1 root root   11 Nov 21 08:35 latest -> headroom
+        """));
+  }
+
+  @Test
   void sourceCodeIsCodeWithItsLanguage() {
     Detection go = ContentDetector.detect("""
         package main

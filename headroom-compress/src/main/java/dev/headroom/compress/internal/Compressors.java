@@ -32,6 +32,7 @@ final class Compressors {
     map.put(ContentType.DIFF, new DiffCompressor());
     map.put(ContentType.HTML, new HtmlCompressor());
     map.put(ContentType.CODE, new TextCompressor(true));
-    map.put(ContentType.TEXT, new TextCompressor(false));
+    // Prose may hold fenced JSON or logs; those blocks go to the compressors registered above.
+    map.put(ContentType.TEXT, new FencedCompressor(Map.copyOf(map), new TextCompressor(false)));
   }
 }

@@ -62,7 +62,7 @@ public final class DefaultCompressor implements Compressor {
     Optional<Candidate> candidate;
     try {
       candidate = compressors.get(type).compress(input);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // A compressor bug must never cost the caller its request: keep the original.
       LOG.log(System.Logger.Level.WARNING, "compressor for " + type.tag() + " failed; original kept", e);
       candidate = Optional.empty();

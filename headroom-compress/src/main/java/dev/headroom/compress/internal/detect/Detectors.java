@@ -88,7 +88,7 @@ public final class Detectors {
       // JSON lines: commas everywhere, but not a table.
       return new Parsed(Detection.of(ContentType.LOG), Optional.empty());
     }
-    if (sample.isDelimitedTable()) {
+    if (sample.isDelimitedTable() || sample.isLongListing()) {
       return new Parsed(Detection.of(ContentType.TABLE), Optional.empty());
     }
     if (sample.logRatio() >= 0.3) {

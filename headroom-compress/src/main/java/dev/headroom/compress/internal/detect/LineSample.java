@@ -24,6 +24,7 @@ public final class LineSample {
           + "|^\\s*warning:|^\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task))"
           + "|^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|^\\[?\\d{2}:\\d{2}:\\d{2}"
           + "|^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} ");
+  private static final Pattern LS_LONG = Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s");
   private static final Pattern ALIGNED_GAP = Pattern.compile("\\S {2,}(?=\\S)");
   private static final Pattern PSQL_RULE = Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+");
 
@@ -131,6 +132,22 @@ public final class LineSample {
       return true;
     }
     return consistent(',', 0.9) || consistent('\t', 0.9) || consistent(';', 0.9);
+  }
+
+  /** {@code ls -l} / {@code ls -la}: permission strings, link counts, owners, sizes. */
+  boolean isLongListing() {
+    int hits = 0;
+    int considered = 0;
+    for (String line : lines) {
+      if (line.startsWith("total ")) {
+        continue;
+      }
+      considered++;
+      if (LS_LONG.matcher(line).lookingAt()) {
+        hits++;
+      }
+    }
+    return considered >= 3 && hits >= 0.8 * considered;
   }
 
   /** Whitespace-aligned columns with a header ({@code kubectl get}, {@code ps}, {@code docker ps}). */

@@ -32,6 +32,7 @@ public final class JsonCompressor implements ContentCompressor {
   /** JSON runs about 3.5 characters per token. */
   static final double CHARS_PER_TOKEN = 3.5;
   static final int MIN_ROWS = 8;
+  static final int LOSSLESS_REACH = 3;
   static final int MIN_ARRAY_CHARS = 1_024;
   static final int SMALL_MEMBER = 256;
   static final String OMITTED = "_omitted";
@@ -45,12 +46,16 @@ public final class JsonCompressor implements ContentCompressor {
     JNode root = parsed.get();
     String kind = root instanceof JArray ? "json_array" : "json_object";
     long budget = (long) (input.targetTokens() * CHARS_PER_TOKEN);
-    JNode lossless = Tables.tabulate(root);
-    String text = JsonTrees.write(lossless);
-    if (text.length() <= budget) {
-      String strategy = lossless == root ? ":minified" : ":table";
-      return text.length() < input.text().length()
-          ? Optional.of(new Candidate(text, kind + strategy)) : Optional.empty();
+    // The table form drops repeated member names, which rarely shrinks a document by two thirds:
+    // when the minified size is that far over budget, skip writing a lossless form that cannot fit.
+    if (JsonTrees.size(root) <= LOSSLESS_REACH * budget) {
+      JNode lossless = Tables.tabulate(root);
+      String text = JsonTrees.write(lossless);
+      if (text.length() <= budget) {
+        String strategy = lossless == root ? ":minified" : ":table";
+        return text.length() < input.text().length()
+            ? Optional.of(new Candidate(text, kind + strategy)) : Optional.empty();
+      }
     }
     Run run = new Run(input, root);
     JNode crushed = run.crush(root);

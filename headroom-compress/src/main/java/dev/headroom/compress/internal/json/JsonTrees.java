@@ -21,10 +21,13 @@ import java.util.Optional;
 /** Reads a {@link JNode} tree with Jackson's streaming parser and writes it back compactly. */
 public final class JsonTrees {
 
-  // Tool outputs can nest deeply and hold long strings; lift Jackson's defensive limits accordingly.
+  /** Deeper documents are not parsed (so not treated as JSON): every pass over the tree recurses. */
+  static final int MAX_DEPTH = 400;
+
+  // Tool outputs hold long strings and numbers; lift Jackson's length limits, keep a depth limit.
   private static final JsonFactory JSON = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(2_000).maxStringLength(Integer.MAX_VALUE).maxNumberLength(10_000).build())
+          .maxNestingDepth(MAX_DEPTH).maxStringLength(Integer.MAX_VALUE).maxNumberLength(10_000).build())
       .build();
 
   private JsonTrees() {}

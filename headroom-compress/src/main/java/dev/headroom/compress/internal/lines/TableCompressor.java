@@ -22,6 +22,7 @@ public final class TableCompressor implements ContentCompressor {
 
   private static final Pattern RULE = Pattern.compile("^[\\s+|:=-]*$");
   private static final Pattern SPLIT_ALIGNED = Pattern.compile("\\s{2,}|\\t");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final int SAMPLE = 3;
 
   @Override
@@ -90,7 +91,9 @@ public final class TableCompressor implements ContentCompressor {
   static List<String> cells(String line, char delimiter) {
     List<String> out = new ArrayList<>();
     if (delimiter == ' ') {
-      for (String cell : SPLIT_ALIGNED.split(line.strip())) {
+      String[] cells = SPLIT_ALIGNED.split(line.strip());
+      // ls -l pads with single spaces: fall back to any whitespace.
+      for (String cell : cells.length > 1 ? cells : WHITESPACE.split(line.strip())) {
         out.add(cell);
       }
       return out;

@@ -115,7 +115,7 @@ public final class Selection {
       out.add(lines.synthetic("[… " + (end - i) + " " + unit + (label == null ? "" : " in " + label) + "]"));
       i = end;
     }
-    String description = omitted + " of " + lines.size() + " " + unit + " omitted"
+    String description = omitted + " of " + lines.size() + " lines omitted"
         + (details.isEmpty() ? "" : "; " + details);
     out.add(lines.synthetic(sink.drop(original, description.replace(">>", "> >"))));
     return lines.join(out);

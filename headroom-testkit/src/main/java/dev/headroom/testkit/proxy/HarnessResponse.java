@@ -39,7 +39,6 @@ public record HarnessResponse(int status, Map<String, List<String>> headers, byt
    * @return its first value, or empty when absent
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return Headers.first(headers, name);
   }
 }

@@ -40,7 +40,6 @@ public record RecordedRequest(String method, String uri, Map<String, List<String
    * @return its first value, or empty when absent
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return Headers.first(headers, name);
   }
 }

@@ -10,9 +10,12 @@ import dev.headroom.proxy.internal.http.ServerSettings;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.ExtensionDiscovery;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
+import dev.headroom.compress.CcrStore;
+import dev.headroom.compress.CompressOptions;
 import dev.headroom.compress.Compressor;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneRewriter;
+import dev.headroom.proxy.internal.http.Retrieval;
 import dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter;
 import dev.headroom.proxy.internal.pipeline.RequestRewriter;
 import io.vertx.core.DeploymentOptions;
@@ -42,11 +45,13 @@ public final class HeadroomProxy {
   private final Vertx vertx;
   private final ProxyOptions options;
   private final RequestRewriter rewriter;
+  private final CcrStore ccrStore;
   private final List<String> deployments = new ArrayList<>();
   private volatile int port = -1;
   private volatile ProxyMetrics metrics;
 
-  private HeadroomProxy(Vertx vertx, ProxyOptions options, RequestRewriter rewriter) {
+  private HeadroomProxy(Vertx vertx, ProxyOptions options, RequestRewriter rewriter, CcrStore ccrStore) {
+    this.ccrStore = ccrStore;
     this.vertx = Objects.requireNonNull(vertx, "vertx must not be null");
     this.options = Objects.requireNonNull(options, "options must not be null");
     this.rewriter = rewriter;
@@ -58,15 +63,18 @@ public final class HeadroomProxy {
    * @return a proxy, not yet started
    */
   public static HeadroomProxy create(Vertx vertx, ProxyOptions options) {
+    CcrStore ccrStore = CcrStore.inMemory();
     RequestRewriter rewriter = options.compression()
-        ? new LiveZoneRequestRewriter(LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget())))
+        ? new LiveZoneRequestRewriter(LiveZoneRewriter.create(
+            Compressor.create(CompressOptions.defaults().withCcrStore(ccrStore)),
+            LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget())))
         : RequestRewriter.identity();
-    return new HeadroomProxy(vertx, options, rewriter);
+    return new HeadroomProxy(vertx, options, rewriter, ccrStore);
   }
 
   /** Internal: the live-zone issue wires its rewriter here. */
   static HeadroomProxy create(Vertx vertx, ProxyOptions options, RequestRewriter rewriter) {
-    return new HeadroomProxy(vertx, options, Objects.requireNonNull(rewriter, "rewriter must not be null"));
+    return new HeadroomProxy(vertx, options, Objects.requireNonNull(rewriter, "rewriter must not be null"), CcrStore.inMemory());
   }
 
   /**
@@ -101,7 +109,7 @@ public final class HeadroomProxy {
           options.requestTimeout(), options.shutdownTimeout());
       List<ProxyVerticle> verticles = new java.util.concurrent.CopyOnWriteArrayList<>();
       return vertx.deployVerticle(() -> {
-        ProxyVerticle verticle = new ProxyVerticle(settings, pipeline, shared);
+        ProxyVerticle verticle = new ProxyVerticle(settings, pipeline, shared, new Retrieval(ccrStore));
         verticles.add(verticle);
         return verticle;
       }, new DeploymentOptions().setInstances(instances)).compose(id -> {

@@ -83,6 +83,37 @@ class LiveZoneCompressionTest {
   }
 
   @Test
+  void whatWasDroppedIsRetrievableOnlyWithTheSameKey() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
+      String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":" + quoted(QUESTION) + "},"
+          + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + quoted(orders()) + "}]}";
+      fx.post("/v1/chat/completions", body, "authorization", "Bearer sk-owner");
+      String sent = new String(fx.openai.take().body(), StandardCharsets.UTF_8);
+      java.util.regex.Matcher marker = java.util.regex.Pattern.compile("<<ccr:([0-9a-f]+) ").matcher(sent);
+      assertTrue(marker.find(), "a compressed block carries a retrieval marker: " + sent);
+      String hash = marker.group(1);
+      String dropped = "ord_100042";
+      assertTrue(!sent.contains(dropped), "the sample row must have been dropped");
+
+      Tests.Reply owner = fx.get("/v1/retrieve/" + hash, "authorization", "Bearer sk-owner");
+      Tests.Reply stranger = fx.get("/v1/retrieve/" + hash, "authorization", "Bearer sk-someone-else");
+      Tests.Reply anonymous = fx.get("/v1/retrieve/" + hash);
+      Tests.Reply missing = fx.get("/v1/retrieve/0123456789abcdef", "authorization", "Bearer sk-owner");
+
+      assertEquals(200, owner.status());
+      assertTrue(new String(owner.body(), StandardCharsets.UTF_8).contains(dropped), "the owner gets the original back");
+      assertEquals(404, stranger.status());
+      assertEquals(404, anonymous.status());
+      assertArrayEquals(withoutRequestId(missing.body()), withoutRequestId(stranger.body()), "a wrong key looks exactly like a missing hash");
+      assertTrue(fx.openai.nothingRecorded(), "retrieval is answered by the proxy, never forwarded");
+    }
+  }
+
+  private static byte[] withoutRequestId(byte[] body) {
+    return new String(body, StandardCharsets.UTF_8).replaceAll("\"request_id\":\"[^\"]*\"", "ID").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void anthropicToolResultIsCompressedAfterTheFrozenFloor() throws Exception {
     try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
       String prefix = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":512,\"system\":[{\"type\":\"text\",\"text\":\"You help.\","

@@ -48,6 +48,10 @@ public final class ProxyFixture implements AutoCloseable {
     return new ProxyFixture(b -> b, rewriter);
   }
 
+  public Tests.Reply get(String uri, String... headers) {
+    return Tests.call(client, port, io.vertx.core.http.HttpMethod.GET, uri, Tests.headers(headers), null);
+  }
+
   public Tests.Reply post(String uri, String body, String... headers) {
     return Tests.post(client, port, uri, body, headers);
   }

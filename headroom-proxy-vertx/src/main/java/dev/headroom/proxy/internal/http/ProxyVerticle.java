@@ -31,6 +31,7 @@ public final class ProxyVerticle extends VerticleBase {
   private final ServerSettings options;
   private final RequestPipeline pipeline;
   private final ProxyMetrics metrics;
+  private final Retrieval retrieval;
   private HttpServer server;
   private HttpClient client;
   private WebSocketClient webSocketClient;
@@ -43,7 +44,8 @@ public final class ProxyVerticle extends VerticleBase {
    * @param pipeline the shared request pipeline
    * @param metrics the shared metrics
    */
-  public ProxyVerticle(ServerSettings options, RequestPipeline pipeline, ProxyMetrics metrics) {
+  public ProxyVerticle(ServerSettings options, RequestPipeline pipeline, ProxyMetrics metrics, Retrieval retrieval) {
+    this.retrieval = retrieval;
     this.options = options;
     this.pipeline = pipeline;
     this.metrics = metrics;
@@ -109,7 +111,10 @@ public final class ProxyVerticle extends VerticleBase {
           return;
         }
         default -> {
-          // fall through to forwarding
+          if (path.startsWith(Retrieval.PREFIX)) {
+            retrieval.handle(request);
+            return;
+          }
         }
       }
     }

@@ -1,0 +1,63 @@
+package dev.headroom.proxy.internal.http;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.compress.CcrEntry;
+import dev.headroom.compress.CcrStore;
+import dev.headroom.proxy.internal.pipeline.Scopes;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * {@code GET /v1/retrieve/{hash}}: the original of a compressed block, only for the credential whose
+ * request stored it. A wrong credential gets exactly the answer a missing hash gets (404), so nobody
+ * learns which hashes exist.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class Retrieval {
+
+  /** The path prefix this handler owns. */
+  public static final String PREFIX = "/v1/retrieve/";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{8,128}");
+
+  private final CcrStore store;
+
+  /**
+   * @param store where compressed blocks' originals are kept
+   */
+  public Retrieval(CcrStore store) {
+    this.store = store;
+  }
+
+  void handle(HttpServerRequest request) {
+    String requestId = Forwarder.requestId(request.headers());
+    String hash = request.path().substring(PREFIX.length());
+    Optional<CcrEntry> entry = HASH.matcher(hash).matches()
+        ? store.get(hash.toLowerCase(java.util.Locale.ROOT), Scopes.of(Forwarder.singleValued(request.headers())))
+        : Optional.empty();
+    request.response().putHeader("x-request-id", requestId).putHeader("content-type", "application/json");
+    if (entry.isEmpty()) {
+      request.response().setStatusCode(404)
+          .end(ErrorBodies.of(Provider.OPENAI, "not_found", "no original is stored under that hash for this API key", requestId));
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("hash", entry.get().hash());
+    body.put("description", entry.get().description());
+    body.put("content", entry.get().content());
+    try {
+      request.response().setStatusCode(200).end(JSON.writeValueAsString(body));
+    } catch (JsonProcessingException impossible) {
+      request.response().setStatusCode(500)
+          .end(ErrorBodies.of(Provider.OPENAI, "internal_error", "the original could not be encoded", requestId));
+    }
+  }
+}

@@ -38,6 +38,9 @@ public final class ProxyLoadHarness {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
     int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    // "pass": compression off, bodies with nothing to compress (the gateway's own cost).
+    // "compress": compression on, each body a chat request whose latest tool output is a JSON array.
+    compress = args.length > 3 && args[3].equals("compress");
 
     Vertx upstreamVertx = Vertx.vertx();
     Vertx proxyVertx = Vertx.vertx();
@@ -50,7 +53,8 @@ public final class ProxyLoadHarness {
     int direct = upstream.actualPort();
     HeadroomProxy proxy = HeadroomProxy.create(proxyVertx, ProxyOptions.builder().port(0)
         .openaiApiUrl("http://127.0.0.1:" + direct).anthropicApiUrl("http://127.0.0.1:" + direct)
-        .extensions(PipelineExtensions.none()).build());
+        .extensions(PipelineExtensions.none()).compression(compress)
+        .compressionBudget(java.time.Duration.ofSeconds(1)).build());
     int viaProxy = await(proxy.start());
 
     System.out.printf(Locale.ROOT, "# Proxy added latency (%d interleaved rounds x %d sequential requests per target, "
@@ -156,7 +160,26 @@ public final class ProxyLoadHarness {
         .putHeader("authorization", "Bearer sk-bench");
   }
 
+  private static boolean compress;
+
   private static Buffer body(int size) {
+    return compress ? toolOutputBody(size) : paddedBody(size);
+  }
+
+  /** A chat request of about {@code size} bytes whose latest tool message holds a JSON array of orders. */
+  private static Buffer toolOutputBody(int size) {
+    String head = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"which orders failed?\"},"
+        + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"[";
+    StringBuilder text = new StringBuilder(size).append(head);
+    for (int i = 0; text.length() < size - 200; i++) {
+      text.append(i == 0 ? "" : ",").append("{\\\"id\\\":\\\"ord_").append(100000 + i).append("\\\",\\\"status\\\":\\\"")
+          .append(i % 97 == 5 ? "FAILED" : "shipped").append("\\\",\\\"total\\\":").append(10 + i % 90).append(".50}");
+    }
+    text.append("]\"}]}");
+    return Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Buffer paddedBody(int size) {
     String head = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"";
     String tail = "\"}]}";
     StringBuilder text = new StringBuilder(size);

@@ -166,12 +166,12 @@ final class Exchange {
   private void prepare(Buffer body) {
     ctx.bytesIn = body.length();
     MultiMap headers = ForwardHeaders.upstream(req.headers(), clientIp(), ctx.requestId);
-    if (ctx.bypass || !ctx.route.carriesPayload() || !f.pipeline.active()) {
+    String encoding = headers.get("content-encoding");
+    if (ctx.bypass || !ctx.route.carriesPayload() || !f.pipeline.worthRunning(body.length(), encoding != null)) {
       send(headers, body);
       return;
     }
     Map<String, String> before = Forwarder.singleValued(headers);
-    String encoding = headers.get("content-encoding");
     Inbound in = new Inbound(ctx.requestId, "proxy.request", ctx.route.label(), ctx.provider.wireName(),
         body.getBytes(), encoding == null ? "" : encoding, before);
     f.vertx.executeBlocking(() -> f.pipeline.run(in), false).onComplete(done -> {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.headroom.compress.BlockDecision;
 import dev.headroom.compress.CompressContext;
+import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneResult;
 import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.compress.ProviderApi;
@@ -52,6 +53,12 @@ public final class LiveZoneRequestRewriter implements RequestRewriter {
     return result.changed()
         ? new Rewrite(result.body(), result.tokensBefore(), result.tokensAfter(), blocks)
         : new Rewrite(request.body(), 0, 0, blocks);
+  }
+
+  /** A body shorter than the smallest block the rewrite compresses cannot hold one. */
+  @Override
+  public int minBodyBytes() {
+    return LiveZoneOptions.defaults().minBlockBytes();
   }
 
   @Override

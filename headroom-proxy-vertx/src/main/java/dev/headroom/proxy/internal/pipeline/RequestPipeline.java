@@ -59,6 +59,15 @@ public final class RequestPipeline {
     return wantsPayload || !rewriter.isIdentity();
   }
 
+  /**
+   * @param bodyBytes the body's length as received
+   * @param encoded whether it carries a content-encoding (its decoded size is then unknown)
+   * @return whether running the pipeline on this body can change anything
+   */
+  public boolean worthRunning(int bodyBytes, boolean encoded) {
+    return wantsPayload || !rewriter.isIdentity() && (encoded || bodyBytes >= rewriter.minBodyBytes());
+  }
+
   /** @return the extensions, for the response-side stages */
   public PipelineExtensions extensions() {
     return extensions;

@@ -38,6 +38,14 @@ public interface RequestRewriter {
     // nothing to load by default
   }
 
+  /**
+   * @return the smallest (not content-encoded) body this rewriter could change; smaller bodies skip the
+   *     worker hop when no extension wants the payload either
+   */
+  default int minBodyBytes() {
+    return 0;
+  }
+
   /** @return {@code true} only for the identity rewriter, so the proxy can skip the worker hop */
   default boolean isIdentity() {
     return false;

@@ -78,7 +78,11 @@ class LiveZoneCompressionTest {
       assertEquals(before, compressed.metadata().get("tokens_before"));
       List<?> blocks = (List<?>) compressed.metadata().get("blocks");
       assertTrue(blocks.stream().anyMatch(block -> "compressed".equals(((Map<?, ?>) block).get("outcome"))), blocks.toString());
-      assertTrue(fx.proxy.scrapeMetrics().contains("headroom_tokens_saved_total"), "saved tokens are exported");
+      String metrics = fx.proxy.scrapeMetrics();
+      assertTrue(metrics.contains("headroom_tokens_saved_total"), "saved tokens are exported");
+      assertTrue(metrics.contains("headroom_compression_blocks_total{content_type=\"json_array\",outcome=\"compressed\"} 1.0"), metrics);
+      assertTrue(metrics.contains("headroom_compression_ratio_count{content_type=\"json_array\""), metrics);
+      assertTrue(metrics.contains("headroom_compression_duration_seconds_count 1"), metrics);
     }
   }
 

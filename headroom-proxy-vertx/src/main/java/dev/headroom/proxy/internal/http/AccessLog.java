@@ -46,11 +46,32 @@ final class AccessLog {
     if (!ctx.failure.isEmpty()) {
       line.append(" failure=").append(ctx.failure);
     }
+    if (ctx.tokensBefore > 0) {
+      line.append(" tokens_before=").append(ctx.tokensBefore).append(" tokens_after=").append(ctx.tokensAfter);
+    }
+    if (!ctx.blocks.isEmpty()) {
+      line.append(" blocks=").append(ctx.blocks);
+    }
     if (!ctx.usage.isEmpty()) {
       line.append(" usage=").append(ctx.usage);
     }
     String text = line.toString();
     WRITER.execute(() -> LOG.log(Level.INFO, text));
+  }
+
+  /**
+   * One token per live-zone block, {@code outcome:type:strategy:bytesBefore>bytesAfter:tokensBefore>tokensAfter},
+   * joined with commas; no content, only sizes.
+   */
+  static String blocks(java.util.List<java.util.Map<String, Object>> blocks) {
+    StringBuilder text = new StringBuilder();
+    for (java.util.Map<String, Object> block : blocks) {
+      text.append(text.length() == 0 ? "" : ",")
+          .append(block.get("outcome")).append(':').append(block.get("content_type")).append(':').append(block.get("strategy"))
+          .append(':').append(block.get("bytes_before")).append('>').append(block.get("bytes_after"))
+          .append(':').append(block.get("tokens_before")).append('>').append(block.get("tokens_after"));
+    }
+    return text.toString();
   }
 
   /** @return lines dropped because the writer fell behind */

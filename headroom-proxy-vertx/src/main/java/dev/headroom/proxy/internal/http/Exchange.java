@@ -190,6 +190,10 @@ final class Exchange {
         headers.remove("content-encoding");
         ctx.decision = "rewritten";
       }
+      if (!out.blocks().isEmpty()) {
+        ctx.blocks = AccessLog.blocks(out.blocks());
+        f.metrics.liveZone(out.blocks(), out.compressNanos());
+      }
       if (out.tokensBefore() > 0) {
         ctx.tokensBefore = out.tokensBefore();
         ctx.tokensAfter = out.tokensAfter();

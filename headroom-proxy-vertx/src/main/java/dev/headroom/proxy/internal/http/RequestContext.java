@@ -26,6 +26,8 @@ public final class RequestContext {
   String decision = "forwarded";
   int tokensBefore;
   int tokensAfter;
+  /** Per-block live-zone decisions for the access log, {@code ""} when compression did not run. */
+  String blocks = "";
   String failure = "";
   Map<String, Long> usage = Map.of();
 

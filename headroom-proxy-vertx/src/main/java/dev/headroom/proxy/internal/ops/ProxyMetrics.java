@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,7 @@ public final class ProxyMetrics {
   private final Counter tokensBefore;
   private final Counter tokensAfter;
   private final Counter tokensSaved;
+  private final Timer compressionDuration;
 
   /** @param extensions whose failure counts are exported by extension id */
   public ProxyMetrics(PipelineExtensions extensions) {
@@ -47,9 +49,35 @@ public final class ProxyMetrics {
       FunctionCounter.builder("headroom.extension.failures", extensions, e -> e.failureCounts().getOrDefault(id, 0L))
           .tag("extension", id).description("pipeline extension calls that threw (fail-open)").register(registry);
     }
+    compressionDuration = Timer.builder("headroom.compression.duration").description("live-zone rewrite time per request")
+        .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
     tokensBefore = Counter.builder("headroom.tokens.before").description("live-zone tokens before compression").register(registry);
     tokensAfter = Counter.builder("headroom.tokens.after").description("live-zone tokens after compression").register(registry);
     tokensSaved = Counter.builder("headroom.tokens.saved").description("live-zone tokens compression removed").register(registry);
+  }
+
+  /**
+   * Records the live-zone decisions of one request: each block's outcome (compressed, rejected by the token
+   * gate, too small…), the token ratio of compressed blocks by content type and strategy, and the duration.
+   *
+   * @param blocks the decisions, as {@code Rewrite#blocks()} gives them
+   * @param nanos how long the rewrite took
+   */
+  public void liveZone(List<Map<String, Object>> blocks, long nanos) {
+    compressionDuration.record(nanos, TimeUnit.NANOSECONDS);
+    for (Map<String, Object> block : blocks) {
+      String outcome = String.valueOf(block.get("outcome"));
+      String type = String.valueOf(block.get("content_type"));
+      Counter.builder("headroom.compression.blocks").description("live-zone blocks by outcome and content type")
+          .tag("outcome", outcome).tag("content_type", type).register(registry).increment();
+      if (outcome.equals("compressed") && block.get("tokens_before") instanceof Integer before && before > 0
+          && block.get("tokens_after") instanceof Integer after) {
+        DistributionSummary.builder("headroom.compression.ratio").description("tokens after / tokens before, per compressed block")
+            .tag("content_type", type).tag("strategy", String.valueOf(block.get("strategy")))
+            .serviceLevelObjectives(0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.0)
+            .register(registry).record((double) after / before);
+      }
+    }
   }
 
   /**

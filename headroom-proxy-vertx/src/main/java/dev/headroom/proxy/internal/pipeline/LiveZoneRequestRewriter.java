@@ -36,6 +36,7 @@ public final class LiveZoneRequestRewriter implements RequestRewriter {
     if (api.isEmpty()) {
       return Rewrite.unchanged(request.body());
     }
+    long started = System.nanoTime();
     LiveZoneResult result = rewriter.rewrite(request.body(), api.get(), CompressContext.defaults().withScope(request.scope()));
     List<Map<String, Object>> blocks = new ArrayList<>(result.blocks().size());
     for (BlockDecision block : result.blocks()) {
@@ -50,9 +51,10 @@ public final class LiveZoneRequestRewriter implements RequestRewriter {
       entry.put("tokens_after", block.tokensAfter());
       blocks.add(entry);
     }
+    long nanos = System.nanoTime() - started;
     return result.changed()
-        ? new Rewrite(result.body(), result.tokensBefore(), result.tokensAfter(), blocks)
-        : new Rewrite(request.body(), 0, 0, blocks);
+        ? new Rewrite(result.body(), result.tokensBefore(), result.tokensAfter(), blocks, nanos)
+        : new Rewrite(request.body(), 0, 0, blocks, nanos);
   }
 
   /** A body shorter than the smallest block the rewrite compresses cannot hold one. */

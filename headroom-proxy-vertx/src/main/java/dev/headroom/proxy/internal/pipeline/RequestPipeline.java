@@ -125,7 +125,8 @@ public final class RequestPipeline {
       mutated = true;
     }
     Map<String, String> headers = event.headers().equals(in.headers()) ? null : event.headers();
-    return new Outbound(mutated ? current : null, headers, event.model(), rewrite.tokensBefore(), rewrite.tokensAfter());
+    return new Outbound(mutated ? current : null, headers, event.model(), rewrite.tokensBefore(), rewrite.tokensAfter(),
+        rewrite.blocks(), rewrite.nanos());
   }
 
   private PipelineEvent emitAll(PipelineStage[] stages, PipelineEvent event) {

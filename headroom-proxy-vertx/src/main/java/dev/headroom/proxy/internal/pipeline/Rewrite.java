@@ -14,9 +14,10 @@ import org.apiguardian.api.API;
  * @param tokensBefore tokens of the live-zone blocks before compression ({@code 0}: nothing counted)
  * @param tokensAfter tokens of the same blocks as sent
  * @param blocks one entry per live-zone block (path, outcome, type, strategy, bytes and tokens), as JSON values
+ * @param nanos how long the rewrite took
  */
 @API(status = INTERNAL, since = "0.1")
-public record Rewrite(byte[] body, int tokensBefore, int tokensAfter, List<Map<String, Object>> blocks) {
+public record Rewrite(byte[] body, int tokensBefore, int tokensAfter, List<Map<String, Object>> blocks, long nanos) {
 
   /** Checks the components. */
   public Rewrite {
@@ -29,6 +30,6 @@ public record Rewrite(byte[] body, int tokensBefore, int tokensAfter, List<Map<S
    * @return "nothing changed"
    */
   public static Rewrite unchanged(byte[] body) {
-    return new Rewrite(body, 0, 0, List.of());
+    return new Rewrite(body, 0, 0, List.of(), 0);
   }
 }

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
  * every route, keeps its error row and the id the user asked about, every byte outside the live zone
  * is the client's, and the client is told the token counts.
  */
-class LiveZoneCompressionTest {
+public class LiveZoneCompressionTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The 50 ms default is for a warm JVM; a test JVM on a shared 2-core machine is neither. */
   private static final java.time.Duration GENEROUS = java.time.Duration.ofSeconds(10);
 
   /** 300 orders, one FAILED (card_declined), the queried ord_100123 among them. */
-  static String orders() {
+  public static String orders() {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < 300; i++) {
       boolean failed = i == 217;

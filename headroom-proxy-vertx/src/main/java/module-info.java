@@ -16,6 +16,7 @@ module dev.headroom.proxy {
   requires com.fasterxml.jackson.databind;
   requires dev.headroom.compress;
   requires com.github.luben.zstd_jni;
+  requires com.aayushatharva.brotli4j;
   requires info.picocli;
   // Automatic modules on Maven Central; the jlink image uses patched explicit copies
   // (src/main/moditect, same names).

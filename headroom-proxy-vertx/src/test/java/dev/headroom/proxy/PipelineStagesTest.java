@@ -174,7 +174,23 @@ class PipelineStagesTest {
   }
 
   @Test
-  void aBrotliBodyIsForwardedAsReceivedAndExtensionsSeeNoPayload() throws Exception {
+  void aBrotliBodyIsDecodedForExtensionsAndForwardedAsReceived() throws Exception {
+    RecordingExtension recorder = new RecordingExtension();
+    com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+    byte[] compressed = com.aayushatharva.brotli4j.encoder.Encoder.compress(ODD.getBytes(StandardCharsets.UTF_8));
+    try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
+      Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/responses",
+          Tests.headers("content-encoding", "br", "x-request-id", "brotli"), compressed);
+      Recorded recorded = fx.openai.take();
+      assertArrayEquals(compressed, recorded.body());
+      assertEquals("br", recorded.headers().get("content-encoding"));
+      recorder.awaitRequestStages("brotli", 7);
+      assertEquals("gpt-4o", recorder.events.get(3).payload().get("model"));
+    }
+  }
+
+  @Test
+  void aCorruptBrotliBodyIsForwardedAsReceivedAndExtensionsSeeNoPayload() throws Exception {
     RecordingExtension recorder = new RecordingExtension("adder", PipelineStagesTest::addField);
     byte[] opaque = {0x1b, 0x02, 0x00, (byte) 0xf8, 0x25, 0x00};
     try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {

@@ -3,6 +3,8 @@ package dev.headroom.proxy.internal.pipeline;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.github.luben.zstd.ZstdInputStream;
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +17,8 @@ import org.apiguardian.api.API;
 /**
  * Decodes a {@code Content-Encoding}d request body for inspection only; what is forwarded stays the
  * received bytes unless something changes the body. gzip and deflate use the JDK, zstd uses
- * zstd-jni; br is not decoded (the body then passes with no payload for extensions).
+ * zstd-jni, br uses brotli4j (its native library is bundled for Linux x86-64; where it cannot load, a br
+ * body passes with no payload for extensions, as an unsupported encoding does).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class BodyDecoding {
@@ -52,6 +55,9 @@ public final class BodyDecoding {
           return readAll(new InflaterInputStream(new ByteArrayInputStream(body)), limit);
         case "zstd", "zstandard":
           return readAll(new ZstdInputStream(new ByteArrayInputStream(body)), limit);
+        case "br":
+          Brotli4jLoader.ensureAvailability();
+          return readAll(new BrotliInputStream(new ByteArrayInputStream(body)), limit);
         default:
           return null;
       }

@@ -67,7 +67,7 @@ public final class ProxyCommand implements Callable<Integer> {
           + "(env HEADROOM_REQUEST_TIMEOUT). Default: ${DEFAULT-VALUE}.")
   Duration requestTimeout;
 
-  @Option(names = "--compression", paramLabel = "on|off", converter = Values.OnOffConverter.class,
+  @Option(names = "--compression", paramLabel = "on|off", arity = "1", converter = Values.OnOffConverter.class,
       defaultValue = "${env:HEADROOM_COMPRESSION:-on}",
       description = "Compress the live zone of chat, messages and responses requests (env HEADROOM_COMPRESSION); "
           + "per request, x-headroom-bypass: true turns it off. Default: ${DEFAULT-VALUE}.")

@@ -29,7 +29,8 @@ class ProxyCommandTest {
     assertEquals(0, help.code());
     for (String text : new String[] {"--host", "HEADROOM_HOST", "--port", "HEADROOM_PORT", "--openai-api-url",
         "OPENAI_TARGET_API_URL", "--anthropic-api-url", "ANTHROPIC_TARGET_API_URL", "--extensions-dir",
-        "--max-body-bytes", "--connect-timeout", "--request-timeout", "--shutdown-timeout"}) {
+        "--max-body-bytes", "--connect-timeout", "--request-timeout", "--shutdown-timeout", "--compression",
+        "HEADROOM_COMPRESSION", "--compression-budget", "HEADROOM_COMPRESSION_BUDGET"}) {
       assertTrue(help.out().contains(text), text);
     }
   }
@@ -42,7 +43,9 @@ class ProxyCommandTest {
       "--anthropic-api-url|http://h/x?q=1|must not have a query",
       "--connect-timeout|soon|'soon' is not a duration",
       "--max-body-bytes|lots|'lots' is not a size",
-      "--request-timeout|0s|request timeout must be positive"})
+      "--request-timeout|0s|request timeout must be positive",
+      "--compression|maybe|'maybe' is not on or off",
+      "--compression-budget|0ms|compressionBudget must be positive"})
   void badValuesFailFastWithOneLine(String flag, String value, String reason) {
     Run bad = run(flag, value);
     assertEquals(2, bad.code());
@@ -63,5 +66,16 @@ class ProxyCommandTest {
     assertEquals("http://127.0.0.1:9", options.openaiApiUrl().toString());
     assertEquals("https://gw.example/anthropic", options.anthropicApiUrl().toString());
     assertEquals("127.0.0.1", options.host());
+    assertTrue(options.compression(), "compression is on by default");
+    assertEquals(Duration.ofMillis(50), options.compressionBudget());
+  }
+
+  @Test
+  void compressionIsTurnedOffWithAValue() {
+    ProxyCommand command = new ProxyCommand();
+    new CommandLine(command).parseArgs("--compression", "off", "--compression-budget", "20ms");
+    ProxyOptions options = command.options();
+    assertEquals(false, options.compression());
+    assertEquals(Duration.ofMillis(20), options.compressionBudget());
   }
 }

@@ -111,8 +111,8 @@ class HeadroomAnthropicTest {
             return event;
           }
         }).build();
-    // The one line a user changes:
-    return HeadroomAnthropic.builder(headroom).apiKey("sk-ant-test").baseUrl(upstream.baseUrl()).maxRetries(0).build();
+    // The one line a user changes (docs/library.md):
+    return AnthropicExample.client("sk-ant-test", upstream.baseUrl(), headroom);
   }
 
   @Test
@@ -151,5 +151,15 @@ class HeadroomAnthropicTest {
     assertEquals(List.of(PipelineStage.SETUP, PipelineStage.INPUT_RECEIVED, PipelineStage.INPUT_ROUTED, PipelineStage.INPUT_COMPRESSED,
         PipelineStage.PRE_SEND, PipelineStage.POST_SEND, PipelineStage.RESPONSE_RECEIVED),
         EVENTS.stream().map(PipelineEvent::stage).toList());
+  }
+
+  @Test
+  void docsShowTheExampleVerbatim() throws java.io.IOException {
+    java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+    String text = java.nio.file.Files.readString(root.resolve("headroom-anthropic/src/test/java/dev/headroom/anthropic/AnthropicExample.java"));
+    String start = "// tag::anthropic[]\n";
+    String snippet = text.substring(text.indexOf(start) + start.length(), text.indexOf("// end::anthropic[]")).stripTrailing();
+    assertTrue(java.nio.file.Files.readString(root.resolve("docs/library.md")).contains(snippet),
+        "docs/library.md must contain the anthropic region of headroom-anthropic/src/test/java/dev/headroom/anthropic/AnthropicExample.java verbatim");
   }
 }

@@ -111,8 +111,8 @@ class HeadroomOpenAITest {
             return event;
           }
         }).build();
-    // The one line a user changes:
-    return HeadroomOpenAI.compress(OpenAIOkHttpClient.builder().apiKey("sk-test").baseUrl(upstream.baseUrl() + "/v1").maxRetries(0).build(), headroom);
+    // The one line a user changes (docs/library.md):
+    return OpenAIExample.client("sk-test", upstream.baseUrl() + "/v1", headroom);
   }
 
   @Test
@@ -157,5 +157,15 @@ class HeadroomOpenAITest {
     withHeadroom().models().list();
     assertEquals(1, upstream.bodies.size());
     assertEquals(0, upstream.last().length);
+  }
+
+  @Test
+  void docsShowTheExampleVerbatim() throws java.io.IOException {
+    java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+    String text = java.nio.file.Files.readString(root.resolve("headroom-openai/src/test/java/dev/headroom/openai/OpenAIExample.java"));
+    String start = "// tag::openai[]\n";
+    String snippet = text.substring(text.indexOf(start) + start.length(), text.indexOf("// end::openai[]")).stripTrailing();
+    assertTrue(java.nio.file.Files.readString(root.resolve("docs/library.md")).contains(snippet),
+        "docs/library.md must contain the openai region of headroom-openai/src/test/java/dev/headroom/openai/OpenAIExample.java verbatim");
   }
 }

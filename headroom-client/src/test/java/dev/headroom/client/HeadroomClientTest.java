@@ -137,11 +137,9 @@ class HeadroomClientTest {
 
       @Override
       public PipelineEvent onEvent(PipelineEvent event) {
-        Map<String, Object> payload = new com.fasterxml.jackson.databind.ObjectMapper()
-            .convertValue(Map.of("model", "gpt-4o", "messages", List.of(
-                Map.of("role", "user", "content", "Which invoice failed?"),
-                Map.of("role", "tool", "tool_call_id", "call_9", "content", replacement))), Map.class);
-        return event.withPayload(payload);
+        return event.withPayload(Map.of("model", "gpt-4o", "messages", List.of(
+            Map.of("role", "user", "content", "Which invoice failed?"),
+            Map.of("role", "tool", "tool_call_id", "call_9", "content", replacement))));
       }
     };
     Recorder recorder = new Recorder("recorder");

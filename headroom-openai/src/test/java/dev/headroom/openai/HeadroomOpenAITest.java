@@ -152,6 +152,16 @@ class HeadroomOpenAITest {
   }
 
   @Test
+  void theAsyncClientIsCompressedToo() {
+    int before = conversation().build().toString().length();
+    String answer = withHeadroom().async().chat().completions().create(conversation().build()).join()
+        .choices().get(0).message().content().orElseThrow();
+
+    assertEquals("ord_100217 failed", answer);
+    assertTrue(upstream.last().length < before / 4, "sent " + upstream.last().length + " bytes");
+  }
+
+  @Test
   void callsThatAreNotCompletionsPassThrough() {
     upstream.bodies.clear();
     withHeadroom().models().list();

@@ -1,5 +1,7 @@
 package dev.headroom.anthropic.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.anthropic.core.RequestOptions;
 import com.anthropic.core.http.Headers;
 import com.anthropic.core.http.HttpClient;
@@ -19,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.apiguardian.api.API;
 
 /** The SDK transport with Headroom in front: request bodies through the live-zone rewrite, responses observed. */
+@API(status = INTERNAL, since = "0.1")
 public final class CompressingHttpClient implements HttpClient {
 
   private final HttpClient delegate;

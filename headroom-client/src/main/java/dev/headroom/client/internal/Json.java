@@ -1,5 +1,7 @@
 package dev.headroom.client.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,11 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Bodies as plain Java JSON values, as Jackson trees, and back. Numbers keep their precision and
  * re-serialisation is compact UTF-8 in key order, as in the proxy.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Json {
 
   private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {};

@@ -1,8 +1,11 @@
 package dev.headroom.client.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.BlockDecision;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What the request stages decided for one body.
@@ -16,5 +19,6 @@ import java.util.Map;
  * @param blocks the rewrite's decisions
  * @param reason why the rewrite changed nothing, or {@code ""}
  */
+@API(status = INTERNAL, since = "0.1")
 public record Prepared(byte[] body, Map<String, String> headers, String model, boolean stream,
     int tokensBefore, int tokensAfter, List<BlockDecision> blocks, String reason) {}

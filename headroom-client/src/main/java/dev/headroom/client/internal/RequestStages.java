@@ -1,5 +1,7 @@
 package dev.headroom.client.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import static dev.headroom.api.PipelineStage.INPUT_COMPRESSED;
 import static dev.headroom.api.PipelineStage.INPUT_RECEIVED;
 import static dev.headroom.api.PipelineStage.INPUT_ROUTED;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The request half of the in-process pipeline, with the proxy's semantics: INPUT_RECEIVED and
@@ -27,6 +30,7 @@ import java.util.Map;
  * compactly) before the live-zone rewrite, INPUT_COMPRESSED and PRE_SEND see the rewritten body, and
  * a payload returned there is what is sent. Fail-open throughout.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RequestStages {
 
   private static final Logger LOG = System.getLogger(RequestStages.class.getName());

@@ -1,14 +1,18 @@
 package dev.headroom.client.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The final token usage of a server-sent-event stream, whichever provider sent it: OpenAI Chat
  * Completions' last chunk ({@code usage}), Responses' {@code response.completed} ({@code response.usage}),
  * Anthropic's {@code message_start} ({@code message.usage}) merged with {@code message_delta} ({@code usage}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StreamUsage {
 
   private StreamUsage() {}

@@ -1,17 +1,21 @@
 package dev.headroom.client.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * A response body passed through unchanged to its reader, with a bounded copy handed to a callback
  * once, at end of stream or on close, whichever comes first. Past the cap the copy is dropped and the
  * callback gets {@code null}; the reader is never slowed beyond the copy.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TappedBody extends FilterInputStream {
 
   /** The most bytes of a response kept for the response stages. */

@@ -25,7 +25,7 @@ public interface LiveZoneRewriter {
   /**
    * @param body the request body as the client sent it (not modified)
    * @param api the request format
-   * @param context the CCR scope of the caller and the block budget; its query is replaced by the
+   * @param context the CCR scope of the caller and the block budget; a blank query is replaced by the
    *     user's latest question found in the body, and its model by the body's {@code model} when present
    * @return the result; {@link LiveZoneResult#body()} is {@code body} itself when nothing changed
    */

@@ -110,6 +110,18 @@ class LiveZoneRewriterTest {
   }
 
   @Test
+  void aCallersQueryWinsOverTheLatestUserTextOfTheBody() {
+    byte[] body = utf8("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Which order failed?\"},"
+        + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + quoted(ordersJson()) + "}]}");
+
+    String withoutQuery = text(REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT).body());
+    String withQuery = text(REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT.withQuery("ord_100042")).body());
+
+    assertFalse(withoutQuery.contains("ord_100042"), "the body's own question does not name the row");
+    assertTrue(withQuery.contains("ord_100042"), "the caller's question keeps the row it names");
+  }
+
+  @Test
   void moreThanOneChoiceIsNeverCompressed() {
     byte[] body = utf8("{\"n\":2,\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + quoted(ordersJson()) + "}]}");
 

@@ -48,7 +48,9 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     if (zone.blocks().isEmpty()) {
       return unchanged(body, List.of(), zone.reason());
     }
-    String query = zone.query().length() > MAX_QUERY_CHARS ? zone.query().substring(zone.query().length() - MAX_QUERY_CHARS) : zone.query();
+    // A caller that names the question (the one-call helper) wins over the body's latest user text.
+    String found = context.query().isBlank() ? zone.query() : context.query();
+    String query = found.length() > MAX_QUERY_CHARS ? found.substring(found.length() - MAX_QUERY_CHARS) : found;
     CompressContext blockContext = context.withQuery(query);
     if (scan.get().topLevel.get("model") instanceof String model && !model.isBlank()) {
       blockContext = blockContext.withModel(model);

@@ -1,0 +1,196 @@
+package dev.headroom.client;
+
+import static dev.headroom.api.PipelineStage.SETUP;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.headroom.api.PipelineEvent;
+import dev.headroom.api.PipelineExtension;
+import dev.headroom.api.PipelineExtensions;
+import dev.headroom.client.internal.Json;
+import dev.headroom.client.internal.RequestStages;
+import dev.headroom.compress.CcrStore;
+import dev.headroom.compress.CompressContext;
+import dev.headroom.compress.CompressOptions;
+import dev.headroom.compress.Compressor;
+import dev.headroom.compress.LiveZoneOptions;
+import dev.headroom.compress.LiveZoneRewriter;
+import dev.headroom.compress.ProviderApi;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
+
+/**
+ * Headroom inside the application, for code that calls the LLM providers itself: the same live-zone
+ * rewrite as the proxy (only the newest tool outputs and user text shrink; every byte before them is
+ * kept, so the provider's prompt cache still hits) and the same pipeline stages, with no proxy.
+ *
+ * <p>Building emits {@code SETUP}. {@link #prepare(ProviderApi, byte[])} emits {@code INPUT_RECEIVED},
+ * {@code INPUT_ROUTED}, {@code INPUT_COMPRESSED} and {@code PRE_SEND} and returns the {@link Exchange}
+ * whose body the caller sends; reporting the response on it emits {@code POST_SEND} and
+ * {@code RESPONSE_RECEIVED}. Extensions that throw are skipped (fail-open), and a failing rewrite sends
+ * the body as given. Immutable and thread-safe: build one and share it.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class HeadroomClient {
+
+  static final String OPERATION = "sdk.request";
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+
+  private final PipelineExtensions extensions;
+  private final RequestStages stages;
+  private final CompressContext context;
+
+  private HeadroomClient(Builder builder) {
+    PipelineExtensions.Builder set = PipelineExtensions.builder();
+    builder.extensions.forEach(set::add);
+    if (builder.discover) {
+      set.load(ServiceLoader.load(PipelineExtension.class));
+    }
+    this.extensions = set.build();
+    CompressOptions options = builder.ccrStore == null ? builder.compressOptions
+        : builder.compressOptions.withCcrStore(builder.ccrStore);
+    this.stages = new RequestStages(extensions,
+        LiveZoneRewriter.create(Compressor.create(options), builder.liveZoneOptions), OPERATION);
+    this.context = CompressContext.defaults().withScope(builder.scope);
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("default_mode", "optimize");
+    metadata.put("discover_extensions", builder.discover);
+    metadata.put("extensions", extensions.extensions().stream().map(PipelineExtension::id).toList());
+    extensions.emit(SETUP, PipelineEvent.builder(SETUP, "sdk.setup").metadata(metadata).build());
+  }
+
+  /** @return a builder with discovery on, default compression and a new in-memory CCR store */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the extensions in the order they run, with their failure counts */
+  public PipelineExtensions extensions() {
+    return extensions;
+  }
+
+  /**
+   * Runs the request stages on a body with no headers.
+   *
+   * @param api the request format
+   * @param body Chat Completions, Responses or Anthropic Messages JSON (not modified)
+   * @return the exchange holding the body to send
+   */
+  public Exchange prepare(ProviderApi api, byte[] body) {
+    return prepare(api, body, Map.of());
+  }
+
+  /**
+   * Runs the request stages on a Jackson tree; the tree is serialised compactly first.
+   *
+   * @param api the request format
+   * @param body the request
+   * @return the exchange; {@link Exchange#json()} gives the tree to send
+   */
+  public Exchange prepare(ProviderApi api, JsonNode body) {
+    return prepare(api, Json.write(Objects.requireNonNull(body, "body must not be null")), Map.of());
+  }
+
+  /**
+   * Runs the request stages.
+   *
+   * @param api the request format
+   * @param body the request body (not modified)
+   * @param headers the headers the caller will send; extensions see them (names lower-cased) and may
+   *     change them through {@link Exchange#headers()}
+   * @return the exchange holding the body to send
+   */
+  public Exchange prepare(ProviderApi api, byte[] body, Map<String, String> headers) {
+    Objects.requireNonNull(api, "api must not be null");
+    Objects.requireNonNull(body, "body must not be null");
+    Objects.requireNonNull(headers, "headers must not be null");
+    Map<String, String> lower = new LinkedHashMap<>();
+    headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+    String requestId = "hr_sdk_" + SEQUENCE.incrementAndGet();
+    return new Exchange(extensions, requestId, RequestStages.providerOf(api),
+        stages.run(api, body, lower, context, requestId, true));
+  }
+
+  /** Collects extensions and compression settings; {@link #build()} emits {@code SETUP}. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public static final class Builder {
+    private final List<PipelineExtension> extensions = new ArrayList<>();
+    private boolean discover = true;
+    private CompressOptions compressOptions = CompressOptions.defaults();
+    private LiveZoneOptions liveZoneOptions = LiveZoneOptions.defaults();
+    private CcrStore ccrStore;
+    private String scope = CompressContext.ANONYMOUS_SCOPE;
+
+    private Builder() {}
+
+    /**
+     * @param extension an extension to run, besides any discovered
+     * @return this builder
+     */
+    public Builder extension(PipelineExtension extension) {
+      extensions.add(Objects.requireNonNull(extension, "extension must not be null"));
+      return this;
+    }
+
+    /**
+     * @param value whether to add every {@link PipelineExtension} provider {@link ServiceLoader} finds
+     *     (module path {@code provides}, class path {@code META-INF/services}); default {@code true}
+     * @return this builder
+     */
+    public Builder discoverExtensions(boolean value) {
+      this.discover = value;
+      return this;
+    }
+
+    /**
+     * @param value the compressors' settings (minimum block size, CCR store)
+     * @return this builder
+     */
+    public Builder compressOptions(CompressOptions value) {
+      this.compressOptions = Objects.requireNonNull(value, "compressOptions must not be null");
+      return this;
+    }
+
+    /**
+     * @param value the live-zone thresholds and per-request time budget
+     * @return this builder
+     */
+    public Builder liveZoneOptions(LiveZoneOptions value) {
+      this.liveZoneOptions = Objects.requireNonNull(value, "liveZoneOptions must not be null");
+      return this;
+    }
+
+    /**
+     * @param value where dropped originals are kept; overrides the store of {@link #compressOptions}
+     * @return this builder
+     */
+    public Builder ccrStore(CcrStore value) {
+      this.ccrStore = Objects.requireNonNull(value, "ccrStore must not be null");
+      return this;
+    }
+
+    /**
+     * @param value who owns the originals this client stores (see {@link CcrStore}); default anonymous
+     * @return this builder
+     */
+    public Builder scope(String value) {
+      this.scope = Objects.requireNonNull(value, "scope must not be null");
+      return this;
+    }
+
+    /**
+     * @return the client; {@code SETUP} has been emitted
+     * @throws dev.headroom.api.ExtensionConfigurationException when two extensions share an id
+     */
+    public HeadroomClient build() {
+      return new HeadroomClient(this);
+    }
+  }
+}

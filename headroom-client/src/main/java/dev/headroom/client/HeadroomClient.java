@@ -56,8 +56,10 @@ public final class HeadroomClient {
     this.extensions = set.build();
     CompressOptions options = builder.ccrStore == null ? builder.compressOptions
         : builder.compressOptions.withCcrStore(builder.ccrStore);
-    this.stages = new RequestStages(extensions,
-        LiveZoneRewriter.create(Compressor.create(options), builder.liveZoneOptions), OPERATION);
+    LiveZoneRewriter rewriter = LiveZoneRewriter.create(Compressor.create(options), builder.liveZoneOptions);
+    // Vocabularies and cold code would otherwise land in the first requests' time budget.
+    rewriter.warmUp();
+    this.stages = new RequestStages(extensions, rewriter, OPERATION);
     this.context = CompressContext.defaults().withScope(builder.scope);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("default_mode", "optimize");
@@ -186,6 +188,9 @@ public final class HeadroomClient {
     }
 
     /**
+     * Builds the client and warms its compressor up (tokenizer vocabularies, hot code: about a second), so the
+     * first requests fit in their time budget.
+     *
      * @return the client; {@code SETUP} has been emitted
      * @throws dev.headroom.api.ExtensionConfigurationException when two extensions share an id
      */

@@ -32,6 +32,16 @@ public interface LiveZoneRewriter {
   LiveZoneResult rewrite(byte[] body, ProviderApi api, CompressContext context);
 
   /**
+   * Loads what the first requests would otherwise load inside their time budget — tokenizer
+   * vocabularies (o200k_base, cl100k_base), classes — and runs the hot paths a few times so they are
+   * compiled: about a second. Call it once, off any event loop, before serving; originals it drops go
+   * to a scope no caller has.
+   */
+  default void warmUp() {
+    // nothing to load by default
+  }
+
+  /**
    * @param compressor what compresses each block
    * @param options thresholds and the per-request time budget
    * @return a rewriter

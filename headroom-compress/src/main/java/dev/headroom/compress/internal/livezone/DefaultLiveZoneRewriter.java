@@ -77,6 +77,24 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     return new LiveZoneResult(spliced, true, decisions, "");
   }
 
+  @Override
+  public void warmUp() {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      lines.append("2026-01-01T00:00:").append(i % 60).append("Z INFO request ").append(i).append(" served in ").append(i % 17).append(" ms\n");
+    }
+    String output = new String(JsonStringEncoder.getInstance().quoteAsString(lines.toString()));
+    CompressContext context = CompressContext.defaults().withScope("headroom:warm-up");
+    for (int round = 0; round < 10; round++) {
+      // One model per tokenizer: o200k_base, cl100k_base, and the Anthropic estimate.
+      for (String model : new String[] {"gpt-4o", "gpt-4", "claude-sonnet-4-5"}) {
+        String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"why?\"},"
+            + "{\"role\":\"tool\",\"tool_call_id\":\"w\",\"content\":\"" + output + "\"}]}";
+        rewrite(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), ProviderApi.CHAT_COMPLETIONS, context);
+      }
+    }
+  }
+
   private void decide(StringValue block, CompressContext context, List<BlockDecision> decisions, List<Replacement> replacements) {
     String path = block.describe();
     int bytes = utf8Length(block.text());

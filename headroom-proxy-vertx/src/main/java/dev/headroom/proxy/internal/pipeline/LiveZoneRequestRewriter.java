@@ -2,14 +2,12 @@ package dev.headroom.proxy.internal.pipeline;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.headroom.compress.BlockDecision;
 import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneResult;
 import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.compress.ProviderApi;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,24 +63,7 @@ public final class LiveZoneRequestRewriter implements RequestRewriter {
 
   @Override
   public void warmUp() {
-    StringBuilder lines = new StringBuilder();
-    for (int i = 0; i < 200; i++) {
-      lines.append("2026-01-01T00:00:").append(i % 60).append("Z INFO request ").append(i).append(" served in ").append(i % 17).append(" ms\n");
-    }
-    String output = new String(JsonStringEncoder.getInstance().quoteAsString(lines.toString()));
-    // One model per tokenizer (o200k_base, cl100k_base, the Anthropic estimate), a few rounds so the
-    // hot paths are compiled before the first real request: about a second at start-up.
-    for (int round = 0; round < 10; round++) {
-      warmUpOnce(output);
-    }
-  }
-
-  private void warmUpOnce(String output) {
-    for (String model : new String[] {"gpt-4o", "gpt-4", "claude-sonnet-4-5"}) {
-      String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"why?\"},"
-          + "{\"role\":\"tool\",\"tool_call_id\":\"w\",\"content\":\"" + output + "\"}]}";
-      rewriter.rewrite(body.getBytes(StandardCharsets.UTF_8), ProviderApi.CHAT_COMPLETIONS, CompressContext.defaults());
-    }
+    rewriter.warmUp();
   }
 
   /** The routes whose body has a live zone; count_tokens is left alone so counts stay honest. */

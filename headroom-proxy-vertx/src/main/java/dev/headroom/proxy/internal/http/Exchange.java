@@ -41,6 +41,8 @@ final class Exchange {
   private String model = "";
   private StreamTap tap;
   private Buffer responseCopy;
+  /** The pipeline changed the body, so it may carry the retrieval tool. */
+  private boolean rewritten;
   /** POST_SEND, then RESPONSE_RECEIVED: the response stages of one exchange run in order. */
   private Future<?> responseStages = Future.succeededFuture();
 
@@ -189,6 +191,7 @@ final class Exchange {
         toSend = Buffer.buffer(out.body());
         headers.remove("content-encoding");
         ctx.decision = "rewritten";
+        rewritten = true;
       }
       if (out.tokensBefore() > 0) {
         ctx.tokensBefore = out.tokensBefore();
@@ -198,6 +201,9 @@ final class Exchange {
       }
       if (out.headers() != null) {
         Forwarder.applyHeaderChanges(headers, before, out.headers());
+      }
+      if (out.body() != null && f.retrievals != null) {
+        headers.remove("accept-encoding"); // the retrieval loop reads the response: keep it plain JSON
       }
       send(headers, toSend);
     });
@@ -217,19 +223,47 @@ final class Exchange {
           return hadBody || body.length() > 0 ? request.send(body) : request.send();
         })
         .onComplete(done -> {
-          if (done.succeeded()) {
-            relay(done.result());
-          } else {
+          if (done.failed()) {
             upstreamFailed(done.cause());
+          } else if (f.retrievals != null && rewritten
+              && dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter.apiOf(ctx.route.label()).isPresent()) {
+            retrievals(done.result(), headers, body);
+          } else {
+            relay(done.result());
           }
         });
   }
 
-  private void relay(HttpClientResponse up) {
+  /** The body was rewritten, so it may carry the retrieval tool: the model's retrievals are answered here. */
+  private void retrievals(HttpClientResponse first, MultiMap headers, Buffer body) {
+    String scope = dev.headroom.proxy.internal.pipeline.Scopes.of(Forwarder.singleValued(req.headers()));
+    f.retrievals.run(first, req.uri(), dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter.apiOf(ctx.route.label()).get(),
+        ctx, headers, body, scope, request -> upstream = request).onComplete(done -> {
+          if (done.failed()) {
+            upstreamFailed(done.cause());
+          } else if (done.result().body() == null) {
+            relay(done.result().response());
+          } else {
+            relayBuffered(done.result().response(), done.result().body());
+          }
+        });
+  }
+
+  private void relayBuffered(HttpClientResponse up, Buffer body) {
     if (finished) {
-      up.request().reset();
       return;
     }
+    head(up);
+    postSend(false);
+    ctx.bytesOut += body.length();
+    if (!ctx.bypass && f.responseStages.wants(RESPONSE_RECEIVED) && body.length() <= RESPONSE_COPY_CAP) {
+      responseCopy = body;
+    }
+    resp.end(body);
+    finish();
+  }
+
+  private void head(HttpClientResponse up) {
     ctx.responseNanos = System.nanoTime();
     ctx.upstreamStatus = up.statusCode();
     ctx.status = up.statusCode();
@@ -243,6 +277,14 @@ final class Exchange {
       resp.headers().set("headroom-upstream-request-id", upstreamId);
     }
     stamp();
+  }
+
+  private void relay(HttpClientResponse up) {
+    if (finished) {
+      up.request().reset();
+      return;
+    }
+    head(up);
     boolean bodyless = req.method() == HttpMethod.HEAD || up.statusCode() == 204 || up.statusCode() == 304;
     if (!bodyless && !resp.headers().contains("content-length")) {
       resp.setChunked(true);

@@ -255,6 +255,26 @@ class RetrievalConversationTest {
     }
   }
 
+  @Test
+  void aSessionIdKeepsTheToolEvenWhenTheFirstMessageChanges() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
+      Api api = Api.CHAT;
+      fx.post(api.path, api.body(LiveZoneCompressionTest.orders()), "authorization", "Bearer sk-owner", "x-headroom-session-id", "s-42");
+      String small = "{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"orders\",\"parameters\":{\"type\":\"object\"}}}],"
+          + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+      fx.post(api.path, small, "authorization", "Bearer sk-owner", "x-headroom-session-id", "s-42");
+      fx.post(api.path, small, "authorization", "Bearer sk-owner", "x-headroom-session-id", "s-other");
+
+      FakeUpstream.Recorded first = fx.openai.take();
+      FakeUpstream.Recorded sameSession = fx.openai.take();
+      FakeUpstream.Recorded otherSession = fx.openai.take();
+
+      assertEquals(toolsBytes(first.body()), toolsBytes(sameSession.body()));
+      assertEquals(small, new String(otherSession.body(), StandardCharsets.UTF_8), "another conversation is not touched");
+      assertFalse(sameSession.headers().contains("x-headroom-session-id"), "the control header is not forwarded");
+    }
+  }
+
   private static String followUp(Api api, String text) throws Exception {
     String answer = api == Api.ANTHROPIC ? "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Shipped.\"}]}"
         : api == Api.RESPONSES ? "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"Shipped.\"}]}"

@@ -30,6 +30,7 @@ final class Exchange {
 
   private static final Logger LOG = System.getLogger(Exchange.class.getName());
   private static final int RESPONSE_COPY_CAP = 16 << 20;
+  private static final String SESSION = "x-headroom-session-id";
 
   private final Forwarder f;
   private final HttpServerRequest req;
@@ -174,8 +175,15 @@ final class Exchange {
       return;
     }
     Map<String, String> before = Forwarder.singleValued(headers);
+    // The session id is a control header (never forwarded) that names the conversation for the retrieval tool.
+    String session = req.getHeader(SESSION);
+    Map<String, String> seen = before;
+    if (session != null) {
+      seen = new LinkedHashMap<>(before);
+      seen.put(SESSION, session.strip());
+    }
     Inbound in = new Inbound(ctx.requestId, "proxy.request", ctx.route.label(), ctx.provider.wireName(),
-        body.getBytes(), encoding == null ? "" : encoding, before);
+        body.getBytes(), encoding == null ? "" : encoding, seen);
     f.vertx.executeBlocking(() -> f.pipeline.run(in), false).onComplete(done -> {
       if (finished) {
         return;
@@ -200,7 +208,9 @@ final class Exchange {
         f.metrics.compressed(out.tokensBefore(), out.tokensAfter());
       }
       if (out.headers() != null) {
-        Forwarder.applyHeaderChanges(headers, before, out.headers());
+        Map<String, String> after = new LinkedHashMap<>(out.headers());
+        after.remove(SESSION);
+        Forwarder.applyHeaderChanges(headers, before, after);
       }
       if (out.body() != null && f.retrievals != null) {
         headers.remove("accept-encoding"); // the retrieval loop reads the response: keep it plain JSON

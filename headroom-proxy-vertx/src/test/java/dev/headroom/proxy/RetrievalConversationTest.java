@@ -275,6 +275,42 @@ class RetrievalConversationTest {
     }
   }
 
+  @Test
+  void aStreamedChatRetrievalIsAnsweredAndTheContinuationIsStreamedToTheClient() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
+      fx.openai.respond((request, body) -> {
+        String text = body.toString(StandardCharsets.UTF_8);
+        request.response().setChunked(true).putHeader("content-type", "text/event-stream");
+        if (text.contains("call_0")) {
+          request.response().write("data: {\"id\":\"c2\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"FINAL: \"}}]}\n\n");
+          request.response().end("data: {\"id\":\"c2\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ord_100042 shipped\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
+          return;
+        }
+        Matcher marker = MARKER.matcher(text);
+        String hash = marker.find() ? marker.group(1) : "none";
+        request.response().write("data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Let me look. \"}}]}\n\n");
+        request.response().write("data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_0\",\"type\":\"function\","
+            + "\"function\":{\"name\":\"headroom_retrieve\",\"arguments\":\"{\\\"hash\\\":\"}}]}}]}\n\n");
+        request.response().end("data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"" + hash
+            + "\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n");
+      });
+      String body = Api.CHAT.body(LiveZoneCompressionTest.orders()).replace("{\"model\":\"gpt-4o\",", "{\"model\":\"gpt-4o\",\"stream\":true,");
+
+      Tests.Reply reply = Api.CHAT.post(fx, body, "sk-owner");
+
+      assertEquals(200, reply.status());
+      fx.openai.take();
+      JsonNode continuation = JSON.readTree(fx.openai.take().body());
+      assertTrue(Api.CHAT.toolResult(continuation).contains(DROPPED), "the continuation carries the original");
+      assertTrue(continuation.path("stream").asBoolean(), "the continuation is streamed");
+      String stream = new String(reply.body(), StandardCharsets.UTF_8);
+      assertFalse(stream.contains("headroom_retrieve"), stream);
+      assertTrue(stream.contains("Let me look. ") && stream.contains("FINAL: ") && stream.contains("ord_100042 shipped"), stream);
+      assertTrue(stream.endsWith("data: [DONE]\n\n"), stream);
+      assertEquals(1, stream.split("\\[DONE\\]", -1).length - 1, "one terminator: " + stream);
+    }
+  }
+
   private static String followUp(Api api, String text) throws Exception {
     String answer = api == Api.ANTHROPIC ? "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Shipped.\"}]}"
         : api == Api.RESPONSES ? "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"Shipped.\"}]}"

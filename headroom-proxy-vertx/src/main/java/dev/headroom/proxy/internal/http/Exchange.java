@@ -251,12 +251,37 @@ final class Exchange {
         ctx, headers, body, scope, request -> upstream = request).onComplete(done -> {
           if (done.failed()) {
             upstreamFailed(done.cause());
+          } else if (done.result().body() == null && StreamedRetrievals.applies(ctx.route, done.result().response(), body.getBytes())) {
+            streamRetrievals(done.result().response(), headers, body, scope);
           } else if (done.result().body() == null) {
             relay(done.result().response());
           } else {
             relayBuffered(done.result().response(), done.result().body());
           }
         });
+  }
+
+  private void streamRetrievals(HttpClientResponse up, MultiMap headers, Buffer body, String scope) {
+    if (finished) {
+      up.request().reset();
+      return;
+    }
+    head(up);
+    resp.setChunked(true);
+    resp.writeHead();
+    postSend(true);
+    new StreamedRetrievals(f, f.retrievals, resp, ctx, headers, req.uri(), scope, body.getBytes(), failure -> {
+      if (finished) {
+        return;
+      }
+      if (failure != null) {
+        ctx.failure = "upstream_reset_mid_response";
+        resp.reset();
+      } else {
+        resp.end();
+      }
+      finish();
+    }).relay(up);
   }
 
   private void relayBuffered(HttpClientResponse up, Buffer body) {

@@ -77,7 +77,7 @@ final class RetrievalLoop {
           if (next.isEmpty()) {
             return Future.succeededFuture(new Outcome(up, body));
           }
-          metrics.round();
+          counted();
           LOG.log(Level.DEBUG, () -> "request " + ctx.requestId + ": retrieval round " + (round + 1));
           Buffer again = Buffer.buffer(next.get());
           return f.client.request(f.upstreams.http(ctx.provider, io.vertx.core.http.HttpMethod.POST, uri, headers))
@@ -97,7 +97,12 @@ final class RetrievalLoop {
     return Continuations.next(api, request, body.getBytes(), hash -> answer(hash, scope));
   }
 
-  private String answer(String hash, String scope) {
+  /** Counts a retrieval round answered outside this loop (streams). */
+  void counted() {
+    metrics.round();
+  }
+
+  String answer(String hash, String scope) {
     Optional<CcrEntry> entry;
     try {
       entry = hash.isEmpty() ? Optional.empty() : store.get(hash, scope);

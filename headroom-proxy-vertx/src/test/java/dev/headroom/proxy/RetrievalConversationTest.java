@@ -275,39 +275,49 @@ class RetrievalConversationTest {
     }
   }
 
-  @Test
-  void aStreamedChatRetrievalIsAnsweredAndTheContinuationIsStreamedToTheClient() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Api.class)
+  void aStreamedRetrievalIsAnsweredAndTheContinuationIsStreamedIntoTheSameClientStream(Api api) throws Exception {
     try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
-      fx.openai.respond((request, body) -> {
+      api.upstream(fx).respond((request, body) -> {
         String text = body.toString(StandardCharsets.UTF_8);
-        request.response().setChunked(true).putHeader("content-type", "text/event-stream");
-        if (text.contains("call_0")) {
-          request.response().write("data: {\"id\":\"c2\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"FINAL: \"}}]}\n\n");
-          request.response().end("data: {\"id\":\"c2\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ord_100042 shipped\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
-          return;
-        }
         Matcher marker = MARKER.matcher(text);
-        String hash = marker.find() ? marker.group(1) : "none";
-        request.response().write("data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Let me look. \"}}]}\n\n");
-        request.response().write("data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_0\",\"type\":\"function\","
-            + "\"function\":{\"name\":\"headroom_retrieve\",\"arguments\":\"{\\\"hash\\\":\"}}]}}]}\n\n");
-        request.response().end("data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"" + hash
-            + "\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n");
+        request.response().setChunked(true).putHeader("content-type", "text/event-stream");
+        String script = text.contains("call_0") ? StreamScripts.answer(api) : StreamScripts.retrieval(api, marker.find() ? marker.group(1) : "none");
+        // Event by event, as a model streams.
+        for (String event : script.split("(?<=\n\n)")) {
+          request.response().write(event);
+        }
+        request.response().end();
       });
-      String body = Api.CHAT.body(LiveZoneCompressionTest.orders()).replace("{\"model\":\"gpt-4o\",", "{\"model\":\"gpt-4o\",\"stream\":true,");
+      String body = api.body(LiveZoneCompressionTest.orders()).replaceFirst("^\\{", "{\"stream\":true,");
 
-      Tests.Reply reply = Api.CHAT.post(fx, body, "sk-owner");
+      Tests.Reply reply = api.post(fx, body, "sk-owner");
 
       assertEquals(200, reply.status());
-      fx.openai.take();
-      JsonNode continuation = JSON.readTree(fx.openai.take().body());
-      assertTrue(Api.CHAT.toolResult(continuation).contains(DROPPED), "the continuation carries the original");
+      api.upstream(fx).take();
+      JsonNode continuation = JSON.readTree(api.upstream(fx).take().body());
+      assertTrue(api.toolResult(continuation).contains(DROPPED), "the continuation carries the original");
       assertTrue(continuation.path("stream").asBoolean(), "the continuation is streamed");
       String stream = new String(reply.body(), StandardCharsets.UTF_8);
       assertFalse(stream.contains("headroom_retrieve"), stream);
-      assertTrue(stream.contains("Let me look. ") && stream.contains("FINAL: ") && stream.contains("ord_100042 shipped"), stream);
-      assertTrue(stream.endsWith("data: [DONE]\n\n"), stream);
-      assertEquals(1, stream.split("\\[DONE\\]", -1).length - 1, "one terminator: " + stream);
+      assertTrue(stream.contains("FINAL: ") && stream.contains("ord_100042 shipped"), stream);
+      switch (api) {
+        case CHAT -> {
+          assertTrue(stream.contains("Let me look. ") && stream.endsWith("data: [DONE]\n\n"), stream);
+          assertEquals(1, stream.split("\\[DONE\\]", -1).length - 1, "one terminator: " + stream);
+        }
+        case ANTHROPIC -> {
+          assertEquals(1, stream.split("\"message_start\"", -1).length - 1, "one message_start: " + stream);
+          assertEquals(1, stream.split("\"message_stop\"", -1).length - 1, "one message_stop: " + stream);
+          assertTrue(stream.contains("{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"text\""),
+              "the continuation's block follows the first one: " + stream);
+        }
+        case RESPONSES -> {
+          assertEquals(1, stream.split("\"response.created\"", -1).length - 1, "one response.created: " + stream);
+          assertTrue(stream.contains("\"sequence_number\":5"), "events stay numbered in order: " + stream);
+        }
+      }
     }
   }
 

@@ -72,7 +72,7 @@ public final class HeadroomProxy {
    */
   public static HeadroomProxy create(Vertx vertx, ProxyOptions options) {
     CcrMetrics ccrMetrics = new CcrMetrics();
-    CcrStore ccrStore = new MeteredCcrStore(CcrStores.open(vertx, options.ccrStore()), ccrMetrics);
+    CcrStore ccrStore = new MeteredCcrStore(CcrStores.open(vertx, options.ccrStore(), ccrMetrics), ccrMetrics);
     RequestRewriter rewriter = options.compression()
         ? new CcrRequestRewriter(new LiveZoneRequestRewriter(LiveZoneRewriter.create(
             Compressor.create(CompressOptions.defaults().withCcrStore(ccrStore)),

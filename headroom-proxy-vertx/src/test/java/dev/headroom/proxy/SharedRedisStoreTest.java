@@ -52,13 +52,15 @@ class SharedRedisStoreTest {
   void anEntryExpiresAtItsTimeToLive() throws Exception {
     try (RedisServer redis = RedisServer.start()) {
       io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-      RedisCcrStore store = RedisCcrStore.create(vertx, redis.uri(), Duration.ofMillis(1500));
+      java.util.concurrent.atomic.AtomicInteger expiries = new java.util.concurrent.atomic.AtomicInteger();
+      RedisCcrStore store = RedisCcrStore.create(vertx, redis.uri(), Duration.ofMillis(1500), expiries::incrementAndGet);
       try {
         store.put(new CcrEntry("00112233aabbccdd", "key:one", "the original", "3 rows omitted"));
 
         assertEquals("the original", store.get("00112233aabbccdd", "key:one").orElseThrow().content());
         assertTrue(store.get("00112233aabbccdd", "key:two").isEmpty(), "scoped: another key's read misses");
         assertTrue(Tests.eventually(() -> store.get("00112233aabbccdd", "key:one").isEmpty()), "gone after its TTL");
+        assertEquals(1, expiries.get(), "a read just past the TTL is counted as an expiry, not a miss");
       } finally {
         store.close();
         Tests.await(vertx.close());

@@ -21,10 +21,11 @@ public final class CcrStores {
   /**
    * @param vertx the proxy's Vert.x (the Redis client runs on it)
    * @param uri a {@code redis://} URI, or empty for memory
+   * @param metrics counts expiries the store can see
    * @return the store
    */
-  public static CcrStore open(Vertx vertx, Optional<URI> uri) {
-    return uri.<CcrStore>map(u -> RedisCcrStore.create(vertx, u.toString(), TTL))
+  public static CcrStore open(Vertx vertx, Optional<URI> uri, CcrMetrics metrics) {
+    return uri.<CcrStore>map(u -> RedisCcrStore.create(vertx, u.toString(), TTL, metrics::expired))
         .orElseGet(() -> CcrStore.inMemory(1_000, 64L << 20, TTL));
   }
 }

@@ -28,7 +28,8 @@ import org.apiguardian.api.API;
 /**
  * A {@link CcrStore} in Redis, shared by every proxy pointed at it. Key
  * {@code headroom:ccr:<scope>:<hash>} (the scope is a hash of the credential, so a read with another
- * credential names another key), value a small JSON object, expiry set with the write ({@code SET … PX}).
+ * credential names another key), value a small JSON object with its expiry time; Redis drops the key a
+ * little after that ({@code SET … PX}).
  *
  * <p>Calls block their thread up to {@link #TIMEOUT}, so they are made from workers only (compression
  * and retrieval run there); on an event loop they fail at once. After a failure the store reports
@@ -44,23 +45,26 @@ public final class RedisCcrStore implements CcrStore {
 
   private final Redis redis;
   private final long ttlMillis;
+  private final Runnable onExpired;
   private volatile long downUntilNanos = System.nanoTime();
 
-  private RedisCcrStore(Redis redis, Duration ttl) {
+  private RedisCcrStore(Redis redis, Duration ttl, Runnable onExpired) {
     this.redis = redis;
     this.ttlMillis = ttl.toMillis();
+    this.onExpired = onExpired;
   }
 
   /**
    * @param vertx the Vert.x the client runs on
    * @param connectionString {@code redis://host:port/db}
    * @param ttl how long entries live
+   * @param onExpired told of each read that found an entry past its time to live
    * @return the store (connections are opened lazily)
    */
-  public static RedisCcrStore create(Vertx vertx, String connectionString, Duration ttl) {
+  public static RedisCcrStore create(Vertx vertx, String connectionString, Duration ttl, Runnable onExpired) {
     RedisOptions options = new RedisOptions().setConnectionString(connectionString)
         .setMaxPoolSize(16).setMaxPoolWaiting(256).setMaxWaitingHandlers(1024);
-    return new RedisCcrStore(Redis.createClient(vertx, options), ttl);
+    return new RedisCcrStore(Redis.createClient(vertx, options), ttl, onExpired);
   }
 
   @Override
@@ -68,13 +72,14 @@ public final class RedisCcrStore implements CcrStore {
     Map<String, String> value = new LinkedHashMap<>();
     value.put("description", entry.description());
     value.put("content", entry.content());
+    value.put("expires_at", Long.toString(System.currentTimeMillis() + ttlMillis));
     String json;
     try {
       json = JSON.writeValueAsString(value);
     } catch (IOException impossible) {
       throw new UncheckedIOException(impossible);
     }
-    call(Request.cmd(Command.SET).arg(key(entry.hash(), entry.scope())).arg(json).arg("PX").arg(ttlMillis));
+    call(Request.cmd(Command.SET).arg(key(entry.hash(), entry.scope())).arg(json).arg("PX").arg(ttlMillis + grace()));
   }
 
   @Override
@@ -85,6 +90,10 @@ public final class RedisCcrStore implements CcrStore {
     }
     try {
       JsonNode value = JSON.readTree(response.toString());
+      if (System.currentTimeMillis() >= value.path("expires_at").asLong(Long.MAX_VALUE)) {
+        onExpired.run();
+        return Optional.empty();
+      }
       return Optional.of(new CcrEntry(hash, scope, value.path("content").asText(), value.path("description").asText()));
     } catch (IOException | RuntimeException corrupt) {
       return Optional.empty();
@@ -95,6 +104,14 @@ public final class RedisCcrStore implements CcrStore {
   @Override
   public int size() {
     return -1;
+  }
+
+  /**
+   * Redis keeps a key a little past its time to live (a tenth of it, at most a minute), so a late read
+   * can be told apart from a miss and counted as an expiry; it is never returned.
+   */
+  private long grace() {
+    return Math.min(ttlMillis / 10, 60_000L);
   }
 
   static String key(String hash, String scope) {

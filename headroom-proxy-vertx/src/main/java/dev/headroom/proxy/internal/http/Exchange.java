@@ -270,7 +270,8 @@ final class Exchange {
     resp.setChunked(true);
     resp.writeHead();
     postSend(true);
-    new StreamedRetrievals(f, f.retrievals, resp, ctx, headers, req.uri(), scope, body.getBytes(), failure -> {
+    new StreamedRetrievals(f, f.retrievals, resp, ctx, headers, req.uri(), scope, body.getBytes(),
+        request -> upstream = request, failure -> {
       if (finished) {
         return;
       }

@@ -43,6 +43,7 @@ final class StreamedRetrievals {
   private final String uri;
   private final String scope;
   private final Done done;
+  private final java.util.function.Consumer<io.vertx.core.http.HttpClientRequest> requests;
   private final ProviderApi api;
   private final StreamDialects.Dialect dialect;
   private final List<SseEvent> held = new ArrayList<>();
@@ -51,7 +52,9 @@ final class StreamedRetrievals {
   private int round;
 
   StreamedRetrievals(Forwarder f, RetrievalLoop loop, HttpServerResponse resp, RequestContext ctx, MultiMap headers,
-      String uri, String scope, byte[] sent, Done done) {
+      String uri, String scope, byte[] sent, java.util.function.Consumer<io.vertx.core.http.HttpClientRequest> requests,
+      Done done) {
+    this.requests = requests;
     this.f = f;
     this.loop = loop;
     this.resp = resp;
@@ -121,7 +124,10 @@ final class StreamedRetrievals {
 
   private void continueWith(byte[] next) {
     f.client.request(f.upstreams.http(ctx.provider, HttpMethod.POST, uri, headers))
-        .compose(request -> request.send(Buffer.buffer(next)))
+        .compose(request -> {
+          requests.accept(request); // a timeout or a client that leaves resets the continuation too
+          return request.send(Buffer.buffer(next));
+        })
         .onComplete(answered -> {
           if (answered.failed() || !applies(ctx.route, answered.result(), next)) {
             if (answered.succeeded()) {

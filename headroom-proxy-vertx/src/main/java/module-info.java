@@ -7,7 +7,8 @@
  * ({@code HEADROOM_HOST}), {@code --port} ({@code HEADROOM_PORT}), {@code --openai-api-url}
  * ({@code OPENAI_TARGET_API_URL}), {@code --anthropic-api-url} ({@code ANTHROPIC_TARGET_API_URL}),
  * {@code --extensions-dir} ({@code HEADROOM_EXTENSIONS_DIR}), {@code --max-body-bytes},
- * {@code --connect-timeout}, {@code --request-timeout}, {@code --shutdown-timeout}. No system
+ * {@code --connect-timeout}, {@code --request-timeout}, {@code --shutdown-timeout}, {@code --compression},
+ * {@code --compression-budget}, {@code --ccr-store} ({@code HEADROOM_CCR_STORE}). No system
  * properties are read.
  */
 module dev.headroom.proxy {
@@ -18,6 +19,7 @@ module dev.headroom.proxy {
   requires com.github.luben.zstd_jni;
   requires com.aayushatharva.brotli4j;
   requires info.picocli;
+  requires io.vertx.redis.client;
   // Automatic modules on Maven Central; the jlink image uses patched explicit copies
   // (src/main/moditect, same names).
   requires micrometer.core;

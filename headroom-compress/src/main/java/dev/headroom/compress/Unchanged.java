@@ -34,6 +34,8 @@ public record Unchanged(String text, ContentType contentType, Reason reason, int
     /** The token-validation gate: the candidate did not have fewer tokens than the original. */
     NOT_SMALLER,
     /** The context's time budget ran out. */
-    TIME_BUDGET_EXCEEDED
+    TIME_BUDGET_EXCEEDED,
+    /** The {@link CcrStore} could not keep an original, so the marker could not be honoured. */
+    STORE_UNAVAILABLE
   }
 }

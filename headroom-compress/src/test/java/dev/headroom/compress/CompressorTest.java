@@ -91,4 +91,41 @@ class CompressorTest {
         CompressContext.defaults().withTargetTokens(50).withTimeBudget(java.time.Duration.ofNanos(1)));
     assertEquals(Unchanged.Reason.TIME_BUDGET_EXCEEDED, assertInstanceOf(Unchanged.class, result).reason());
   }
+
+  @Test
+  void everyMarkerNamesItsHashAndTheRetrievalTool() {
+    CompressionResult result = compressor.compress(charges(120, 77),
+        CompressContext.ofQuery("Why was order A-5033 charged twice?").withTargetTokens(200).withScope("key-1"));
+    Compressed c = assertInstanceOf(Compressed.class, result);
+    for (CcrReference ref : c.dropped()) {
+      assertTrue(c.text().contains("<<ccr:" + ref.hash() + " "), c.text());
+      assertTrue(java.util.regex.Pattern.compile("<<ccr:" + ref.hash() + " [^>]*; headroom_retrieve>>").matcher(c.text()).find(), c.text());
+    }
+  }
+
+  @Test
+  void whenTheStoreCannotKeepTheOriginalTheTextIsSentUncompressed() {
+    CcrStore down = new CcrStore() {
+      @Override
+      public void put(CcrEntry entry) {
+        throw new IllegalStateException("connection refused");
+      }
+
+      @Override
+      public java.util.Optional<CcrEntry> get(String hash, String scope) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public int size() {
+        return 0;
+      }
+    };
+    String json = charges(120, 77);
+    CompressionResult result = Compressor.create(CompressOptions.defaults().withCcrStore(down))
+        .compress(json, CompressContext.ofQuery("Why was order A-5033 charged twice?").withTargetTokens(200).withScope("key-1"));
+    Unchanged unchanged = assertInstanceOf(Unchanged.class, result);
+    assertEquals(Unchanged.Reason.STORE_UNAVAILABLE, unchanged.reason());
+    assertEquals(json, result.text());
+  }
 }

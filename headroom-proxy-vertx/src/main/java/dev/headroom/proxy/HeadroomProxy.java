@@ -18,6 +18,11 @@ import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.proxy.internal.http.Retrieval;
 import dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter;
 import dev.headroom.proxy.internal.pipeline.RequestRewriter;
+import dev.headroom.proxy.internal.ccr.CcrMetrics;
+import dev.headroom.proxy.internal.ccr.CcrRequestRewriter;
+import dev.headroom.proxy.internal.ccr.CcrStores;
+import dev.headroom.proxy.internal.ccr.Conversations;
+import dev.headroom.proxy.internal.ccr.MeteredCcrStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,13 +50,16 @@ public final class HeadroomProxy {
   private final Vertx vertx;
   private final ProxyOptions options;
   private final RequestRewriter rewriter;
-  private final CcrStore ccrStore;
+  private final Retrieval retrieval;
+  private final CcrMetrics ccrMetrics;
   private final List<String> deployments = new ArrayList<>();
   private volatile int port = -1;
   private volatile ProxyMetrics metrics;
 
-  private HeadroomProxy(Vertx vertx, ProxyOptions options, RequestRewriter rewriter, CcrStore ccrStore) {
-    this.ccrStore = ccrStore;
+  private HeadroomProxy(Vertx vertx, ProxyOptions options, RequestRewriter rewriter, Retrieval retrieval,
+      CcrMetrics ccrMetrics) {
+    this.retrieval = retrieval;
+    this.ccrMetrics = ccrMetrics;
     this.vertx = Objects.requireNonNull(vertx, "vertx must not be null");
     this.options = Objects.requireNonNull(options, "options must not be null");
     this.rewriter = rewriter;
@@ -63,18 +71,20 @@ public final class HeadroomProxy {
    * @return a proxy, not yet started
    */
   public static HeadroomProxy create(Vertx vertx, ProxyOptions options) {
-    CcrStore ccrStore = CcrStore.inMemory();
+    CcrMetrics ccrMetrics = new CcrMetrics();
+    CcrStore ccrStore = new MeteredCcrStore(CcrStores.open(vertx, options.ccrStore(), ccrMetrics), ccrMetrics);
     RequestRewriter rewriter = options.compression()
-        ? new LiveZoneRequestRewriter(LiveZoneRewriter.create(
+        ? new CcrRequestRewriter(new LiveZoneRequestRewriter(LiveZoneRewriter.create(
             Compressor.create(CompressOptions.defaults().withCcrStore(ccrStore)),
-            LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget())))
+            LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget()))), new Conversations(100_000))
         : RequestRewriter.identity();
-    return new HeadroomProxy(vertx, options, rewriter, ccrStore);
+    return new HeadroomProxy(vertx, options, rewriter, new Retrieval(ccrStore, ccrMetrics, options.compression()), ccrMetrics);
   }
 
   /** Internal: the live-zone issue wires its rewriter here. */
   static HeadroomProxy create(Vertx vertx, ProxyOptions options, RequestRewriter rewriter) {
-    return new HeadroomProxy(vertx, options, Objects.requireNonNull(rewriter, "rewriter must not be null"), CcrStore.inMemory());
+    return new HeadroomProxy(vertx, options, Objects.requireNonNull(rewriter, "rewriter must not be null"),
+        new Retrieval(CcrStore.inMemory()), new CcrMetrics());
   }
 
   /**
@@ -101,6 +111,7 @@ public final class HeadroomProxy {
     return loaded.compose(extensions -> {
       RequestPipeline pipeline = new RequestPipeline(extensions, rewriter, options.maxBodyBytes());
       ProxyMetrics shared = new ProxyMetrics(extensions);
+      shared.bind(ccrMetrics);
       this.metrics = shared;
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       // Vert.x shares one random port among servers that ask for the same negative port.
@@ -109,7 +120,7 @@ public final class HeadroomProxy {
           options.requestTimeout(), options.shutdownTimeout());
       List<ProxyVerticle> verticles = new java.util.concurrent.CopyOnWriteArrayList<>();
       return vertx.deployVerticle(() -> {
-        ProxyVerticle verticle = new ProxyVerticle(settings, pipeline, shared, new Retrieval(ccrStore));
+        ProxyVerticle verticle = new ProxyVerticle(settings, pipeline, shared, retrieval);
         verticles.add(verticle);
         return verticle;
       }, new DeploymentOptions().setInstances(instances)).compose(id -> {

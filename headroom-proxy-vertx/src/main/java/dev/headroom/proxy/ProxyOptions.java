@@ -35,6 +35,7 @@ public final class ProxyOptions {
   private final PipelineExtensions extensions;
   private final boolean compression;
   private final Duration compressionBudget;
+  private final URI ccrStore;
 
   private ProxyOptions(Builder builder) {
     this.host = builder.host;
@@ -49,6 +50,7 @@ public final class ProxyOptions {
     this.extensions = builder.extensions;
     this.compression = builder.compression;
     this.compressionBudget = builder.compressionBudget;
+    this.ccrStore = builder.ccrStore;
   }
 
   /**
@@ -110,6 +112,14 @@ public final class ProxyOptions {
     return compressionBudget;
   }
 
+  /**
+   * @return where originals of compressed blocks are kept: a {@code redis://host:port/db} URI, or
+   *     empty for the embedded in-memory store
+   */
+  public Optional<URI> ccrStore() {
+    return Optional.ofNullable(ccrStore);
+  }
+
   /** @return whether the live zone of requests is compressed */
   public boolean compression() {
     return compression;
@@ -138,8 +148,33 @@ public final class ProxyOptions {
     private PipelineExtensions extensions;
     private boolean compression = true;
     private Duration compressionBudget = Duration.ofMillis(50);
+    private URI ccrStore;
 
     private Builder() {}
+
+    /**
+     * @param value {@code redis://[user:password@]host:port[/db]} (or {@code rediss://}) to share originals
+     *     of compressed blocks between proxies, or {@code memory} for the in-memory store; default memory
+     * @return this builder
+     */
+    public Builder ccrStore(String value) {
+      Objects.requireNonNull(value, "ccrStore must not be null");
+      if (value.isBlank() || value.strip().equals("memory")) {
+        this.ccrStore = null;
+        return this;
+      }
+      URI uri;
+      try {
+        uri = new URI(value.strip());
+      } catch (java.net.URISyntaxException bad) {
+        throw new IllegalArgumentException("ccrStore must be memory or redis://host:port/db, got " + value, bad);
+      }
+      if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new IllegalArgumentException("ccrStore must be memory or redis://host:port/db, got " + value);
+      }
+      this.ccrStore = uri;
+      return this;
+    }
 
     /**
      * @param value whether to compress the live zone of chat, messages and responses requests; default on

@@ -87,8 +87,15 @@ public final class DefaultCompressor implements Compressor {
     if (compressedTokens >= originalTokens) {
       return new Unchanged(content, type, Unchanged.Reason.NOT_SMALLER, originalBytes);
     }
-    for (CcrEntry entry : sink.entries()) {
-      options.ccrStore().put(entry);
+    try {
+      for (CcrEntry entry : sink.entries()) {
+        options.ccrStore().put(entry);
+      }
+    } catch (RuntimeException storeDown) {
+      // A marker whose original is not kept would lose data for good: send the original instead.
+      LOG.log(System.Logger.Level.WARNING, "CCR store unavailable (" + storeDown.getClass().getName()
+          + "); " + type.tag() + " block left uncompressed");
+      return new Unchanged(content, type, Unchanged.Reason.STORE_UNAVAILABLE, originalBytes);
     }
     return new Compressed(text, type, candidate.get().strategy(), originalTokens, compressedTokens,
         originalBytes, compressedBytes, sink.references());

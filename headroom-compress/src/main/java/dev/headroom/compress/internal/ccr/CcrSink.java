@@ -18,6 +18,9 @@ public final class CcrSink {
   /** Hex digits of SHA-256 in a marker: 64 bits, short in tokens and ample within one scope. */
   static final int HASH_HEX = 16;
 
+  /** The name of the tool that returns an original by hash (the proxy adds it to requests). */
+  public static final String RETRIEVE_TOOL = "headroom_retrieve";
+
   private final String scope;
   private final List<CcrEntry> entries = new ArrayList<>();
 
@@ -33,12 +36,24 @@ public final class CcrSink {
    *
    * @param content what was dropped
    * @param description what the marker stands for, e.g. {@code 412 rows omitted}
-   * @return {@code <<ccr:HASH description>>}
+   * @return {@code <<ccr:HASH description; headroom_retrieve>>}
    */
   public String drop(String content, String description) {
     String hash = hash(content);
     entries.add(new CcrEntry(hash, scope, content, description));
-    return "<<ccr:" + hash + " " + description + ">>";
+    return marker(hash, description);
+  }
+
+  /**
+   * The marker wording: the hash first, what was dropped, and the tool that brings it back. The
+   * tool's own description says to pass the hash, so four words here are enough for the model.
+   *
+   * @param hash the entry's hash
+   * @param description what was dropped
+   * @return {@code <<ccr:HASH description; headroom_retrieve>>}
+   */
+  public static String marker(String hash, String description) {
+    return "<<ccr:" + hash + " " + description + "; " + RETRIEVE_TOOL + ">>";
   }
 
   /**

@@ -79,6 +79,12 @@ public final class ProxyCommand implements Callable<Integer> {
           + "(env HEADROOM_COMPRESSION_BUDGET). Default: ${DEFAULT-VALUE}.")
   Duration compressionBudget;
 
+  @Option(names = "--ccr-store", paramLabel = "memory|redis://HOST:PORT/DB",
+      defaultValue = "${env:HEADROOM_CCR_STORE:-memory}",
+      description = "Where originals of compressed blocks are kept for retrieval; a Redis shared by several "
+          + "proxies lets each retrieve the others' (env HEADROOM_CCR_STORE). Default: ${DEFAULT-VALUE}.")
+  String ccrStore;
+
   @Option(names = "--shutdown-timeout", paramLabel = "DURATION", converter = Values.DurationConverter.class,
       defaultValue = "${env:HEADROOM_SHUTDOWN_TIMEOUT:-30s}",
       description = "How long SIGTERM/SIGINT waits for in-flight requests (env HEADROOM_SHUTDOWN_TIMEOUT). "
@@ -132,7 +138,8 @@ public final class ProxyCommand implements Callable<Integer> {
     ProxyOptions.Builder builder = ProxyOptions.builder()
         .host(host).port(port).openaiApiUrl(openaiApiUrl).anthropicApiUrl(anthropicApiUrl)
         .maxBodyBytes(maxBodyBytes).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-        .shutdownTimeout(shutdownTimeout).compression(compression).compressionBudget(compressionBudget);
+        .shutdownTimeout(shutdownTimeout).compression(compression).compressionBudget(compressionBudget)
+        .ccrStore(ccrStore);
     if (extensionsDir != null) {
       builder.extensionsDir(extensionsDir);
     }

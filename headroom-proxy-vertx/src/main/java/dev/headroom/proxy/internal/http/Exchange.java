@@ -30,6 +30,7 @@ final class Exchange {
 
   private static final Logger LOG = System.getLogger(Exchange.class.getName());
   private static final int RESPONSE_COPY_CAP = 16 << 20;
+  private static final String SESSION = "x-headroom-session-id";
 
   private final Forwarder f;
   private final HttpServerRequest req;
@@ -41,6 +42,8 @@ final class Exchange {
   private String model = "";
   private StreamTap tap;
   private Buffer responseCopy;
+  /** The pipeline changed the body, so it may carry the retrieval tool. */
+  private boolean rewritten;
   /** POST_SEND, then RESPONSE_RECEIVED: the response stages of one exchange run in order. */
   private Future<?> responseStages = Future.succeededFuture();
 
@@ -172,8 +175,15 @@ final class Exchange {
       return;
     }
     Map<String, String> before = Forwarder.singleValued(headers);
+    // The session id is a control header (never forwarded) that names the conversation for the retrieval tool.
+    String session = req.getHeader(SESSION);
+    Map<String, String> seen = before;
+    if (session != null) {
+      seen = new LinkedHashMap<>(before);
+      seen.put(SESSION, session.strip());
+    }
     Inbound in = new Inbound(ctx.requestId, "proxy.request", ctx.route.label(), ctx.provider.wireName(),
-        body.getBytes(), encoding == null ? "" : encoding, before);
+        body.getBytes(), encoding == null ? "" : encoding, seen);
     f.vertx.executeBlocking(() -> f.pipeline.run(in), false).onComplete(done -> {
       if (finished) {
         return;
@@ -189,6 +199,7 @@ final class Exchange {
         toSend = Buffer.buffer(out.body());
         headers.remove("content-encoding");
         ctx.decision = "rewritten";
+        rewritten = true;
       }
       if (!out.blocks().isEmpty()) {
         ctx.blocks = AccessLog.blocks(out.blocks());
@@ -201,7 +212,12 @@ final class Exchange {
         f.metrics.compressed(out.tokensBefore(), out.tokensAfter());
       }
       if (out.headers() != null) {
-        Forwarder.applyHeaderChanges(headers, before, out.headers());
+        Map<String, String> after = new LinkedHashMap<>(out.headers());
+        after.remove(SESSION);
+        Forwarder.applyHeaderChanges(headers, before, after);
+      }
+      if (out.body() != null && f.retrievals != null) {
+        headers.remove("accept-encoding"); // the retrieval loop reads the response: keep it plain JSON
       }
       send(headers, toSend);
     });
@@ -221,19 +237,73 @@ final class Exchange {
           return hadBody || body.length() > 0 ? request.send(body) : request.send();
         })
         .onComplete(done -> {
-          if (done.succeeded()) {
-            relay(done.result());
-          } else {
+          if (done.failed()) {
             upstreamFailed(done.cause());
+          } else if (f.retrievals != null && rewritten
+              && dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter.apiOf(ctx.route.label()).isPresent()) {
+            retrievals(done.result(), headers, body);
+          } else {
+            relay(done.result());
           }
         });
   }
 
-  private void relay(HttpClientResponse up) {
+  /** The body was rewritten, so it may carry the retrieval tool: the model's retrievals are answered here. */
+  private void retrievals(HttpClientResponse first, MultiMap headers, Buffer body) {
+    String scope = dev.headroom.proxy.internal.pipeline.Scopes.of(Forwarder.singleValued(req.headers()));
+    f.retrievals.run(first, req.uri(), dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter.apiOf(ctx.route.label()).get(),
+        ctx, headers, body, scope, request -> upstream = request).onComplete(done -> {
+          if (done.failed()) {
+            upstreamFailed(done.cause());
+          } else if (done.result().body() == null && StreamedRetrievals.applies(ctx.route, done.result().response(), body.getBytes())) {
+            streamRetrievals(done.result().response(), headers, body, scope);
+          } else if (done.result().body() == null) {
+            relay(done.result().response());
+          } else {
+            relayBuffered(done.result().response(), done.result().body());
+          }
+        });
+  }
+
+  private void streamRetrievals(HttpClientResponse up, MultiMap headers, Buffer body, String scope) {
     if (finished) {
       up.request().reset();
       return;
     }
+    head(up);
+    resp.setChunked(true);
+    resp.writeHead();
+    postSend(true);
+    new StreamedRetrievals(f, f.retrievals, resp, ctx, headers, req.uri(), scope, body.getBytes(),
+        request -> upstream = request, failure -> {
+      if (finished) {
+        return;
+      }
+      if (failure != null) {
+        ctx.failure = "upstream_reset_mid_response";
+        resp.reset();
+      } else {
+        resp.end();
+      }
+      finish();
+    }).relay(up);
+  }
+
+  private void relayBuffered(HttpClientResponse up, Buffer body) {
+    if (finished) {
+      return;
+    }
+    head(up);
+    postSend(false);
+    ctx.bytesOut += body.length();
+    if (!ctx.bypass && f.responseStages.wants(RESPONSE_RECEIVED) && body.length() <= RESPONSE_COPY_CAP) {
+      responseCopy = body;
+    }
+    resp.end(body);
+    finish();
+  }
+
+  private void head(HttpClientResponse up) {
     ctx.responseNanos = System.nanoTime();
     ctx.upstreamStatus = up.statusCode();
     ctx.status = up.statusCode();
@@ -247,6 +317,14 @@ final class Exchange {
       resp.headers().set("headroom-upstream-request-id", upstreamId);
     }
     stamp();
+  }
+
+  private void relay(HttpClientResponse up) {
+    if (finished) {
+      up.request().reset();
+      return;
+    }
+    head(up);
     boolean bodyless = req.method() == HttpMethod.HEAD || up.statusCode() == 204 || up.statusCode() == 304;
     if (!bodyless && !resp.headers().contains("content-length")) {
       resp.setChunked(true);

@@ -30,9 +30,11 @@ public final class Forwarder {
   final ProxyMetrics metrics;
   final long maxBodyBytes;
   final long requestTimeoutMillis;
+  /** Answers the model's retrievals; {@code null} when compression is off. */
+  final RetrievalLoop retrievals;
 
   Forwarder(Vertx vertx, HttpClient client, Upstreams upstreams, RequestPipeline pipeline, ProxyMetrics metrics,
-      long maxBodyBytes, long requestTimeoutMillis) {
+      long maxBodyBytes, long requestTimeoutMillis, Retrieval retrieval) {
     this.vertx = vertx;
     this.client = client;
     this.upstreams = upstreams;
@@ -41,6 +43,7 @@ public final class Forwarder {
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
     this.requestTimeoutMillis = requestTimeoutMillis;
+    this.retrievals = retrieval.loopEnabled() ? new RetrievalLoop(this, retrieval.store(), retrieval.metrics()) : null;
   }
 
   void handle(HttpServerRequest request) {

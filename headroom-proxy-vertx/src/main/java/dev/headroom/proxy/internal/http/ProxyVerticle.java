@@ -64,7 +64,7 @@ public final class ProxyVerticle extends VerticleBase {
         .setVerifyHost(true));
     Upstreams upstreams = new Upstreams(options.openaiApiUrl(), options.anthropicApiUrl(), options.connectTimeout().toMillis());
     forwarder = new Forwarder(vertx, client, upstreams, pipeline, metrics, options.maxBodyBytes(),
-        options.requestTimeout().toMillis());
+        options.requestTimeout().toMillis(), retrieval);
     relay = new WebSocketRelay(vertx, webSocketClient, upstreams, pipeline, metrics);
     Map<String, java.net.URI> origins = new LinkedHashMap<>();
     origins.put("openai", options.openaiApiUrl());

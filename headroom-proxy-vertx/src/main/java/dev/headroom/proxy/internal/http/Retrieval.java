@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.compress.CcrStore;
+import dev.headroom.proxy.internal.ccr.CcrMetrics;
 import dev.headroom.proxy.internal.pipeline.Scopes;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
@@ -29,30 +29,72 @@ public final class Retrieval {
   private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{8,128}");
 
   private final CcrStore store;
+  private final CcrMetrics metrics;
+  private final boolean loopEnabled;
 
   /**
    * @param store where compressed blocks' originals are kept
    */
   public Retrieval(CcrStore store) {
+    this(store, new CcrMetrics(), false);
+  }
+
+  /**
+   * @param store where compressed blocks' originals are kept
+   * @param metrics the CCR counters
+   * @param loopEnabled whether the proxy answers the model's {@code headroom_retrieve} calls itself
+   */
+  public Retrieval(CcrStore store, CcrMetrics metrics, boolean loopEnabled) {
     this.store = store;
+    this.metrics = metrics;
+    this.loopEnabled = loopEnabled;
+  }
+
+  CcrStore store() {
+    return store;
+  }
+
+  CcrMetrics metrics() {
+    return metrics;
+  }
+
+  boolean loopEnabled() {
+    return loopEnabled;
   }
 
   void handle(HttpServerRequest request) {
     String requestId = Forwarder.requestId(request.headers());
     String hash = request.path().substring(PREFIX.length());
-    Optional<CcrEntry> entry = HASH.matcher(hash).matches()
-        ? store.get(hash.toLowerCase(java.util.Locale.ROOT), Scopes.of(Forwarder.singleValued(request.headers())))
-        : Optional.empty();
+    String scope = Scopes.of(Forwarder.singleValued(request.headers()));
     request.response().putHeader("x-request-id", requestId).putHeader("content-type", "application/json");
-    if (entry.isEmpty()) {
-      request.response().setStatusCode(404)
-          .end(ErrorBodies.of(Provider.OPENAI, "not_found", "no original is stored under that hash for this API key", requestId));
+    if (!HASH.matcher(hash).matches()) {
+      notFound(request, requestId);
       return;
     }
+    // A remote store blocks: never on the event loop.
+    io.vertx.core.Vertx.currentContext().executeBlocking(
+        () -> store.get(hash.toLowerCase(java.util.Locale.ROOT), scope), false).onComplete(done -> {
+          if (done.failed()) {
+            request.response().setStatusCode(503)
+                .end(ErrorBodies.of(Provider.OPENAI, "store_unavailable", "the store of originals cannot be read now", requestId));
+          } else if (done.result().isEmpty()) {
+            notFound(request, requestId);
+          } else {
+            found(request, requestId, done.result().get());
+          }
+        });
+  }
+
+  private static void notFound(HttpServerRequest request, String requestId) {
+    request.response().setStatusCode(404)
+        .end(ErrorBodies.of(Provider.OPENAI, "not_found", "no original is stored under that hash for this API key", requestId));
+  }
+
+  private static void found(HttpServerRequest request, String requestId, CcrEntry entry) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("hash", entry.get().hash());
-    body.put("description", entry.get().description());
-    body.put("content", entry.get().content());
+    body.put("hash", entry.hash());
+    body.put("description", entry.description());
+    body.put("content", entry.content());
     try {
       request.response().setStatusCode(200).end(JSON.writeValueAsString(body));
     } catch (JsonProcessingException impossible) {

@@ -81,6 +81,15 @@ public final class ProxyMetrics {
   }
 
   /**
+   * Registers another component's meters (the CCR counters) in this registry.
+   *
+   * @param binder what to register
+   */
+  public void bind(io.micrometer.core.instrument.binder.MeterBinder binder) {
+    binder.bindTo(registry);
+  }
+
+  /**
    * Records a request whose live zone was compressed.
    *
    * @param before tokens of the compressed blocks before

@@ -66,8 +66,13 @@ public final class LiveZoneRequestRewriter implements RequestRewriter {
     rewriter.warmUp();
   }
 
-  /** The routes whose body has a live zone; count_tokens is left alone so counts stay honest. */
-  static Optional<ProviderApi> apiOf(String route) {
+  /**
+   * The routes whose body has a live zone; count_tokens is left alone so counts stay honest.
+   *
+   * @param route a route label
+   * @return its request format, when it has a live zone
+   */
+  public static Optional<ProviderApi> apiOf(String route) {
     return switch (route) {
       case "chat" -> Optional.of(ProviderApi.CHAT_COMPLETIONS);
       case "messages" -> Optional.of(ProviderApi.ANTHROPIC_MESSAGES);

@@ -1,0 +1,64 @@
+package dev.headroom.proxy.internal.ccr;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
+
+/**
+ * Counts of the CCR store and the retrieval loop, exported as {@code headroom_ccr_*}: originals
+ * stored, store failures (blocks then left uncompressed), retrievals that found their original
+ * (hits), did not (misses; expired entries included), and retrieval rounds the proxy answered.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class CcrMetrics implements MeterBinder {
+
+  final AtomicLong stores = new AtomicLong();
+  final AtomicLong storeErrors = new AtomicLong();
+  final AtomicLong hits = new AtomicLong();
+  final AtomicLong misses = new AtomicLong();
+  final AtomicLong expiries = new AtomicLong();
+  final AtomicLong rounds = new AtomicLong();
+
+  /** Counts one retrieval round answered by the proxy. */
+  public void round() {
+    rounds.incrementAndGet();
+  }
+
+  /** @return retrieval rounds so far */
+  public long rounds() {
+    return rounds.get();
+  }
+
+  /** @return hits so far */
+  public long hits() {
+    return hits.get();
+  }
+
+  /** @return store failures so far */
+  public long storeErrors() {
+    return storeErrors.get();
+  }
+
+  /** Counts one entry found expired by a store that can tell (Redis cannot: its misses include them). */
+  public void expired() {
+    expiries.incrementAndGet();
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    counter(registry, "headroom.ccr.stores", stores, "originals stored for retrieval");
+    counter(registry, "headroom.ccr.store.errors", storeErrors, "store writes or reads that failed (blocks left uncompressed)");
+    counter(registry, "headroom.ccr.hits", hits, "retrievals that found their original");
+    counter(registry, "headroom.ccr.misses", misses, "retrievals that found nothing (unknown, expired or another key's)");
+    counter(registry, "headroom.ccr.expiries", expiries, "retrievals of an entry past its time to live, where the store can tell");
+    counter(registry, "headroom.ccr.retrieval.rounds", rounds, "headroom_retrieve rounds answered by the proxy");
+  }
+
+  private static void counter(MeterRegistry registry, String name, AtomicLong value, String description) {
+    FunctionCounter.builder(name, value, AtomicLong::get).description(description).register(registry);
+  }
+}

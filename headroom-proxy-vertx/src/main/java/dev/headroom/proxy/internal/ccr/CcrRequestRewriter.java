@@ -1,0 +1,69 @@
+package dev.headroom.proxy.internal.ccr;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.headroom.compress.ProviderApi;
+import dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter;
+import dev.headroom.proxy.internal.pipeline.RequestRewriter;
+import dev.headroom.proxy.internal.pipeline.Rewrite;
+import dev.headroom.proxy.internal.pipeline.RewriteRequest;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Compression plus the retrieval tool: after the live-zone rewrite, a request whose blocks were
+ * compressed — or any later request of a conversation that already had the tool — gets
+ * {@code headroom_retrieve} spliced into its {@code tools}, unless the client defines that tool itself.
+ * The WebSocket route is left alone (its frames are relayed as sent).
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class CcrRequestRewriter implements RequestRewriter {
+
+  private final RequestRewriter compression;
+  private final Conversations conversations;
+
+  /**
+   * @param compression the live-zone rewrite
+   * @param conversations the conversations that have the tool
+   */
+  public CcrRequestRewriter(RequestRewriter compression, Conversations conversations) {
+    this.compression = Objects.requireNonNull(compression, "compression must not be null");
+    this.conversations = Objects.requireNonNull(conversations, "conversations must not be null");
+  }
+
+  @Override
+  public Rewrite rewrite(RewriteRequest request) {
+    Rewrite compressed = compression.rewrite(request);
+    Optional<ProviderApi> api = LiveZoneRequestRewriter.apiOf(request.route());
+    if (api.isEmpty() || "responses_ws".equals(request.route())) {
+      return compressed;
+    }
+    boolean markers = compressed.tokensBefore() > 0;
+    if (!markers && conversations.isEmpty()) {
+      return compressed;
+    }
+    // Keyed on the client's body: the first user message is never in the live zone's output anyway.
+    String key = Conversations.key(request.session(), request.scope(), request.body());
+    if (!markers && !conversations.contains(key)) {
+      return compressed;
+    }
+    byte[] withTool = RetrieveTools.splice(compressed.body(), api.get());
+    if (withTool == compressed.body()) {
+      return compressed;
+    }
+    conversations.add(key);
+    return new Rewrite(withTool, compressed.tokensBefore(), compressed.tokensAfter(), compressed.blocks());
+  }
+
+  /** Once a conversation has the tool, even its smallest requests must pass through here. */
+  @Override
+  public int minBodyBytes() {
+    return conversations.isEmpty() ? compression.minBodyBytes() : 0;
+  }
+
+  @Override
+  public void warmUp() {
+    compression.warmUp();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.headroom.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.compress.CcrEntry;
+import dev.headroom.proxy.internal.ccr.RedisCcrStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proxies sharing one real Redis ({@code --ccr-store redis://…}): what one compressed, another returns,
+ * only to the same key; entries expire; and an outage never fails a request.
+ */
+class SharedRedisStoreTest {
+
+  private static final Duration GENEROUS = Duration.ofSeconds(10);
+  private static final Pattern MARKER = Pattern.compile("<<ccr:([0-9a-f]+) ");
+
+  private static String chat() throws Exception {
+    return "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Did any order fail?\"},"
+        + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + RetrievalConversationTest.q(LiveZoneCompressionTest.orders()) + "}]}";
+  }
+
+  @Test
+  void aMarkerWrittenThroughOneProxyIsRetrievedThroughAnotherOnlyWithTheSameKey() throws Exception {
+    try (RedisServer redis = RedisServer.start();
+        ProxyFixture first = ProxyFixture.asConfigured(b -> b.ccrStore(redis.uri()).compressionBudget(GENEROUS));
+        ProxyFixture second = ProxyFixture.asConfigured(b -> b.ccrStore(redis.uri()).compressionBudget(GENEROUS))) {
+      first.post("/v1/chat/completions", chat(), "authorization", "Bearer sk-owner");
+      String sent = new String(first.openai.take().body(), StandardCharsets.UTF_8);
+      Matcher marker = MARKER.matcher(sent);
+      assertTrue(marker.find(), "compressed through the first proxy: " + sent);
+
+      Tests.Reply owner = second.get("/v1/retrieve/" + marker.group(1), "authorization", "Bearer sk-owner");
+      Tests.Reply stranger = second.get("/v1/retrieve/" + marker.group(1), "authorization", "Bearer sk-other");
+
+      assertEquals(200, owner.status());
+      assertTrue(new String(owner.body(), StandardCharsets.UTF_8).contains("ord_100042"), "the original, through the second proxy");
+      assertEquals(404, stranger.status(), "another key cannot read it");
+      assertTrue(second.proxy.scrapeMetrics().contains("headroom_ccr_hits_total 1.0"), second.proxy.scrapeMetrics());
+      assertTrue(first.proxy.scrapeMetrics().matches("(?s).*headroom_ccr_stores_total [1-9].*"), first.proxy.scrapeMetrics());
+    }
+  }
+
+  @Test
+  void anEntryExpiresAtItsTimeToLive() throws Exception {
+    try (RedisServer redis = RedisServer.start()) {
+      io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+      java.util.concurrent.atomic.AtomicInteger expiries = new java.util.concurrent.atomic.AtomicInteger();
+      RedisCcrStore store = RedisCcrStore.create(vertx, redis.uri(), Duration.ofMillis(1500), expiries::incrementAndGet);
+      try {
+        store.put(new CcrEntry("00112233aabbccdd", "key:one", "the original", "3 rows omitted"));
+
+        assertEquals("the original", store.get("00112233aabbccdd", "key:one").orElseThrow().content());
+        assertTrue(store.get("00112233aabbccdd", "key:two").isEmpty(), "scoped: another key's read misses");
+        assertTrue(Tests.eventually(() -> store.get("00112233aabbccdd", "key:one").isEmpty()), "gone after its TTL");
+        assertEquals(1, expiries.get(), "a read just past the TTL is counted as an expiry, not a miss");
+      } finally {
+        store.close();
+        Tests.await(vertx.close());
+      }
+    }
+  }
+
+  @Test
+  void withRedisStoppedRequestsStillSucceedUncompressed() throws Exception {
+    RedisServer redis = RedisServer.start();
+    try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.ccrStore(redis.uri()).compressionBudget(GENEROUS))) {
+      fx.post("/v1/chat/completions", chat(), "authorization", "Bearer sk-owner");
+      assertTrue(MARKER.matcher(new String(fx.openai.take().body(), StandardCharsets.UTF_8)).find(), "compressed while Redis is up");
+
+      redis.close();
+      String body = chat().replace("Did any order fail?", "Any failures at all?");
+      Tests.Reply reply = fx.post("/v1/chat/completions", body, "authorization", "Bearer sk-owner");
+
+      assertEquals(200, reply.status());
+      byte[] sent = fx.openai.take().body();
+      assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), sent, "without a store, the client's bytes go upstream");
+      assertFalse(reply.headers().contains("x-headroom-tokens-saved"));
+    } finally {
+      redis.close();
+    }
+  }
+}

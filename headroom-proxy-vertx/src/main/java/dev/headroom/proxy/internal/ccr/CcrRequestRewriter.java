@@ -53,7 +53,7 @@ public final class CcrRequestRewriter implements RequestRewriter {
       return compressed;
     }
     conversations.add(key);
-    return new Rewrite(withTool, compressed.tokensBefore(), compressed.tokensAfter(), compressed.blocks());
+    return new Rewrite(withTool, compressed.tokensBefore(), compressed.tokensAfter(), compressed.blocks(), compressed.nanos());
   }
 
   /** Once a conversation has the tool, even its smallest requests must pass through here. */

@@ -12,8 +12,10 @@ package dev.headroom.compress.internal.tokens;
  * digit, and its letters are contiguous apart from marks and an apostrophe contraction ({@code 's},
  * {@code 't}…); a digit ({@code \p{N}}) only ever sits in a piece of one to three digits. So every
  * maximal run of letters, marks and apostrophes that holds a letter is at least one token of its own,
- * and every maximal run of {@code k} digits is at least {@code ceil(k / 3)} tokens. Punctuation and
- * whitespace are left out, which only makes the bound lower.
+ * and every maximal run of {@code k} digits is at least {@code ceil(k / 3)} tokens. A run of ASCII
+ * punctuation between letters, digits and whitespace is a piece of its own too, with the exceptions
+ * listed at {@link #countsAsPiece}. Whitespace and anything else are left out, which only makes the
+ * bound lower.
  *
  * <p><b>Estimate:</b> the lower bound plus one token per run of punctuation, per run of whitespace
  * other than a single space, and per {@value #LETTERS_PER_TOKEN} letters past the first of a word.
@@ -60,6 +62,11 @@ public record TokenBounds(int lower, int upper, int estimate) {
     int run = 0; // length of the current run of one kind
     int runKind = -1;
     boolean groupHasLetter = false;
+    int punct = 0; // punctuation runs sure to be pieces of their own
+    int punctRun = 0;
+    boolean punctPure = false;
+    boolean punctAfterNewline = false;
+    char previous = 0;
     for (int i = 0; i < n; ) {
       char ch = text.charAt(i);
       int raw;
@@ -84,10 +91,38 @@ public record TokenBounds(int lower, int upper, int estimate) {
       }
       run++;
       groupHasLetter |= raw == LETTER;
+      if (raw == LETTER || raw == DIGIT || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+        if (countsAsPiece(punctRun, punctPure, punctAfterNewline, raw == LETTER)) {
+          punct++;
+        }
+        punctRun = 0;
+      } else {
+        if (punctRun == 0) {
+          punctPure = true;
+          punctAfterNewline = previous == '\n' || previous == '\r';
+        }
+        punctRun++;
+        punctPure &= ch < 128 && ch != '\'' && ch != 0x0B && ch != '\f';
+      }
+      previous = ch;
     }
     lower += lowerOf(runKind, run, groupHasLetter);
     extra += extraOf(runKind, run, groupHasLetter);
-    return new TokenBounds(lower, bytes, Math.min(bytes, lower + extra));
+    if (countsAsPiece(punctRun, punctPure, punctAfterNewline, false)) {
+      punct++;
+    }
+    return new TokenBounds(lower + punct, bytes, Math.min(bytes, Math.max(lower + extra, lower + punct)));
+  }
+
+  /**
+   * Whether a finished run of everything but letters, digits, space, tab, CR and LF is a piece of its
+   * own: only when it is all ASCII punctuation (no apostrophe, which contractions take; no mark,
+   * which letter pieces take), does not directly follow CR or LF (o200k's punctuation piece may run
+   * on over {@code [\r\n/]*} into it), and is not a single character before a letter (which the
+   * letter's piece may take as its prefix).
+   */
+  private static boolean countsAsPiece(int length, boolean pure, boolean afterNewline, boolean beforeLetter) {
+    return length > 0 && pure && !afterNewline && (length >= 2 || !beforeLetter);
   }
 
   /** Tokens a finished run of one kind is sure to hold. */

@@ -166,8 +166,15 @@ public final class ProxyLoadHarness {
     return compress ? toolOutputBody(size) : paddedBody(size);
   }
 
-  /** A chat request of about {@code size} bytes whose latest tool message holds a JSON array of orders. */
   private static Buffer toolOutputBody(int size) {
+    return Buffer.buffer(toolOutputBytes(size));
+  }
+
+  /**
+   * @param size about how many bytes
+   * @return a chat request whose latest tool message holds a JSON array of orders (one FAILED in 97)
+   */
+  public static byte[] toolOutputBytes(int size) {
     String head = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"which orders failed?\"},"
         + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"[";
     StringBuilder text = new StringBuilder(size).append(head);
@@ -176,7 +183,7 @@ public final class ProxyLoadHarness {
           .append(i % 97 == 5 ? "FAILED" : "shipped").append("\\\",\\\"total\\\":").append(10 + i % 90).append(".50}");
     }
     text.append("]\"}]}");
-    return Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8));
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static Buffer paddedBody(int size) {

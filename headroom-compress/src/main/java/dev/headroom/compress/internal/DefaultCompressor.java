@@ -16,7 +16,7 @@ import dev.headroom.compress.Unchanged;
 import dev.headroom.compress.internal.ccr.CcrSink;
 import dev.headroom.compress.internal.detect.Detectors;
 import dev.headroom.compress.internal.text.Query;
-import dev.headroom.compress.internal.tokens.TokenEstimates;
+import dev.headroom.compress.internal.tokens.TokenGate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +29,6 @@ import java.util.Optional;
 public final class DefaultCompressor implements Compressor {
 
   private static final System.Logger LOG = System.getLogger(DefaultCompressor.class.getName());
-
-  /** Below this share of the estimated original, a sampling error cannot flip the gate's decision. */
-  static final double ESTIMATE_MARGIN = 0.8;
 
   private final CompressOptions options;
   private final Map<ContentType, ContentCompressor> compressors;
@@ -78,13 +75,8 @@ public final class DefaultCompressor implements Compressor {
     if (compressedBytes >= originalBytes && text.length() >= content.length()) {
       return new Unchanged(content, type, Unchanged.Reason.NOT_SMALLER, originalBytes);
     }
-    TokenCounter counter = TokenCounter.forModel(context.model());
-    int compressedTokens = counter.count(text);
-    int originalTokens = TokenEstimates.estimate(counter, content);
-    if (compressedTokens >= originalTokens * ESTIMATE_MARGIN && content.length() > TokenEstimates.EXACT_CHARS) {
-      originalTokens = counter.count(content); // too close to call on an estimate: count exactly
-    }
-    if (compressedTokens >= originalTokens) {
+    Optional<TokenGate.Verdict> verdict = TokenGate.judge(TokenCounter.forModel(context.model()), content, text);
+    if (verdict.isEmpty()) {
       return new Unchanged(content, type, Unchanged.Reason.NOT_SMALLER, originalBytes);
     }
     try {
@@ -97,7 +89,7 @@ public final class DefaultCompressor implements Compressor {
           + "); " + type.tag() + " block left uncompressed");
       return new Unchanged(content, type, Unchanged.Reason.STORE_UNAVAILABLE, originalBytes);
     }
-    return new Compressed(text, type, candidate.get().strategy(), originalTokens, compressedTokens,
+    return new Compressed(text, type, candidate.get().strategy(), verdict.get().original(), verdict.get().compressed(),
         originalBytes, compressedBytes, sink.references());
   }
 }

@@ -91,7 +91,8 @@ public final class Detectors {
     if (sample.isDelimitedTable() || sample.isLongListing()) {
       return new Parsed(Detection.of(ContentType.TABLE), Optional.empty());
     }
-    if (sample.logRatio() >= 0.3) {
+    double logRatio = sample.logRatio(); // one regex pass over the sample, used twice below
+    if (logRatio >= 0.3) {
       return new Parsed(Detection.of(ContentType.LOG), Optional.empty());
     }
     if (sample.isAlignedTable()) {
@@ -101,7 +102,7 @@ public final class Detectors {
     if (language.isPresent()) {
       return new Parsed(new Detection(ContentType.CODE, language), Optional.empty());
     }
-    if (sample.logRatio() >= 0.15) {
+    if (logRatio >= 0.15) {
       return new Parsed(Detection.of(ContentType.LOG), Optional.empty());
     }
     return new Parsed(Detection.of(ContentType.TEXT), Optional.empty());

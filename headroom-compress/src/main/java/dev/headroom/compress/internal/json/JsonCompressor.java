@@ -100,7 +100,7 @@ public final class JsonCompressor implements ContentCompressor {
         return node;
       }
       int n = a.items().size();
-      if (n < MIN_ROWS || JsonTrees.size(a) < MIN_ARRAY_CHARS) {
+      if (n < MIN_ROWS || !JsonTrees.sizeAtLeast(a, MIN_ARRAY_CHARS)) {
         List<JNode> items = new ArrayList<>(n);
         boolean hot = false;
         for (JNode item : a.items()) {
@@ -144,7 +144,7 @@ public final class JsonCompressor implements ContentCompressor {
      * into the best-matching ones. Members holding a kept row or an answer to the query stay.
      */
     JNode prune(JNode node, long[] excess) {
-      if (excess[0] <= 0 || JsonTrees.size(node) < MIN_ARRAY_CHARS) {
+      if (excess[0] <= 0 || !JsonTrees.sizeAtLeast(node, MIN_ARRAY_CHARS)) {
         return node;
       }
       if (node instanceof JArray a) {

@@ -119,6 +119,36 @@ public final class JsonTrees {
   }
 
   /**
+   * {@code size(node) >= limit}, without walking more of the tree than it takes to reach the limit.
+   *
+   * @param node a tree
+   * @param limit a length in characters
+   * @return whether {@link #size(JNode)} is at least {@code limit}
+   */
+  public static boolean sizeAtLeast(JNode node, int limit) {
+    return sizeUpTo(node, limit) >= limit;
+  }
+
+  /** {@link #size(JNode)}, or any value of at least {@code limit} once the walk has got that far. */
+  private static int sizeUpTo(JNode node, int limit) {
+    if (node instanceof JObject o) {
+      int n = 2;
+      for (int i = 0; i < o.keys().size() && n < limit; i++) {
+        n += o.keys().get(i).length() + 4 + sizeUpTo(o.values().get(i), limit - n);
+      }
+      return n;
+    }
+    if (node instanceof JArray a) {
+      int n = 2;
+      for (int i = 0; i < a.items().size() && n < limit; i++) {
+        n += sizeUpTo(a.items().get(i), limit - n) + 1;
+      }
+      return n;
+    }
+    return size(node);
+  }
+
+  /**
    * @param node a tree
    * @return a cheap estimate of its compact length in characters
    */

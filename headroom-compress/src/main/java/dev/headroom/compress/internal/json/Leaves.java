@@ -81,10 +81,48 @@ final class Leaves {
         return Double.NaN;
       }
     }
+    double fast = simpleDecimal(s);
+    if (!Double.isNaN(fast)) {
+      return fast;
+    }
     try {
       return Double.parseDouble(s);
     } catch (NumberFormatException e) {
       return Double.NaN;
     }
+  }
+
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
+
+  /**
+   * {@code -?digits(.digits)?} with at most 15 digits in all, without {@link Double#parseDouble}:
+   * the digits fit a double exactly and so does the power of ten, so one division is correctly
+   * rounded, the same value parseDouble gives. NaN for any other form.
+   */
+  static double simpleDecimal(String s) {
+    int n = s.length();
+    int i = s.charAt(0) == '-' ? 1 : 0;
+    long digits = 0;
+    int count = 0;
+    int fraction = -1; // digits after the point, -1 before it
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = digits * 10 + (c - '0');
+        count++;
+        fraction += fraction >= 0 ? 1 : 0;
+      } else if (c == '.' && fraction < 0 && count > 0) {
+        fraction = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (count == 0 || count > 15 || fraction == 0) {
+      return Double.NaN;
+    }
+    double value = fraction > 0 ? digits / POWERS_OF_TEN[fraction] : digits;
+    return s.charAt(0) == '-' ? -value : value;
   }
 }

@@ -79,50 +79,93 @@ public final class RowSelector {
       return;
     }
     int distinctMax = Math.max(8, (int) Math.sqrt(n));
-    Map<String, Map<String, Integer>> counts = new HashMap<>();
-    Map<String, Integer> presence = new HashMap<>();
-    for (List<Leaf> row : leaves) {
-      for (Leaf leaf : row) {
+    // Paths become column numbers once, so the second pass needs no lookups by path.
+    Map<String, Integer> columnOf = new HashMap<>();
+    List<Map<String, int[]>> counts = new ArrayList<>();
+    int[] presence = new int[16];
+    int[][] columns = new int[n][];
+    for (int i = 0; i < n; i++) {
+      List<Leaf> row = leaves.get(i);
+      int[] rowColumns = new int[row.size()];
+      for (int j = 0; j < rowColumns.length; j++) {
+        Leaf leaf = row.get(j);
+        Integer known = columnOf.get(leaf.path());
+        int column = known != null ? known : newColumn(columnOf, leaf.path(), counts);
+        if (column == presence.length) {
+          presence = Arrays.copyOf(presence, column * 2);
+        }
+        rowColumns[j] = column;
         // Leaves of one path repeat within a row only inside arrays; counting them twice is harmless.
-        Map<String, Integer> values = counts.computeIfAbsent(leaf.path(), p -> new HashMap<>());
+        Map<String, int[]> values = counts.get(column);
         // Past distinctMax values a field cannot be categorical: stop counting (ids, SKUs, timestamps).
         if (values.size() <= distinctMax && leaf.text().length() <= 64) {
-          values.merge(leaf.text(), 1, Integer::sum);
+          values.computeIfAbsent(leaf.text(), v -> new int[1])[0]++;
         }
-        presence.merge(leaf.path(), 1, Integer::sum);
+        presence[column]++;
       }
+      columns[i] = rowColumns;
     }
     int rareMax = Math.max(1, n / 50);
-    Map<String, Boolean> categorical = new HashMap<>();
-    counts.forEach((path, values) -> {
-      int top = values.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-      categorical.put(path, top * 2 >= n && values.size() <= distinctMax);
-    });
-    // Rarest first: a value seen once beats one seen in 2% of rows.
+    boolean[] categorical = new boolean[counts.size()];
+    for (int c = 0; c < categorical.length; c++) {
+      Map<String, int[]> values = counts.get(c);
+      int top = 0;
+      for (int[] count : values.values()) {
+        top = Math.max(top, count[0]);
+      }
+      categorical[c] = top * 2 >= n && values.size() <= distinctMax;
+    }
     double[] rarity = new double[n];
     for (int i = 0; i < n; i++) {
-      for (Leaf leaf : leaves.get(i)) {
-        int present = presence.getOrDefault(leaf.path(), n);
+      List<Leaf> row = leaves.get(i);
+      for (int j = 0; j < columns[i].length; j++) {
+        int column = columns[i][j];
+        Leaf leaf = row.get(j);
+        int present = presence[column];
         if (n >= 10 && present <= rareMax && !"null".equals(leaf.text())) {
           rarity[i] = Math.max(rarity[i], 1.0 / present);
         }
-        Map<String, Integer> values = counts.get(leaf.path());
-        if (values != null && categorical.getOrDefault(leaf.path(), false)) {
-          int c = values.getOrDefault(leaf.text(), n);
+        if (categorical[column]) {
+          int[] count = counts.get(column).get(leaf.text());
+          int c = count == null ? n : count[0];
           if (c <= rareMax) {
             rarity[i] = Math.max(rarity[i], 1.0 / c);
           }
         }
       }
     }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    // Rarest first (a value seen once beats one seen in 2% of rows), earlier rows first on ties.
+    for (int row : highest(rarity, MAX_RARE)) {
+      important.set(row);
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(rarity[b], rarity[a]));
-    for (int k = 0; k < MAX_RARE && rarity[order[k]] > 0; k++) {
-      important.set(order[k]);
+  }
+
+  private static int newColumn(Map<String, Integer> columnOf, String path, List<Map<String, int[]>> counts) {
+    int column = columnOf.size();
+    columnOf.put(path, column);
+    counts.add(new HashMap<>());
+    return column;
+  }
+
+  /** Up to {@code max} indices with a positive score, highest first, lower index first on ties. */
+  private static int[] highest(double[] score, int max) {
+    int[] candidates = new int[score.length];
+    int k = 0;
+    for (int i = 0; i < score.length; i++) {
+      if (score[i] > 0) {
+        candidates[k++] = i;
+      }
     }
+    Integer[] order = new Integer[k];
+    for (int i = 0; i < k; i++) {
+      order[i] = candidates[i];
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a])); // stable: ties keep index order
+    int[] top = new int[Math.min(max, k)];
+    for (int i = 0; i < top.length; i++) {
+      top[i] = order[i];
+    }
+    return top;
   }
 
   /** Numbers far from their field's median (robust z-score), and lone negatives among positives. */
@@ -161,13 +204,8 @@ public final class RowSelector {
         }
       }
     }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
-    for (int k = 0; k < MAX_OUTLIERS && score[order[k]] > 0; k++) {
-      important.set(order[k]);
+    for (int row : highest(score, MAX_OUTLIERS)) {
+      important.set(row);
     }
   }
 

@@ -42,6 +42,24 @@ public final class TokenCounters {
     return Holder.O200K;
   }
 
+  /**
+   * How the counts of {@code counter} relate to the byte-level BPE pieces that {@link TokenBounds}
+   * bounds.
+   *
+   * @param counter a counter
+   * @return 1 for an exact o200k/cl100k counter, the ratio for a scaled one, NaN for any other
+   *     counter (no bounds known: count)
+   */
+  static double boundScale(TokenCounter counter) {
+    if (counter instanceof Exact) {
+      return 1.0;
+    }
+    if (counter instanceof Scaled s && s.base() instanceof Exact && s.ratio() >= 1.0) {
+      return s.ratio();
+    }
+    return Double.NaN;
+  }
+
   /** o1, o3-mini, o4-mini…: "o" then a digit. */
   private static boolean isOSeries(String name) {
     return name.length() > 1 && name.charAt(0) == 'o' && Character.isDigit(name.charAt(1));

@@ -1,0 +1,160 @@
+package dev.headroom.compress.internal.tokens;
+
+/**
+ * Bounds on a byte-level BPE token count (o200k_base, cl100k_base) and a rough estimate, from one
+ * pass over the characters and no tokenizer, so the gate can often decide without counting.
+ *
+ * <p><b>Upper bound:</b> every token covers at least one byte, so a text has at most as many tokens
+ * as UTF-8 bytes.
+ *
+ * <p><b>Lower bound:</b> both encodings split the text with a pre-tokenisation regex before merging,
+ * and no token crosses a split. In both regexes a piece that holds a letter ({@code \p{L}}) holds no
+ * digit, and its letters are contiguous apart from marks and an apostrophe contraction ({@code 's},
+ * {@code 't}…); a digit ({@code \p{N}}) only ever sits in a piece of one to three digits. So every
+ * maximal run of letters, marks and apostrophes that holds a letter is at least one token of its own,
+ * and every maximal run of {@code k} digits is at least {@code ceil(k / 3)} tokens. A run of ASCII
+ * punctuation between letters, digits and whitespace is a piece of its own too, with the exceptions
+ * listed at {@link #countsAsPiece}. Whitespace and anything else are left out, which only makes the
+ * bound lower.
+ *
+ * <p><b>Estimate:</b> the lower bound plus one token per run of punctuation, per run of whitespace
+ * other than a single space, and per {@value #LETTERS_PER_TOKEN} letters past the first of a word.
+ * It is only ever reported, never used to accept a result.
+ *
+ * @param lower tokens the text has at least
+ * @param upper tokens the text has at most (its UTF-8 length)
+ * @param estimate a rough count, between the two
+ */
+public record TokenBounds(int lower, int upper, int estimate) {
+
+  static final int LETTERS_PER_TOKEN = 6;
+
+  private static final int OTHER = 0;
+  private static final int LETTER = 1;
+  private static final int JOINER = 2;
+  private static final int DIGIT = 3;
+  private static final int SPACE = 4;
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (int c = 'a'; c <= 'z'; c++) {
+      ASCII[c] = LETTER;
+      ASCII[c - 'a' + 'A'] = LETTER;
+    }
+    for (int c = '0'; c <= '9'; c++) {
+      ASCII[c] = DIGIT;
+    }
+    ASCII['\''] = JOINER;
+    for (char c : new char[] {' ', '\t', '\n', '\r', '\f', 0x0B}) {
+      ASCII[c] = SPACE;
+    }
+  }
+
+  /**
+   * @param text any text
+   * @return its bounds and estimate
+   */
+  public static TokenBounds of(String text) {
+    int n = text.length();
+    int bytes = n;
+    int lower = 0;
+    int extra = 0; // estimate minus lower bound
+    int run = 0; // length of the current run of one kind
+    int runKind = -1;
+    boolean groupHasLetter = false;
+    int punct = 0; // punctuation runs sure to be pieces of their own
+    int punctRun = 0;
+    boolean punctPure = false;
+    boolean punctAfterNewline = false;
+    char previous = 0;
+    for (int i = 0; i < n; ) {
+      char ch = text.charAt(i);
+      int raw;
+      if (ch < 128) {
+        raw = ASCII[ch];
+        i++;
+      } else {
+        int cp = text.codePointAt(i);
+        int units = Character.charCount(cp);
+        i += units;
+        bytes += ch < 0x800 ? 1 : 2; // 2 bytes below U+0800, else 3 (a surrogate pair: 2 units, 4 bytes)
+        raw = kind(cp);
+      }
+      // Marks and apostrophes join the letters around them into one group.
+      int kind = raw == JOINER ? LETTER : raw;
+      if (kind != runKind) {
+        lower += lowerOf(runKind, run, groupHasLetter);
+        extra += extraOf(runKind, run, groupHasLetter);
+        runKind = kind;
+        run = 0;
+        groupHasLetter = false;
+      }
+      run++;
+      groupHasLetter |= raw == LETTER;
+      if (raw == LETTER || raw == DIGIT || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+        if (countsAsPiece(punctRun, punctPure, punctAfterNewline, raw == LETTER)) {
+          punct++;
+        }
+        punctRun = 0;
+      } else {
+        if (punctRun == 0) {
+          punctPure = true;
+          punctAfterNewline = previous == '\n' || previous == '\r';
+        }
+        punctRun++;
+        punctPure &= ch < 128 && ch != '\'' && ch != 0x0B && ch != '\f';
+      }
+      previous = ch;
+    }
+    lower += lowerOf(runKind, run, groupHasLetter);
+    extra += extraOf(runKind, run, groupHasLetter);
+    if (countsAsPiece(punctRun, punctPure, punctAfterNewline, false)) {
+      punct++;
+    }
+    return new TokenBounds(lower + punct, bytes, Math.min(bytes, Math.max(lower + extra, lower + punct)));
+  }
+
+  /**
+   * Whether a finished run of everything but letters, digits, space, tab, CR and LF is a piece of its
+   * own: only when it is all ASCII punctuation (no apostrophe, which contractions take; no mark,
+   * which letter pieces take), does not directly follow CR or LF (o200k's punctuation piece may run
+   * on over {@code [\r\n/]*} into it), and is not a single character before a letter (which the
+   * letter's piece may take as its prefix).
+   */
+  private static boolean countsAsPiece(int length, boolean pure, boolean afterNewline, boolean beforeLetter) {
+    return length > 0 && pure && !afterNewline && (length >= 2 || !beforeLetter);
+  }
+
+  /** Tokens a finished run of one kind is sure to hold. */
+  private static int lowerOf(int kind, int run, boolean hasLetter) {
+    return kind == LETTER ? (hasLetter ? 1 : 0) : kind == DIGIT ? (run + 2) / 3 : 0;
+  }
+
+  /** Tokens a finished run is guessed to hold beyond {@link #lowerOf}. */
+  private static int extraOf(int kind, int run, boolean hasLetter) {
+    return switch (kind) {
+      case LETTER -> hasLetter ? (run - 1) / LETTERS_PER_TOKEN : 1;
+      case OTHER -> (run + 2) / 3;
+      case SPACE -> run > 1 ? 1 : 0;
+      default -> 0;
+    };
+  }
+
+  private static int kind(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER -> {
+        return LETTER;
+      }
+      case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> {
+        return JOINER;
+      }
+      case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> {
+        return DIGIT;
+      }
+      default -> {
+        return Character.isWhitespace(cp) ? SPACE : OTHER;
+      }
+    }
+  }
+}

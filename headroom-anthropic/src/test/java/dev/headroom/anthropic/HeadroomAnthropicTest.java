@@ -1,5 +1,6 @@
 package dev.headroom.anthropic;
 
+import dev.headroom.client.FakeUpstream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -13,15 +13,18 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-/** A provider on 127.0.0.1 that records request bodies and answers with what a function makes of them. */
-final class FakeUpstream implements AutoCloseable {
+/**
+ * A provider on 127.0.0.1 that records request bodies and answers with what a function makes of them.
+ * Shared with the SDK drop-in modules through this module's test jar.
+ */
+public final class FakeUpstream implements AutoCloseable {
 
-  final List<byte[]> bodies = new CopyOnWriteArrayList<>();
-  final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
+  public final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+  public final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
   private final HttpServer server;
 
   /** @param answer request body text to {content type, response body} */
-  FakeUpstream(Function<String, String[]> answer) throws IOException {
+  public FakeUpstream(Function<String, String[]> answer) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       byte[] body = exchange.getRequestBody().readAllBytes();
@@ -40,11 +43,11 @@ final class FakeUpstream implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  byte[] last() {
+  public byte[] last() {
     return bodies.get(bodies.size() - 1);
   }
 

@@ -14,7 +14,6 @@ import dev.headroom.compress.CcrStore;
 import dev.headroom.compress.CompressOptions;
 import dev.headroom.compress.Compressor;
 import dev.headroom.compress.LiveZoneOptions;
-import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.proxy.internal.http.Retrieval;
 import dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter;
 import dev.headroom.proxy.internal.pipeline.RequestRewriter;
@@ -74,9 +73,9 @@ public final class HeadroomProxy {
     CcrMetrics ccrMetrics = new CcrMetrics();
     CcrStore ccrStore = new MeteredCcrStore(CcrStores.open(vertx, options.ccrStore(), ccrMetrics), ccrMetrics);
     RequestRewriter rewriter = options.compression()
-        ? new CcrRequestRewriter(new LiveZoneRequestRewriter(LiveZoneRewriter.create(
+        ? new CcrRequestRewriter(new LiveZoneRequestRewriter(
             Compressor.create(CompressOptions.defaults().withCcrStore(ccrStore)),
-            LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget()))), new Conversations(100_000))
+            LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget())), new Conversations(100_000))
         : RequestRewriter.identity();
     return new HeadroomProxy(vertx, options, rewriter, new Retrieval(ccrStore, ccrMetrics, options.compression()), ccrMetrics);
   }

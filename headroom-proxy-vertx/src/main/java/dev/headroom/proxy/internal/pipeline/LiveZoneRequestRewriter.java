@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.compress.BlockDecision;
 import dev.headroom.compress.CompressContext;
+import dev.headroom.compress.Compressor;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneResult;
 import dev.headroom.compress.LiveZoneRewriter;
@@ -20,12 +21,15 @@ import org.apiguardian.api.API;
 public final class LiveZoneRequestRewriter implements RequestRewriter {
 
   private final LiveZoneRewriter rewriter;
+  private final int minBodyBytes;
 
   /**
-   * @param rewriter the pure rewrite, shared by every request
+   * @param compressor what compresses each block, shared by every request
+   * @param options the thresholds and per-request budget of the rewrite
    */
-  public LiveZoneRequestRewriter(LiveZoneRewriter rewriter) {
-    this.rewriter = rewriter;
+  public LiveZoneRequestRewriter(Compressor compressor, LiveZoneOptions options) {
+    this.rewriter = LiveZoneRewriter.create(compressor, options);
+    this.minBodyBytes = options.minBlockBytes();
   }
 
   @Override
@@ -58,7 +62,7 @@ public final class LiveZoneRequestRewriter implements RequestRewriter {
   /** A body shorter than the smallest block the rewrite compresses cannot hold one. */
   @Override
   public int minBodyBytes() {
-    return LiveZoneOptions.defaults().minBlockBytes();
+    return minBodyBytes;
   }
 
   @Override

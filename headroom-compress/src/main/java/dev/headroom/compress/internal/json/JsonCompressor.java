@@ -160,7 +160,7 @@ public final class JsonCompressor implements ContentCompressor {
       int[] sizes = new int[n];
       for (int i = 0; i < n; i++) {
         StringBuilder sb = new StringBuilder(o.keys().get(i)).append('=');
-        Leaves.collect(o.values().get(i), "", new ArrayList<>(), sb);
+        Leaves.text(o.values().get(i), sb);
         texts.add(sb.toString());
         sizes[i] = JsonTrees.size(o.values().get(i));
       }

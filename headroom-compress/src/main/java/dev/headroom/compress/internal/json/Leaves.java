@@ -6,7 +6,10 @@ import dev.headroom.compress.internal.spi.JNode.JLiteral;
 import dev.headroom.compress.internal.spi.JNode.JNumber;
 import dev.headroom.compress.internal.spi.JNode.JObject;
 import dev.headroom.compress.internal.spi.JNode.JString;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Flattens a subtree into leaves with paths normalised across rows ({@code a.b[].c}), and into one
@@ -15,36 +18,120 @@ import java.util.List;
 final class Leaves {
 
   /** One scalar: its normalised path, its text, and its numeric value if it has one (else NaN). */
-  record Leaf(String path, String text, boolean string, double number) {}
+  record Leaf(Path path, String text, boolean string, double number) {}
+
+  /**
+   * A normalised path, made once per flattening and numbered in order of first appearance, so the
+   * row statistics index arrays by {@link #id} instead of hashing path strings leaf by leaf.
+   */
+  static final class Path {
+    private final List<Path> all;
+    private final String text;
+    private final int id;
+    private final boolean topLevel;
+    private Map<String, Path> members;
+    private Path items;
+    private Path[] tuple;
+
+    private Path(List<Path> all, String text) {
+      this.all = all;
+      this.text = text;
+      this.id = all.size();
+      this.topLevel = text.indexOf('.') < 0 && text.indexOf('[') < 0;
+      all.add(this);
+    }
+
+    /** @return a new root ({@code ""}) whose descendants are numbered from 0 in one shared list */
+    static Path root() {
+      return new Path(new ArrayList<>(), "");
+    }
+
+    /** @return how many paths this root's family holds so far */
+    int count() {
+      return all.size();
+    }
+
+    /** @return the path, e.g. {@code items[].price} */
+    String text() {
+      return text;
+    }
+
+    /** @return its number, 0 for the root */
+    int id() {
+      return id;
+    }
+
+    /** @return whether the path names a member of the row itself (no dot, no bracket) */
+    boolean topLevel() {
+      return topLevel;
+    }
+
+    Path member(String key) {
+      if (members == null) {
+        members = new HashMap<>();
+      }
+      Path child = members.get(key);
+      if (child == null) {
+        child = new Path(all, text.isEmpty() ? key : text + "." + key);
+        members.put(key, child);
+      }
+      return child;
+    }
+
+    Path item(boolean isTuple, int index) {
+      if (!isTuple) {
+        if (items == null) {
+          items = new Path(all, text + "[]");
+        }
+        return items;
+      }
+      if (tuple == null) {
+        tuple = new Path[4];
+      }
+      if (tuple[index] == null) {
+        tuple[index] = new Path(all, text + "[" + index + "]");
+      }
+      return tuple[index];
+    }
+  }
 
   private Leaves() {}
 
-  static void collect(JNode node, String path, List<Leaf> out, StringBuilder text) {
-    collect(node, path, out, text, true);
+  /**
+   * Appends the searchable text of a subtree: member names ({@code name=}) and values.
+   *
+   * @param node the subtree
+   * @param text where it goes
+   */
+  static void text(JNode node, StringBuilder text) {
+    collect(node, null, null, text, true);
   }
 
   /**
    * @param node the subtree
-   * @param path its normalised path
+   * @param path its normalised path; unused (may be null) when {@code out} is null
    * @param out where leaves go, or null when only the text is wanted
    * @param text where keys (if {@code withKeys}) and values are appended
    * @param withKeys whether member names are part of the text
    */
-  static void collect(JNode node, String path, List<Leaf> out, StringBuilder text, boolean withKeys) {
+  static void collect(JNode node, Path path, List<Leaf> out, StringBuilder text, boolean withKeys) {
     if (node instanceof JObject o) {
       for (int i = 0; i < o.keys().size(); i++) {
         String key = o.keys().get(i);
         if (withKeys) {
           text.append(key).append('=');
         }
-        collect(o.values().get(i), out == null ? path : path.isEmpty() ? key : path + "." + key, out, text, withKeys);
+        collect(o.values().get(i), out == null ? path : path.member(key), out, text, withKeys);
       }
     } else if (node instanceof JArray a) {
       // Short arrays of scalars are tuples ([timestamp, "value"]): position is part of the field.
-      boolean tuple = a.items().size() <= 4
-          && a.items().stream().noneMatch(i -> i instanceof JObject || i instanceof JArray);
-      for (int i = 0; i < a.items().size(); i++) {
-        collect(a.items().get(i), out == null ? path : path + (tuple ? "[" + i + "]" : "[]"), out, text, withKeys);
+      List<JNode> items = a.items();
+      boolean tuple = items.size() <= 4;
+      for (int i = 0; tuple && i < items.size(); i++) {
+        tuple = !(items.get(i) instanceof JObject || items.get(i) instanceof JArray);
+      }
+      for (int i = 0; i < items.size(); i++) {
+        collect(items.get(i), out == null ? path : path.item(tuple, i), out, text, withKeys);
       }
     } else if (node instanceof JString s) {
       text.append(s.value()).append(' ');

@@ -2,6 +2,7 @@ package dev.headroom.compress.internal.json;
 
 import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.json.Leaves.Leaf;
+import dev.headroom.compress.internal.json.Leaves.Path;
 import dev.headroom.compress.internal.text.Query;
 import dev.headroom.compress.internal.text.Relevance;
 import java.util.ArrayList;
@@ -34,14 +35,16 @@ public final class RowSelector {
 
   public static Selection select(List<JNode> rows, Query query) {
     int n = rows.size();
+    Path root = Path.root();
     List<List<Leaf>> leaves = new ArrayList<>(n);
     List<String> texts = new ArrayList<>(n);
     BitSet errorRows = new BitSet(n);
+    StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
       List<Leaf> l = new ArrayList<>();
-      StringBuilder sb = new StringBuilder();
+      sb.setLength(0);
       // Values only: every row has the same member names, so they cannot tell rows apart.
-      Leaves.collect(rows.get(i), "", l, sb, false);
+      Leaves.collect(rows.get(i), root, l, sb, false);
       leaves.add(l);
       String text = sb.toString();
       texts.add(text);
@@ -49,17 +52,18 @@ public final class RowSelector {
         errorRows.set(i);
       }
     }
+    int columns = root.count();
     BitSet important = new BitSet(n);
     for (int i : Relevance.top(query, texts, MAX_QUERY)) {
       important.set(i);
     }
     errors(errorRows, important);
-    rare(leaves, important);
-    outliers(leaves, important);
+    rare(leaves, columns, important);
+    outliers(leaves, columns, important);
     BitSet keep = (BitSet) important.clone();
     keep.set(0);
     keep.set(n - 1);
-    return new Selection(keep.stream().toArray(), important, summary(leaves, keep));
+    return new Selection(keep.stream().toArray(), important, summary(leaves, columns, keep));
   }
 
   private static void errors(BitSet errorRows, BitSet important) {
@@ -73,42 +77,42 @@ public final class RowSelector {
   }
 
   /** A value of a field that most rows share one value of, seen in at most 2% of rows. */
-  private static void rare(List<List<Leaf>> leaves, BitSet important) {
+  private static void rare(List<List<Leaf>> leaves, int columns, BitSet important) {
     int n = leaves.size();
     if (n < 8) {
       return;
     }
     int distinctMax = Math.max(8, (int) Math.sqrt(n));
-    // Paths become column numbers once, so the second pass needs no lookups by path.
-    Map<String, Integer> columnOf = new HashMap<>();
-    List<Map<String, int[]>> counts = new ArrayList<>();
-    int[] presence = new int[16];
-    int[][] columns = new int[n][];
-    for (int i = 0; i < n; i++) {
-      List<Leaf> row = leaves.get(i);
-      int[] rowColumns = new int[row.size()];
-      for (int j = 0; j < rowColumns.length; j++) {
-        Leaf leaf = row.get(j);
-        Integer known = columnOf.get(leaf.path());
-        int column = known != null ? known : newColumn(columnOf, leaf.path(), counts);
-        if (column == presence.length) {
-          presence = Arrays.copyOf(presence, column * 2);
-        }
-        rowColumns[j] = column;
+    @SuppressWarnings("unchecked")
+    Map<String, int[]>[] counts = new Map[columns];
+    int[] presence = new int[columns];
+    for (List<Leaf> row : leaves) {
+      for (Leaf leaf : row) {
+        int column = leaf.path().id();
         // Leaves of one path repeat within a row only inside arrays; counting them twice is harmless.
-        Map<String, int[]> values = counts.get(column);
+        Map<String, int[]> values = counts[column];
+        if (values == null) {
+          values = counts[column] = new HashMap<>();
+        }
         // Past distinctMax values a field cannot be categorical: stop counting (ids, SKUs, timestamps).
         if (values.size() <= distinctMax && leaf.text().length() <= 64) {
-          values.computeIfAbsent(leaf.text(), v -> new int[1])[0]++;
+          int[] count = values.get(leaf.text());
+          if (count == null) {
+            values.put(leaf.text(), new int[] {1});
+          } else {
+            count[0]++;
+          }
         }
         presence[column]++;
       }
-      columns[i] = rowColumns;
     }
     int rareMax = Math.max(1, n / 50);
-    boolean[] categorical = new boolean[counts.size()];
-    for (int c = 0; c < categorical.length; c++) {
-      Map<String, int[]> values = counts.get(c);
+    boolean[] categorical = new boolean[columns];
+    for (int c = 0; c < columns; c++) {
+      Map<String, int[]> values = counts[c];
+      if (values == null) {
+        continue;
+      }
       int top = 0;
       for (int[] count : values.values()) {
         top = Math.max(top, count[0]);
@@ -117,16 +121,14 @@ public final class RowSelector {
     }
     double[] rarity = new double[n];
     for (int i = 0; i < n; i++) {
-      List<Leaf> row = leaves.get(i);
-      for (int j = 0; j < columns[i].length; j++) {
-        int column = columns[i][j];
-        Leaf leaf = row.get(j);
+      for (Leaf leaf : leaves.get(i)) {
+        int column = leaf.path().id();
         int present = presence[column];
         if (n >= 10 && present <= rareMax && !"null".equals(leaf.text())) {
           rarity[i] = Math.max(rarity[i], 1.0 / present);
         }
         if (categorical[column]) {
-          int[] count = counts.get(column).get(leaf.text());
+          int[] count = counts[column].get(leaf.text());
           int c = count == null ? n : count[0];
           if (c <= rareMax) {
             rarity[i] = Math.max(rarity[i], 1.0 / c);
@@ -138,13 +140,6 @@ public final class RowSelector {
     for (int row : highest(rarity, MAX_RARE)) {
       important.set(row);
     }
-  }
-
-  private static int newColumn(Map<String, Integer> columnOf, String path, List<Map<String, int[]>> counts) {
-    int column = columnOf.size();
-    columnOf.put(path, column);
-    counts.add(new HashMap<>());
-    return column;
   }
 
   /** Up to {@code max} indices with a positive score, highest first, lower index first on ties. */
@@ -169,37 +164,57 @@ public final class RowSelector {
   }
 
   /** Numbers far from their field's median (robust z-score), and lone negatives among positives. */
-  private static void outliers(List<List<Leaf>> leaves, BitSet important) {
+  private static void outliers(List<List<Leaf>> leaves, int columns, BitSet important) {
     int n = leaves.size();
     if (n < 8) {
       return;
     }
-    Map<String, List<double[]>> byPath = new LinkedHashMap<>();
+    // Each column's numbers and the rows they came from, in row order.
+    double[][] values = new double[columns][];
+    int[][] rowsOf = new int[columns][];
+    int[] size = new int[columns];
     for (int i = 0; i < n; i++) {
       for (Leaf leaf : leaves.get(i)) {
         if (!Double.isNaN(leaf.number())) {
-          byPath.computeIfAbsent(leaf.path(), p -> new ArrayList<>()).add(new double[] {leaf.number(), i});
+          int c = leaf.path().id();
+          if (values[c] == null) {
+            values[c] = new double[Math.min(n, 64)];
+            rowsOf[c] = new int[values[c].length];
+          } else if (size[c] == values[c].length) {
+            values[c] = Arrays.copyOf(values[c], size[c] * 2);
+            rowsOf[c] = Arrays.copyOf(rowsOf[c], size[c] * 2);
+          }
+          values[c][size[c]] = leaf.number();
+          rowsOf[c][size[c]++] = i;
         }
       }
     }
     double[] score = new double[n];
-    for (List<double[]> values : byPath.values()) {
-      if (values.size() < 8) {
+    for (int c = 0; c < columns; c++) {
+      int m = size[c];
+      if (m < 8) {
         continue;
       }
-      double[] xs = values.stream().mapToDouble(v -> v[0]).sorted().toArray();
-      double median = xs[xs.length / 2];
-      double[] dev = Arrays.stream(xs).map(x -> Math.abs(x - median)).sorted().toArray();
-      double mad = dev[dev.length / 2] * 1.4826;
-      long negatives = Arrays.stream(xs).filter(x -> x < 0).count();
-      boolean loneNegatives = negatives > 0 && negatives * 50 <= xs.length;
-      for (double[] v : values) {
-        double z = mad > 0 ? Math.abs(v[0] - median) / mad : 0;
-        if (loneNegatives && v[0] < 0) {
+      double[] xs = Arrays.copyOf(values[c], m);
+      Arrays.sort(xs);
+      double median = xs[m / 2];
+      double[] dev = new double[m];
+      int negatives = 0;
+      for (int k = 0; k < m; k++) {
+        dev[k] = Math.abs(xs[k] - median);
+        negatives += xs[k] < 0 ? 1 : 0;
+      }
+      Arrays.sort(dev);
+      double mad = dev[m / 2] * 1.4826;
+      boolean loneNegatives = negatives > 0 && negatives * 50L <= m;
+      for (int k = 0; k < m; k++) {
+        double v = values[c][k];
+        double z = mad > 0 ? Math.abs(v - median) / mad : 0;
+        if (loneNegatives && v < 0) {
           z = Math.max(z, 100);
         }
         if (z >= 8) {
-          int row = (int) v[1];
+          int row = rowsOf[c][k];
           score[row] = Math.max(score[row], z);
         }
       }
@@ -210,29 +225,41 @@ public final class RowSelector {
   }
 
   /** "status: succeeded 139, failed 1" for up to three top-level categorical fields of the dropped rows. */
-  private static String summary(List<List<Leaf>> leaves, BitSet keep) {
-    Map<String, Map<String, Integer>> fields = new LinkedHashMap<>();
+  private static String summary(List<List<Leaf>> leaves, int columns, BitSet keep) {
+    @SuppressWarnings("unchecked")
+    Map<String, int[]>[] fields = new Map[columns];
+    List<Path> order = new ArrayList<>(); // fields in order of first appearance
     int dropped = 0;
     for (int i = keep.nextClearBit(0); i < leaves.size(); i = keep.nextClearBit(i + 1)) {
       dropped++;
       for (Leaf leaf : leaves.get(i)) {
-        if (leaf.string() && leaf.text().length() <= 32 && leaf.path().indexOf('.') < 0
-            && leaf.path().indexOf('[') < 0) {
-          Map<String, Integer> values = fields.computeIfAbsent(leaf.path(), p -> new LinkedHashMap<>());
-          if (values.size() <= 5 || values.containsKey(leaf.text())) { // more than 5 is never reported
-            values.merge(leaf.text(), 1, Integer::sum);
+        Path path = leaf.path();
+        if (leaf.string() && path.topLevel() && leaf.text().length() <= 32) {
+          Map<String, int[]> values = fields[path.id()];
+          if (values == null) {
+            values = fields[path.id()] = new LinkedHashMap<>();
+            order.add(path);
+          }
+          int[] count = values.get(leaf.text());
+          if (count != null) {
+            count[0]++;
+          } else if (values.size() <= 5) { // more than 5 is never reported
+            values.put(leaf.text(), new int[] {1});
           }
         }
       }
     }
     List<String> parts = new ArrayList<>();
-    for (var e : fields.entrySet()) {
-      Map<String, Integer> values = e.getValue();
-      int total = values.values().stream().mapToInt(Integer::intValue).sum();
-      if (values.size() <= 5 && total * 2 >= dropped && parts.size() < 3 && !e.getKey().isEmpty()) {
-        StringBuilder sb = new StringBuilder(e.getKey()).append(": ");
-        values.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
-            .forEach(v -> sb.append(v.getKey()).append(' ').append(v.getValue()).append(", "));
+    for (Path path : order) {
+      Map<String, int[]> values = fields[path.id()];
+      int total = 0;
+      for (int[] count : values.values()) {
+        total += count[0];
+      }
+      if (values.size() <= 5 && total * 2 >= dropped && parts.size() < 3 && !path.text().isEmpty()) {
+        StringBuilder sb = new StringBuilder(path.text()).append(": ");
+        values.entrySet().stream().sorted((a, b) -> b.getValue()[0] - a.getValue()[0])
+            .forEach(v -> sb.append(v.getKey()).append(' ').append(v.getValue()[0]).append(", "));
         parts.add(sb.substring(0, sb.length() - 2));
       }
     }

@@ -62,7 +62,11 @@ public final class ProxyLoadHarness {
     System.out.println("| body | direct p50 | direct p99 | direct max | proxy p50 | proxy p99 | proxy max | added p50 | added p99 |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
     HttpClient single = loadVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1));
-    for (int size : SIZES) {
+    // -Dheadroom.bench.sizes=102400,… measures only those sizes (for profiling one of them).
+    int[] sizes = System.getProperty("headroom.bench.sizes") == null ? SIZES
+        : java.util.Arrays.stream(System.getProperty("headroom.bench.sizes").split(",")).mapToInt(Integer::parseInt).toArray();
+    StringBuilder overheads = new StringBuilder();
+    for (int size : sizes) {
       Buffer body = body(size);
       int kept = rounds - 2;
       long[] directSamples = new long[kept * perRound];
@@ -77,12 +81,17 @@ public final class ProxyLoadHarness {
         }
       }
       Percentiles d = new Percentiles(directSamples);
+      Percentiles o = new Percentiles(OVERHEADS.stream().mapToLong(Long::longValue).toArray());
+      OVERHEADS.clear();
+      overheads.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", label(size), us(o.at(50)), us(o.at(99))));
       Percentiles p = new Percentiles(proxySamples);
       System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | **%.0f** | **%.0f** |%n", label(size),
           us(d.at(50)), us(d.at(99)), us(d.max()), us(p.at(50)), us(p.at(99)), us(p.max()),
           us(p.at(50) - d.at(50)), us(p.at(99) - d.at(99)));
     }
 
+    System.out.printf(Locale.ROOT, "%n# Inside the proxy: arrival to upstream call (x-headroom-overhead-ms; all rounds)%n%n"
+        + "| body | p50 | p99 |%n|---|---|---|%n%s", overheads);
     System.out.printf(Locale.ROOT, "%n# Throughput, 1 KB POST /v1/chat/completions, %d connections, %d s each%n%n", CONNECTIONS, seconds);
     System.out.println("| target | requests/s | errors |");
     System.out.println("|---|---|---|");
@@ -114,7 +123,13 @@ public final class ProxyLoadHarness {
           return;
         }
         long start = System.nanoTime();
-        client.request(options).compose(r -> r.send(body)).compose(r -> r.body()).onComplete(result -> {
+        client.request(options).compose(r -> r.send(body)).compose(r -> {
+          String overhead = r.getHeader("x-headroom-overhead-ms");
+          if (overhead != null && OVERHEADS.size() < 1_000_000) {
+            OVERHEADS.add((long) (Double.parseDouble(overhead) * 1e6));
+          }
+          return r.body();
+        }).onComplete(result -> {
           samples[i] = System.nanoTime() - start;
           if (result.failed()) {
             done.fail(result.cause());
@@ -161,6 +176,8 @@ public final class ProxyLoadHarness {
   }
 
   private static boolean compress;
+  /** The proxy's own {@code x-headroom-overhead-ms} (arrival to upstream call) of each proxied sample, in nanoseconds. */
+  private static final java.util.List<Long> OVERHEADS = new java.util.ArrayList<>();
 
   private static Buffer body(int size) {
     return compress ? toolOutputBody(size) : paddedBody(size);

@@ -33,7 +33,9 @@ public final class LiveZoneCpuTimes {
         : new int[] {1024, 10 * 1024, 100 * 1024, 1024 * 1024};
     LiveZoneRewriter rewriter = LiveZoneRewriter.create(Compressor.create(CompressOptions.defaults()),
         LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(1)));
-    CompressContext context = CompressContext.defaults();
+    // -Dheadroom.bench.scope=S compresses as the proxy does for a caller: originals kept in an in-memory store under S.
+    CompressContext context = System.getProperty("headroom.bench.scope") == null ? CompressContext.defaults()
+        : CompressContext.defaults().withScope(System.getProperty("headroom.bench.scope"));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.out.println("| body | median µs (CPU) | p90 µs (CPU) | p99 µs (CPU) | bytes after | tokens before → after | calls |");
     System.out.println("|---|---:|---:|---:|---:|---|---:|");

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,42 +44,110 @@ public final class JsonTrees {
       if (t == null) {
         return Optional.empty();
       }
-      JNode root = read(p, t);
+      JNode root = new Reader(p).read(t, 0);
       return p.nextToken() == null ? Optional.of(root) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  private static JNode read(JsonParser p, JsonToken t) throws IOException {
-    switch (t) {
-      case START_OBJECT -> {
-        List<String> keys = new ArrayList<>();
-        List<JNode> values = new ArrayList<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          keys.add(p.currentName());
-          values.add(read(p, p.nextToken()));
+  /**
+   * One parse. Containers are collected in scratch arrays (one per depth, reused) and copied once at
+   * their exact size, and objects whose member names equal the previous object's at the same depth
+   * share its key list: rows of an array of records then hold one list of names between them.
+   */
+  private static final class Reader {
+    private final JsonParser p;
+    private Object[][] scratch = new Object[8][];
+    private List<String>[] lastKeys = newKeyLists(8);
+
+    Reader(JsonParser p) {
+      this.p = p;
+    }
+
+    JNode read(JsonToken t, int depth) throws IOException {
+      switch (t) {
+        case START_OBJECT -> {
+          Object[] names = scratch(2 * depth);
+          Object[] values = scratch(2 * depth + 1);
+          int n = 0;
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            if (n == names.length) {
+              names = scratch[2 * depth] = Arrays.copyOf(names, n * 2);
+              values = scratch[2 * depth + 1] = Arrays.copyOf(values, n * 2);
+            }
+            names[n] = p.currentName();
+            values[n] = read(p.nextToken(), depth + 1);
+            n++;
+          }
+          return new JObject(keys(names, n, depth), list(values, n));
         }
-        return new JObject(keys, values);
-      }
-      case START_ARRAY -> {
-        List<JNode> items = new ArrayList<>();
-        JsonToken next;
-        while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-          items.add(read(p, next));
+        case START_ARRAY -> {
+          Object[] items = scratch(2 * depth);
+          int n = 0;
+          JsonToken next;
+          while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+            JNode item = read(next, depth + 1);
+            if (n == items.length) {
+              items = scratch[2 * depth] = Arrays.copyOf(items, n * 2);
+            }
+            items[n++] = item;
+          }
+          return new JArray(list(items, n));
         }
-        return new JArray(items);
+        case VALUE_STRING -> {
+          return new JString(p.getText());
+        }
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+          return new JNumber(p.getText());
+        }
+        case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {
+          return t == JsonToken.VALUE_NULL ? JNode.NULL : new JLiteral(p.getText());
+        }
+        default -> throw new IOException("unexpected token " + t);
       }
-      case VALUE_STRING -> {
-        return new JString(p.getText());
+    }
+
+    private Object[] scratch(int slot) {
+      if (slot >= scratch.length) {
+        scratch = Arrays.copyOf(scratch, Math.max(slot + 1, scratch.length * 2));
       }
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return new JNumber(p.getText());
+      Object[] array = scratch[slot];
+      if (array == null) {
+        array = scratch[slot] = new Object[16];
       }
-      case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {
-        return t == JsonToken.VALUE_NULL ? JNode.NULL : new JLiteral(p.getText());
+      return array;
+    }
+
+    /** The names as a list, the previous object's list at this depth when the names are the same. */
+    private List<String> keys(Object[] names, int n, int depth) {
+      if (depth >= lastKeys.length) {
+        lastKeys = Arrays.copyOf(lastKeys, Math.max(depth + 1, lastKeys.length * 2));
       }
-      default -> throw new IOException("unexpected token " + t);
+      List<String> last = lastKeys[depth];
+      if (last != null && last.size() == n) {
+        boolean same = true;
+        for (int i = 0; i < n && same; i++) {
+          same = last.get(i).equals(names[i]);
+        }
+        if (same) {
+          return last;
+        }
+      }
+      List<String> keys = list(names, n);
+      lastKeys[depth] = keys;
+      return keys;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> list(Object[] items, int n) {
+      // Unmodifiable, as every tree list is treated: compressors copy before they change anything.
+      return n == 0 ? List.of() : (List<T>) Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(items, n)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String>[] newKeyLists(int n) {
+      return new List[n];
     }
   }
 

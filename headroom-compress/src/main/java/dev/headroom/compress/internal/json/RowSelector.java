@@ -41,7 +41,8 @@ public final class RowSelector {
     BitSet errorRows = new BitSet(n);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      List<Leaf> l = new ArrayList<>();
+      // Rows are usually alike: the previous row's leaf count is a good first capacity.
+      List<Leaf> l = new ArrayList<>(i == 0 ? 16 : leaves.get(i - 1).size() + 2);
       sb.setLength(0);
       // Values only: every row has the same member names, so they cannot tell rows apart.
       Leaves.collect(rows.get(i), root, l, sb, false);

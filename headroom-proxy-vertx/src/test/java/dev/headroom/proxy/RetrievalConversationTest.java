@@ -26,7 +26,7 @@ class RetrievalConversationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration GENEROUS = Duration.ofSeconds(10);
   private static final Pattern MARKER = Pattern.compile("<<ccr:([0-9a-f]+) ");
-  private static final String QUESTION = "What happened to ord_100123, and did any order fail?";
+  static final String QUESTION = "What happened to ord_100123, and did any order fail?";
   /** A row the compression drops, so only a retrieval can bring it back. */
   private static final String DROPPED = "ord_100042";
 

@@ -8,7 +8,8 @@
  * ({@code OPENAI_TARGET_API_URL}), {@code --anthropic-api-url} ({@code ANTHROPIC_TARGET_API_URL}),
  * {@code --extensions-dir} ({@code HEADROOM_EXTENSIONS_DIR}), {@code --max-body-bytes},
  * {@code --connect-timeout}, {@code --request-timeout}, {@code --shutdown-timeout}, {@code --compression},
- * {@code --compression-budget}, {@code --ccr-store} ({@code HEADROOM_CCR_STORE}). No system
+ * {@code --compression-budget}, {@code --ccr-store} ({@code HEADROOM_CCR_STORE}),
+ * {@code --ccr-conversation-ttl} ({@code HEADROOM_CCR_CONVERSATION_TTL}). No system
  * properties are read.
  */
 module dev.headroom.proxy {

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.headroom.compress.internal.ccr.InMemoryCcrStore;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -45,6 +46,26 @@ public interface CcrStore {
    */
   static CcrStore inMemory(int maxEntries, long maxBytes, Duration ttl) {
     return new InMemoryCcrStore(maxEntries, maxBytes, ttl, System::nanoTime);
+  }
+
+  /**
+   * A bounded in-memory store, as {@link #inMemory(int, long, Duration)}, that also says when a read
+   * finds an entry past its time to live: such a read still returns empty, as a miss does, and then
+   * {@code onExpired} runs once, on the reading thread, after the store's lock is released (so it
+   * should be quick). This is how a caller counts expiries apart from plain misses. Entries evicted by the caps, or never read after expiring, are not
+   * reported.
+   *
+   * @param maxEntries the most entries kept, at least 1
+   * @param maxBytes the most content bytes (UTF-16 length × 2) kept, at least 1
+   * @param ttl how long an entry may be retrieved after it was stored, positive
+   * @param onExpired told of each read that found its entry expired (metrics count these)
+   * @return a new store
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  static CcrStore inMemory(int maxEntries, long maxBytes, Duration ttl, Runnable onExpired) {
+    return new InMemoryCcrStore(maxEntries, maxBytes, ttl, System::nanoTime,
+        Objects.requireNonNull(onExpired, "onExpired must not be null"));
   }
 
   /**

@@ -20,7 +20,6 @@ import dev.headroom.proxy.internal.pipeline.RequestRewriter;
 import dev.headroom.proxy.internal.ccr.CcrMetrics;
 import dev.headroom.proxy.internal.ccr.CcrRequestRewriter;
 import dev.headroom.proxy.internal.ccr.CcrStores;
-import dev.headroom.proxy.internal.ccr.Conversations;
 import dev.headroom.proxy.internal.ccr.MeteredCcrStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -71,11 +70,12 @@ public final class HeadroomProxy {
    */
   public static HeadroomProxy create(Vertx vertx, ProxyOptions options) {
     CcrMetrics ccrMetrics = new CcrMetrics();
-    CcrStore ccrStore = new MeteredCcrStore(CcrStores.open(vertx, options.ccrStore(), ccrMetrics), ccrMetrics);
+    CcrStores.Opened opened = CcrStores.open(vertx, options.ccrStore(), options.ccrConversationTtl(), ccrMetrics);
+    CcrStore ccrStore = new MeteredCcrStore(opened.store(), ccrMetrics);
     RequestRewriter rewriter = options.compression()
         ? new CcrRequestRewriter(new LiveZoneRequestRewriter(
             Compressor.create(CompressOptions.defaults().withCcrStore(ccrStore)),
-            LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget())), new Conversations(100_000))
+            LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget())), opened.conversations())
         : RequestRewriter.identity();
     return new HeadroomProxy(vertx, options, rewriter, new Retrieval(ccrStore, ccrMetrics, options.compression()), ccrMetrics);
   }

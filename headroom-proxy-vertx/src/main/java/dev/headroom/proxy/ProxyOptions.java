@@ -36,6 +36,7 @@ public final class ProxyOptions {
   private final boolean compression;
   private final Duration compressionBudget;
   private final URI ccrStore;
+  private final Duration ccrConversationTtl;
 
   private ProxyOptions(Builder builder) {
     this.host = builder.host;
@@ -51,6 +52,7 @@ public final class ProxyOptions {
     this.compression = builder.compression;
     this.compressionBudget = builder.compressionBudget;
     this.ccrStore = builder.ccrStore;
+    this.ccrConversationTtl = builder.ccrConversationTtl;
   }
 
   /**
@@ -120,6 +122,14 @@ public final class ProxyOptions {
     return Optional.ofNullable(ccrStore);
   }
 
+  /**
+   * @return with a Redis {@link #ccrStore()}, how long a conversation keeps the retrieval tool
+   *     fleet-wide after its last request (renewed as it is used)
+   */
+  public Duration ccrConversationTtl() {
+    return ccrConversationTtl;
+  }
+
   /** @return whether the live zone of requests is compressed */
   public boolean compression() {
     return compression;
@@ -149,6 +159,7 @@ public final class ProxyOptions {
     private boolean compression = true;
     private Duration compressionBudget = Duration.ofMillis(50);
     private URI ccrStore;
+    private Duration ccrConversationTtl = Duration.ofHours(24);
 
     private Builder() {}
 
@@ -173,6 +184,16 @@ public final class ProxyOptions {
         throw new IllegalArgumentException("ccrStore must be memory or redis://host:port/db, got " + value);
       }
       this.ccrStore = uri;
+      return this;
+    }
+
+    /**
+     * @param value with a Redis {@link #ccrStore(String) store}, how long a conversation keeps the
+     *     retrieval tool for every proxy after its last request; default 24 hours
+     * @return this builder
+     */
+    public Builder ccrConversationTtl(Duration value) {
+      this.ccrConversationTtl = positive("ccrConversationTtl", value);
       return this;
     }
 

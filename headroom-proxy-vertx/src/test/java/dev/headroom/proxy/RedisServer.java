@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
  * Debian's is installed when the test runs as root with apt-get; otherwise the test is skipped with
  * the reason.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
   private final Process process;
   final int port;
@@ -22,7 +22,7 @@ final class RedisServer implements AutoCloseable {
     this.port = port;
   }
 
-  static RedisServer start() throws Exception {
+  public static RedisServer start() throws Exception {
     String binary = locate();
     Assumptions.assumeTrue(binary != null,
         "SKIPPED: no redis-server on PATH and it could not be installed (apt-get install -y redis-server as root)");
@@ -41,7 +41,7 @@ final class RedisServer implements AutoCloseable {
     return server;
   }
 
-  String uri() {
+  public String uri() {
     return "redis://127.0.0.1:" + port + "/0";
   }
 

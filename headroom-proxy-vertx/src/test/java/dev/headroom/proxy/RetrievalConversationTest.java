@@ -8,7 +8,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.api.PipelineEvent;
+import dev.headroom.api.PipelineExtensions;
+import dev.headroom.api.PipelineStage;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +31,7 @@ class RetrievalConversationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration GENEROUS = Duration.ofSeconds(10);
   private static final Pattern MARKER = Pattern.compile("<<ccr:([0-9a-f]+) ");
-  private static final String QUESTION = "What happened to ord_100123, and did any order fail?";
+  static final String QUESTION = "What happened to ord_100123, and did any order fail?";
   /** A row the compression drops, so only a retrieval can bring it back. */
   private static final String DROPPED = "ord_100042";
 
@@ -318,6 +323,48 @@ class RetrievalConversationTest {
           assertTrue(stream.contains("\"sequence_number\":5"), "events stay numbered in order: " + stream);
         }
       }
+    }
+  }
+
+  @Test
+  void aStreamedRetrievalIsAnActiveStreamUntilItEndsAndReportsTheUsageOfEveryRound() throws Exception {
+    Api api = Api.ANTHROPIC;
+    RecordingExtension recorder = new RecordingExtension();
+    try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS).extensions(PipelineExtensions.of(recorder)))) {
+      AtomicReference<String> duringContinuation = new AtomicReference<>("");
+      fx.anthropic.respond((request, body) -> {
+        String text = body.toString(StandardCharsets.UTF_8);
+        boolean continuation = text.contains("call_0");
+        if (continuation) {
+          duringContinuation.set(fx.proxy.scrapeMetrics());
+        }
+        Matcher marker = MARKER.matcher(text);
+        String script = continuation ? StreamScripts.answer(api) : StreamScripts.retrieval(api, marker.find() ? marker.group(1) : "none");
+        // Each round reports its own usage in message_start, as Anthropic does.
+        script = script.replace("\"content\":[]}}", "\"content\":[],\"usage\":{\"input_tokens\":"
+            + (continuation ? 130 : 100) + ",\"output_tokens\":1}}}");
+        // With a Content-Length this time: the client's stream is rewritten, so it must not inherit it.
+        request.response().putHeader("content-type", "text/event-stream").end(script);
+      });
+      String body = api.body(LiveZoneCompressionTest.orders()).replaceFirst("^\\{", "{\"stream\":true,");
+
+      Tests.Reply reply = api.post(fx, body, "sk-owner");
+
+      assertEquals(200, reply.status());
+      assertTrue(new String(reply.body(), StandardCharsets.UTF_8).contains("ord_100042 shipped"), "the continuation was streamed");
+      assertFalse(reply.headers().contains("content-length"));
+      assertTrue(duringContinuation.get().contains("headroom_active_streams 1.0"),
+          "the client stream counts as active while the continuation runs: " + duringContinuation.get());
+      assertTrue(Tests.eventually(() -> fx.proxy.scrapeMetrics().contains("headroom_active_streams 0.0")), "and no longer once it ended");
+      String id = reply.headers().get("x-request-id");
+      recorder.awaitRequestStages(id, 7);
+      PipelineEvent received = recorder.events.stream()
+          .filter(e -> e.requestId().equals(id) && e.stage() == PipelineStage.RESPONSE_RECEIVED).findFirst().orElseThrow();
+      assertEquals(true, received.metadata().get("streaming"));
+      assertEquals("message_stop", received.metadata().get("stream_status"));
+      Map<?, ?> usage = (Map<?, ?>) received.metadata().get("usage");
+      assertEquals(230L, usage.get("input_tokens"), "both rounds were billed: " + usage);
+      assertEquals(2L, usage.get("output_tokens"), usage.toString());
     }
   }
 

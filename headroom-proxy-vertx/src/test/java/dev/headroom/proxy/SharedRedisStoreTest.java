@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proxies sharing one real Redis ({@code --ccr-store redis://…}): what one compressed, another returns,
- * only to the same key; entries expire; and an outage never fails a request.
+ * only to the same key; a conversation that got the retrieval tool on one keeps it on the others;
+ * entries expire; and an outage never fails a request.
  */
 class SharedRedisStoreTest {
 
@@ -45,6 +46,70 @@ class SharedRedisStoreTest {
       assertEquals(404, stranger.status(), "another key cannot read it");
       assertTrue(second.proxy.scrapeMetrics().contains("headroom_ccr_hits_total 1.0"), second.proxy.scrapeMetrics());
       assertTrue(first.proxy.scrapeMetrics().matches("(?s).*headroom_ccr_stores_total [1-9].*"), first.proxy.scrapeMetrics());
+    }
+  }
+
+  /** A later turn of the conversation {@link RetrievalConversationTest.Api#CHAT} starts: far too small to compress. */
+  private static String laterTurn(String question) throws Exception {
+    return "{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"orders\",\"parameters\":{\"type\":\"object\"}}}],"
+        + "\"messages\":[{\"role\":\"user\",\"content\":" + RetrievalConversationTest.q(RetrievalConversationTest.QUESTION) + "},"
+        + "{\"role\":\"assistant\",\"content\":\"ord_100123 shipped.\"},{\"role\":\"user\",\"content\":"
+        + RetrievalConversationTest.q(question) + "}]}";
+  }
+
+  @Test
+  void theToolSticksToAConversationWhicheverProxyItsLaterTurnsLandOn() throws Exception {
+    RetrievalConversationTest.Api api = RetrievalConversationTest.Api.CHAT;
+    try (RedisServer redis = RedisServer.start();
+        ProxyFixture first = ProxyFixture.asConfigured(b -> b.ccrStore(redis.uri()).compressionBudget(GENEROUS));
+        ProxyFixture second = ProxyFixture.asConfigured(b -> b.ccrStore(redis.uri()).compressionBudget(GENEROUS))) {
+      api.post(first, api.body(LiveZoneCompressionTest.orders()), "sk-owner");
+      byte[] turn1 = first.openai.take().body();
+      Tests.Reply reply2 = api.post(second, laterTurn("Thanks. And ord_100200?"), "sk-owner");
+      byte[] turn2 = second.openai.take().body();
+      api.post(second, laterTurn("One more: ord_100201?"), "sk-owner");
+      byte[] turn3 = second.openai.take().body();
+      api.post(second, laterTurn("Thanks. And ord_100200?"), "sk-stranger");
+      byte[] strangers = second.openai.take().body();
+
+      String tools = RetrievalConversationTest.toolsBytes(turn1);
+      assertTrue(MARKER.matcher(new String(turn1, StandardCharsets.UTF_8)).find(), "turn 1 was compressed through the first proxy");
+      assertTrue(tools.contains("\"headroom_retrieve\""), tools);
+      assertFalse(MARKER.matcher(new String(turn2, StandardCharsets.UTF_8)).find(), "turn 2 is not compressed");
+      assertFalse(reply2.headers().contains("x-headroom-tokens-saved"));
+      assertEquals(tools, RetrievalConversationTest.toolsBytes(turn2), "turn 2, on the second proxy, carries the same tools bytes");
+      assertEquals(tools, RetrievalConversationTest.toolsBytes(turn3), "turn 3 too");
+      assertEquals(laterTurn("Thanks. And ord_100200?"), new String(strangers, StandardCharsets.UTF_8),
+          "the same words under another API key are another conversation: untouched");
+      assertTrue(second.proxy.scrapeMetrics().contains("headroom_ccr_conversation_lookups_total 2.0"),
+          "turn 2 and the stranger were looked up in Redis, turn 3 was known locally: " + second.proxy.scrapeMetrics());
+    }
+  }
+
+  @Test
+  void withRedisStoppedAConversationKeepsTheToolWhereItIsKnownAndNoRequestFails() throws Exception {
+    RetrievalConversationTest.Api api = RetrievalConversationTest.Api.CHAT;
+    RedisServer redis = RedisServer.start();
+    try (ProxyFixture first = ProxyFixture.asConfigured(b -> b.ccrStore(redis.uri()).compressionBudget(GENEROUS));
+        ProxyFixture second = ProxyFixture.asConfigured(b -> b.ccrStore(redis.uri()).compressionBudget(GENEROUS))) {
+      api.post(first, api.body(LiveZoneCompressionTest.orders()), "sk-owner");
+      String tools = RetrievalConversationTest.toolsBytes(first.openai.take().body());
+
+      redis.close();
+      Tests.Reply known = api.post(first, laterTurn("Thanks. And ord_100200?"), "sk-owner");
+      String knownTools = RetrievalConversationTest.toolsBytes(first.openai.take().body());
+      Tests.Reply unknown = api.post(second, laterTurn("Thanks. And ord_100200?"), "sk-owner");
+      byte[] unknownSent = second.openai.take().body();
+
+      assertEquals(200, known.status());
+      assertEquals(tools, knownTools, "the proxy that gave the tool still knows it");
+      assertEquals(200, unknown.status());
+      assertEquals(laterTurn("Thanks. And ord_100200?"), new String(unknownSent, StandardCharsets.UTF_8),
+          "the other proxy cannot know: the client's bytes go upstream");
+      assertTrue(second.proxy.scrapeMetrics().matches("(?s).*headroom_ccr_conversation_errors_total [1-9].*"),
+          second.proxy.scrapeMetrics());
+    } finally {
+      redis.close();
     }
   }
 

@@ -20,6 +20,7 @@ public final class InMemoryCcrStore implements CcrStore {
   private final long maxBytes;
   private final long ttlNanos;
   private final LongSupplier clock;
+  private final Runnable onExpired;
   private final LinkedHashMap<Key, Stored> entries = new LinkedHashMap<>();
   private long bytes;
 
@@ -30,6 +31,17 @@ public final class InMemoryCcrStore implements CcrStore {
    * @param clock nanosecond clock (tests pass a fake one)
    */
   public InMemoryCcrStore(int maxEntries, long maxBytes, Duration ttl, LongSupplier clock) {
+    this(maxEntries, maxBytes, ttl, clock, () -> { });
+  }
+
+  /**
+   * @param maxEntries at least 1
+   * @param maxBytes at least 1
+   * @param ttl positive
+   * @param clock nanosecond clock (tests pass a fake one)
+   * @param onExpired told of each read that found its entry expired
+   */
+  public InMemoryCcrStore(int maxEntries, long maxBytes, Duration ttl, LongSupplier clock, Runnable onExpired) {
     if (maxEntries < 1 || maxBytes < 1) {
       throw new IllegalArgumentException(
           "maxEntries and maxBytes must be positive: " + maxEntries + ", " + maxBytes);
@@ -41,6 +53,7 @@ public final class InMemoryCcrStore implements CcrStore {
     this.maxBytes = maxBytes;
     this.ttlNanos = ttl.toNanos();
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    this.onExpired = Objects.requireNonNull(onExpired, "onExpired must not be null");
   }
 
   @Override
@@ -64,18 +77,21 @@ public final class InMemoryCcrStore implements CcrStore {
   }
 
   @Override
-  public synchronized Optional<CcrEntry> get(String hash, String scope) {
+  public Optional<CcrEntry> get(String hash, String scope) {
     Key key = new Key(Objects.requireNonNull(hash, "hash"), Objects.requireNonNull(scope, "scope"));
-    Stored stored = entries.get(key);
-    if (stored == null) {
-      return Optional.empty();
-    }
-    if (clock.getAsLong() - stored.storedAt >= ttlNanos) {
+    synchronized (this) {
+      Stored stored = entries.get(key);
+      if (stored == null) {
+        return Optional.empty();
+      }
+      if (clock.getAsLong() - stored.storedAt < ttlNanos) {
+        return Optional.of(stored.entry);
+      }
       entries.remove(key);
       bytes -= stored.size;
-      return Optional.empty();
     }
-    return Optional.of(stored.entry);
+    onExpired.run(); // outside the lock: the observer is the caller's code
+    return Optional.empty();
   }
 
   @Override

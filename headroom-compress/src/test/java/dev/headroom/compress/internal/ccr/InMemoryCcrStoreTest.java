@@ -51,6 +51,34 @@ class InMemoryCcrStoreTest {
   }
 
   @Test
+  void aReadOfAnExpiredEntryIsReportedAsAnExpiryOnceAndAMissNever() {
+    AtomicLong expiries = new AtomicLong();
+    InMemoryCcrStore store = new InMemoryCcrStore(10, 1_000, Duration.ofSeconds(10), now::get, expiries::incrementAndGet);
+    store.put(entry("h1", "s", "x"));
+    store.put(entry("h2", "s", "y"));
+
+    assertTrue(store.get("unknown", "s").isEmpty());
+    assertTrue(store.get("h1", "s").isPresent());
+    assertEquals(0, expiries.get(), "a plain miss and a hit are no expiry");
+    now.addAndGet(Duration.ofSeconds(10).toNanos());
+    assertTrue(store.get("h1", "s").isEmpty());
+    assertEquals(1, expiries.get());
+    assertTrue(store.get("h1", "s").isEmpty());
+    assertEquals(1, expiries.get(), "once dropped, a second read is a plain miss");
+  }
+
+  @Test
+  void thePublicFactoryPassesTheExpiryObserverOn() throws InterruptedException {
+    AtomicLong expiries = new AtomicLong();
+    dev.headroom.compress.CcrStore store = dev.headroom.compress.CcrStore.inMemory(10, 1_000, Duration.ofNanos(1), expiries::incrementAndGet);
+    store.put(entry("h1", "s", "x"));
+    Thread.sleep(2); // the real clock moves well past a one-nanosecond TTL
+
+    assertTrue(store.get("h1", "s").isEmpty());
+    assertEquals(1, expiries.get());
+  }
+
+  @Test
   void theOldestEntryIsEvictedAtTheEntryCap() {
     InMemoryCcrStore store = store(2, 1_000);
     store.put(entry("a", "s", "1"));

@@ -11,7 +11,9 @@ import org.apiguardian.api.API;
 /**
  * Counts of the CCR store and the retrieval loop, exported as {@code headroom_ccr_*}: originals
  * stored, store failures (blocks then left uncompressed), retrievals that found their original
- * (hits), did not (misses; expired entries included), and retrieval rounds the proxy answered.
+ * (hits), did not (misses; expired entries included), entries found expired, retrieval rounds the
+ * proxy answered, and — with a shared store — lookups of which conversations have the retrieval tool
+ * and the ones that failed (local knowledge used instead).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CcrMetrics implements MeterBinder {
@@ -22,6 +24,8 @@ public final class CcrMetrics implements MeterBinder {
   final AtomicLong misses = new AtomicLong();
   final AtomicLong expiries = new AtomicLong();
   final AtomicLong rounds = new AtomicLong();
+  final AtomicLong conversationLookups = new AtomicLong();
+  final AtomicLong conversationErrors = new AtomicLong();
 
   /** Counts one retrieval round answered by the proxy. */
   public void round() {
@@ -43,7 +47,22 @@ public final class CcrMetrics implements MeterBinder {
     return storeErrors.get();
   }
 
-  /** Counts one entry found expired by a store that can tell (Redis cannot: its misses include them). */
+  /** @return entries found expired so far */
+  public long expiries() {
+    return expiries.get();
+  }
+
+  /** @return shared-store lookups of whether a conversation has the tool, so far */
+  public long conversationLookups() {
+    return conversationLookups.get();
+  }
+
+  /** @return shared-store conversation lookups or writes that failed or were skipped while it was down */
+  public long conversationErrors() {
+    return conversationErrors.get();
+  }
+
+  /** Counts one entry found past its time to live (it is also counted as a miss). */
   public void expired() {
     expiries.incrementAndGet();
   }
@@ -54,8 +73,12 @@ public final class CcrMetrics implements MeterBinder {
     counter(registry, "headroom.ccr.store.errors", storeErrors, "store writes or reads that failed (blocks left uncompressed)");
     counter(registry, "headroom.ccr.hits", hits, "retrievals that found their original");
     counter(registry, "headroom.ccr.misses", misses, "retrievals that found nothing (unknown, expired or another key's)");
-    counter(registry, "headroom.ccr.expiries", expiries, "retrievals of an entry past its time to live, where the store can tell");
+    counter(registry, "headroom.ccr.expiries", expiries, "retrievals of an entry past its time to live");
     counter(registry, "headroom.ccr.retrieval.rounds", rounds, "headroom_retrieve rounds answered by the proxy");
+    counter(registry, "headroom.ccr.conversation.lookups", conversationLookups,
+        "shared-store lookups of whether a conversation has the retrieval tool");
+    counter(registry, "headroom.ccr.conversation.errors", conversationErrors,
+        "shared-store conversation lookups or writes that failed or were skipped (local knowledge used)");
   }
 
   private static void counter(MeterRegistry registry, String name, AtomicLong value, String description) {

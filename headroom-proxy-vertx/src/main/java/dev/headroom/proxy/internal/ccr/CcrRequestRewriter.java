@@ -16,6 +16,14 @@ import org.apiguardian.api.API;
  * compressed — or any later request of a conversation that already had the tool — gets
  * {@code headroom_retrieve} spliced into its {@code tools}, unless the client defines that tool itself.
  * The WebSocket route is left alone (its frames are relayed as sent).
+ *
+ * <p>Which conversations have the tool is looked up only when it matters: a request that was
+ * compressed gets the tool anyway (and its conversation is recorded); one that was not is looked up
+ * only when some conversation may have the tool at all ({@link Conversations#anyMayHaveTool()}). In
+ * memory that is free. With a shared store the answer is always "maybe", so every request of an LLM
+ * route comes through here whatever its size, and one not compressed whose conversation this proxy
+ * does not know yet costs one Redis round trip (bounded by the store's timeout, skipped while it is
+ * down): see {@link SharedConversations} for why a "no" cannot be cached.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CcrRequestRewriter implements RequestRewriter {
@@ -40,11 +48,11 @@ public final class CcrRequestRewriter implements RequestRewriter {
       return compressed;
     }
     boolean markers = compressed.tokensBefore() > 0;
-    if (!markers && conversations.isEmpty()) {
+    if (!markers && !conversations.anyMayHaveTool()) {
       return compressed;
     }
     // Keyed on the client's body: the first user message is never in the live zone's output anyway.
-    String key = Conversations.key(request.session(), request.scope(), request.body());
+    String key = ConversationKeys.of(request.session(), request.scope(), request.body());
     if (!markers && !conversations.contains(key)) {
       return compressed;
     }
@@ -56,10 +64,13 @@ public final class CcrRequestRewriter implements RequestRewriter {
     return new Rewrite(withTool, compressed.tokensBefore(), compressed.tokensAfter(), compressed.blocks(), compressed.nanos());
   }
 
-  /** Once a conversation has the tool, even its smallest requests must pass through here. */
+  /**
+   * Once a conversation may have the tool (always, with a shared store), even the smallest requests
+   * must pass through here.
+   */
   @Override
   public int minBodyBytes() {
-    return conversations.isEmpty() ? compression.minBodyBytes() : 0;
+    return conversations.anyMayHaveTool() ? 0 : compression.minBodyBytes();
   }
 
   @Override

@@ -6,12 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.compress.CcrStore;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.io.IOException;
@@ -20,9 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 
 /**
@@ -31,24 +24,21 @@ import org.apiguardian.api.API;
  * credential names another key), value a small JSON object with its expiry time; Redis drops the key a
  * little after that ({@code SET … PX}).
  *
- * <p>Calls block their thread up to {@link #TIMEOUT}, so they are made from workers only (compression
- * and retrieval run there); on an event loop they fail at once. After a failure the store reports
- * itself down for {@link #BACKOFF} without trying, so a request with many blocks does not wait once
- * per block: its blocks are forwarded uncompressed.
+ * <p>Calls go through a {@link RedisLink}: they block their thread up to {@link RedisLink#TIMEOUT}, so
+ * they are made from workers only (compression and retrieval run there); on an event loop they fail
+ * at once. After a failure the link reports itself down for {@link RedisLink#BACKOFF} without trying,
+ * so a request with many blocks does not wait once per block: its blocks are forwarded uncompressed.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RedisCcrStore implements CcrStore {
 
-  static final Duration TIMEOUT = Duration.ofMillis(500);
-  static final Duration BACKOFF = Duration.ofSeconds(1);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Redis redis;
+  private final RedisLink redis;
   private final long ttlMillis;
   private final Runnable onExpired;
-  private volatile long downUntilNanos = System.nanoTime();
 
-  private RedisCcrStore(Redis redis, Duration ttl, Runnable onExpired) {
+  private RedisCcrStore(RedisLink redis, Duration ttl, Runnable onExpired) {
     this.redis = redis;
     this.ttlMillis = ttl.toMillis();
     this.onExpired = onExpired;
@@ -62,9 +52,17 @@ public final class RedisCcrStore implements CcrStore {
    * @return the store (connections are opened lazily)
    */
   public static RedisCcrStore create(Vertx vertx, String connectionString, Duration ttl, Runnable onExpired) {
-    RedisOptions options = new RedisOptions().setConnectionString(connectionString)
-        .setMaxPoolSize(16).setMaxPoolWaiting(256).setMaxWaitingHandlers(1024);
-    return new RedisCcrStore(Redis.createClient(vertx, options), ttl, onExpired);
+    return new RedisCcrStore(RedisLink.create(vertx, connectionString), ttl, onExpired);
+  }
+
+  /**
+   * @param link the Redis client to share
+   * @param ttl how long entries live
+   * @param onExpired told of each read that found an entry past its time to live
+   * @return the store
+   */
+  static RedisCcrStore create(RedisLink link, Duration ttl, Runnable onExpired) {
+    return new RedisCcrStore(link, ttl, onExpired);
   }
 
   @Override
@@ -119,26 +117,7 @@ public final class RedisCcrStore implements CcrStore {
   }
 
   private Response call(Request request) {
-    if (Context.isOnEventLoopThread()) {
-      throw new RedisUnavailableException("Redis store called on an event loop; only workers may block");
-    }
-    if (System.nanoTime() - downUntilNanos < 0) {
-      throw new RedisUnavailableException("Redis store marked down after a recent failure");
-    }
-    Future<Response> sent = redis.send(request);
-    try {
-      return sent.toCompletionStage().toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw down(interrupted);
-    } catch (ExecutionException | TimeoutException failure) {
-      throw down(failure);
-    }
-  }
-
-  private RedisUnavailableException down(Exception cause) {
-    downUntilNanos = System.nanoTime() + BACKOFF.toNanos();
-    return new RedisUnavailableException("Redis store unavailable: " + cause, cause);
+    return redis.call(request);
   }
 
   /** Closes the client's connections. */

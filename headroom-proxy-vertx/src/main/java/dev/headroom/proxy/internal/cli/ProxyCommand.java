@@ -85,6 +85,12 @@ public final class ProxyCommand implements Callable<Integer> {
           + "proxies lets each retrieve the others' (env HEADROOM_CCR_STORE). Default: ${DEFAULT-VALUE}.")
   String ccrStore;
 
+  @Option(names = "--ccr-conversation-ttl", paramLabel = "DURATION", converter = Values.DurationConverter.class,
+      defaultValue = "${env:HEADROOM_CCR_CONVERSATION_TTL:-24h}",
+      description = "With a Redis --ccr-store: how long a conversation keeps the headroom_retrieve tool on every "
+          + "proxy after its last request (env HEADROOM_CCR_CONVERSATION_TTL). Default: ${DEFAULT-VALUE}.")
+  Duration ccrConversationTtl;
+
   @Option(names = "--shutdown-timeout", paramLabel = "DURATION", converter = Values.DurationConverter.class,
       defaultValue = "${env:HEADROOM_SHUTDOWN_TIMEOUT:-30s}",
       description = "How long SIGTERM/SIGINT waits for in-flight requests (env HEADROOM_SHUTDOWN_TIMEOUT). "
@@ -139,7 +145,7 @@ public final class ProxyCommand implements Callable<Integer> {
         .host(host).port(port).openaiApiUrl(openaiApiUrl).anthropicApiUrl(anthropicApiUrl)
         .maxBodyBytes(maxBodyBytes).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
         .shutdownTimeout(shutdownTimeout).compression(compression).compressionBudget(compressionBudget)
-        .ccrStore(ccrStore);
+        .ccrStore(ccrStore).ccrConversationTtl(ccrConversationTtl);
     if (extensionsDir != null) {
       builder.extensionsDir(extensionsDir);
     }

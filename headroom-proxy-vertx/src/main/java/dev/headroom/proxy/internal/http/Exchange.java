@@ -1,6 +1,5 @@
 package dev.headroom.proxy.internal.http;
 
-import static dev.headroom.api.PipelineStage.POST_SEND;
 import static dev.headroom.api.PipelineStage.RESPONSE_RECEIVED;
 
 import dev.headroom.proxy.internal.pipeline.Inbound;
@@ -21,10 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * One HTTP exchange, driven by its event loop: read the body (bounded), run the pipeline unless
- * bypassed, call the upstream, relay its response byte for byte, and account for it once.
+ * bypassed, call the upstream, relay its response byte for byte, and account for it once. A response
+ * to a request that carries the retrieval tool goes through {@link RetrievalRelay} first.
  */
 final class Exchange {
 
@@ -39,13 +40,13 @@ final class Exchange {
   private HttpClientRequest upstream;
   private long timer = -1;
   private boolean finished;
-  private String model = "";
   private StreamTap tap;
+  /** The SSE response being relayed (a tap, or streamed retrievals), or {@code null}. */
+  private Supplier<StreamSummary> stream;
   private Buffer responseCopy;
   /** The pipeline changed the body, so it may carry the retrieval tool. */
   private boolean rewritten;
-  /** POST_SEND, then RESPONSE_RECEIVED: the response stages of one exchange run in order. */
-  private Future<?> responseStages = Future.succeededFuture();
+  private final ExchangeStages stages;
 
   Exchange(Forwarder forwarder, HttpServerRequest request) {
     this.f = forwarder;
@@ -57,6 +58,7 @@ final class Exchange {
     if (ctx.bypass) {
       ctx.decision = "bypass";
     }
+    this.stages = new ExchangeStages(forwarder, ctx);
   }
 
   void start() {
@@ -193,7 +195,7 @@ final class Exchange {
         LOG.log(Level.WARNING, "request " + ctx.requestId + ": pipeline failed ("
             + done.cause().getClass().getName() + "); forwarding the original body");
       }
-      model = out.model();
+      stages.model(out.model());
       Buffer toSend = body;
       if (out.body() != null) {
         toSend = Buffer.buffer(out.body());
@@ -239,71 +241,40 @@ final class Exchange {
         .onComplete(done -> {
           if (done.failed()) {
             upstreamFailed(done.cause());
-          } else if (f.retrievals != null && rewritten
-              && dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter.apiOf(ctx.route.label()).isPresent()) {
-            retrievals(done.result(), headers, body);
+          } else if (RetrievalRelay.applies(f, ctx, rewritten)) {
+            new RetrievalRelay(this, f, req, ctx).relay(done.result(), headers, body);
           } else {
             relay(done.result());
           }
         });
   }
 
-  /** The body was rewritten, so it may carry the retrieval tool: the model's retrievals are answered here. */
-  private void retrievals(HttpClientResponse first, MultiMap headers, Buffer body) {
-    String scope = dev.headroom.proxy.internal.pipeline.Scopes.of(Forwarder.singleValued(req.headers()));
-    f.retrievals.run(first, req.uri(), dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter.apiOf(ctx.route.label()).get(),
-        ctx, headers, body, scope, request -> upstream = request).onComplete(done -> {
-          if (done.failed()) {
-            upstreamFailed(done.cause());
-          } else if (done.result().body() == null && StreamedRetrievals.applies(ctx.route, done.result().response(), body.getBytes())) {
-            streamRetrievals(done.result().response(), headers, body, scope);
-          } else if (done.result().body() == null) {
-            relay(done.result().response());
-          } else {
-            relayBuffered(done.result().response(), done.result().body());
-          }
-        });
+  boolean finished() {
+    return finished;
   }
 
-  private void streamRetrievals(HttpClientResponse up, MultiMap headers, Buffer body, String scope) {
-    if (finished) {
-      up.request().reset();
-      return;
-    }
-    head(up);
-    resp.setChunked(true);
-    resp.writeHead();
-    postSend(true);
-    new StreamedRetrievals(f, f.retrievals, resp, ctx, headers, req.uri(), scope, body.getBytes(),
-        request -> upstream = request, failure -> {
-      if (finished) {
-        return;
-      }
-      if (failure != null) {
-        ctx.failure = "upstream_reset_mid_response";
-        resp.reset();
-      } else {
-        resp.end();
-      }
-      finish();
-    }).relay(up);
+  /** @param request the upstream request in flight now, reset on a timeout or when the client leaves */
+  void upstream(HttpClientRequest request) {
+    upstream = request;
   }
 
-  private void relayBuffered(HttpClientResponse up, Buffer body) {
-    if (finished) {
-      return;
-    }
-    head(up);
-    postSend(false);
-    ctx.bytesOut += body.length();
+  /** @param body a response body read whole, kept for {@code RESPONSE_RECEIVED} when wanted and not too large */
+  void keepResponseCopy(Buffer body) {
     if (!ctx.bypass && f.responseStages.wants(RESPONSE_RECEIVED) && body.length() <= RESPONSE_COPY_CAP) {
       responseCopy = body;
     }
-    resp.end(body);
-    finish();
   }
 
-  private void head(HttpClientResponse up) {
+  /**
+   * An SSE response is being relayed: counted as an active stream until the exchange finishes, when
+   * {@code summary} gives its usage.
+   */
+  void streaming(Supplier<StreamSummary> summary) {
+    stream = summary;
+    f.metrics.streams(1);
+  }
+
+  void head(HttpClientResponse up) {
     ctx.responseNanos = System.nanoTime();
     ctx.upstreamStatus = up.statusCode();
     ctx.status = up.statusCode();
@@ -319,7 +290,7 @@ final class Exchange {
     stamp();
   }
 
-  private void relay(HttpClientResponse up) {
+  void relay(HttpClientResponse up) {
     if (finished) {
       up.request().reset();
       return;
@@ -334,7 +305,7 @@ final class Exchange {
     String dialect = Forwarder.dialect(ctx.route);
     if (mediaType.startsWith("text/event-stream") && dialect != null) {
       tap = StreamTap.of(dialect);
-      f.metrics.streams(1);
+      streaming(tap::summary);
       resp.writeHead();
     } else if (mediaType.contains("json") && !ctx.bypass && f.responseStages.wants(RESPONSE_RECEIVED)) {
       responseCopy = Buffer.buffer();
@@ -370,7 +341,7 @@ final class Exchange {
     });
   }
 
-  private void upstreamFailed(Throwable cause) {
+  void upstreamFailed(Throwable cause) {
     if (finished) {
       return;
     }
@@ -447,59 +418,25 @@ final class Exchange {
     }
   }
 
-  private void finish() {
+  void finish() {
     finished = true;
     if (timer >= 0) {
       f.vertx.cancelTimer(timer);
       timer = -1;
     }
     StreamSummary summary = null;
-    if (tap != null) {
+    if (stream != null) {
       f.metrics.streams(-1);
-      summary = tap.summary();
+      summary = stream.get();
       ctx.usage = summary.usage();
     }
     f.metrics.request(ctx.route.label(), ctx.status, ctx.bytesIn, ctx.bytesOut, ctx.overheadNanos(), ctx.upstreamNanos());
     AccessLog.log(ctx);
-    responseReceived(summary);
+    stages.responseReceived(summary, responseCopy);
   }
 
-  private void postSend(boolean streaming) {
-    if (ctx.bypass || !ctx.route.carriesPayload() || !f.responseStages.wants(POST_SEND)) {
-      return;
-    }
-    Map<String, Object> metadata = Map.of("route", ctx.route.label(), "status", ctx.upstreamStatus, "streaming", streaming);
-    String id = ctx.requestId;
-    String provider = ctx.provider.wireName();
-    String m = model;
-    responseStages = f.vertx.executeBlocking(() -> {
-      f.responseStages.postSend(id, provider, m, metadata);
-      return null;
-    }, false);
-  }
-
-  private void responseReceived(StreamSummary summary) {
-    if (ctx.bypass || !ctx.route.carriesPayload() || ctx.upstreamStatus == 0
-        || !f.responseStages.wants(RESPONSE_RECEIVED)) {
-      return;
-    }
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("route", ctx.route.label());
-    metadata.put("status", ctx.upstreamStatus);
-    metadata.put("complete", ctx.failure.isEmpty());
-    if (summary != null) {
-      metadata.put("streaming", true);
-      metadata.put("stream_status", summary.status());
-      metadata.put("usage", new LinkedHashMap<String, Object>(summary.usage()));
-    }
-    byte[] body = responseCopy == null || !ctx.failure.isEmpty() ? null : responseCopy.getBytes();
-    String id = ctx.requestId;
-    String provider = ctx.provider.wireName();
-    String m = model.isEmpty() && summary != null ? summary.model() : model;
-    responseStages = responseStages.eventually(() -> f.vertx.executeBlocking(() -> {
-      f.responseStages.responseReceived(id, provider, m, body, metadata);
-      return null;
-    }, false));
+  void postSend(boolean streaming) {
+    stages.postSend(streaming);
   }
 
   private String clientIp() {

@@ -8,13 +8,17 @@ import dev.headroom.proxy.internal.ccr.RetrieveTools;
 import dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter;
 import dev.headroom.proxy.internal.sse.SseEvent;
 import dev.headroom.proxy.internal.sse.SseFramer;
+import dev.headroom.proxy.internal.sse.StreamSummary;
+import dev.headroom.proxy.internal.sse.StreamTap;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,7 +28,8 @@ import java.util.Optional;
  * {@code headroom_retrieve}, the held events are dropped, the proxy answers the calls and relays the
  * continuation's stream into the same client stream, renumbered by the {@link StreamDialects dialect}
  * (up to {@value RetrievalLoop#MAX_ROUNDS} rounds); otherwise the held events are written out
- * unchanged. The final answer is never buffered.
+ * unchanged. The final answer is never buffered. Each round's upstream stream is tapped, so the
+ * {@link #summary()} covers them all.
  */
 final class StreamedRetrievals {
 
@@ -47,6 +52,9 @@ final class StreamedRetrievals {
   private final ProviderApi api;
   private final StreamDialects.Dialect dialect;
   private final List<SseEvent> held = new ArrayList<>();
+  /** The summaries of the rounds before the current one. */
+  private final List<StreamSummary> earlier = new ArrayList<>();
+  private StreamTap tap;
   private byte[] sent;
   private boolean holding;
   private int round;
@@ -79,7 +87,13 @@ final class StreamedRetrievals {
 
   void relay(HttpClientResponse up) {
     SseFramer framer = new SseFramer(this::onEvent, SseFramer.DEFAULT_MAX_EVENT_BYTES);
-    up.handler(chunk -> framer.accept(chunk.getBytes()));
+    StreamTap round = StreamTap.of(Forwarder.dialect(ctx.route));
+    tap = round;
+    up.handler(chunk -> {
+      byte[] bytes = chunk.getBytes();
+      framer.accept(bytes);
+      round.accept(bytes);
+    });
     up.exceptionHandler(done::done);
     up.endHandler(v -> endOfRound());
   }
@@ -137,6 +151,7 @@ final class StreamedRetrievals {
             return;
           }
           loop.counted();
+          earlier.add(tap.summary());
           round++;
           sent = next;
           held.clear();
@@ -144,6 +159,27 @@ final class StreamedRetrievals {
           dialect.nextRound();
           relay(answered.result());
         });
+  }
+
+  /**
+   * @return what the upstream streams said, all rounds together: usage summed (each round is billed),
+   *     the model of the first round that named one, id and status of the last round
+   */
+  StreamSummary summary() {
+    List<StreamSummary> rounds = new ArrayList<>(earlier);
+    if (tap != null) {
+      rounds.add(tap.summary());
+    }
+    Map<String, Long> usage = new LinkedHashMap<>();
+    String model = "";
+    long events = 0;
+    for (StreamSummary one : rounds) {
+      one.usage().forEach((name, count) -> usage.merge(name, count, Long::sum));
+      model = model.isEmpty() ? one.model() : model;
+      events += one.events();
+    }
+    StreamSummary last = rounds.isEmpty() ? StreamTap.of(Forwarder.dialect(ctx.route)).summary() : rounds.get(rounds.size() - 1);
+    return new StreamSummary(last.dialect(), last.id(), model, last.status(), last.terminated(), Map.copyOf(usage), events);
   }
 
   private void flush() {

@@ -19,8 +19,8 @@ class ConversationsTest {
 
   @Test
   void laterTurnsOfAConversationHaveTheSameKey() {
-    String turn1 = Conversations.key("", "key:a", chat(FIRST));
-    String turn2 = Conversations.key("", "key:a", chat(FIRST, "{\"role\":\"assistant\",\"content\":\"because\"}",
+    String turn1 = ConversationKeys.of("", "key:a", chat(FIRST));
+    String turn2 = ConversationKeys.of("", "key:a", chat(FIRST, "{\"role\":\"assistant\",\"content\":\"because\"}",
         "{\"role\":\"user\",\"content\":\"and then?\"}"));
 
     assertEquals(turn1, turn2);
@@ -28,23 +28,23 @@ class ConversationsTest {
 
   @Test
   void anotherFirstMessageAnotherKeyOrAnotherModelIsAnotherConversation() {
-    String base = Conversations.key("", "key:a", chat(FIRST));
+    String base = ConversationKeys.of("", "key:a", chat(FIRST));
 
-    assertNotEquals(base, Conversations.key("", "key:a", chat("{\"role\":\"user\",\"content\":\"how?\"}")));
-    assertNotEquals(base, Conversations.key("", "key:b", chat(FIRST)));
-    assertNotEquals(base, Conversations.key("", "key:a", new String(chat(FIRST), StandardCharsets.UTF_8)
+    assertNotEquals(base, ConversationKeys.of("", "key:a", chat("{\"role\":\"user\",\"content\":\"how?\"}")));
+    assertNotEquals(base, ConversationKeys.of("", "key:b", chat(FIRST)));
+    assertNotEquals(base, ConversationKeys.of("", "key:a", new String(chat(FIRST), StandardCharsets.UTF_8)
         .replace("gpt-4o", "gpt-5").getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void aSessionHeaderIsTheConversationWhateverTheBody() {
-    assertEquals(Conversations.key("s1", "key:a", chat(FIRST)),
-        Conversations.key("s1", "key:a", chat("{\"role\":\"user\",\"content\":\"other\"}")));
+    assertEquals(ConversationKeys.of("s1", "key:a", chat(FIRST)),
+        ConversationKeys.of("s1", "key:a", chat("{\"role\":\"user\",\"content\":\"other\"}")));
   }
 
   @Test
   void theLeastRecentlySeenConversationsAreForgottenFirst() {
-    Conversations conversations = new Conversations(2);
+    LocalConversations conversations = new LocalConversations(2);
     conversations.add("a");
     conversations.add("b");
     assertTrue(conversations.contains("a"));

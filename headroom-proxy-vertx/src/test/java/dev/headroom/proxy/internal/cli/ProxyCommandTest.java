@@ -30,7 +30,8 @@ class ProxyCommandTest {
     for (String text : new String[] {"--host", "HEADROOM_HOST", "--port", "HEADROOM_PORT", "--openai-api-url",
         "OPENAI_TARGET_API_URL", "--anthropic-api-url", "ANTHROPIC_TARGET_API_URL", "--extensions-dir",
         "--max-body-bytes", "--connect-timeout", "--request-timeout", "--shutdown-timeout", "--compression",
-        "HEADROOM_COMPRESSION", "--compression-budget", "HEADROOM_COMPRESSION_BUDGET"}) {
+        "HEADROOM_COMPRESSION", "--compression-budget", "HEADROOM_COMPRESSION_BUDGET", "--ccr-store", "HEADROOM_CCR_STORE",
+        "--ccr-conversation-ttl", "HEADROOM_CCR_CONVERSATION_TTL"}) {
       assertTrue(help.out().contains(text), text);
     }
   }
@@ -45,7 +46,8 @@ class ProxyCommandTest {
       "--max-body-bytes|lots|'lots' is not a size",
       "--request-timeout|0s|request timeout must be positive",
       "--compression|maybe|'maybe' is not on or off",
-      "--compression-budget|0ms|compressionBudget must be positive"})
+      "--compression-budget|0ms|compressionBudget must be positive",
+      "--ccr-conversation-ttl|0s|ccrConversationTtl must be positive"})
   void badValuesFailFastWithOneLine(String flag, String value, String reason) {
     Run bad = run(flag, value);
     assertEquals(2, bad.code());
@@ -68,6 +70,16 @@ class ProxyCommandTest {
     assertEquals("127.0.0.1", options.host());
     assertTrue(options.compression(), "compression is on by default");
     assertEquals(Duration.ofMillis(50), options.compressionBudget());
+    assertEquals(Duration.ofHours(24), options.ccrConversationTtl(), "conversations keep the tool a day by default");
+  }
+
+  @Test
+  void aSharedStoreAndItsConversationTtlAreParsed() {
+    ProxyCommand command = new ProxyCommand();
+    new CommandLine(command).parseArgs("--ccr-store", "redis://10.0.0.5:6379/2", "--ccr-conversation-ttl", "6h");
+    ProxyOptions options = command.options();
+    assertEquals("redis://10.0.0.5:6379/2", options.ccrStore().orElseThrow().toString());
+    assertEquals(Duration.ofHours(6), options.ccrConversationTtl());
   }
 
   @Test

@@ -37,8 +37,8 @@ public final class LiveZoneCpuTimes {
     CompressContext context = System.getProperty("headroom.bench.scope") == null ? CompressContext.defaults()
         : CompressContext.defaults().withScope(System.getProperty("headroom.bench.scope"));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    System.out.println("| body | median µs (CPU) | p90 µs (CPU) | p99 µs (CPU) | bytes after | tokens before → after | calls |");
-    System.out.println("|---|---:|---:|---:|---:|---|---:|");
+    System.out.println("| body | median µs (CPU) | p90 µs (CPU) | p99 µs (CPU) | KB allocated per call | bytes after | tokens before → after | calls |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---|---:|");
     for (int size : sizes) {
       byte[] body = ProxyLoadHarness.toolOutputBytes(size);
       LiveZoneResult result = null;
@@ -46,6 +46,8 @@ public final class LiveZoneCpuTimes {
       while (System.nanoTime() < warmEnd) {
         result = rewriter.rewrite(body, ProviderApi.CHAT_COMPLETIONS, context);
       }
+      com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+      long allocatedBefore = allocation.getCurrentThreadAllocatedBytes();
       long[] cpu = new long[200_000];
       int n = 0;
       long end = System.nanoTime() + (long) (seconds * 2 / 3 * 1e9);
@@ -54,9 +56,10 @@ public final class LiveZoneCpuTimes {
         result = rewriter.rewrite(body, ProviderApi.CHAT_COMPLETIONS, context);
         cpu[n++] = threads.getCurrentThreadCpuTime() - start;
       }
+      long allocatedPerCall = (allocation.getCurrentThreadAllocatedBytes() - allocatedBefore) / n;
       Arrays.sort(cpu, 0, n);
-      System.out.printf("| %d KB | %,.0f | %,.0f | %,.0f | %,d | %,d → %,d | %d |%n", body.length / 1024, cpu[n / 2] / 1e3,
-          cpu[n * 9 / 10] / 1e3, cpu[n * 99 / 100] / 1e3, result.body().length, result.tokensBefore(), result.tokensAfter(), n);
+      System.out.printf("| %d KB | %,.0f | %,.0f | %,.0f | %,d | %,d | %,d → %,d | %d |%n", body.length / 1024, cpu[n / 2] / 1e3,
+          cpu[n * 9 / 10] / 1e3, cpu[n * 99 / 100] / 1e3, allocatedPerCall / 1024, result.body().length, result.tokensBefore(), result.tokensAfter(), n);
     }
   }
 }

@@ -170,21 +170,28 @@ public final class RowSelector {
     if (n < 8) {
       return;
     }
-    // Each column's numbers and the rows they came from, in row order.
+    // Each column's numbers and the rows they came from, in row order; counted first, then filled.
+    int[] size = new int[columns];
+    for (List<Leaf> row : leaves) {
+      for (Leaf leaf : row) {
+        if (!Double.isNaN(leaf.number())) {
+          size[leaf.path().id()]++;
+        }
+      }
+    }
     double[][] values = new double[columns][];
     int[][] rowsOf = new int[columns][];
-    int[] size = new int[columns];
+    for (int c = 0; c < columns; c++) {
+      if (size[c] >= 8) {
+        values[c] = new double[size[c]];
+        rowsOf[c] = new int[size[c]];
+      }
+      size[c] = 0;
+    }
     for (int i = 0; i < n; i++) {
       for (Leaf leaf : leaves.get(i)) {
-        if (!Double.isNaN(leaf.number())) {
-          int c = leaf.path().id();
-          if (values[c] == null) {
-            values[c] = new double[Math.min(n, 64)];
-            rowsOf[c] = new int[values[c].length];
-          } else if (size[c] == values[c].length) {
-            values[c] = Arrays.copyOf(values[c], size[c] * 2);
-            rowsOf[c] = Arrays.copyOf(rowsOf[c], size[c] * 2);
-          }
+        int c = leaf.path().id();
+        if (values[c] != null && !Double.isNaN(leaf.number())) {
           values[c][size[c]] = leaf.number();
           rowsOf[c][size[c]++] = i;
         }

@@ -21,8 +21,54 @@ final class BodyScan {
 
   static final JsonFactory JSON = JsonFactory.builder().build();
 
-  /** A string value: where it is, what it says, and the bytes {@code [start, end)} of its JSON token. */
-  record StringValue(Object[] path, String text, int start, int end) {
+  /**
+   * A string value: where it is, the bytes {@code [start, end)} of its JSON token (quotes included),
+   * and what it says. Long values are decoded only when asked for: a conversation's older tool
+   * outputs, which no live zone holds, are never turned into strings.
+   */
+  static final class StringValue {
+    private final Object[] path;
+    private final byte[] body;
+    private final int start;
+    private final int end;
+    private String text;
+
+    StringValue(Object[] path, byte[] body, int start, int end, String text) {
+      this.path = path;
+      this.body = body;
+      this.start = start;
+      this.end = end;
+      this.text = text;
+    }
+
+    Object[] path() {
+      return path;
+    }
+
+    int start() {
+      return start;
+    }
+
+    int end() {
+      return end;
+    }
+
+    /** @return the decoded value (decoded on first use for long values) */
+    String text() {
+      if (text == null) {
+        text = JsonStrings.decode(body, start, end);
+      }
+      if (text == null) {
+        try (JsonParser parser = JSON.createParser(body, start, end - start)) {
+          parser.nextToken();
+          text = parser.getText();
+        } catch (IOException impossible) {
+          // The scan parsed this very token already.
+          throw new java.io.UncheckedIOException(impossible);
+        }
+      }
+      return text;
+    }
 
     /** @return the value at a path segment, or {@code null} past the end */
     Object at(int index) {
@@ -42,14 +88,19 @@ final class BodyScan {
     }
   }
 
+  /** Values longer than this many bytes are decoded lazily; shorter ones (roles, types, ids) at once. */
+  static final int EAGER_BYTES = 256;
+
   final List<StringValue> strings = new ArrayList<>();
   final Set<Integer> itemsWithCacheControl = new HashSet<>();
   final Map<String, Object> topLevel = new HashMap<>();
 
   private final String conversationKey;
+  private final byte[] body;
 
-  private BodyScan(String conversationKey) {
+  private BodyScan(String conversationKey, byte[] body) {
     this.conversationKey = conversationKey;
+    this.body = body;
   }
 
   /**
@@ -58,7 +109,7 @@ final class BodyScan {
    * @return the scan, or empty when the body is not a well-formed JSON object
    */
   static Optional<BodyScan> of(byte[] body, String conversationKey) {
-    BodyScan scan = new BodyScan(conversationKey);
+    BodyScan scan = new BodyScan(conversationKey, body);
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
@@ -118,14 +169,40 @@ final class BodyScan {
       case START_ARRAY -> readArray(parser, path);
       case VALUE_STRING -> {
         int start = (int) parser.currentTokenLocation().getByteOffset();
-        String text = parser.getText();
-        int end = (int) parser.currentLocation().getByteOffset();
-        strings.add(new StringValue(path.toArray(), text, start, end));
+        int end = closingQuote(start);
+        if (end < 0 || end - start <= EAGER_BYTES) {
+          String text = parser.getText();
+          end = (int) parser.currentLocation().getByteOffset();
+          strings.add(new StringValue(path.toArray(), body, start, end, text));
+        } else {
+          // Not decoded here: the parser skips the token's content without building it.
+          strings.add(new StringValue(path.toArray(), body, start, end, null));
+        }
       }
       default -> {
         // numbers, booleans, null: nothing in them is ever compressed
       }
     }
+  }
+
+  /**
+   * @param start the offset of a string token's opening quote
+   * @return the offset just past its closing quote, or -1 when it is not where expected (then the
+   *     parser's own account is used)
+   */
+  private int closingQuote(int start) {
+    if (start < 0 || start >= body.length || body[start] != '"') {
+      return -1;
+    }
+    for (int i = start + 1; i < body.length; i++) {
+      byte b = body[i];
+      if (b == '\\') {
+        i++; // the escaped byte cannot close the string
+      } else if (b == '"') {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   /**

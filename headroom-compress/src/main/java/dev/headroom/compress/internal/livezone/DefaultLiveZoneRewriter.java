@@ -126,7 +126,11 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
   /** Copies the body with each replaced token swapped; every other byte is the client's. */
   private static byte[] splice(byte[] body, List<Replacement> replacements) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+    int size = body.length;
+    for (Replacement replacement : replacements) {
+      size += replacement.json().length - (replacement.end() - replacement.start());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     int copied = 0;
     for (Replacement replacement : replacements) {
       out.write(body, copied, replacement.start() - copied);

@@ -2,10 +2,9 @@ package dev.headroom.proxy.internal.ccr;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,11 +16,15 @@ import org.apiguardian.api.API;
  * Names a conversation: its {@code x-headroom-session-id}, else a hash of the owner scope, model,
  * system prompt and first user message — what stays the same from turn to turn. Either way the owner
  * scope is part of the key, so two API keys never share a conversation.
+ *
+ * <p>The hash covers those values' bytes exactly as the client sent them (one streaming pass, no
+ * trees): a client re-sends its history byte for byte from turn to turn, which is also what the
+ * provider's prompt cache relies on.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ConversationKeys {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private ConversationKeys() {}
 
@@ -35,20 +38,25 @@ public final class ConversationKeys {
     if (session != null && !session.isBlank()) {
       return scope + "|s:" + session.strip();
     }
-    StringBuilder identity = new StringBuilder(scope).append('\u0000');
+    MessageDigest identity = sha256();
+    identity.update(scope.getBytes(StandardCharsets.UTF_8));
+    identity.update((byte) 0);
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() == JsonToken.START_OBJECT) {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
           JsonToken value = parser.nextToken();
           switch (name) {
-            case "model", "system", "instructions" ->
-                identity.append(name).append('=').append(String.valueOf((JsonNode) JSON.readTree(parser))).append('\u0000');
+            case "model", "system", "instructions" -> {
+              identity.update(name.getBytes(StandardCharsets.US_ASCII));
+              identity.update((byte) '=');
+              span(parser, body, identity);
+            }
             case "messages", "input" -> {
               if (value == JsonToken.START_ARRAY) {
-                firstMessages(parser, identity);
+                firstMessages(parser, body, identity);
               } else {
-                identity.append(String.valueOf((JsonNode) JSON.readTree(parser))).append('\u0000');
+                span(parser, body, identity);
               }
             }
             default -> parser.skipChildren();
@@ -56,32 +64,54 @@ public final class ConversationKeys {
         }
       }
     } catch (IOException | RuntimeException notJson) {
-      identity.append(body.length);
+      identity.update(Integer.toString(body.length).getBytes(StandardCharsets.US_ASCII));
     }
-    return "h:" + sha256(identity.toString());
+    return "h:" + HexFormat.of().formatHex(identity.digest(), 0, 16);
+  }
+
+  /** Hashes the current value's bytes as sent, then a separator; the parser ends on its last token. */
+  private static void span(JsonParser parser, byte[] body, MessageDigest identity) throws IOException {
+    int start = (int) parser.currentTokenLocation().getByteOffset();
+    parser.skipChildren();
+    if (parser.currentToken().isScalarValue()) {
+      parser.finishToken(); // a string's end is known only once it is read
+    }
+    int end = (int) parser.currentLocation().getByteOffset();
+    identity.update(body, start, end - start);
+    identity.update((byte) 0);
   }
 
   /** System/developer messages and the first user message; the rest of the array is skipped. */
-  private static void firstMessages(JsonParser parser, StringBuilder identity) throws IOException {
+  private static void firstMessages(JsonParser parser, byte[] body, MessageDigest identity) throws IOException {
     boolean userSeen = false;
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
-      if (userSeen) {
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (userSeen || token != JsonToken.START_OBJECT) {
         parser.skipChildren();
         continue;
       }
-      JsonNode message = JSON.readTree(parser);
-      String role = message.path("role").asText("");
+      int start = (int) parser.currentTokenLocation().getByteOffset();
+      String role = "";
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean isRole = parser.currentName().equals("role");
+        if (parser.nextToken() == JsonToken.VALUE_STRING && isRole) {
+          role = parser.getText();
+        } else {
+          parser.skipChildren();
+        }
+      }
+      int end = (int) parser.currentLocation().getByteOffset();
       if (role.equals("system") || role.equals("developer") || role.equals("user")) {
-        identity.append(message).append('\u0000');
+        identity.update(body, start, end - start);
+        identity.update((byte) 0);
       }
       userSeen = role.equals("user");
     }
   }
 
-  private static String sha256(String text) {
+  private static MessageDigest sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException("SHA-256 is required of every JDK", impossible);
     }

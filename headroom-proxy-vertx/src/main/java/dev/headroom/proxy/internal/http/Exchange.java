@@ -32,6 +32,7 @@ final class Exchange {
   private static final Logger LOG = System.getLogger(Exchange.class.getName());
   private static final int RESPONSE_COPY_CAP = 16 << 20;
   private static final String SESSION = "x-headroom-session-id";
+  private static final long PRESIZE_CAP = 8L << 20;
 
   private final Forwarder f;
   private final HttpServerRequest req;
@@ -77,7 +78,10 @@ final class Exchange {
       streamThrough(length);
       return;
     }
-    Buffer body = Buffer.buffer();
+    // Sized from Content-Length so a large body is not copied at every growth; a lying header costs
+    // at most PRESIZE_CAP bytes up front.
+    long declared = length == null ? -1 : parseLength(length);
+    Buffer body = declared > 0 ? Buffer.buffer((int) Math.min(declared, PRESIZE_CAP)) : Buffer.buffer();
     req.handler(chunk -> {
       if (finished) {
         return;

@@ -37,6 +37,27 @@ class ConversationsTest {
   }
 
   @Test
+  void theSystemPromptCountsWhereverItSitsAndLaterTurnsDoNot() {
+    String anthropic = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}%s],\"system\":\"%s\",\"model\":\"claude\"}";
+    String base = ConversationKeys.of("", "key:a", bytes(String.format(anthropic, "", "be brief")));
+
+    assertEquals(base, ConversationKeys.of("", "key:a",
+        bytes(String.format(anthropic, ",{\"role\":\"assistant\",\"content\":\"hello\"},{\"role\":\"user\",\"content\":\"more\"}", "be brief"))));
+    assertNotEquals(base, ConversationKeys.of("", "key:a", bytes(String.format(anthropic, "", "be long"))));
+  }
+
+  @Test
+  void aBodyThatIsNotJsonStillGetsAKey() {
+    assertEquals(ConversationKeys.of("", "key:a", bytes("{\"messages\":[")),
+        ConversationKeys.of("", "key:a", bytes("{\"messages\":[")));
+    assertNotEquals(ConversationKeys.of("", "key:a", bytes("not json")), ConversationKeys.of("", "key:b", bytes("not json")));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void aSessionHeaderIsTheConversationWhateverTheBody() {
     assertEquals(ConversationKeys.of("s1", "key:a", chat(FIRST)),
         ConversationKeys.of("s1", "key:a", chat("{\"role\":\"user\",\"content\":\"other\"}")));

@@ -9,6 +9,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,25 @@ class WebSocketRelayTest {
   }
 
   @Test
+  void aResponseCreateFrameOverWebSocketIsCompressedAndCountedLikeARequest() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(java.time.Duration.ofSeconds(10)))) {
+      String frame = "{\"type\":\"response.create\",\"response\":{\"model\":\"gpt-5\",\"input\":["
+          + "{\"type\":\"message\",\"role\":\"user\",\"content\":" + "\"What happened to ord_100123, and did any order fail?\"" + "},"
+          + "{\"type\":\"function_call\",\"call_id\":\"c1\",\"name\":\"orders\",\"arguments\":\"{}\"},"
+          + "{\"type\":\"function_call_output\",\"call_id\":\"c1\",\"output\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(LiveZoneCompressionTest.orders()) + "}]}}";
+      WebSocket ws = connect(fx);
+      ws.writeTextMessage(frame);
+
+      String sent = fx.openai.takeWebSocketMessage();
+      org.junit.jupiter.api.Assertions.assertTrue(sent.length() < frame.length() / 2, frame.length() + " -> " + sent.length());
+      org.junit.jupiter.api.Assertions.assertTrue(sent.contains("FAILED") && sent.contains("ord_100123"), sent);
+      String metrics = fx.proxy.scrapeMetrics();
+      org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("headroom_compression_blocks_total{content_type=\"json_array\",outcome=\"compressed\"} 1.0"), metrics);
+      org.junit.jupiter.api.Assertions.assertTrue(metrics.lines().anyMatch(line -> line.startsWith("headroom_tokens_saved_total") && !line.endsWith(" 0.0")), metrics);
+    }
+  }
+
+  @Test
   void textAndBinaryMessagesCrossBothWaysUnchanged() throws Exception {
     try (ProxyFixture fx = ProxyFixture.start()) {
       WebSocket ws = connect(fx);
@@ -67,6 +87,57 @@ class WebSocketRelayTest {
       WebSocket bypassed = connect(fx, "x-headroom-bypass", "true");
       bypassed.writeTextMessage(CREATE);
       assertEquals(CREATE, fx.openai.takeWebSocketMessage());
+    }
+  }
+
+  @Test
+  void eachResponseCreateFrameHasTheWholeLifecycleWithItsOwnRequestIdAndUsage() throws Exception {
+    RecordingExtension recorder = new RecordingExtension();
+    try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
+      fx.openai.webSockets(ws -> ws.textMessageHandler(text -> {
+        ws.writeTextMessage("{\"type\":\"response.created\",\"response\":{\"id\":\"resp_1\",\"model\":\"gpt-5\"}}");
+        ws.writeTextMessage("{\"type\":\"response.output_text.delta\",\"delta\":\"hi\"}");
+        ws.writeTextMessage("{\"type\":\"response.completed\",\"response\":{\"id\":\"resp_1\",\"model\":\"gpt-5\","
+            + "\"usage\":{\"input_tokens\":12,\"output_tokens\":3}}}");
+      }));
+      WebSocket ws = connect(fx, "x-request-id", "session-1");
+      BlockingQueue<String> received = new LinkedBlockingQueue<>();
+      ws.textMessageHandler(received::add);
+      ws.writeTextMessage(CREATE);
+      for (int i = 0; i < 3; i++) {
+        received.poll(10, TimeUnit.SECONDS);
+      }
+      ws.writeTextMessage(CREATE);
+
+      List<PipelineStage> whole = List.of(PipelineStage.INPUT_RECEIVED, PipelineStage.INPUT_ROUTED,
+          PipelineStage.INPUT_COMPRESSED, PipelineStage.INPUT_REMEMBERED, PipelineStage.PRE_SEND,
+          PipelineStage.POST_SEND, PipelineStage.RESPONSE_RECEIVED);
+      assertEquals(whole, recorder.awaitRequestStages("session-1#1", whole.size()));
+      assertEquals(whole, recorder.awaitRequestStages("session-1#2", whole.size()));
+      PipelineEvent received1 = recorder.events.stream()
+          .filter(e -> e.requestId().equals("session-1#1") && e.stage() == PipelineStage.RESPONSE_RECEIVED)
+          .findFirst().orElseThrow();
+      assertEquals(Map.of("input_tokens", 12L, "output_tokens", 3L), received1.metadata().get("usage"));
+      assertEquals("completed", received1.metadata().get("stream_status"));
+      assertEquals(1, received1.metadata().get("frame_index"));
+      assertEquals("gpt-5", received1.model());
+    }
+  }
+
+  @Test
+  void aFrameWhoseSessionClosesBeforeItsResponseEndsIsReceivedIncomplete() throws Exception {
+    RecordingExtension recorder = new RecordingExtension();
+    try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
+      fx.openai.webSockets(ws -> ws.textMessageHandler(text -> ws.close((short) 1011, "upstream gave up")));
+      WebSocket ws = connect(fx, "x-request-id", "session-2");
+      ws.writeTextMessage(CREATE);
+
+      List<PipelineStage> stages = recorder.awaitRequestStages("session-2#1", 7);
+      assertEquals(PipelineStage.RESPONSE_RECEIVED, stages.get(stages.size() - 1));
+      PipelineEvent last = recorder.events.stream()
+          .filter(e -> e.requestId().equals("session-2#1") && e.stage() == PipelineStage.RESPONSE_RECEIVED)
+          .findFirst().orElseThrow();
+      assertEquals(false, last.metadata().get("complete"));
     }
   }
 

@@ -59,6 +59,32 @@ final class AccessLog {
     WRITER.execute(() -> LOG.log(Level.INFO, text));
   }
 
+  /** One line per WebSocket {@code response.create} frame, once its response ended or the session closed. */
+  static void frame(String requestId, String provider, dev.headroom.proxy.internal.pipeline.Outbound out,
+      dev.headroom.proxy.internal.sse.StreamSummary summary, boolean complete, long nanos) {
+    if (!LOG.isLoggable(Level.INFO)) {
+      return;
+    }
+    StringBuilder line = new StringBuilder(192)
+        .append("event=websocket_frame request_id=").append(requestId)
+        .append(" route=responses_ws provider=").append(provider)
+        .append(" decision=").append(out.tokensBefore() > 0 ? "compressed" : out.body() != null ? "rewritten" : "forwarded")
+        .append(" stream_status=").append(summary.status())
+        .append(" complete=").append(complete)
+        .append(" total_ms=").append(Forwarder.millis(nanos));
+    if (out.tokensBefore() > 0) {
+      line.append(" tokens_before=").append(out.tokensBefore()).append(" tokens_after=").append(out.tokensAfter());
+    }
+    if (!out.blocks().isEmpty()) {
+      line.append(" blocks=").append(blocks(out.blocks()));
+    }
+    if (!summary.usage().isEmpty()) {
+      line.append(" usage=").append(summary.usage());
+    }
+    String text = line.toString();
+    WRITER.execute(() -> LOG.log(Level.INFO, text));
+  }
+
   /**
    * One token per live-zone block, {@code outcome:type:strategy:bytesBefore>bytesAfter:tokensBefore>tokensAfter},
    * joined with commas; no content, only sizes.

@@ -3,6 +3,7 @@ package dev.headroom.proxy.internal.http;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.Inbound;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
+import dev.headroom.proxy.internal.pipeline.ResponseStages;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -34,6 +35,7 @@ final class WebSocketRelay {
   private final Upstreams upstreams;
   private final RequestPipeline pipeline;
   private final ProxyMetrics metrics;
+  private final ResponseStages responseStages;
 
   WebSocketRelay(Vertx vertx, WebSocketClient client, Upstreams upstreams, RequestPipeline pipeline, ProxyMetrics metrics) {
     this.vertx = vertx;
@@ -41,6 +43,7 @@ final class WebSocketRelay {
     this.upstreams = upstreams;
     this.pipeline = pipeline;
     this.metrics = metrics;
+    this.responseStages = new ResponseStages(pipeline.extensions());
   }
 
   void handle(HttpServerRequest req) {
@@ -86,12 +89,21 @@ final class WebSocketRelay {
   private void pump(ServerWebSocket down, WebSocket up, String requestId, Provider provider,
       Map<String, String> headers, boolean inspect) {
     Future<?>[] tail = {Future.succeededFuture()};
-    down.textMessageHandler(text -> tail[0] = tail[0].transform(v -> inspect && isResponseCreate(text)
-        ? rewrite(text, requestId, provider, headers) : Future.succeededFuture(text))
-        .compose(up::writeTextMessage));
+    WebSocketFrames frames = new WebSocketFrames(vertx, responseStages, metrics, requestId, provider.wireName());
+    down.textMessageHandler(text -> tail[0] = tail[0].transform(v -> {
+      if (!inspect || !isResponseCreate(text)) {
+        return up.writeTextMessage(text);
+      }
+      WebSocketFrames.Frame frame = frames.open();
+      return rewrite(text, frame, frames, provider, headers)
+          .compose(sent -> up.writeTextMessage(sent).onSuccess(written -> frames.sent(frame)));
+    }));
     down.binaryMessageHandler(binary -> tail[0] = tail[0].transform(v -> up.writeBinaryMessage(binary)));
     up.textMessageHandler(text -> {
       down.writeTextMessage(text);
+      if (inspect) {
+        frames.upstream(text);
+      }
       throttle(up, down);
     });
     up.binaryMessageHandler(binary -> {
@@ -102,6 +114,7 @@ final class WebSocketRelay {
     Runnable ended = () -> {
       if (!closed[0]) {
         closed[0] = true;
+        frames.closed();
         metrics.webSockets(-1);
       }
     };
@@ -125,11 +138,15 @@ final class WebSocketRelay {
     }
   }
 
-  private Future<String> rewrite(String text, String requestId, Provider provider, Map<String, String> headers) {
+  private Future<String> rewrite(String text, WebSocketFrames.Frame frame, WebSocketFrames frames, Provider provider,
+      Map<String, String> headers) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    Inbound in = new Inbound(requestId, "proxy.websocket", "responses_ws", provider.wireName(), bytes, "", headers);
+    Inbound in = new Inbound(frame.requestId, "proxy.websocket", "responses_ws", provider.wireName(), bytes, "", headers);
     return vertx.executeBlocking(() -> pipeline.run(in), false)
-        .map(out -> out.body() == null ? text : new String(out.body(), StandardCharsets.UTF_8))
+        .map(out -> {
+          frames.rewritten(frame, out);
+          return out.body() == null ? text : new String(out.body(), StandardCharsets.UTF_8);
+        })
         .otherwise(text);
   }
 

@@ -72,7 +72,9 @@ final class RetrievalLoop {
         || length != null && parse(length) > RESPONSE_CAP) {
       return Future.succeededFuture(new Outcome(up, null));
     }
-    return up.body().compose(body -> f.vertx.executeBlocking(() -> continuation(api, sent, body, scope), false)
+    return up.body().compose(body -> (names(body, TOOL_NAME)
+            ? f.vertx.executeBlocking(() -> continuation(api, sent, body, scope), false)
+            : Future.succeededFuture(Optional.<byte[]>empty())) // no call can name the tool: no worker hop
         .compose(next -> {
           if (next.isEmpty()) {
             return Future.succeededFuture(new Outcome(up, body));
@@ -111,6 +113,27 @@ final class RetrievalLoop {
     }
     return entry.map(CcrEntry::content).orElse("No original is stored under hash " + hash
         + " for this API key (expired or unknown). Continue without it.");
+  }
+
+  private static final byte[] TOOL_NAME = RetrieveTools.NAME.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** Whether the bytes hold {@code name} anywhere: a cheap necessary condition for a call to the tool. */
+  static boolean names(Buffer body, byte[] name) {
+    byte first = name[0];
+    int last = body.length() - name.length;
+    outer:
+    for (int i = 0; i <= last; i++) {
+      if (body.getByte(i) != first) {
+        continue;
+      }
+      for (int k = 1; k < name.length; k++) {
+        if (body.getByte(i + k) != name[k]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static long parse(String value) {

@@ -1,0 +1,77 @@
+package dev.headroom.compress.internal.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written line checks against the regexes they stand in for, which stay as the definition. */
+class LineRegexesTest {
+
+  @Property(tries = 5000)
+  void grepLineFindsWhatTheGrepRegexFinds(@ForAll("lines") String line) {
+    Matcher m = LineSample.GREP.matcher(line);
+    GrepLine hit = GrepLine.match(line);
+    if (m.lookingAt()) {
+      assertEquals(new GrepLine(m.group(1), m.end()), hit, line);
+      boolean namesFile = LineSample.PATH_LIKE.matcher(m.group(1)).find() && !LineSample.DATE.matcher(m.group(1)).find();
+      assertEquals(namesFile, hit.namesFile(), line);
+    } else {
+      assertNull(hit, line);
+    }
+  }
+
+  @Property(tries = 5000)
+  void theLogPrefilterNeverRulesOutALineTheLogRegexFinds(@ForAll("lines") String line) {
+    if (LineSample.LOG.matcher(line).find()) {
+      assertTrue(LineSample.mayBeLogLine(line), line);
+    }
+  }
+
+  @Property(tries = 2000)
+  void splitLengthIsTheLengthOfSplitOnWhiteSpace(@ForAll("lines") String line) {
+    assertEquals(line.split("\\s+").length, LineSample.splitLength(line), line);
+  }
+
+  @Test
+  void grepHitsOfEveryShape() {
+    assertEquals(new GrepLine("src/a.ts", 12), GrepLine.match("src/a.ts:12:  const x = 1"));
+    assertEquals(new GrepLine("src/a.go", 16), GrepLine.match("HEAD:src/a.go:7-  func f()"));
+    assertEquals(new GrepLine("\\dir\\a.cs", 18), GrepLine.match("rev:C:\\dir\\a.cs:9:x"));
+    assertFalse(GrepLine.isHit("2024-05-01T00:00:19Z level=info msg=ok"), "a timestamp is no path");
+    assertNull(GrepLine.match("no colon here: 12:"));
+    assertFalse(GrepLine.isHit("ts=2024-05-01T00:00:19Z:12: x"));
+    assertTrue(GrepLine.isHit("README.md:3:# Title"));
+    assertTrue(GrepLine.isHit("notes.txt\u2028:3:x"), "$ matches before a final line terminator");
+  }
+
+  @Test
+  void theLogPrefilterRulesOutPlainCodeAndProse() {
+    assertFalse(LineSample.mayBeLogLine("  return x + y; // sum of Errors"));
+    assertFalse(LineSample.mayBeLogLine("the quick brown fox. Then a TLA."));
+    assertTrue(LineSample.mayBeLogLine("x level=warn"));
+    assertTrue(LineSample.mayBeLogLine("  at com.example.Foo.bar(Foo.java:12)"));
+  }
+
+  @Provide
+  Arbitrary<String> lines() {
+    Arbitrary<String> bits = Arbitraries.oneOf(
+        Arbitraries.of(":", ":", "::", "-", "/", "\\", ".", ".ts", ".md", ".verylongext", ".t1", "C:", "c:", "HEAD", "src",
+            "a", "Z", "12", "7", "0", "2024-05-01", "T00:00:19Z", "=", ",", "\"", "'", "<", ">", "|", " ", "\t", "\u000B",
+            "\u00a0", "\u2028", "\u0085", "é", "٣"),
+        Arbitraries.of("ERROR", "WARN", "Info", "DEBU", "level", "LeVel=", "\"level\":", "panic:", "Panic", "goroutine 12",
+            "  at x", "Traceback", "error[E0308]:", "warning:", "> Task", "BUILD", "Compiling", "Jan 12 10:00:00 ",
+            "[12:30:45]", "ABCD", "ABC", "abc"),
+        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
+        Arbitraries.strings().all().ofMaxLength(3));
+    return bits.list().ofMaxSize(12).map(l -> String.join("", l));
+  }
+}

@@ -105,6 +105,22 @@ public record TokenBounds(int lower, int upper, int estimate) {
         punctPure &= ch < 128 && ch != '\'' && ch != 0x0B && ch != '\f';
       }
       previous = ch;
+      if (punctRun == 0 && (raw == LETTER || raw == DIGIT || raw == SPACE)) {
+        // The rest of a run of ASCII letters, digits or ' ', \t, \n, \r: each such character only
+        // lengthens the run (the punctuation run is already closed, the group already has its letter).
+        int from = i;
+        while (i < n) {
+          char c = text.charAt(i);
+          if (c >= 128 || ASCII[c] != raw || raw == SPACE && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            break;
+          }
+          i++;
+        }
+        if (i > from) {
+          run += i - from;
+          previous = text.charAt(i - 1);
+        }
+      }
     }
     lower += lowerOf(runKind, run, groupHasLetter);
     extra += extraOf(runKind, run, groupHasLetter);

@@ -36,6 +36,15 @@ class LineRegexesTest {
     }
   }
 
+  @Property(tries = 3000)
+  void theCodePrefilterNeverRulesOutALineALanguagePatternMatches(@ForAll("codeLines") String line) {
+    for (var language : CodeLanguages.LANGUAGES.entrySet()) {
+      if (language.getValue().matcher(line).lookingAt()) {
+        assertTrue(CodeLanguages.mayBeCode(line), language.getKey() + ": " + line);
+      }
+    }
+  }
+
   @Property(tries = 2000)
   void splitLengthIsTheLengthOfSplitOnWhiteSpace(@ForAll("lines") String line) {
     assertEquals(line.split("\\s+").length, LineSample.splitLength(line), line);
@@ -59,6 +68,19 @@ class LineRegexesTest {
     assertFalse(LineSample.mayBeLogLine("the quick brown fox. Then a TLA."));
     assertTrue(LineSample.mayBeLogLine("x level=warn"));
     assertTrue(LineSample.mayBeLogLine("  at com.example.Foo.bar(Foo.java:12)"));
+  }
+
+  /** Starts of lines in the six languages, glued to identifiers, spaces and punctuation. */
+  @Provide
+  Arbitrary<String> codeLines() {
+    Arbitrary<String> bits = Arbitraries.oneOf(
+        Arbitraries.of("func ", "type ", "package ", "import ", "async ", "def ", "class ", "from ", "if __name__ ==",
+            "export ", "interface ", "enum ", "namespace ", "function", "const ", "let ", "var ", "module.exports",
+            "pub(crate) ", "pub ", "fn ", "struct ", "impl ", "mod ", "trait ", "use ", "public ", "private ",
+            "protected ", "static ", "final ", "#[derive", ":= ", " := ", "x", "Foo", "a_b", "(", ")", "<T>", ": ",
+            "string", "=", ";", " ", "\t", "struct", "interface", "'./a'", "\"b\"", " from ", "{", "*", "[]"),
+        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(4));
+    return bits.list().ofMaxSize(10).map(l -> String.join("", l));
   }
 
   @Provide

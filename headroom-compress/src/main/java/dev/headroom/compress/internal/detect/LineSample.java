@@ -1,9 +1,8 @@
 package dev.headroom.compress.internal.detect;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Line statistics over the first lines of a text, for the line-oriented detection rules. */
@@ -95,7 +94,7 @@ public final class LineSample {
   double pathRatio() {
     int hits = 0;
     for (String line : lines) {
-      if (BARE_PATH.matcher(line).matches()) {
+      if ((line.startsWith(".") || line.startsWith("/")) && BARE_PATH.matcher(line).matches()) {
         hits++;
       }
     }
@@ -137,8 +136,9 @@ public final class LineSample {
     if (i > 0 && line.regionMatches(true, i, "at ", 0, 3)) {
       return true;
     }
+    char lowered = i < n ? (char) (line.charAt(i) | 0x20) : 0; // exact for ASCII letters and '>'
     for (String start : LOG_LINE_STARTS) {
-      if (line.regionMatches(true, i, start, 0, start.length())) {
+      if (start.charAt(0) == lowered && line.regionMatches(true, i, start, 0, start.length())) {
         return true;
       }
     }
@@ -183,7 +183,7 @@ public final class LineSample {
     }
     int rules = 0;
     for (String line : lines) {
-      if (PSQL_RULE.matcher(line.strip()).lookingAt()) {
+      if (mayBeRule(line) && PSQL_RULE.matcher(line.strip()).lookingAt()) {
         rules++;
       }
     }
@@ -191,6 +191,15 @@ public final class LineSample {
       return true;
     }
     return consistent(',', 0.9) || consistent('\t', 0.9) || consistent(';', 0.9);
+  }
+
+  /** {@link #PSQL_RULE} needs {@code +}, {@code |} or {@code -} first once white space is stripped. */
+  private static boolean mayBeRule(String line) {
+    int i = 0;
+    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+      i++;
+    }
+    return i < line.length() && "+|-".indexOf(line.charAt(i)) >= 0;
   }
 
   /** {@code ls -l} / {@code ls -la}: permission strings, link counts, owners, sizes. */
@@ -202,7 +211,7 @@ public final class LineSample {
         continue;
       }
       considered++;
-      if (LS_LONG.matcher(line).lookingAt()) {
+      if (line.length() >= 10 && "-dlcbps".indexOf(line.charAt(0)) >= 0 && LS_LONG.matcher(line).lookingAt()) {
         hits++;
       }
     }
@@ -238,17 +247,24 @@ public final class LineSample {
 
   /** The most common count of {@code delimiter} (outside quotes) is > 0 and shared by most lines. */
   private boolean consistent(char delimiter, double share) {
-    Map<Integer, Integer> freq = new HashMap<>();
-    for (String line : lines) {
-      freq.merge(count(line, delimiter), 1, Integer::sum);
+    int[] counts = new int[lines.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = count(lines.get(i), delimiter);
     }
+    // The most frequent count, the larger one on a tie: runs of a sorted copy, in ascending order.
+    Arrays.sort(counts);
     int best = 0;
     int bestFreq = 0;
-    for (var e : freq.entrySet()) {
-      if (e.getValue() > bestFreq || (e.getValue() == bestFreq && e.getKey() > best)) {
-        best = e.getKey();
-        bestFreq = e.getValue();
+    for (int i = 0; i < counts.length; ) {
+      int j = i;
+      while (j < counts.length && counts[j] == counts[i]) {
+        j++;
       }
+      if (j - i >= bestFreq) {
+        best = counts[i];
+        bestFreq = j - i;
+      }
+      i = j;
     }
     if (best == 0 || (double) bestFreq / lines.size() < share) {
       return false;

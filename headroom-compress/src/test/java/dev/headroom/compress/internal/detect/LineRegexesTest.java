@@ -45,6 +45,70 @@ class LineRegexesTest {
     }
   }
 
+  @Property(tries = 3000)
+  void detectionAnswersAsWithEveryRegexOnEveryLine(@ForAll("tableLines") java.util.List<String> lines) {
+    LineSample sample = new LineSample(lines);
+    int paths = 0;
+    int rules = 0;
+    int listings = 0;
+    for (String line : lines) {
+      paths += java.util.regex.Pattern.compile("^\\.{0,2}/[^\\t]*[^/\\s]$").matcher(line).matches() ? 1 : 0;
+      rules += java.util.regex.Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+").matcher(line.strip()).lookingAt() ? 1 : 0;
+      listings += !line.startsWith("total ")
+          && java.util.regex.Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s").matcher(line).lookingAt() ? 1 : 0;
+    }
+    int considered = (int) lines.stream().filter(l -> !l.startsWith("total ")).count();
+    assertEquals(lines.size() < 3 ? 0 : lines.isEmpty() ? 0 : (double) paths / lines.size(), sample.pathRatio(), 1e-12);
+    assertEquals(considered >= 3 && listings >= 0.8 * considered, sample.isLongListing());
+    if (lines.size() >= 3 && rules == 0) {
+      assertEquals(consistentByHashMap(lines, ',', 0.9) || consistentByHashMap(lines, '\t', 0.9)
+          || consistentByHashMap(lines, ';', 0.9), sample.isDelimitedTable(), String.join("\n", lines));
+    }
+  }
+
+  /** The former implementation of {@code LineSample.consistent}, as the oracle. */
+  private static boolean consistentByHashMap(java.util.List<String> lines, char delimiter, double share) {
+    java.util.Map<Integer, Integer> freq = new java.util.HashMap<>();
+    for (String line : lines) {
+      int n = 0;
+      boolean quoted = false;
+      for (char c : line.toCharArray()) {
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == delimiter && !quoted) {
+          n++;
+        }
+      }
+      freq.merge(n, 1, Integer::sum);
+    }
+    int best = 0;
+    int bestFreq = 0;
+    for (var e : freq.entrySet()) {
+      if (e.getValue() > bestFreq || (e.getValue() == bestFreq && e.getKey() > best)) {
+        best = e.getKey();
+        bestFreq = e.getValue();
+      }
+    }
+    if (best == 0 || (double) bestFreq / lines.size() < share) {
+      return false;
+    }
+    double words = 0;
+    for (String line : lines) {
+      words += line.split("\\s+").length;
+    }
+    return words / lines.size() / (best + 1) <= 3.0;
+  }
+
+  @Provide
+  Arbitrary<java.util.List<String>> tableLines() {
+    Arbitrary<String> line = Arbitraries.oneOf(
+        Arbitraries.of("a,b", "a,b,c", "1,2", "x;y", "p\tq", "\"a,b\",c", "a b c, d", "+----+---+", "|--+--|", " ---+--- ",
+            "-rw-r--r--  1 me staff 12 Jan 1 a", "drwxr-xr-x 3 root root 4096 x", "total 12", "./src/a.ts", "/etc/hosts",
+            "../x/", "  ./a b", ".hidden", "/", "lrwxrwxrwx. 1 a"),
+        Arbitraries.strings().withChars(',', ';', '\t', ' ', 'a', '"', '-', '+', '|', '/', '.', '1').ofMinLength(1).ofMaxLength(10));
+    return line.list().ofMinSize(0).ofMaxSize(8);
+  }
+
   @Property(tries = 2000)
   void splitLengthIsTheLengthOfSplitOnWhiteSpace(@ForAll("lines") String line) {
     assertEquals(line.split("\\s+").length, LineSample.splitLength(line), line);

@@ -12,7 +12,10 @@ import com.knuddels.jtokkit.api.Encoding;
  *
  * <p>The memory is a fixed table of {@value #SLOTS} slots, one entry per slot, shared by all threads
  * without locks: an entry is an immutable object with final fields, so a thread sees either a whole
- * entry or an older one, and a lost update only costs a recount.
+ * entry or an older one, and a lost update only costs a recount. Pieces of two or three ASCII
+ * characters (punctuation pairs, short numbers, {@code ": "}) are the most frequent of all and get
+ * a direct table instead, indexed by their characters (2 MB of counts, 0 for not yet counted; a
+ * byte is written whole, so the same reasoning holds).
  */
 final class PieceCounts {
 
@@ -20,8 +23,12 @@ final class PieceCounts {
   /** Longer pieces are rare (long identifiers, base64) and would rarely be met again. */
   static final int MAX_CACHED_CHARS = 48;
 
+  private static final int PAIRS = 1 << 14;
+
   private final Encoding bpe;
   private final Entry[] table = new Entry[SLOTS];
+  /** Counts of two-character (at {@code c0 << 7 | c1}) and three-character ASCII pieces (after those). */
+  private final byte[] shortPieces = new byte[PAIRS + (1 << 21)];
 
   /**
    * @param bpe jtokkit's {@code o200k_base} encoding
@@ -39,8 +46,28 @@ final class PieceCounts {
     int tokens = 0;
     for (int i = 0; i < n; ) {
       int end = O200kSplitter.end(text, i);
-      tokens += end - i == 1 && text.charAt(i) < 0x80 ? 1 : piece(text, i, end);
+      int length = end - i;
+      if (length == 1 && text.charAt(i) < 0x80) {
+        tokens++;
+      } else if (length >= 2 && length <= 3 && (text.charAt(i) | text.charAt(i + 1) | text.charAt(end - 1)) < 0x80) {
+        tokens += shortPiece(text, i, end);
+      } else {
+        tokens += piece(text, i, end);
+      }
       i = end;
+    }
+    return tokens;
+  }
+
+  private int shortPiece(String text, int start, int end) {
+    int index = text.charAt(start) << 7 | text.charAt(start + 1);
+    if (end - start == 3) {
+      index = PAIRS + (index << 7 | text.charAt(start + 2));
+    }
+    int tokens = shortPieces[index];
+    if (tokens == 0) {
+      tokens = bpe.countTokensOrdinary(text.substring(start, end));
+      shortPieces[index] = (byte) tokens;
     }
     return tokens;
   }

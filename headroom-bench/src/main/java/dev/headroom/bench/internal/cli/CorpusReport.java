@@ -22,7 +22,8 @@ import java.util.Locale;
  * after, needles kept, and the median thread CPU time of a few runs after as many warm-up runs;
  * then the totals.
  *
- * <p>Usage: {@code java -cp … dev.headroom.bench.CorpusReport CORPUS_DIR [RUNS]}. It reads the
+ * <p>Usage: {@code java -cp … dev.headroom.bench.CorpusReport CORPUS_DIR [RUNS [WARM_UP_SECONDS]]}
+ * (warm-up: at least RUNS calls per case, and at least that many seconds). It reads the
  * directory given on the command line and nothing else.
  */
 public final class CorpusReport {
@@ -34,20 +35,26 @@ public final class CorpusReport {
       int after, int needles, int kept, List<String> lost, double millis, boolean larger) {}
 
   /**
-   * @param args corpus directory, optional number of timed runs (default 5)
+   * @param args corpus directory, optional number of timed runs (default 5), optional minimum
+   *     warm-up seconds per case (default 0)
    * @throws IOException when the corpus cannot be read
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: CorpusReport CORPUS_DIR [RUNS]");
+      System.err.println("usage: CorpusReport CORPUS_DIR [RUNS [WARM_UP_SECONDS]]");
       System.exit(2);
     }
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    List<Row> rows = run(Path.of(args[0]), runs);
+    double warmUpSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 0;
+    List<Row> rows = run(Path.of(args[0]), runs, warmUpSeconds);
     print(rows, System.out);
   }
 
   static List<Row> run(Path dir, int runs) throws IOException {
+    return run(dir, runs, 0);
+  }
+
+  static List<Row> run(Path dir, int runs, double warmUpSeconds) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     JsonNode index = mapper.readTree(dir.resolve("index.json").toFile());
     Compressor compressor = Compressor.create();
@@ -58,8 +65,9 @@ public final class CorpusReport {
       String content = c.get("content").asText();
       CompressContext ctx = CompressContext.ofQuery(c.get("query").asText()).withModel("gpt-4o");
       CompressionResult result = compressor.compress(content, ctx);
-      for (int i = 0; i < runs; i++) {
-        compressor.compress(content, ctx); // warm-up
+      long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
+      for (int i = 0; i < runs || System.nanoTime() < warmUpEnd; i++) {
+        compressor.compress(content, ctx); // warm-up: at least as many calls as measured, and the given time
       }
       // Thread CPU time: on a shared machine wall time mostly measures the neighbours.
       java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();

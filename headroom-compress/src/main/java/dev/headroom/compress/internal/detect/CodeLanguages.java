@@ -1,15 +1,17 @@
 package dev.headroom.compress.internal.detect;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Scores lines against per-language start-of-line patterns; the best language with 3+ hits wins. */
 final class CodeLanguages {
 
-  private static final Map<String, Pattern> LANGUAGES = new LinkedHashMap<>();
+  static final Map<String, Pattern> LANGUAGES = new LinkedHashMap<>();
 
   static {
     LANGUAGES.put("go", Pattern.compile(
@@ -26,15 +28,32 @@ final class CodeLanguages {
         "^\\s*(?:(?:public|private|protected)\\s+(?:static\\s+)?(?:final\\s+)?(?:class|interface|enum|record|[\\w<>\\[\\]]+\\s+\\w+\\s*\\()|package\\s+[\\w.]+;|import\\s+(?:static\\s+)?[\\w.*]+;)"));
   }
 
+  /**
+   * Every pattern above starts, after ASCII white space, with one of these (or, for Go's
+   * {@code x := …}, holds {@code :=}); a line that does not is matched by none of them.
+   */
+  private static final String[] STARTS = {
+    "func", "type", "package", "import", "async", "def", "class", "from", "if", "export", "interface", "enum",
+    "namespace", "function", "const", "let", "var", "module", "pub", "fn", "struct", "impl", "mod", "trait", "use",
+    "public", "private", "protected", "#"
+  };
+
   private CodeLanguages() {}
 
   static Optional<String> detect(List<String> lines) {
+    List<String> candidates = new ArrayList<>();
+    for (String line : lines) {
+      if (mayBeCode(line)) {
+        candidates.add(line);
+      }
+    }
     String best = null;
     int bestScore = 0;
     for (var e : LANGUAGES.entrySet()) {
       int score = 0;
-      for (String line : lines) {
-        if (e.getValue().matcher(line).lookingAt()) {
+      Matcher m = e.getValue().matcher("");
+      for (String line : candidates) {
+        if (m.reset(line).lookingAt()) {
           score++;
         }
       }
@@ -47,5 +66,24 @@ final class CodeLanguages {
       return Optional.empty();
     }
     return Optional.of(best);
+  }
+
+  /**
+   * @param line a line
+   * @return false only when no language pattern can match it (a necessary condition, checked
+   *     without a regex)
+   */
+  static boolean mayBeCode(String line) {
+    int i = 0;
+    int n = line.length();
+    while (i < n && (line.charAt(i) == ' ' || line.charAt(i) >= '\t' && line.charAt(i) <= '\r')) {
+      i++;
+    }
+    for (String start : STARTS) {
+      if (line.startsWith(start, i)) {
+        return true;
+      }
+    }
+    return line.contains(":=");
   }
 }

@@ -1,9 +1,8 @@
 package dev.headroom.compress.internal.detect;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Line statistics over the first lines of a text, for the line-oriented detection rules. */
@@ -15,10 +14,10 @@ public final class LineSample {
    */
   public static final Pattern GREP = Pattern.compile(
       "^(?:[^\\s:]+:)?(?:[A-Za-z]:)?([^\\s:=,\"'<>|]+):(\\d+)[:-]");
-  private static final Pattern PATH_LIKE = Pattern.compile("[/\\\\]|\\.[A-Za-z][A-Za-z0-9]{0,7}$");
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  static final Pattern PATH_LIKE = Pattern.compile("[/\\\\]|\\.[A-Za-z][A-Za-z0-9]{0,7}$");
+  static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern BARE_PATH = Pattern.compile("^\\.{0,2}/[^\\t]*[^/\\s]$");
-  private static final Pattern LOG = Pattern.compile(
+  static final Pattern LOG = Pattern.compile(
       "\\b(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|SEVERE|PANIC|FAILED|PASSED|SKIPPED)\\b"
           + "|(?i:\\blevel=|\"level\":|\\bpanic:|^goroutine \\d+|^\\s+at \\S|^\\s*Traceback|^\\s*error(?:\\[E\\d+\\])?:"
           + "|^\\s*warning:|^\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task))"
@@ -27,6 +26,11 @@ public final class LineSample {
   private static final Pattern LS_LONG = Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s");
   private static final Pattern ALIGNED_GAP = Pattern.compile("\\S {2,}(?=\\S)");
   private static final Pattern PSQL_RULE = Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+");
+
+  /** How the anchored alternatives of {@link #LOG} begin after {@code ^\\s*}. */
+  private static final String[] LOG_LINE_STARTS = {
+    "traceback", "error", "warning:", "compiling", "finished", "running", "downloaded", "build", "> task"
+  };
 
   private final List<String> lines;
 
@@ -77,19 +81,20 @@ public final class LineSample {
     return ratio(hits);
   }
 
+  /**
+   * @param line a line without its terminator
+   * @return whether it is a grep hit ({@link #GREP}) whose path has a directory or an extension
+   *     ({@link #PATH_LIKE}) and holds no date ({@link #DATE}); read by {@link GrepLine}, which
+   *     finds what these regexes find
+   */
   public static boolean isGrepLine(String line) {
-    var m = GREP.matcher(line);
-    if (!m.lookingAt()) {
-      return false;
-    }
-    String path = m.group(1);
-    return PATH_LIKE.matcher(path).find() && !DATE.matcher(path).find();
+    return GrepLine.isHit(line);
   }
 
   double pathRatio() {
     int hits = 0;
     for (String line : lines) {
-      if (BARE_PATH.matcher(line).matches()) {
+      if ((line.startsWith(".") || line.startsWith("/")) && BARE_PATH.matcher(line).matches()) {
         hits++;
       }
     }
@@ -99,11 +104,65 @@ public final class LineSample {
   double logRatio() {
     int hits = 0;
     for (String line : lines) {
-      if (LOG.matcher(line).find()) {
+      if (mayBeLogLine(line) && LOG.matcher(line).find()) {
         hits++;
       }
     }
     return ratio(hits);
+  }
+
+  /**
+   * A necessary condition for {@link #LOG} to find something, checked in one pass: every one of its
+   * alternatives needs a run of four capital ASCII letters (the level words), {@code level} or
+   * {@code panic:} in any case, or a line whose first character, or first after ASCII white space,
+   * can start one of the anchored alternatives. Most code and prose lines fail it, and the regex
+   * (a {@code find} over every position) is skipped for them.
+   */
+  static boolean mayBeLogLine(String line) {
+    int n = line.length();
+    if (n == 0) {
+      return false;
+    }
+    char first = line.charAt(0);
+    if (first == '[' || first >= '0' && first <= '9'
+        || first >= 'A' && first <= 'Z' && n >= 4 && isLower(line.charAt(1)) && isLower(line.charAt(2)) && line.charAt(3) == ' '
+        || line.regionMatches(true, 0, "goroutine ", 0, 10)) {
+      return true; // ^\[?\d…, ^[A-Z][a-z]{2} …, ^goroutine \d
+    }
+    int i = 0;
+    while (i < n && isAsciiSpace(line.charAt(i))) {
+      i++;
+    }
+    if (i > 0 && line.regionMatches(true, i, "at ", 0, 3)) {
+      return true;
+    }
+    char lowered = i < n ? (char) (line.charAt(i) | 0x20) : 0; // exact for ASCII letters and '>'
+    for (String start : LOG_LINE_STARTS) {
+      if (start.charAt(0) == lowered && line.regionMatches(true, i, start, 0, start.length())) {
+        return true;
+      }
+    }
+    int capitals = 0;
+    for (int j = 0; j < n; j++) {
+      char c = line.charAt(j);
+      if ((c | 0x20) == 'l' && line.regionMatches(true, j, "level", 0, 5)
+          || (c | 0x20) == 'p' && line.regionMatches(true, j, "panic:", 0, 6)) {
+        return true;
+      }
+      capitals = c >= 'A' && c <= 'Z' ? capitals + 1 : 0;
+      if (capitals == 4) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isAsciiSpace(char c) {
+    return c == ' ' || c >= '\t' && c <= '\r';
   }
 
   double jsonLineRatio() {
@@ -124,7 +183,7 @@ public final class LineSample {
     }
     int rules = 0;
     for (String line : lines) {
-      if (PSQL_RULE.matcher(line.strip()).lookingAt()) {
+      if (mayBeRule(line) && PSQL_RULE.matcher(line.strip()).lookingAt()) {
         rules++;
       }
     }
@@ -132,6 +191,15 @@ public final class LineSample {
       return true;
     }
     return consistent(',', 0.9) || consistent('\t', 0.9) || consistent(';', 0.9);
+  }
+
+  /** {@link #PSQL_RULE} needs {@code +}, {@code |} or {@code -} first once white space is stripped. */
+  private static boolean mayBeRule(String line) {
+    int i = 0;
+    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+      i++;
+    }
+    return i < line.length() && "+|-".indexOf(line.charAt(i)) >= 0;
   }
 
   /** {@code ls -l} / {@code ls -la}: permission strings, link counts, owners, sizes. */
@@ -143,7 +211,7 @@ public final class LineSample {
         continue;
       }
       considered++;
-      if (LS_LONG.matcher(line).lookingAt()) {
+      if (line.length() >= 10 && "-dlcbps".indexOf(line.charAt(0)) >= 0 && LS_LONG.matcher(line).lookingAt()) {
         hits++;
       }
     }
@@ -179,17 +247,24 @@ public final class LineSample {
 
   /** The most common count of {@code delimiter} (outside quotes) is > 0 and shared by most lines. */
   private boolean consistent(char delimiter, double share) {
-    Map<Integer, Integer> freq = new HashMap<>();
-    for (String line : lines) {
-      freq.merge(count(line, delimiter), 1, Integer::sum);
+    int[] counts = new int[lines.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = count(lines.get(i), delimiter);
     }
+    // The most frequent count, the larger one on a tie: runs of a sorted copy, in ascending order.
+    Arrays.sort(counts);
     int best = 0;
     int bestFreq = 0;
-    for (var e : freq.entrySet()) {
-      if (e.getValue() > bestFreq || (e.getValue() == bestFreq && e.getKey() > best)) {
-        best = e.getKey();
-        bestFreq = e.getValue();
+    for (int i = 0; i < counts.length; ) {
+      int j = i;
+      while (j < counts.length && counts[j] == counts[i]) {
+        j++;
       }
+      if (j - i >= bestFreq) {
+        best = counts[i];
+        bestFreq = j - i;
+      }
+      i = j;
     }
     if (best == 0 || (double) bestFreq / lines.size() < share) {
       return false;
@@ -197,9 +272,30 @@ public final class LineSample {
     // Prose has commas too; cells of a real table are short.
     double words = 0;
     for (String line : lines) {
-      words += line.split("\\s+").length;
+      words += splitLength(line);
     }
     return words / lines.size() / (best + 1) <= 3.0;
+  }
+
+  /**
+   * {@code line.split("\\s+").length} without the regex: the runs of non-white-space characters,
+   * plus the empty first element {@code split} yields when the line starts with white space (trailing
+   * empty elements are removed, so a line of white space only yields none at all).
+   */
+  static int splitLength(String line) {
+    int runs = 0;
+    boolean inRun = false;
+    for (int i = 0; i < line.length(); i++) {
+      boolean space = isAsciiSpace(line.charAt(i));
+      if (!space && !inRun) {
+        runs++;
+      }
+      inRun = !space;
+    }
+    if (line.isEmpty()) {
+      return 1;
+    }
+    return runs == 0 ? 0 : runs + (isAsciiSpace(line.charAt(0)) ? 1 : 0);
   }
 
   private static int count(String line, char delimiter) {

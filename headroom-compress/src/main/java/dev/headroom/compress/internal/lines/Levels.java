@@ -123,8 +123,10 @@ final class Levels {
         && Character.isDigit(line.charAt(j + 2)) && (j + 3 == line.length() || !Character.isDigit(line.charAt(j + 3)));
   }
 
+  /** {@code word} is lower-case ASCII and the line's word is ASCII letters, so the first letter can be compared by bit. */
   private static boolean is(String line, int start, int len, String word) {
-    return len == word.length() && line.regionMatches(true, start, word, 0, len);
+    return len == word.length() && (line.charAt(start) | 0x20) == word.charAt(0)
+        && line.regionMatches(true, start, word, 0, len);
   }
 
   private static boolean isLetter(char c) {

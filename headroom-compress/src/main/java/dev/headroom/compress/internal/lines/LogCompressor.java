@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,11 +26,13 @@ public final class LogCompressor implements ContentCompressor {
   private static final Pattern CONTINUATION = Pattern.compile(
       "^(?:\\s+\\S|Caused by:|goroutine \\d+ \\[|[\\w.]+(?:\\.\\(?\\*?\\w+\\)?)*\\.\\w+\\(.*\\)$"
           + "|\\.\\.\\. \\d+ more|During handling|The above exception|\\w+(?:Error|Exception)\\b)");
-  private static final Pattern SUMMARY = Pattern.compile(
+  static final Pattern SUMMARY = Pattern.compile(
       "(?i)^\\s*(?:BUILD (?:SUCCESSFUL|FAILED)|FAILURE:|Test Suites?:|Tests?:|test result:"
           + "|Ran \\d+ tests?|error: could not compile|=+ .*\\b(?:passed|failed|errors?)\\b"
           + "|\\d+ (?:tests? )?(?:passed|failed|errors?)\\b|Finished .*\\b(?:target|profile)|Total\\b|Summary\\b"
           + "|npm ERR! (?:code|errno)|\\d+ tests completed)");
+  /** BUILD, FAILURE, Finished, Test(s), test result, Total, Ran, error:, =…, digits, Summary, npm ERR!. */
+  static final String SUMMARY_STARTS = "bBfFtTrReEsSnN=0123456789";
   static final int STACK_HEAD = 24;
   static final int MAX_LINE = 2_000;
 
@@ -61,8 +64,10 @@ public final class LogCompressor implements ContentCompressor {
       keepBlock(sel, content, i);
       sel.keep(i - 1);
     }
+    Matcher summary = SUMMARY.matcher("");
     for (int i = 0; i < n; i++) {
-      if (SUMMARY.matcher(content.get(i)).lookingAt() && content.get(i).length() <= MAX_LINE) {
+      String line = content.get(i);
+      if (line.length() <= MAX_LINE && maySummarise(line) && summary.reset(line).lookingAt()) {
         sel.keep(i);
       }
     }
@@ -102,6 +107,19 @@ public final class LogCompressor implements ContentCompressor {
     }
     String details = levelCounts(levels) + topTemplates(sel);
     return Optional.of(new Candidate(sel.render(input.text(), input.sink(), "lines", details), "log"));
+  }
+
+  /**
+   * A necessary condition for {@link #SUMMARY}: its first character after ASCII white space is
+   * one its alternatives can start with (ASCII letters in either case, as its {@code (?i)} matches).
+   */
+  static boolean maySummarise(String line) {
+    int i = 0;
+    int n = line.length();
+    while (i < n && (line.charAt(i) == ' ' || line.charAt(i) >= '\t' && line.charAt(i) <= '\r')) {
+      i++;
+    }
+    return i < n && SUMMARY_STARTS.indexOf(line.charAt(i)) >= 0;
   }
 
   /** Keeps line {@code i} and the head of the stack trace or indented block that follows it. */

@@ -3,7 +3,7 @@ package dev.headroom.compress.internal.lines;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
-import dev.headroom.compress.internal.detect.LineSample;
+import dev.headroom.compress.internal.detect.GrepLine;
 import dev.headroom.compress.internal.text.Lines;
 import dev.headroom.compress.internal.text.Relevance;
 import dev.headroom.compress.internal.text.Selection;
@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -53,10 +52,10 @@ public final class SearchCompressor implements ContentCompressor {
     for (int i = 0; i < n; i++) {
       String line = lines.content(i);
       content.add(line.length() > LogCompressor.MAX_LINE ? "" : line);
-      Matcher m = LineSample.GREP.matcher(line);
-      if (m.lookingAt() && LineSample.isGrepLine(line)) {
-        files[i] = m.group(1);
-        hitText[i] = line.substring(m.end());
+      GrepLine hit = GrepLine.match(line);
+      if (hit != null && hit.namesFile()) {
+        files[i] = hit.path();
+        hitText[i] = line.substring(hit.end());
       } else if (!line.isBlank()) {
         int slash = line.lastIndexOf('/');
         files[i] = slash > 0 ? line.substring(0, slash + 1) : line; // a path listing: group by directory

@@ -55,7 +55,7 @@ public final class TableCompressor implements ContentCompressor {
     List<String> columns = cells(lines.content(header), delimiter);
     List<JNode> rows = new ArrayList<>(dataRows.size());
     for (int i : dataRows) {
-      List<String> cells = cells(lines.content(i), delimiter);
+      List<String> cells = cells(lines.content(i), delimiter, columns.size() + 1);
       List<String> keys = new ArrayList<>(cells.size());
       List<JNode> values = new ArrayList<>(cells.size());
       for (int c = 0; c < cells.size(); c++) {
@@ -89,7 +89,12 @@ public final class TableCompressor implements ContentCompressor {
 
   /** Splits a row into trimmed cells, honouring double quotes for CSV. */
   static List<String> cells(String line, char delimiter) {
-    List<String> out = new ArrayList<>();
+    return cells(line, delimiter, 10);
+  }
+
+  /** As {@link #cells(String, char)}, into a list sized for {@code expected} cells. */
+  static List<String> cells(String line, char delimiter, int expected) {
+    List<String> out = new ArrayList<>(Math.max(10, expected));
     if (delimiter == ' ') {
       String[] cells = SPLIT_ALIGNED.split(line.strip());
       // ls -l pads with single spaces: fall back to any whitespace.

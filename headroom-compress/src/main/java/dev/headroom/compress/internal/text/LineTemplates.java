@@ -26,11 +26,22 @@ public final class LineTemplates {
     int n = line.length();
     while (i < n && sb.length() < PREFIX) {
       char c = line.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
+      if (isLetterOrDigit(c)) {
         int j = i;
         boolean digit = false;
-        while (j < n && (Character.isLetterOrDigit(line.charAt(j)) || line.charAt(j) == '_')) {
-          digit |= Character.isDigit(line.charAt(j));
+        while (j < n) {
+          char d = line.charAt(j);
+          if (d < 128) {
+            if (d >= '0' && d <= '9') {
+              digit = true;
+            } else if (!(d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d == '_')) {
+              break;
+            }
+          } else if (Character.isLetterOrDigit(d)) {
+            digit |= Character.isDigit(d);
+          } else {
+            break;
+          }
           j++;
         }
         if (digit) {
@@ -45,6 +56,10 @@ public final class LineTemplates {
       }
     }
     return sb.toString().strip();
+  }
+
+  private static boolean isLetterOrDigit(char c) {
+    return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
   }
 
   /**

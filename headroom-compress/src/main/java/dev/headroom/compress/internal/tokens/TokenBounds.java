@@ -55,6 +55,22 @@ public record TokenBounds(int lower, int upper, int estimate) {
    * @return its bounds and estimate
    */
   public static TokenBounds of(String text) {
+    return of(text, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Bounds of a text, read only as far as needed to prove a lower bound above {@code stopAbove}.
+   * The scan may stop inside a run of spaces, tabs and line breaks (every run before it is then
+   * closed exactly as in the whole text, and such a run adds nothing to the lower bound), so the lower
+   * bound of what was read is one of the whole text. When it stops early, the upper bound is that of
+   * what was read plus three bytes per character left, and the estimate is the one of what was read
+   * scaled to the whole length; otherwise the result is {@link #of(String)}'s.
+   *
+   * @param text any text
+   * @param stopAbove the lower bound at which reading may stop
+   * @return its bounds and estimate
+   */
+  public static TokenBounds of(String text, int stopAbove) {
     int n = text.length();
     int bytes = n;
     int lower = 0;
@@ -105,6 +121,28 @@ public record TokenBounds(int lower, int upper, int estimate) {
         punctPure &= ch < 128 && ch != '\'' && ch != 0x0B && ch != '\f';
       }
       previous = ch;
+      if (punctRun == 0 && (raw == LETTER || raw == DIGIT || raw == SPACE)) {
+        // The rest of a run of ASCII letters, digits or ' ', \t, \n, \r: each such character only
+        // lengthens the run (the punctuation run is already closed, the group already has its letter).
+        int from = i;
+        while (i < n) {
+          char c = text.charAt(i);
+          if (c >= 128 || ASCII[c] != raw || raw == SPACE && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            break;
+          }
+          i++;
+        }
+        if (i > from) {
+          run += i - from;
+          previous = text.charAt(i - 1);
+        }
+        if (raw == SPACE && lower + punct > stopAbove && i < n) {
+          long upper = bytes + 3L * (n - i);
+          long estimate = (long) Math.max(lower + extra, lower + punct) * n / i;
+          return new TokenBounds(lower + punct, (int) Math.min(Integer.MAX_VALUE, upper),
+              (int) Math.max(lower + punct, Math.min(upper, estimate)));
+        }
+      }
     }
     lower += lowerOf(runKind, run, groupHasLetter);
     extra += extraOf(runKind, run, groupHasLetter);

@@ -6,6 +6,7 @@ import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.headroom.compress.TokenCounter;
 import java.util.Locale;
+import java.util.function.ToIntFunction;
 
 /** Picks a shared {@link TokenCounter} by model name; encodings load once, on first use. */
 public final class TokenCounters {
@@ -68,16 +69,23 @@ public final class TokenCounters {
   /** Lazy holder: the BPE tables are read only when a counter is first asked for. */
   private static final class Holder {
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
-    static final TokenCounter O200K = new Exact(REGISTRY.getEncoding(EncodingType.O200K_BASE));
-    static final TokenCounter CL100K = new Exact(REGISTRY.getEncoding(EncodingType.CL100K_BASE));
+    private static final Encoding O200K_BPE = REGISTRY.getEncoding(EncodingType.O200K_BASE);
+    static final TokenCounter O200K = new Exact(O200K_BPE, new PieceCounts(O200K_BPE)::count);
+    // jtokkit splits cl100k_base with its own hand-written parser already.
+    static final TokenCounter CL100K = new Exact(REGISTRY.getEncoding(EncodingType.CL100K_BASE), null);
     static final TokenCounter CLAUDE = new Scaled(CL100K, CLAUDE_PER_CL100K, "claude-estimate");
   }
 
-  /** jtokkit's exact count; special-token spellings in tool output count as plain text. */
-  private record Exact(Encoding bpe) implements TokenCounter {
+  /**
+   * jtokkit's exact count; special-token spellings in tool output count as plain text.
+   *
+   * @param bpe the encoding
+   * @param fast the same count by a faster route ({@link PieceCounts}), or null to ask {@code bpe}
+   */
+  private record Exact(Encoding bpe, ToIntFunction<String> fast) implements TokenCounter {
     @Override
     public int count(String text) {
-      return text.isEmpty() ? 0 : bpe.countTokensOrdinary(text);
+      return text.isEmpty() ? 0 : fast != null ? fast.applyAsInt(text) : bpe.countTokensOrdinary(text);
     }
 
     @Override

@@ -39,11 +39,12 @@ public final class TokenGate {
     if (Double.isNaN(scale)) {
       return compare(counter.count(original), counter.count(candidate));
     }
-    TokenBounds o = TokenBounds.of(original);
-    int originalAtLeast = scaled(o.lower(), scale);
-    int originalReported = Math.max(originalAtLeast, scaled(o.estimate(), scale));
     TokenBounds c = TokenBounds.of(candidate);
     int candidateAtMost = scaled(c.upper(), scale);
+    // The original is read only until its lower bound proves it larger than the candidate can be.
+    TokenBounds o = TokenBounds.of(original, (int) Math.floor(candidateAtMost / scale));
+    int originalAtLeast = scaled(o.lower(), scale);
+    int originalReported = Math.max(originalAtLeast, scaled(o.estimate(), scale));
     if (candidateAtMost < originalAtLeast) {
       return Optional.of(new Verdict(originalReported, Math.min(candidateAtMost, scaled(c.estimate(), scale)), false));
     }

@@ -28,6 +28,25 @@ class TokenBoundsTest {
     assertTrue(b.lower() <= b.estimate() && b.estimate() <= b.upper());
   }
 
+  @Property(tries = 2000)
+  void readingOnlyAPrefixStillGivesBoundsOfTheWholeText(@ForAll("texts") String text, @ForAll("stops") int stopAbove) {
+    String doubled = text + "\n" + text; // two halves, so a stop in the middle is likely
+    TokenBounds whole = TokenBounds.of(doubled);
+    TokenBounds read = TokenBounds.of(doubled, stopAbove);
+    if (whole.lower() <= stopAbove) {
+      assertEquals(whole, read, "cannot stop early when the whole bound is not above the mark");
+    } else {
+      assertTrue(read.lower() > stopAbove && read.lower() <= whole.lower(), read + " vs " + whole);
+      assertTrue(read.upper() >= whole.upper(), read + " vs " + whole);
+      assertTrue(read.lower() <= read.estimate() && read.estimate() <= read.upper());
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> stops() {
+    return Arbitraries.integers().between(-1, 60);
+  }
+
   @Property(tries = 200)
   void upperBoundIsTheUtf8Length(@ForAll("texts") String text) {
     assertEquals(text.getBytes(StandardCharsets.UTF_8).length, TokenBounds.of(text).upper());

@@ -1,0 +1,163 @@
+package dev.headroom.compress.internal.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written line checks against the regexes they stand in for, which stay as the definition. */
+class LineRegexesTest {
+
+  @Property(tries = 5000)
+  void grepLineFindsWhatTheGrepRegexFinds(@ForAll("lines") String line) {
+    Matcher m = LineSample.GREP.matcher(line);
+    GrepLine hit = GrepLine.match(line);
+    if (m.lookingAt()) {
+      assertEquals(new GrepLine(m.group(1), m.end()), hit, line);
+      boolean namesFile = LineSample.PATH_LIKE.matcher(m.group(1)).find() && !LineSample.DATE.matcher(m.group(1)).find();
+      assertEquals(namesFile, hit.namesFile(), line);
+    } else {
+      assertNull(hit, line);
+    }
+  }
+
+  @Property(tries = 5000)
+  void theLogPrefilterNeverRulesOutALineTheLogRegexFinds(@ForAll("lines") String line) {
+    if (LineSample.LOG.matcher(line).find()) {
+      assertTrue(LineSample.mayBeLogLine(line), line);
+    }
+  }
+
+  @Property(tries = 3000)
+  void theCodePrefilterNeverRulesOutALineALanguagePatternMatches(@ForAll("codeLines") String line) {
+    for (var language : CodeLanguages.LANGUAGES.entrySet()) {
+      if (language.getValue().matcher(line).lookingAt()) {
+        assertTrue(CodeLanguages.mayBeCode(line), language.getKey() + ": " + line);
+      }
+    }
+  }
+
+  @Property(tries = 3000)
+  void detectionAnswersAsWithEveryRegexOnEveryLine(@ForAll("tableLines") java.util.List<String> lines) {
+    LineSample sample = new LineSample(lines);
+    int paths = 0;
+    int rules = 0;
+    int listings = 0;
+    for (String line : lines) {
+      paths += java.util.regex.Pattern.compile("^\\.{0,2}/[^\\t]*[^/\\s]$").matcher(line).matches() ? 1 : 0;
+      rules += java.util.regex.Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+").matcher(line.strip()).lookingAt() ? 1 : 0;
+      listings += !line.startsWith("total ")
+          && java.util.regex.Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s").matcher(line).lookingAt() ? 1 : 0;
+    }
+    int considered = (int) lines.stream().filter(l -> !l.startsWith("total ")).count();
+    assertEquals(lines.size() < 3 ? 0 : lines.isEmpty() ? 0 : (double) paths / lines.size(), sample.pathRatio(), 1e-12);
+    assertEquals(considered >= 3 && listings >= 0.8 * considered, sample.isLongListing());
+    if (lines.size() >= 3 && rules == 0) {
+      assertEquals(consistentByHashMap(lines, ',', 0.9) || consistentByHashMap(lines, '\t', 0.9)
+          || consistentByHashMap(lines, ';', 0.9), sample.isDelimitedTable(), String.join("\n", lines));
+    }
+  }
+
+  /** The former implementation of {@code LineSample.consistent}, as the oracle. */
+  private static boolean consistentByHashMap(java.util.List<String> lines, char delimiter, double share) {
+    java.util.Map<Integer, Integer> freq = new java.util.HashMap<>();
+    for (String line : lines) {
+      int n = 0;
+      boolean quoted = false;
+      for (char c : line.toCharArray()) {
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == delimiter && !quoted) {
+          n++;
+        }
+      }
+      freq.merge(n, 1, Integer::sum);
+    }
+    int best = 0;
+    int bestFreq = 0;
+    for (var e : freq.entrySet()) {
+      if (e.getValue() > bestFreq || (e.getValue() == bestFreq && e.getKey() > best)) {
+        best = e.getKey();
+        bestFreq = e.getValue();
+      }
+    }
+    if (best == 0 || (double) bestFreq / lines.size() < share) {
+      return false;
+    }
+    double words = 0;
+    for (String line : lines) {
+      words += line.split("\\s+").length;
+    }
+    return words / lines.size() / (best + 1) <= 3.0;
+  }
+
+  @Provide
+  Arbitrary<java.util.List<String>> tableLines() {
+    Arbitrary<String> line = Arbitraries.oneOf(
+        Arbitraries.of("a,b", "a,b,c", "1,2", "x;y", "p\tq", "\"a,b\",c", "a b c, d", "+----+---+", "|--+--|", " ---+--- ",
+            "-rw-r--r--  1 me staff 12 Jan 1 a", "drwxr-xr-x 3 root root 4096 x", "total 12", "./src/a.ts", "/etc/hosts",
+            "../x/", "  ./a b", ".hidden", "/", "lrwxrwxrwx. 1 a"),
+        Arbitraries.strings().withChars(',', ';', '\t', ' ', 'a', '"', '-', '+', '|', '/', '.', '1').ofMinLength(1).ofMaxLength(10));
+    return line.list().ofMinSize(0).ofMaxSize(8);
+  }
+
+  @Property(tries = 2000)
+  void splitLengthIsTheLengthOfSplitOnWhiteSpace(@ForAll("lines") String line) {
+    assertEquals(line.split("\\s+").length, LineSample.splitLength(line), line);
+  }
+
+  @Test
+  void grepHitsOfEveryShape() {
+    assertEquals(new GrepLine("src/a.ts", 12), GrepLine.match("src/a.ts:12:  const x = 1"));
+    assertEquals(new GrepLine("src/a.go", 16), GrepLine.match("HEAD:src/a.go:7-  func f()"));
+    assertEquals(new GrepLine("\\dir\\a.cs", 18), GrepLine.match("rev:C:\\dir\\a.cs:9:x"));
+    assertFalse(GrepLine.isHit("2024-05-01T00:00:19Z level=info msg=ok"), "a timestamp is no path");
+    assertNull(GrepLine.match("no colon here: 12:"));
+    assertFalse(GrepLine.isHit("ts=2024-05-01T00:00:19Z:12: x"));
+    assertTrue(GrepLine.isHit("README.md:3:# Title"));
+    assertTrue(GrepLine.isHit("notes.txt\u2028:3:x"), "$ matches before a final line terminator");
+  }
+
+  @Test
+  void theLogPrefilterRulesOutPlainCodeAndProse() {
+    assertFalse(LineSample.mayBeLogLine("  return x + y; // sum of Errors"));
+    assertFalse(LineSample.mayBeLogLine("the quick brown fox. Then a TLA."));
+    assertTrue(LineSample.mayBeLogLine("x level=warn"));
+    assertTrue(LineSample.mayBeLogLine("  at com.example.Foo.bar(Foo.java:12)"));
+  }
+
+  /** Starts of lines in the six languages, glued to identifiers, spaces and punctuation. */
+  @Provide
+  Arbitrary<String> codeLines() {
+    Arbitrary<String> bits = Arbitraries.oneOf(
+        Arbitraries.of("func ", "type ", "package ", "import ", "async ", "def ", "class ", "from ", "if __name__ ==",
+            "export ", "interface ", "enum ", "namespace ", "function", "const ", "let ", "var ", "module.exports",
+            "pub(crate) ", "pub ", "fn ", "struct ", "impl ", "mod ", "trait ", "use ", "public ", "private ",
+            "protected ", "static ", "final ", "#[derive", ":= ", " := ", "x", "Foo", "a_b", "(", ")", "<T>", ": ",
+            "string", "=", ";", " ", "\t", "struct", "interface", "'./a'", "\"b\"", " from ", "{", "*", "[]"),
+        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(4));
+    return bits.list().ofMaxSize(10).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<String> lines() {
+    Arbitrary<String> bits = Arbitraries.oneOf(
+        Arbitraries.of(":", ":", "::", "-", "/", "\\", ".", ".ts", ".md", ".verylongext", ".t1", "C:", "c:", "HEAD", "src",
+            "a", "Z", "12", "7", "0", "2024-05-01", "T00:00:19Z", "=", ",", "\"", "'", "<", ">", "|", " ", "\t", "\u000B",
+            "\u00a0", "\u2028", "\u0085", "é", "٣"),
+        Arbitraries.of("ERROR", "WARN", "Info", "DEBU", "level", "LeVel=", "\"level\":", "panic:", "Panic", "goroutine 12",
+            "  at x", "Traceback", "error[E0308]:", "warning:", "> Task", "BUILD", "Compiling", "Jan 12 10:00:00 ",
+            "[12:30:45]", "ABCD", "ABC", "abc"),
+        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
+        Arbitraries.strings().all().ofMaxLength(3));
+    return bits.list().ofMaxSize(12).map(l -> String.join("", l));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.headroom.compress.internal.tokens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import dev.headroom.compress.TokenCounter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The oracle is jtokkit's own regex-based o200k_base count, from an encoding of its own. */
+class PieceCountsTest {
+
+  private static final Encoding JTOKKIT = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  private static final TokenCounter O200K = TokenCounter.forModel("gpt-4o");
+
+  @Property(tries = 3000)
+  void countIsJtokkitsOnRandomUnicode(@ForAll("unicode") String text) {
+    assertEquals(JTOKKIT.countTokensOrdinary(text), O200K.count(text), text);
+  }
+
+  @Property(tries = 500)
+  void countIsJtokkitsOnToolOutput(@ForAll("toolOutput") String text) {
+    assertEquals(JTOKKIT.countTokensOrdinary(text), O200K.count(text), text);
+  }
+
+  @Test
+  void remembersPiecesWithoutMixingThemUp() {
+    PieceCounts counts = new PieceCounts(JTOKKIT);
+    // Far more distinct pieces than slots, so slots are overwritten; then everything again, from memory.
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 3 * PieceCounts.SLOTS; i++) {
+      b.append(" w").append(Integer.toString(i * 7919, 36)).append("'s é\u0301").append(i % 7 == 0 ? "\n" : "");
+    }
+    String text = b.toString();
+    int expected = JTOKKIT.countTokensOrdinary(text);
+    assertEquals(expected, counts.count(text));
+    assertEquals(expected, counts.count(text));
+    String longPiece = "x".repeat(PieceCounts.MAX_CACHED_CHARS * 3) + "\u00e9".repeat(40);
+    assertEquals(JTOKKIT.countTokensOrdinary(longPiece), counts.count(longPiece));
+  }
+
+  @Test
+  void threadsSharingTheMemoryGetExactCounts() throws Exception {
+    PieceCounts counts = new PieceCounts(JTOKKIT);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      texts.add(("{\"id\": \"ord_" + Integer.toHexString(i * 104729) + "\", \"note\": \"naïve café " + i + "\"}\n").repeat(50));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(pool.submit(() -> {
+          for (int round = 0; round < 5; round++) {
+            for (String text : texts) {
+              if (counts.count(text) != JTOKKIT.countTokensOrdinary(text)) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> r : results) {
+        assertEquals(true, r.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Provide
+  Arbitrary<String> unicode() {
+    return O200kTexts.unicode();
+  }
+
+  @Provide
+  Arbitrary<String> toolOutput() {
+    return O200kTexts.toolOutput();
+  }
+}

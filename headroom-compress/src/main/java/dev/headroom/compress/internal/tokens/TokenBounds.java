@@ -60,9 +60,11 @@ public record TokenBounds(int lower, int upper, int estimate) {
 
   /**
    * Bounds of a text, read only as far as needed to prove a lower bound above {@code stopAbove}.
-   * The scan may stop inside a run of spaces, tabs and line breaks (every run before it is then
-   * closed exactly as in the whole text, and such a run adds nothing to the lower bound), so the lower
-   * bound of what was read is one of the whole text. When it stops early, the upper bound is that of
+   * The scan may stop after any character: only runs already closed by a character of another kind
+   * count towards the lower bound, each exactly as in the whole text (a run of letters or digits is
+   * maximal once another kind follows, and a punctuation run is judged with the character after it),
+   * so the lower bound of what was read is one of the whole text — minified JSON with no white space
+   * stops as early as prose. When it stops early, the upper bound is that of
    * what was read plus three bytes per character left, and the estimate is the one of what was read
    * scaled to the whole length; otherwise the result is {@link #of(String)}'s.
    *
@@ -121,6 +123,10 @@ public record TokenBounds(int lower, int upper, int estimate) {
         punctPure &= ch < 128 && ch != '\'' && ch != 0x0B && ch != '\f';
       }
       previous = ch;
+      // lower and punct hold closed runs only, each counted as in the whole text: a bound already.
+      if (lower + punct > stopAbove && i < n) {
+        return partial(lower + punct, lower + extra, bytes, n, i);
+      }
       if (punctRun == 0 && (raw == LETTER || raw == DIGIT || raw == SPACE)) {
         // The rest of a run of ASCII letters, digits or ' ', \t, \n, \r: each such character only
         // lengthens the run (the punctuation run is already closed, the group already has its letter).
@@ -136,12 +142,7 @@ public record TokenBounds(int lower, int upper, int estimate) {
           run += i - from;
           previous = text.charAt(i - 1);
         }
-        if (raw == SPACE && lower + punct > stopAbove && i < n) {
-          long upper = bytes + 3L * (n - i);
-          long estimate = (long) Math.max(lower + extra, lower + punct) * n / i;
-          return new TokenBounds(lower + punct, (int) Math.min(Integer.MAX_VALUE, upper),
-              (int) Math.max(lower + punct, Math.min(upper, estimate)));
-        }
+
       }
     }
     lower += lowerOf(runKind, run, groupHasLetter);
@@ -150,6 +151,16 @@ public record TokenBounds(int lower, int upper, int estimate) {
       punct++;
     }
     return new TokenBounds(lower + punct, bytes, Math.min(bytes, Math.max(lower + extra, lower + punct)));
+  }
+
+  /**
+   * Bounds of a whole text from its first {@code read} characters: the lower bound of the closed runs,
+   * an upper bound allowing four bytes for each character not read, the estimate scaled by length.
+   */
+  private static TokenBounds partial(int lower, int estimateRead, int bytesSoFar, int n, int read) {
+    long upper = bytesSoFar + 3L * (n - read);
+    long estimate = (long) Math.max(estimateRead, lower) * n / read;
+    return new TokenBounds(lower, (int) Math.min(Integer.MAX_VALUE, upper), (int) Math.max(lower, Math.min(upper, estimate)));
   }
 
   /**

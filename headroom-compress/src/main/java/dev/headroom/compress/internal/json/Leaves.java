@@ -32,6 +32,8 @@ final class Leaves {
     private Map<String, Path> members;
     private Path items;
     private Path[] tuple;
+    private List<String> lastKeys;
+    private Path[] lastMembers;
 
     private Path(List<Path> all, String text) {
       this.all = all;
@@ -64,6 +66,23 @@ final class Leaves {
     /** @return whether the path names a member of the row itself (no dot, no bracket) */
     boolean topLevel() {
       return topLevel;
+    }
+
+    /**
+     * The member paths for an object's names, in order. Sibling objects with the same names share one
+     * key list ({@link JsonTrees}), so after the first row this is one identity check, not a lookup
+     * per member.
+     */
+    Path[] members(List<String> keys) {
+      if (keys != lastKeys) {
+        Path[] children = new Path[keys.size()];
+        for (int i = 0; i < children.length; i++) {
+          children[i] = member(keys.get(i));
+        }
+        lastKeys = keys;
+        lastMembers = children;
+      }
+      return lastMembers;
     }
 
     Path member(String key) {
@@ -116,12 +135,12 @@ final class Leaves {
    */
   static void collect(JNode node, Path path, List<Leaf> out, StringBuilder text, boolean withKeys) {
     if (node instanceof JObject o) {
+      Path[] members = out == null ? null : path.members(o.keys());
       for (int i = 0; i < o.keys().size(); i++) {
-        String key = o.keys().get(i);
         if (withKeys) {
-          text.append(key).append('=');
+          text.append(o.keys().get(i)).append('=');
         }
-        collect(o.values().get(i), out == null ? path : path.member(key), out, text, withKeys);
+        collect(o.values().get(i), out == null ? path : members[i], out, text, withKeys);
       }
     } else if (node instanceof JArray a) {
       // Short arrays of scalars are tuples ([timestamp, "value"]): position is part of the field.

@@ -87,8 +87,13 @@ public final class RowSelector {
     @SuppressWarnings("unchecked")
     Map<String, int[]>[] counts = new Map[columns];
     int[] presence = new int[columns];
-    for (List<Leaf> row : leaves) {
-      for (Leaf leaf : row) {
+    // Each leaf's count cell, found once here so the rarity pass needs no second lookup.
+    int[][][] cells = new int[n][][];
+    for (int i = 0; i < n; i++) {
+      List<Leaf> row = leaves.get(i);
+      int[][] rowCells = cells[i] = new int[row.size()][];
+      for (int j = 0; j < rowCells.length; j++) {
+        Leaf leaf = row.get(j);
         int column = leaf.path().id();
         // Leaves of one path repeat within a row only inside arrays; counting them twice is harmless.
         Map<String, int[]> values = counts[column];
@@ -99,10 +104,10 @@ public final class RowSelector {
         if (values.size() <= distinctMax && leaf.text().length() <= 64) {
           int[] count = values.get(leaf.text());
           if (count == null) {
-            values.put(leaf.text(), new int[] {1});
-          } else {
-            count[0]++;
+            values.put(leaf.text(), count = new int[] {0});
           }
+          count[0]++;
+          rowCells[j] = count;
         }
         presence[column]++;
       }
@@ -122,14 +127,16 @@ public final class RowSelector {
     }
     double[] rarity = new double[n];
     for (int i = 0; i < n; i++) {
-      for (Leaf leaf : leaves.get(i)) {
+      List<Leaf> row = leaves.get(i);
+      for (int j = 0; j < row.size(); j++) {
+        Leaf leaf = row.get(j);
         int column = leaf.path().id();
         int present = presence[column];
         if (n >= 10 && present <= rareMax && !"null".equals(leaf.text())) {
           rarity[i] = Math.max(rarity[i], 1.0 / present);
         }
         if (categorical[column]) {
-          int[] count = counts[column].get(leaf.text());
+          int[] count = cells[i][j];
           int c = count == null ? n : count[0];
           if (c <= rareMax) {
             rarity[i] = Math.max(rarity[i], 1.0 / c);

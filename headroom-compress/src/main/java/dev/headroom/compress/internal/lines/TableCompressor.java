@@ -54,13 +54,21 @@ public final class TableCompressor implements ContentCompressor {
     }
     List<String> columns = cells(lines.content(header), delimiter);
     List<JNode> rows = new ArrayList<>(dataRows.size());
+    // One key list per row width, shared by every row of that width (the row statistics then resolve
+    // each column's path once, not once per row).
+    java.util.Map<Integer, List<String>> keysByWidth = new java.util.HashMap<>();
     for (int i : dataRows) {
       List<String> cells = cells(lines.content(i), delimiter, columns.size() + 1);
-      List<String> keys = new ArrayList<>(cells.size());
+      List<String> keys = keysByWidth.computeIfAbsent(cells.size(), width -> {
+        List<String> names = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
+          names.add(c < columns.size() ? columns.get(c) : "col" + c);
+        }
+        return java.util.Collections.unmodifiableList(names);
+      });
       List<JNode> values = new ArrayList<>(cells.size());
-      for (int c = 0; c < cells.size(); c++) {
-        keys.add(c < columns.size() ? columns.get(c) : "col" + c);
-        values.add(new JNode.JString(cells.get(c)));
+      for (String cell : cells) {
+        values.add(new JNode.JString(cell));
       }
       rows.add(new JNode.JObject(keys, values));
     }

@@ -100,6 +100,17 @@ public final class TableCompressor implements ContentCompressor {
     return cells(line, delimiter, 10);
   }
 
+  /** {@code line.substring(from, to).strip()} without the intermediate copy. */
+  private static String stripped(String line, int from, int to) {
+    while (from < to && Character.isWhitespace(line.codePointAt(from))) {
+      from += Character.charCount(line.codePointAt(from));
+    }
+    while (to > from && Character.isWhitespace(line.codePointBefore(to))) {
+      to -= Character.charCount(line.codePointBefore(to));
+    }
+    return line.substring(from, to);
+  }
+
   /** As {@link #cells(String, char)}, into a list sized for {@code expected} cells. */
   static List<String> cells(String line, char delimiter, int expected) {
     List<String> out = new ArrayList<>(Math.max(10, expected));
@@ -111,20 +122,19 @@ public final class TableCompressor implements ContentCompressor {
       }
       return out;
     }
-    StringBuilder cell = new StringBuilder();
+    // Each cell is the text between delimiters outside double quotes (quotes kept), stripped.
+    int start = 0;
     boolean quoted = false;
     for (int i = 0; i < line.length(); i++) {
       char ch = line.charAt(i);
       if (ch == '"') {
         quoted = !quoted;
       } else if (ch == delimiter && !quoted) {
-        out.add(cell.toString().strip());
-        cell.setLength(0);
-        continue;
+        out.add(stripped(line, start, i));
+        start = i + 1;
       }
-      cell.append(ch);
     }
-    out.add(cell.toString().strip());
+    out.add(stripped(line, start, line.length()));
     if (delimiter == '|' && !out.isEmpty() && out.get(0).isEmpty()) {
       out.remove(0); // psql border 2: leading "|"
     }

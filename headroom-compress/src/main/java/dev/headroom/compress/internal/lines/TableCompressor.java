@@ -100,13 +100,16 @@ public final class TableCompressor implements ContentCompressor {
     return cells(line, delimiter, 10);
   }
 
-  /** {@code line.substring(from, to).strip()} without the intermediate copy. */
+  /**
+   * {@code line.substring(from, to).strip()} without the intermediate copy. Char by char is the same
+   * as strip's code points: every white-space code point is in the BMP, and no surrogate is white space.
+   */
   private static String stripped(String line, int from, int to) {
-    while (from < to && Character.isWhitespace(line.codePointAt(from))) {
-      from += Character.charCount(line.codePointAt(from));
+    while (from < to && Character.isWhitespace(line.charAt(from))) {
+      from++;
     }
-    while (to > from && Character.isWhitespace(line.codePointBefore(to))) {
-      to -= Character.charCount(line.codePointBefore(to));
+    while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+      to--;
     }
     return line.substring(from, to);
   }

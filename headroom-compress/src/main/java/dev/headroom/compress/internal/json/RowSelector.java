@@ -210,17 +210,15 @@ public final class RowSelector {
       if (m < 8) {
         continue;
       }
-      double[] xs = Arrays.copyOf(values[c], m);
-      Arrays.sort(xs);
-      double median = xs[m / 2];
+      double[] xs = values[c];
+      double median = kth(Arrays.copyOf(xs, m), m / 2);
       double[] dev = new double[m];
       int negatives = 0;
       for (int k = 0; k < m; k++) {
         dev[k] = Math.abs(xs[k] - median);
         negatives += xs[k] < 0 ? 1 : 0;
       }
-      Arrays.sort(dev);
-      double mad = dev[m / 2] * 1.4826;
+      double mad = kth(dev, m / 2) * 1.4826;
       boolean loneNegatives = negatives > 0 && negatives * 50L <= m;
       for (int k = 0; k < m; k++) {
         double v = values[c][k];
@@ -237,6 +235,43 @@ public final class RowSelector {
     for (int row : highest(score, MAX_OUTLIERS)) {
       important.set(row);
     }
+  }
+
+  /**
+   * The value a sort would put at index {@code k} (quickselect: linear on average, where sorting each
+   * numeric column twice was a tenth of a table's time). Reorders {@code a}.
+   */
+  static double kth(double[] a, int k) {
+    int lo = 0;
+    int hi = a.length - 1;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
   }
 
   /** "status: succeeded 139, failed 1" for up to three top-level categorical fields of the dropped rows. */

@@ -13,6 +13,7 @@ import dev.headroom.compress.LiveZoneResult;
 import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.compress.ProviderApi;
 import dev.headroom.compress.Unchanged;
+import dev.headroom.compress.internal.ccr.CcrSink;
 import dev.headroom.compress.internal.livezone.BodyScan.StringValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -97,7 +98,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
   private void decide(StringValue block, CompressContext context, List<BlockDecision> decisions, List<Replacement> replacements) {
     String path = block.describe();
-    int bytes = utf8Length(block.text());
+    int bytes = CcrSink.utf8Length(block.text());
     if (bytes < options.minBlockBytes()) {
       decisions.add(new BlockDecision(path, "below_min_bytes", ContentType.TEXT, "", bytes, bytes, 0, 0));
       return;
@@ -162,24 +163,5 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
   private static LiveZoneResult unchanged(byte[] body, List<BlockDecision> decisions, String reason) {
     return new LiveZoneResult(body, false, decisions, reason);
-  }
-
-  /** UTF-8 length without encoding the (possibly megabyte) string. */
-  private static int utf8Length(String text) {
-    int bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes++;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 }

@@ -22,6 +22,7 @@ public final class RetrieveTools {
 
   /** The tool's name. */
   public static final String NAME = "headroom_retrieve";
+  private static final byte[] NAME_BYTES = NAME.getBytes(StandardCharsets.US_ASCII);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DESCRIPTION = "Returns the original content that Headroom compressed out of a"
@@ -109,6 +110,14 @@ public final class RetrieveTools {
    */
   public static boolean carries(byte[] body, ProviderApi api) {
     return indexOf(body, bytes(api)) >= 0;
+  }
+
+  /**
+   * @param body a response body
+   * @return whether it names the tool anywhere: a cheap necessary condition for a call to it
+   */
+  public static boolean mentioned(byte[] body) {
+    return indexOf(body, NAME_BYTES) >= 0;
   }
 
   private static String nameOf(JsonNode tool) {

@@ -65,7 +65,8 @@ final class Exchange {
   void start() {
     resp.closeHandler(v -> clientGone());
     String length = req.getHeader("content-length");
-    if (length != null && parseLength(length) > f.maxBodyBytes) {
+    long declared = length == null ? -1 : parseLength(length);
+    if (declared > f.maxBodyBytes) {
       tooLarge();
       return;
     }
@@ -80,7 +81,6 @@ final class Exchange {
     }
     // Sized from Content-Length so a large body is not copied at every growth; a lying header costs
     // at most PRESIZE_CAP bytes up front.
-    long declared = length == null ? -1 : parseLength(length);
     Buffer body = declared > 0 ? Buffer.buffer((int) Math.min(declared, PRESIZE_CAP)) : Buffer.buffer();
     req.handler(chunk -> {
       if (finished) {

@@ -72,10 +72,12 @@ final class RetrievalLoop {
         || length != null && parse(length) > RESPONSE_CAP) {
       return Future.succeededFuture(new Outcome(up, null));
     }
-    return up.body().compose(body -> (names(body, TOOL_NAME)
-            ? f.vertx.executeBlocking(() -> continuation(api, sent, body, scope), false)
-            : Future.succeededFuture(Optional.<byte[]>empty())) // no call can name the tool: no worker hop
-        .compose(next -> {
+    return up.body().compose(body -> {
+      byte[] answer = body.getBytes();
+      Future<Optional<byte[]>> continued = RetrieveTools.mentioned(answer)
+          ? f.vertx.executeBlocking(() -> continuation(api, sent, answer, scope), false)
+          : Future.succeededFuture(Optional.empty()); // no call can name the tool: no worker hop
+      return continued.compose(next -> {
           if (next.isEmpty()) {
             return Future.succeededFuture(new Outcome(up, body));
           }
@@ -88,15 +90,16 @@ final class RetrievalLoop {
                 return request.send(again);
               })
               .compose(response -> round(response, uri, api, ctx, headers, again, scope, requests, round + 1));
-        }));
+      });
+    });
   }
 
-  private Optional<byte[]> continuation(ProviderApi api, Buffer sent, Buffer body, String scope) {
+  private Optional<byte[]> continuation(ProviderApi api, Buffer sent, byte[] body, String scope) {
     byte[] request = sent.getBytes();
     if (!RetrieveTools.carries(request, api)) {
       return Optional.empty();
     }
-    return Continuations.next(api, request, body.getBytes(), hash -> answer(hash, scope));
+    return Continuations.next(api, request, body, hash -> answer(hash, scope));
   }
 
   /** Counts a retrieval round answered outside this loop (streams). */
@@ -113,27 +116,6 @@ final class RetrievalLoop {
     }
     return entry.map(CcrEntry::content).orElse("No original is stored under hash " + hash
         + " for this API key (expired or unknown). Continue without it.");
-  }
-
-  private static final byte[] TOOL_NAME = RetrieveTools.NAME.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-  /** Whether the bytes hold {@code name} anywhere: a cheap necessary condition for a call to the tool. */
-  static boolean names(Buffer body, byte[] name) {
-    byte first = name[0];
-    int last = body.length() - name.length;
-    outer:
-    for (int i = 0; i <= last; i++) {
-      if (body.getByte(i) != first) {
-        continue;
-      }
-      for (int k = 1; k < name.length; k++) {
-        if (body.getByte(i + k) != name[k]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   private static long parse(String value) {

@@ -51,17 +51,20 @@ final class RetrievalRelay {
     f.retrievals.run(first, req.uri(), api, ctx, headers, body, scope, exchange::upstream).onComplete(done -> {
       if (done.failed()) {
         exchange.upstreamFailed(done.cause());
-      } else if (done.result().body() == null && StreamedRetrievals.applies(ctx.route, done.result().response(), body.getBytes())) {
-        stream(done.result().response(), headers, body, scope);
       } else if (done.result().body() == null) {
-        exchange.relay(done.result().response());
+        byte[] sent = body.getBytes();
+        if (StreamedRetrievals.applies(ctx.route, done.result().response(), sent)) {
+          stream(done.result().response(), headers, sent, scope);
+        } else {
+          exchange.relay(done.result().response());
+        }
       } else {
         relayBuffered(done.result().response(), done.result().body());
       }
     });
   }
 
-  private void stream(HttpClientResponse up, MultiMap headers, Buffer body, String scope) {
+  private void stream(HttpClientResponse up, MultiMap headers, byte[] sent, String scope) {
     if (exchange.finished()) {
       up.request().reset();
       return;
@@ -72,7 +75,7 @@ final class RetrievalRelay {
     resp.setChunked(true);
     resp.writeHead();
     exchange.postSend(true);
-    StreamedRetrievals streamed = new StreamedRetrievals(f, f.retrievals, resp, ctx, headers, req.uri(), scope, body.getBytes(),
+    StreamedRetrievals streamed = new StreamedRetrievals(f, f.retrievals, resp, ctx, headers, req.uri(), scope, sent,
         exchange::upstream, failure -> {
       if (exchange.finished()) {
         return;

@@ -1,6 +1,7 @@
 package dev.headroom.proxy.internal.ccr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,18 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RetrieveToolsTest {
+
+  @Test
+  void aResponseIsWorthReadingForCallsOnlyWhenItNamesTheTool() {
+    assertTrue(RetrieveTools.mentioned(bytes("{\"tool_calls\":[{\"function\":{\"name\":\"headroom_retrieve\"}}]}")));
+    assertTrue(RetrieveTools.mentioned(bytes("headroom_retrieve")));
+    assertFalse(RetrieveTools.mentioned(bytes("{\"choices\":[{\"message\":{\"content\":\"headroom_retriev\"}}]}")));
+    assertFalse(RetrieveTools.mentioned(bytes("")));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

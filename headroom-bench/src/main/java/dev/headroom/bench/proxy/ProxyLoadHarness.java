@@ -56,11 +56,16 @@ public final class ProxyLoadHarness {
         .extensions(PipelineExtensions.none()).compression(compress)
         .compressionBudget(java.time.Duration.ofSeconds(1)).build());
     int viaProxy = await(proxy.start());
+    // The floor: vertx-http-proxy's reverse proxy, one server per event loop like the proxy's, on its
+    // own Vert.x instance. What Headroom adds beyond it is Headroom's own cost.
+    Vertx rawVertx = Vertx.vertx();
+    int viaRaw = await(rawProxy(rawVertx, direct));
 
     System.out.printf(Locale.ROOT, "# Proxy added latency (%d interleaved rounds x %d sequential requests per target, "
         + "after a warm-up of every size, first 2 rounds discarded; microseconds)%n%n", rounds, perRound);
-    System.out.println("| body | direct p50 | direct p99 | direct max | proxy p50 | proxy p99 | proxy max | added p50 | added p99 |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| body | direct p50 | direct p99 | direct max | proxy p50 | proxy p99 | proxy max | added p50 | added p99 "
+        + "| raw Vert.x proxy added p50 | raw added p99 |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     HttpClient single = loadVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1));
     // -Dheadroom.bench.sizes=102400,… measures only those sizes (for profiling one of them).
     int[] sizes = System.getProperty("headroom.bench.sizes") == null ? SIZES
@@ -73,31 +78,36 @@ public final class ProxyLoadHarness {
       int n = size >= 1 << 20 ? Math.max(1, warmUp / 10) : warmUp;
       await(sequential(single, direct, body, n));
       await(sequential(single, viaProxy, body, n));
+      await(sequential(single, viaRaw, body, n));
     }
     OVERHEADS.clear();
     StringBuilder overheads = new StringBuilder();
     for (int size : sizes) {
       Buffer body = body(size);
       int kept = rounds - 2;
-      long[] directSamples = new long[kept * perRound];
-      long[] proxySamples = new long[kept * perRound];
+      int[] targets = {direct, viaProxy, viaRaw};
+      long[][] samples = new long[3][kept * perRound];
       for (int round = 0; round < rounds; round++) {
-        boolean proxyFirst = round % 2 == 1;
-        long[] a = await(sequential(single, proxyFirst ? viaProxy : direct, body, perRound));
-        long[] b = await(sequential(single, proxyFirst ? direct : viaProxy, body, perRound));
-        if (round >= 2) {
-          System.arraycopy(proxyFirst ? b : a, 0, directSamples, (round - 2) * perRound, perRound);
-          System.arraycopy(proxyFirst ? a : b, 0, proxySamples, (round - 2) * perRound, perRound);
+        // Each round rotates which target goes first, so a drift in the host's speed hits all three alike.
+        for (int step = 0; step < 3; step++) {
+          int t = (round + step) % 3;
+          long[] taken = await(sequential(single, targets[t], body, perRound));
+          if (round >= 2) {
+            System.arraycopy(taken, 0, samples[t], (round - 2) * perRound, perRound);
+          }
         }
       }
+      long[] directSamples = samples[0];
+      long[] proxySamples = samples[1];
+      Percentiles r = new Percentiles(samples[2]);
       Percentiles d = new Percentiles(directSamples);
       Percentiles o = new Percentiles(OVERHEADS.stream().mapToLong(Long::longValue).toArray());
       OVERHEADS.clear();
       overheads.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", label(size), us(o.at(50)), us(o.at(99))));
       Percentiles p = new Percentiles(proxySamples);
-      System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | **%.0f** | **%.0f** |%n", label(size),
-          us(d.at(50)), us(d.at(99)), us(d.max()), us(p.at(50)), us(p.at(99)), us(p.max()),
-          us(p.at(50) - d.at(50)), us(p.at(99) - d.at(99)));
+      System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | **%.0f** | **%.0f** | %.0f | %.0f |%n",
+          label(size), us(d.at(50)), us(d.at(99)), us(d.max()), us(p.at(50)), us(p.at(99)), us(p.max()),
+          us(p.at(50) - d.at(50)), us(p.at(99) - d.at(99)), us(r.at(50) - d.at(50)), us(r.at(99) - d.at(99)));
     }
 
     System.out.printf(Locale.ROOT, "%n# Inside the proxy: arrival to upstream call (x-headroom-overhead-ms; all rounds)%n%n"
@@ -112,13 +122,43 @@ public final class ProxyLoadHarness {
     long[] directRate = throughput(pooled, direct, small, seconds);
     throughput(pooled, viaProxy, small, 3);
     long[] proxyRate = throughput(pooled, viaProxy, small, seconds);
-    System.out.printf(Locale.ROOT, "| direct | %d | %d |%n| proxy | %d | %d |%n",
-        directRate[0] / seconds, directRate[1], proxyRate[0] / seconds, proxyRate[1]);
+    throughput(pooled, viaRaw, small, 3);
+    long[] rawRate = throughput(pooled, viaRaw, small, seconds);
+    System.out.printf(Locale.ROOT, "| direct | %d | %d |%n| proxy | %d | %d |%n| raw Vert.x proxy | %d | %d |%n",
+        directRate[0] / seconds, directRate[1], proxyRate[0] / seconds, proxyRate[1], rawRate[0] / seconds, rawRate[1]);
 
     await(proxy.stop());
+    await(rawVertx.close());
     await(loadVertx.close());
     await(proxyVertx.close());
     await(upstreamVertx.close());
+  }
+
+  /** Starts vertx-http-proxy in front of the upstream, one server per core like the proxy; returns its port. */
+  private static Future<Integer> rawProxy(Vertx vertx, int upstreamPort) {
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return vertx.deployVerticle(() -> new RawProxy(upstreamPort), new io.vertx.core.DeploymentOptions().setInstances(instances))
+        .map(id -> RawProxy.bound);
+  }
+
+  /** A reverse proxy and nothing else: the Vert.x floor Headroom's pass-through is compared with. */
+  private static final class RawProxy extends io.vertx.core.VerticleBase {
+    static volatile int bound;
+    private final int upstreamPort;
+
+    RawProxy(int upstreamPort) {
+      this.upstreamPort = upstreamPort;
+    }
+
+    @Override
+    public Future<?> start() {
+      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+          new PoolOptions().setHttp1MaxSize(512));
+      // Port -1: Vert.x shares one random port among the servers that ask for the same negative port.
+      return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(-1).setTcpNoDelay(true))
+          .requestHandler(io.vertx.httpproxy.HttpProxy.reverseProxy(client).origin(upstreamPort, "127.0.0.1"))
+          .listen().onSuccess(server -> bound = server.actualPort());
+    }
   }
 
   /** Sends {@code n} requests one after another on one connection; returns each round-trip time. */

@@ -18,18 +18,21 @@ import org.jsoup.select.QueryParser;
  */
 public final class HtmlCompressor implements ContentCompressor {
 
-  private static final String NOISE =
-      "script,style,noscript,svg,nav,header,footer,aside,form,iframe,template,button,[role=navigation],[aria-hidden=true]";
+  private static final Evaluator NOISE = QueryParser.parse(
+      "script,style,noscript,svg,nav,header,footer,aside,form,iframe,template,button,[role=navigation],[aria-hidden=true]");
+  private static final Evaluator[] ROOTS = {
+    QueryParser.parse("main article"), QueryParser.parse("article"), QueryParser.parse("main"), QueryParser.parse("[role=main]")
+  };
   private static final String BLOCKS =
       "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,dt,dd,tr,figcaption,caption";
-  // Parsed once: Element.is(String) would parse the query for every ancestor of every block.
+  // Queries are parsed once: Element.is(String) would parse its query for every ancestor of every block.
   private static final Evaluator BLOCK = QueryParser.parse(BLOCKS);
 
   @Override
   public Optional<Candidate> compress(Input input) {
     Document doc = Jsoup.parse(input.text());
     doc.select(NOISE).remove();
-    Element root = first(doc, "main article", "article", "main", "[role=main]");
+    Element root = first(doc);
     if (root == null) {
       root = doc.body();
     }
@@ -62,8 +65,8 @@ public final class HtmlCompressor implements ContentCompressor {
     return Optional.of(new Candidate(out.toString(), "html"));
   }
 
-  private static Element first(Document doc, String... queries) {
-    for (String q : queries) {
+  private static Element first(Document doc) {
+    for (Evaluator q : ROOTS) {
       Element e = doc.selectFirst(q);
       if (e != null) {
         return e;

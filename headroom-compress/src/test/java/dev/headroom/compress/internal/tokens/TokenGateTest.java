@@ -25,11 +25,14 @@ class TokenGateTest {
   }
 
   @Test
-  void aMuchSmallerCandidateIsAcceptedWithoutCountingAndItsNumbersAreMarkedAsEstimates() {
+  void aMuchSmallerCandidateIsAcceptedWithoutCountingTheOriginalWhoseNumberIsThenMarkedAsAnEstimate() {
     String rows = "{\"id\": \"ch_100001\", \"amount\": 1234.50, \"status\": \"succeeded\"}\n".repeat(200);
-    TokenGate.Verdict v = TokenGate.judge(TokenCounter.forModel("gpt-4o"), rows, "[{\"id\": \"ch_100001\"}]").orElseThrow();
+    String candidate = "[{\"id\": \"ch_100001\"}]";
+    TokenCounter counter = TokenCounter.forModel("gpt-4o");
+    TokenGate.Verdict v = TokenGate.judge(counter, rows, candidate).orElseThrow();
     assertFalse(v.exact());
-    assertTrue(v.compressed() < v.original());
+    assertEquals(counter.count(candidate), v.compressed());
+    assertTrue(v.compressed() < v.original(), v.toString());
   }
 
   @Test

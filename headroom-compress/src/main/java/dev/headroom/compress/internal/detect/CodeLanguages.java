@@ -29,14 +29,20 @@ final class CodeLanguages {
   }
 
   /**
-   * Every pattern above starts, after ASCII white space, with one of these (or, for Go's
-   * {@code x := …}, holds {@code :=}); a line that does not is matched by none of them.
+   * The words each pattern above can start with, after ASCII white space; Go's {@code x := …} is
+   * found by {@code :=} anywhere instead. A line that starts with none of a language's words is not
+   * tried against its pattern (so most lines meet one regex, not six).
    */
-  private static final String[] STARTS = {
-    "func", "type", "package", "import", "async", "def", "class", "from", "if", "export", "interface", "enum",
-    "namespace", "function", "const", "let", "var", "module", "pub", "fn", "struct", "impl", "mod", "trait", "use",
-    "public", "private", "protected", "#"
-  };
+  static final Map<String, String[]> STARTS = Map.of(
+      "go", new String[] {"func", "type", "package", "import"},
+      "python", new String[] {"async", "def", "class", "import", "from", "if"},
+      "typescript", new String[] {"export", "interface", "type", "enum", "namespace", "async", "function"},
+      "javascript", new String[] {"export", "async", "function", "const", "let", "var", "import", "module"},
+      "rust", new String[] {"pub", "fn", "struct", "enum", "impl", "mod", "trait", "use", "#"},
+      "java", new String[] {"public", "private", "protected", "package", "import"});
+  /** Every language's start words, once each. */
+  private static final String[] ANY_START =
+      STARTS.values().stream().flatMap(java.util.Arrays::stream).distinct().toArray(String[]::new);
 
   private CodeLanguages() {}
 
@@ -52,8 +58,10 @@ final class CodeLanguages {
     for (var e : LANGUAGES.entrySet()) {
       int score = 0;
       Matcher m = e.getValue().matcher("");
+      String[] starts = STARTS.get(e.getKey());
+      boolean go = e.getKey().equals("go");
       for (String line : candidates) {
-        if (m.reset(line).lookingAt()) {
+        if (mayMatch(line, starts, go) && m.reset(line).lookingAt()) {
           score++;
         }
       }
@@ -70,20 +78,39 @@ final class CodeLanguages {
 
   /**
    * @param line a line
-   * @return false only when no language pattern can match it (a necessary condition, checked
-   *     without a regex)
+   * @param language a key of {@link #LANGUAGES}
+   * @return false only when that language's pattern cannot match the line
    */
-  static boolean mayBeCode(String line) {
+  static boolean mayMatch(String line, String language) {
+    return mayMatch(line, STARTS.get(language), language.equals("go"));
+  }
+
+  private static boolean mayMatch(String line, String[] starts, boolean go) {
+    int i = indent(line);
+    for (String start : starts) {
+      if (line.startsWith(start, i)) {
+        return true;
+      }
+    }
+    return go && line.contains(":=");
+  }
+
+  /** The index after the leading ASCII white space ({@code \s}: space and tab to carriage return). */
+  private static int indent(String line) {
     int i = 0;
     int n = line.length();
     while (i < n && (line.charAt(i) == ' ' || line.charAt(i) >= '\t' && line.charAt(i) <= '\r')) {
       i++;
     }
-    for (String start : STARTS) {
-      if (line.startsWith(start, i)) {
-        return true;
-      }
-    }
-    return line.contains(":=");
+    return i;
+  }
+
+  /**
+   * @param line a line
+   * @return false only when no language pattern can match it (a necessary condition, checked
+   *     without a regex)
+   */
+  static boolean mayBeCode(String line) {
+    return mayMatch(line, ANY_START, true);
   }
 }

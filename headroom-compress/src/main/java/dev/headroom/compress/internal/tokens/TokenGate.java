@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * <p>The candidate is counted exactly; the original is then read only until its
  * {@link TokenBounds#lower() lower bound} passes that count, and counted exactly only when it never
- * does (a candidate about as large as its original). A candidate is never accepted on an estimate,
+ * does (a candidate about as large as its original, or one of 90% of its length or more, where the
+ * bound is not even tried). A candidate is never accepted on an estimate,
  * so the verdict is always the one exact counts would give; only the original's number reported
  * with it may be an estimate (see {@link Verdict}).
  *
@@ -40,7 +41,9 @@ public final class TokenGate {
   public static Optional<Verdict> judge(TokenCounter counter, String original, String candidate) {
     double scale = TokenCounters.boundScale(counter);
     int candidateTokens = counter.count(candidate);
-    if (Double.isNaN(scale)) {
+    if (Double.isNaN(scale) || candidate.length() * 10L >= original.length() * 9L) {
+      // No bounds for this counter; or a result of 90% of the original's length or more (minified
+      // JSON, trimmed white space), whose count the original's bound stays just short of: count both.
       return compare(counter.count(original), candidateTokens);
     }
     // The original is read only until its lower bound proves it larger than the candidate.

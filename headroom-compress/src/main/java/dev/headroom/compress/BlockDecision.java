@@ -2,6 +2,9 @@ package dev.headroom.compress;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -34,5 +37,24 @@ public record BlockDecision(
   /** @return {@code true} when this block was replaced by its compressed text */
   public boolean compressed() {
     return "compressed".equals(outcome);
+  }
+
+  /**
+   * @return this decision as pipeline events carry it in their {@code blocks} metadata, and as the
+   *     proxy's metrics and access log read it: {@code path}, {@code outcome}, {@code content_type}
+   *     (lower case), {@code strategy}, {@code bytes_before}, {@code bytes_after},
+   *     {@code tokens_before}, {@code tokens_after}, in that order
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("path", path);
+    entry.put("outcome", outcome);
+    entry.put("content_type", contentType.name().toLowerCase(Locale.ROOT));
+    entry.put("strategy", strategy);
+    entry.put("bytes_before", bytesBefore);
+    entry.put("bytes_after", bytesAfter);
+    entry.put("tokens_before", tokensBefore);
+    entry.put("tokens_after", tokensAfter);
+    return entry;
   }
 }

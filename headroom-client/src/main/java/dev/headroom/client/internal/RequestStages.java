@@ -17,7 +17,6 @@ import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.compress.ProviderApi;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +80,7 @@ public final class RequestStages {
     LiveZoneResult result = rewrite(api, current, context, requestId);
     event = event.withMetadata("tokens_before", result.tokensBefore())
         .withMetadata("tokens_after", result.tokensAfter())
-        .withMetadata("blocks", blocks(result.blocks()));
+        .withMetadata("blocks", result.blocks().stream().map(BlockDecision::toMap).toList());
     if (result.changed()) {
       current = result.body();
       Map<String, Object> reparsed = Json.parseObject(current);
@@ -131,22 +130,5 @@ public final class RequestStages {
 
   private static String modelOf(Map<String, Object> payload) {
     return payload != null && payload.get("model") instanceof String model ? model : "";
-  }
-
-  private static List<Map<String, Object>> blocks(List<BlockDecision> decisions) {
-    List<Map<String, Object>> blocks = new ArrayList<>(decisions.size());
-    for (BlockDecision block : decisions) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("path", block.path());
-      entry.put("outcome", block.outcome());
-      entry.put("content_type", block.contentType().name().toLowerCase(Locale.ROOT));
-      entry.put("strategy", block.strategy());
-      entry.put("bytes_before", block.bytesBefore());
-      entry.put("bytes_after", block.bytesAfter());
-      entry.put("tokens_before", block.tokensBefore());
-      entry.put("tokens_after", block.tokensAfter());
-      blocks.add(entry);
-    }
-    return blocks;
   }
 }

@@ -9,8 +9,6 @@ import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneResult;
 import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.compress.ProviderApi;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,19 +38,7 @@ public final class LiveZoneRequestRewriter implements RequestRewriter {
     }
     long started = System.nanoTime();
     LiveZoneResult result = rewriter.rewrite(request.body(), api.get(), CompressContext.defaults().withScope(request.scope()));
-    List<Map<String, Object>> blocks = new ArrayList<>(result.blocks().size());
-    for (BlockDecision block : result.blocks()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("path", block.path());
-      entry.put("outcome", block.outcome());
-      entry.put("content_type", block.contentType().name().toLowerCase(java.util.Locale.ROOT));
-      entry.put("strategy", block.strategy());
-      entry.put("bytes_before", block.bytesBefore());
-      entry.put("bytes_after", block.bytesAfter());
-      entry.put("tokens_before", block.tokensBefore());
-      entry.put("tokens_after", block.tokensAfter());
-      blocks.add(entry);
-    }
+    List<Map<String, Object>> blocks = result.blocks().stream().map(BlockDecision::toMap).toList();
     long nanos = System.nanoTime() - started;
     return result.changed()
         ? new Rewrite(result.body(), result.tokensBefore(), result.tokensAfter(), blocks, nanos)

@@ -2,6 +2,7 @@ package dev.headroom.proxy.internal.http;
 
 import static dev.headroom.api.PipelineStage.RESPONSE_RECEIVED;
 
+import dev.headroom.proxy.internal.pipeline.Scopes;
 import dev.headroom.proxy.internal.pipeline.Inbound;
 import dev.headroom.proxy.internal.pipeline.Outbound;
 import dev.headroom.proxy.internal.sse.StreamSummary;
@@ -188,8 +189,9 @@ final class Exchange {
       seen = new LinkedHashMap<>(before);
       seen.put(SESSION, session.strip());
     }
+    ctx.scope = Scopes.of(seen);
     Inbound in = new Inbound(ctx.requestId, "proxy.request", ctx.route.label(), ctx.provider.wireName(),
-        body.getBytes(), encoding == null ? "" : encoding, seen);
+        body.getBytes(), encoding == null ? "" : encoding, seen, ctx.scope);
     f.vertx.executeBlocking(() -> f.pipeline.run(in), false).onComplete(done -> {
       if (finished) {
         return;

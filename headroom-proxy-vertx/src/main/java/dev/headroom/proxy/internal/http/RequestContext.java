@@ -2,6 +2,7 @@ package dev.headroom.proxy.internal.http;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.headroom.proxy.internal.pipeline.Scopes;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -29,6 +30,8 @@ public final class RequestContext {
   /** Per-block live-zone decisions for the access log, {@code ""} when compression did not run. */
   String blocks = "";
   String failure = "";
+  /** The owner scope, set when the pipeline runs (the retrieval relay reads it). */
+  String scope = Scopes.ANONYMOUS;
   Map<String, Long> usage = Map.of();
 
   RequestContext(String requestId, Route route, Provider provider, boolean bypass, String method) {

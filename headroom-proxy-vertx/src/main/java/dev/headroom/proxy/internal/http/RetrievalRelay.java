@@ -2,7 +2,6 @@ package dev.headroom.proxy.internal.http;
 
 import dev.headroom.compress.ProviderApi;
 import dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter;
-import dev.headroom.proxy.internal.pipeline.Scopes;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
@@ -46,7 +45,7 @@ final class RetrievalRelay {
    * @param body the body it was sent with
    */
   void relay(HttpClientResponse first, MultiMap headers, Buffer body) {
-    String scope = Scopes.of(Forwarder.singleValued(req.headers()));
+    String scope = ctx.scope;
     ProviderApi api = LiveZoneRequestRewriter.apiOf(ctx.route.label()).orElseThrow();
     f.retrievals.run(first, req.uri(), api, ctx, headers, body, scope, exchange::upstream).onComplete(done -> {
       if (done.failed()) {

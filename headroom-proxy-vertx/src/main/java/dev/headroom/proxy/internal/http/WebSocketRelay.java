@@ -1,5 +1,6 @@
 package dev.headroom.proxy.internal.http;
 
+import dev.headroom.proxy.internal.pipeline.Scopes;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.Inbound;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
@@ -89,13 +90,14 @@ final class WebSocketRelay {
   private void pump(ServerWebSocket down, WebSocket up, String requestId, Provider provider,
       Map<String, String> headers, boolean inspect) {
     Future<?>[] tail = {Future.succeededFuture()};
+    String scope = Scopes.of(headers); // one owner for the whole session
     WebSocketFrames frames = new WebSocketFrames(vertx, responseStages, metrics, requestId, provider.wireName());
     down.textMessageHandler(text -> tail[0] = tail[0].transform(v -> {
       if (!inspect || !isResponseCreate(text)) {
         return up.writeTextMessage(text);
       }
       WebSocketFrames.Frame frame = frames.open();
-      return rewrite(text, frame, frames, provider, headers)
+      return rewrite(text, frame, frames, provider, headers, scope)
           .compose(sent -> up.writeTextMessage(sent).onSuccess(written -> frames.sent(frame)));
     }));
     down.binaryMessageHandler(binary -> tail[0] = tail[0].transform(v -> up.writeBinaryMessage(binary)));
@@ -139,9 +141,9 @@ final class WebSocketRelay {
   }
 
   private Future<String> rewrite(String text, WebSocketFrames.Frame frame, WebSocketFrames frames, Provider provider,
-      Map<String, String> headers) {
+      Map<String, String> headers, String scope) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    Inbound in = new Inbound(frame.requestId, "proxy.websocket", "responses_ws", provider.wireName(), bytes, "", headers);
+    Inbound in = new Inbound(frame.requestId, "proxy.websocket", "responses_ws", provider.wireName(), bytes, "", headers, scope);
     return vertx.executeBlocking(() -> pipeline.run(in), false)
         .map(out -> {
           frames.rewritten(frame, out);

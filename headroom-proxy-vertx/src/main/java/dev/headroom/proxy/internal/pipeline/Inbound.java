@@ -15,8 +15,9 @@ import org.apiguardian.api.API;
  * @param body the bytes as received
  * @param contentEncoding the {@code Content-Encoding} header, or {@code ""}
  * @param headers upstream-bound headers, lower-case names, one value each
+ * @param scope the owner scope of the request ({@link Scopes#of}), computed once by the caller
  */
 @API(status = INTERNAL, since = "0.1")
 public record Inbound(
     String requestId, String operation, String route, String provider, byte[] body, String contentEncoding,
-    Map<String, String> headers) {}
+    Map<String, String> headers, String scope) {}

@@ -144,7 +144,7 @@ public final class RequestPipeline {
       return Rewrite.unchanged(body);
     }
     try {
-      Rewrite result = rewriter.rewrite(new RewriteRequest(in.route(), in.provider(), body, Scopes.of(in.headers()),
+      Rewrite result = rewriter.rewrite(new RewriteRequest(in.route(), in.provider(), body, in.scope(),
           in.headers().getOrDefault("x-headroom-session-id", "")));
       return result == null ? Rewrite.unchanged(body) : result;
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {

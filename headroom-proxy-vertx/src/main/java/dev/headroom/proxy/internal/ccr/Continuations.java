@@ -61,7 +61,11 @@ public final class Continuations {
       return false;
     }
     JsonNode message = choices.get(0).path("message");
-    List<JsonNode> calls = onlyRetrievals(message.path("tool_calls"), call -> call.path("function").path("name").asText(""));
+    JsonNode toolCalls = message.path("tool_calls");
+    if (!toolCalls.isArray()) {
+      return false;
+    }
+    List<JsonNode> calls = onlyRetrievals(toolCalls, call -> call.path("function").path("name").asText(""));
     if (calls.isEmpty()) {
       return false;
     }
@@ -82,7 +86,7 @@ public final class Continuations {
         functionCalls.add(item);
       }
     }
-    List<JsonNode> calls = onlyRetrievals(JSON.valueToTree(functionCalls), call -> call.path("name").asText(""));
+    List<JsonNode> calls = onlyRetrievals(functionCalls, call -> call.path("name").asText(""));
     if (calls.isEmpty()) {
       return false;
     }
@@ -114,7 +118,7 @@ public final class Continuations {
         toolUses.add(block);
       }
     }
-    List<JsonNode> calls = onlyRetrievals(JSON.valueToTree(toolUses), call -> call.path("name").asText(""));
+    List<JsonNode> calls = onlyRetrievals(toolUses, call -> call.path("name").asText(""));
     if (calls.isEmpty() || !next.path("messages").isArray()) {
       return false;
     }
@@ -129,11 +133,8 @@ public final class Continuations {
   }
 
   /** All the calls, when every one of them is a retrieval; else none. */
-  private static List<JsonNode> onlyRetrievals(JsonNode calls, Function<JsonNode, String> name) {
+  private static List<JsonNode> onlyRetrievals(Iterable<JsonNode> calls, Function<JsonNode, String> name) {
     List<JsonNode> out = new ArrayList<>();
-    if (!calls.isArray()) {
-      return out;
-    }
     for (JsonNode call : calls) {
       if (!RetrieveTools.NAME.equals(name.apply(call))) {
         return List.of();

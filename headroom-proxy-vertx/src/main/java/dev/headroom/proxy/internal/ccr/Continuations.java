@@ -80,13 +80,7 @@ public final class Continuations {
 
   private static boolean responses(JsonNode reply, ObjectNode next, Function<String, String> answer) throws IOException {
     JsonNode output = reply.path("output");
-    List<JsonNode> functionCalls = new ArrayList<>();
-    for (JsonNode item : output) {
-      if ("function_call".equals(item.path("type").asText())) {
-        functionCalls.add(item);
-      }
-    }
-    List<JsonNode> calls = onlyRetrievals(functionCalls, call -> call.path("name").asText(""));
+    List<JsonNode> calls = onlyRetrievals(ofType(output, "function_call"), call -> call.path("name").asText(""));
     if (calls.isEmpty()) {
       return false;
     }
@@ -112,13 +106,7 @@ public final class Continuations {
 
   private static boolean anthropic(JsonNode reply, ObjectNode next, Function<String, String> answer) {
     JsonNode content = reply.path("content");
-    List<JsonNode> toolUses = new ArrayList<>();
-    for (JsonNode block : content) {
-      if ("tool_use".equals(block.path("type").asText())) {
-        toolUses.add(block);
-      }
-    }
-    List<JsonNode> calls = onlyRetrievals(toolUses, call -> call.path("name").asText(""));
+    List<JsonNode> calls = onlyRetrievals(ofType(content, "tool_use"), call -> call.path("name").asText(""));
     if (calls.isEmpty() || !next.path("messages").isArray()) {
       return false;
     }
@@ -130,6 +118,17 @@ public final class Continuations {
           .put("content", answer.apply(hashOf(call.path("input"))));
     }
     return true;
+  }
+
+  /** The items of an array whose {@code type} is {@code type}. */
+  private static List<JsonNode> ofType(JsonNode items, String type) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode item : items) {
+      if (type.equals(item.path("type").asText())) {
+        out.add(item);
+      }
+    }
+    return out;
   }
 
   /** All the calls, when every one of them is a retrieval; else none. */

@@ -36,6 +36,23 @@ class LineRegexesTest {
     }
   }
 
+  @Property(tries = 5000)
+  void aLineStartingWithATimestampIsOneTheLogRegexFinds(@ForAll("lines") String line) {
+    if (LineSample.startsWithTimestamp(line)) {
+      assertTrue(LineSample.LOG.matcher(line).find(), line);
+    }
+  }
+
+  @Test
+  void theTimestampShortcutTakesBothTimestampForms() {
+    assertTrue(LineSample.startsWithTimestamp("2024-06-11T14:00:19.001Z INFO x"));
+    assertTrue(LineSample.startsWithTimestamp("[2024-06-11 14:00] x"));
+    assertTrue(LineSample.startsWithTimestamp("14:00:19 x"));
+    assertFalse(LineSample.startsWithTimestamp("2024-06-11X14:00 x"));
+    assertFalse(LineSample.startsWithTimestamp("2024-06-1"));
+    assertFalse(LineSample.startsWithTimestamp("a 14:00:19"));
+  }
+
   @Property(tries = 3000)
   void theCodePrefilterNeverRulesOutALineALanguagePatternMatches(@ForAll("codeLines") String line) {
     for (var language : CodeLanguages.LANGUAGES.entrySet()) {
@@ -169,7 +186,7 @@ class LineRegexesTest {
             "\u00a0", "\u2028", "\u0085", "é", "٣"),
         Arbitraries.of("ERROR", "WARN", "Info", "DEBU", "level", "LeVel=", "\"level\":", "panic:", "Panic", "goroutine 12",
             "  at x", "Traceback", "error[E0308]:", "warning:", "> Task", "BUILD", "Compiling", "Jan 12 10:00:00 ",
-            "[12:30:45]", "ABCD", "ABC", "abc"),
+            "[12:30:45]", "2024-05-01 10:00", "10:00:01", "ABCD", "ABC", "abc"),
         Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
         Arbitraries.strings().all().ofMaxLength(3));
     return bits.list().ofMaxSize(12).map(l -> String.join("", l));

@@ -47,6 +47,43 @@ public final class Query {
     public boolean in(String line, String lowerLine) {
       return strong ? line.contains(text) : (lowerLine != null ? lowerLine : line.toLowerCase(Locale.ROOT)).contains(lower);
     }
+
+    /**
+     * A necessary condition for a weak term to be {@link #in} a line, without lower-casing it: some
+     * character that lower-cases to the term's first one occurs in it. Most lines fail it, and then
+     * need no lower-cased copy at all.
+     *
+     * @param line a line
+     * @return false only when the term cannot occur in it
+     */
+    public boolean mayBeIn(String line) {
+      char first = lower.isEmpty() ? 0 : lower.charAt(0);
+      if (first == 0 || first >= 0x80) {
+        return true;
+      }
+      for (char c : LOWERING_TO[first]) {
+        if (line.indexOf(c) >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * For each ASCII character, every character whose lower case ({@code String.toLowerCase(Locale.ROOT)})
+   * begins with it: itself, its capital, the Kelvin sign for {@code k} and the dotted capital I
+   * (lower-cased to {@code i} and a combining dot) for {@code i}. No other code point lower-cases to
+   * ASCII (QueryTest checks all of them).
+   */
+  static final char[][] LOWERING_TO = new char[128][];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      LOWERING_TO[c] = c >= 'a' && c <= 'z' ? new char[] {c, (char) (c - 32)} : new char[] {c};
+    }
+    LOWERING_TO['k'] = new char[] {'k', 'K', '\u212A'};
+    LOWERING_TO['i'] = new char[] {'i', 'I', '\u0130'};
   }
 
   /**

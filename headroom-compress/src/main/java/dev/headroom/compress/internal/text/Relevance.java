@@ -52,12 +52,19 @@ public final class Relevance {
     }
     List<Query.Term> terms = query.terms();
     boolean[][] hit = new boolean[terms.size()][n];
-    boolean anyWeak = terms.stream().anyMatch(t -> !t.strong());
     for (int u = 0; u < n; u++) {
       String unit = units.get(u);
-      String lower = anyWeak ? unit.toLowerCase(Locale.ROOT) : null;
+      String lower = null; // made only when a weak term may be in the unit
       for (int t = 0; t < terms.size(); t++) {
-        hit[t][u] = terms.get(t).in(unit, lower);
+        Query.Term term = terms.get(t);
+        if (term.strong()) {
+          hit[t][u] = term.in(unit, null);
+        } else if (term.mayBeIn(unit)) {
+          if (lower == null) {
+            lower = unit.toLowerCase(Locale.ROOT);
+          }
+          hit[t][u] = term.in(unit, lower);
+        }
       }
     }
     for (int t = 0; t < terms.size(); t++) {

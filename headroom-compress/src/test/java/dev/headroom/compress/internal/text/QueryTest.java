@@ -1,0 +1,69 @@
+package dev.headroom.compress.internal.text;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class QueryTest {
+
+  @Test
+  void onlyTheListedCharactersLowerCaseToAnAsciiCharacter() {
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+        continue;
+      }
+      String lowered = new String(Character.toChars(cp)).toLowerCase(Locale.ROOT);
+      for (int k = 0; k < lowered.length(); k++) {
+        char c = lowered.charAt(k);
+        if (c < 0x80) {
+          int codePoint = cp;
+          assertTrue(new String(Query.LOWERING_TO[c]).indexOf(cp) >= 0,
+              () -> "U+" + Integer.toHexString(codePoint) + " lower-cases to " + c);
+        }
+      }
+    }
+  }
+
+  @Property(tries = 3000)
+  void theShortcutNeverRulesOutALineTheTermIsIn(@ForAll("lines") String line, @ForAll("words") String word) {
+    Query.Term term = new Query.Term(word, word.toLowerCase(Locale.ROOT), false);
+    if (term.in(line, null)) {
+      assertTrue(term.mayBeIn(line), line);
+    }
+  }
+
+  @Test
+  void weakTermsMatchAnyCaseStrongOnesTheirOwn() {
+    Query q = Query.parse("why did order A-10077 fail?");
+    assertEquals(List.of("order", "A-10077", "fail"), q.terms().stream().map(Query.Term::text).toList());
+    Query.Term order = q.terms().get(0);
+    assertTrue(order.mayBeIn("ORDERS") && order.in("ORDERS", null));
+    assertFalse(order.mayBeIn("QF-10000,MAD0,161"));
+    assertTrue(new Query.Term("key", "key", false).mayBeIn("\u212Aey"), "the Kelvin sign lower-cases to k");
+    // weights: log(1 + units / units with the term), three times that for a strong term
+    assertArrayEquals(new double[] {0, Math.log(2.5) + 3 * Math.log(4), Math.log(2.5) + Math.log(4)},
+        Relevance.scores(q, List.of("nothing", "order A-10077 ok", "ORDER B-2 failed")), 1e-9);
+  }
+
+  @Provide
+  Arbitrary<String> lines() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("aAkKiIoO\u212A\u0130\u0307 xé-").ofMaxLength(12),
+        Arbitraries.strings().all().ofMaxLength(8));
+  }
+
+  @Provide
+  Arbitrary<String> words() {
+    return Arbitraries.strings().withChars("akioKIO\u0307é").ofMinLength(1).ofMaxLength(3);
+  }
+}

@@ -12,13 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flattens a subtree into leaves with paths normalised across rows ({@code a.b[].c}), and into one
- * searchable text of its keys and values.
+ * Flattens a subtree into its scalars, grouped by paths normalised across rows ({@code a.b[].c}), and
+ * into one searchable text of its keys and values.
  */
 final class Leaves {
-
-  /** One scalar: its normalised path, its text, and its numeric value if it has one (else NaN). */
-  record Leaf(Path path, String text, boolean string, double number) {}
 
   /**
    * A normalised path, made once per flattening and numbered in order of first appearance, so the
@@ -129,11 +126,12 @@ final class Leaves {
   /**
    * @param node the subtree
    * @param path its normalised path; unused (may be null) when {@code out} is null
-   * @param out where leaves go, or null when only the text is wanted
+   * @param out where the scalars go, each in the column of its path, or null when only the text is
+   *     wanted
    * @param text where keys (if {@code withKeys}) and values are appended
    * @param withKeys whether member names are part of the text
    */
-  static void collect(JNode node, Path path, List<Leaf> out, StringBuilder text, boolean withKeys) {
+  static void collect(JNode node, Path path, Columns out, StringBuilder text, boolean withKeys) {
     if (node instanceof JObject o) {
       Path[] members = out == null ? null : path.members(o.keys());
       for (int i = 0; i < o.keys().size(); i++) {
@@ -155,18 +153,18 @@ final class Leaves {
     } else if (node instanceof JString s) {
       text.append(s.value()).append(' ');
       if (out != null) {
-        out.add(new Leaf(path, s.value(), true, parseNumber(s.value())));
+        out.add(path.id(), path.text(), path.topLevel(), s.value(), true, parseNumber(s.value()));
       }
     } else if (node instanceof JNumber n) {
       text.append(n.text()).append(' ');
       if (out != null) {
-        out.add(new Leaf(path, n.text(), false, parseNumber(n.text())));
+        out.add(path.id(), path.text(), path.topLevel(), n.text(), false, parseNumber(n.text()));
       }
     } else {
       String t = ((JLiteral) node).text();
       text.append(t).append(' ');
       if (out != null) {
-        out.add(new Leaf(path, t, false, Double.NaN));
+        out.add(path.id(), path.text(), path.topLevel(), t, false, Double.NaN);
       }
     }
   }

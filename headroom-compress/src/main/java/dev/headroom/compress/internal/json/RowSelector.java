@@ -1,7 +1,7 @@
 package dev.headroom.compress.internal.json;
 
 import dev.headroom.compress.internal.spi.JNode;
-import dev.headroom.compress.internal.json.Leaves.Leaf;
+import dev.headroom.compress.internal.json.Columns.Column;
 import dev.headroom.compress.internal.json.Leaves.Path;
 import dev.headroom.compress.internal.text.Query;
 import dev.headroom.compress.internal.text.Relevance;
@@ -33,38 +33,61 @@ public final class RowSelector {
 
   private RowSelector() {}
 
+  /**
+   * @param rows the array's items
+   * @param query the user's question
+   * @return the rows to keep
+   */
   public static Selection select(List<JNode> rows, Query query) {
     int n = rows.size();
     Path root = Path.root();
-    List<List<Leaf>> leaves = new ArrayList<>(n);
+    Columns columns = new Columns(n, 8);
     List<String> texts = new ArrayList<>(n);
-    BitSet errorRows = new BitSet(n);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      // Rows are usually alike: the previous row's leaf count is a good first capacity.
-      List<Leaf> l = new ArrayList<>(i == 0 ? 16 : leaves.get(i - 1).size() + 2);
       sb.setLength(0);
+      columns.startRow(i);
       // Values only: every row has the same member names, so they cannot tell rows apart.
-      Leaves.collect(rows.get(i), root, l, sb, false);
-      leaves.add(l);
-      String text = sb.toString();
-      texts.add(text);
-      if (ErrorWords.in(text)) {
+      Leaves.collect(rows.get(i), root, columns, sb, false);
+      texts.add(sb.toString());
+    }
+    return select(texts, columns, query);
+  }
+
+  /**
+   * The same rules for the rows of a text table, column by column. A row's text for the query and
+   * for error words is its line as it stands; every cell is a string value of its column.
+   *
+   * @param lines each row's line
+   * @param names the header's cells
+   * @param cells each row's cells
+   * @param query the user's question
+   * @return the rows to keep
+   */
+  public static Selection selectTable(List<String> lines, List<String> names, List<List<String>> cells, Query query) {
+    return select(lines, Columns.ofTable(names, cells), query);
+  }
+
+  private static Selection select(List<String> texts, Columns columns, Query query) {
+    int n = texts.size();
+    BitSet errorRows = new BitSet(n);
+    for (int i = 0; i < n; i++) {
+      if (ErrorWords.in(texts.get(i))) {
         errorRows.set(i);
       }
     }
-    int columns = root.count();
     BitSet important = new BitSet(n);
     for (int i : Relevance.top(query, texts, MAX_QUERY)) {
       important.set(i);
     }
     errors(errorRows, important);
-    rare(leaves, columns, important);
-    outliers(leaves, columns, important);
+    List<Column> all = columns.all();
+    rare(all, n, important);
+    outliers(all, n, important);
     BitSet keep = (BitSet) important.clone();
     keep.set(0);
     keep.set(n - 1);
-    return new Selection(keep.stream().toArray(), important, summary(leaves, columns, keep));
+    return new Selection(keep.stream().toArray(), important, summary(all, n, keep));
   }
 
   private static void errors(BitSet errorRows, BitSet important) {
@@ -78,69 +101,51 @@ public final class RowSelector {
   }
 
   /** A value of a field that most rows share one value of, seen in at most 2% of rows. */
-  private static void rare(List<List<Leaf>> leaves, int columns, BitSet important) {
-    int n = leaves.size();
+  private static void rare(List<Column> columns, int n, BitSet important) {
     if (n < 8) {
       return;
     }
     int distinctMax = Math.max(8, (int) Math.sqrt(n));
-    @SuppressWarnings("unchecked")
-    Map<String, int[]>[] counts = new Map[columns];
-    int[] presence = new int[columns];
-    // Each leaf's count cell, found once here so the rarity pass needs no second lookup.
-    int[][][] cells = new int[n][][];
-    for (int i = 0; i < n; i++) {
-      List<Leaf> row = leaves.get(i);
-      int[][] rowCells = cells[i] = new int[row.size()][];
-      for (int j = 0; j < rowCells.length; j++) {
-        Leaf leaf = row.get(j);
-        int column = leaf.path().id();
-        // Leaves of one path repeat within a row only inside arrays; counting them twice is harmless.
-        Map<String, int[]> values = counts[column];
-        if (values == null) {
-          values = counts[column] = new HashMap<>();
+    int rareMax = Math.max(1, n / 50);
+    double[] rarity = new double[n];
+    Map<String, int[]> values = new HashMap<>();
+    for (Column column : columns) {
+      int present = column.size;
+      if (n >= 10 && present <= rareMax) {
+        // A field present in at most 2% of rows: its presence is rare.
+        for (int k = 0; k < present; k++) {
+          if (!"null".equals(column.texts[k])) {
+            rarity[column.rows[k]] = Math.max(rarity[column.rows[k]], 1.0 / present);
+          }
         }
-        // Past distinctMax values a field cannot be categorical: stop counting (ids, SKUs, timestamps).
-        if (values.size() <= distinctMax && leaf.text().length() <= 64) {
-          int[] count = values.get(leaf.text());
+      }
+      // Each value's count cell, found once here so the rarity pass needs no second lookup. Past
+      // distinctMax values a field cannot be categorical: counting stops (ids, SKUs, timestamps).
+      // Values of one path repeat within a row only inside arrays; counting them twice is harmless.
+      values.clear();
+      int[][] counts = new int[present][];
+      for (int k = 0; k < present && values.size() <= distinctMax; k++) {
+        String text = column.texts[k];
+        if (text.length() <= 64) {
+          int[] count = values.get(text);
           if (count == null) {
-            values.put(leaf.text(), count = new int[] {0});
+            values.put(text, count = new int[] {0});
           }
           count[0]++;
-          rowCells[j] = count;
+          counts[k] = count;
         }
-        presence[column]++;
-      }
-    }
-    int rareMax = Math.max(1, n / 50);
-    boolean[] categorical = new boolean[columns];
-    for (int c = 0; c < columns; c++) {
-      Map<String, int[]> values = counts[c];
-      if (values == null) {
-        continue;
       }
       int top = 0;
       for (int[] count : values.values()) {
         top = Math.max(top, count[0]);
       }
-      categorical[c] = top * 2 >= n && values.size() <= distinctMax;
-    }
-    double[] rarity = new double[n];
-    for (int i = 0; i < n; i++) {
-      List<Leaf> row = leaves.get(i);
-      for (int j = 0; j < row.size(); j++) {
-        Leaf leaf = row.get(j);
-        int column = leaf.path().id();
-        int present = presence[column];
-        if (n >= 10 && present <= rareMax && !"null".equals(leaf.text())) {
-          rarity[i] = Math.max(rarity[i], 1.0 / present);
-        }
-        if (categorical[column]) {
-          int[] count = cells[i][j];
-          int c = count == null ? n : count[0];
-          if (c <= rareMax) {
-            rarity[i] = Math.max(rarity[i], 1.0 / c);
-          }
+      if (top * 2 < n || values.size() > distinctMax) {
+        continue; // not categorical
+      }
+      for (int k = 0; k < present; k++) {
+        int c = counts[k] == null ? n : counts[k][0];
+        if (c <= rareMax) {
+          rarity[column.rows[k]] = Math.max(rarity[column.rows[k]], 1.0 / c);
         }
       }
     }
@@ -172,45 +177,25 @@ public final class RowSelector {
   }
 
   /** Numbers far from their field's median (robust z-score), and lone negatives among positives. */
-  private static void outliers(List<List<Leaf>> leaves, int columns, BitSet important) {
-    int n = leaves.size();
+  private static void outliers(List<Column> columns, int n, BitSet important) {
     if (n < 8) {
       return;
     }
-    // Each column's numbers and the rows they came from, in row order; counted first, then filled.
-    int[] size = new int[columns];
-    for (List<Leaf> row : leaves) {
-      for (Leaf leaf : row) {
-        if (!Double.isNaN(leaf.number())) {
-          size[leaf.path().id()]++;
-        }
-      }
-    }
-    double[][] values = new double[columns][];
-    int[][] rowsOf = new int[columns][];
-    for (int c = 0; c < columns; c++) {
-      if (size[c] >= 8) {
-        values[c] = new double[size[c]];
-        rowsOf[c] = new int[size[c]];
-      }
-      size[c] = 0;
-    }
-    for (int i = 0; i < n; i++) {
-      for (Leaf leaf : leaves.get(i)) {
-        int c = leaf.path().id();
-        if (values[c] != null && !Double.isNaN(leaf.number())) {
-          values[c][size[c]] = leaf.number();
-          rowsOf[c][size[c]++] = i;
-        }
-      }
-    }
     double[] score = new double[n];
-    for (int c = 0; c < columns; c++) {
-      int m = size[c];
+    for (Column column : columns) {
+      // The column's numbers and the rows they came from, in row order.
+      double[] xs = new double[column.size];
+      int[] rowsOf = new int[column.size];
+      int m = 0;
+      for (int k = 0; k < column.size; k++) {
+        if (!Double.isNaN(column.numbers[k])) {
+          xs[m] = column.numbers[k];
+          rowsOf[m++] = column.rows[k];
+        }
+      }
       if (m < 8) {
         continue;
       }
-      double[] xs = values[c];
       double median = kth(Arrays.copyOf(xs, m), m / 2);
       double[] dev = new double[m];
       int negatives = 0;
@@ -221,14 +206,13 @@ public final class RowSelector {
       double mad = kth(dev, m / 2) * 1.4826;
       boolean loneNegatives = negatives > 0 && negatives * 50L <= m;
       for (int k = 0; k < m; k++) {
-        double v = values[c][k];
+        double v = xs[k];
         double z = mad > 0 ? Math.abs(v - median) / mad : 0;
         if (loneNegatives && v < 0) {
           z = Math.max(z, 100);
         }
         if (z >= 8) {
-          int row = rowsOf[c][k];
-          score[row] = Math.max(score[row], z);
+          score[rowsOf[k]] = Math.max(score[rowsOf[k]], z);
         }
       }
     }
@@ -275,41 +259,45 @@ public final class RowSelector {
   }
 
   /** "status: succeeded 139, failed 1" for up to three top-level categorical fields of the dropped rows. */
-  private static String summary(List<List<Leaf>> leaves, int columns, BitSet keep) {
-    @SuppressWarnings("unchecked")
-    Map<String, int[]>[] fields = new Map[columns];
-    List<Path> order = new ArrayList<>(); // fields in order of first appearance
-    int dropped = 0;
-    for (int i = keep.nextClearBit(0); i < leaves.size(); i = keep.nextClearBit(i + 1)) {
-      dropped++;
-      for (Leaf leaf : leaves.get(i)) {
-        Path path = leaf.path();
-        if (leaf.string() && path.topLevel() && leaf.text().length() <= 32) {
-          Map<String, int[]> values = fields[path.id()];
-          if (values == null) {
-            values = fields[path.id()] = new LinkedHashMap<>();
-            order.add(path);
-          } else if (values.size() > 5) {
-            continue; // six distinct values already: never reported, so no more counting (ids, SKUs)
-          }
-          int[] count = values.get(leaf.text());
-          if (count != null) {
-            count[0]++;
-          } else if (values.size() <= 5) { // more than 5 is never reported
-            values.put(leaf.text(), new int[] {1});
-          }
+  private static String summary(List<Column> columns, int n, BitSet keep) {
+    int dropped = n - keep.cardinality();
+    // Each summarisable column with the place of its first string of at most 32 characters in a
+    // dropped row: fields are reported in that order (row, then place in the row).
+    List<long[]> order = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      Column column = columns.get(c);
+      if (!column.topLevel || column.name.isEmpty()) {
+        continue;
+      }
+      for (int k = 0; k < column.size; k++) {
+        if (!keep.get(column.rows[k]) && column.strings[k] && column.texts[k].length() <= 32) {
+          order.add(new long[] {(long) column.rows[k] << 32 | column.positions[k], c});
+          break;
         }
       }
     }
+    order.sort((a, b) -> Long.compare(a[0], b[0]));
     List<String> parts = new ArrayList<>();
-    for (Path path : order) {
-      Map<String, int[]> values = fields[path.id()];
-      int total = 0;
-      for (int[] count : values.values()) {
-        total += count[0];
+    for (long[] first : order) {
+      if (parts.size() == 3) {
+        break;
       }
-      if (values.size() <= 5 && total * 2 >= dropped && parts.size() < 3 && !path.text().isEmpty()) {
-        StringBuilder sb = new StringBuilder(path.text()).append(": ");
+      Column column = columns.get((int) first[1]);
+      Map<String, int[]> values = new LinkedHashMap<>();
+      int total = 0;
+      for (int k = 0; k < column.size && values.size() <= 5; k++) {
+        String text = column.texts[k];
+        if (!keep.get(column.rows[k]) && column.strings[k] && text.length() <= 32) {
+          int[] count = values.get(text);
+          if (count == null) {
+            values.put(text, count = new int[] {0}); // a sixth value: never reported, counting stops
+          }
+          count[0]++;
+          total++;
+        }
+      }
+      if (values.size() <= 5 && total * 2 >= dropped) {
+        StringBuilder sb = new StringBuilder(column.name).append(": ");
         values.entrySet().stream().sorted((a, b) -> b.getValue()[0] - a.getValue()[0])
             .forEach(v -> sb.append(v.getKey()).append(' ').append(v.getValue()[0]).append(", "));
         parts.add(sb.substring(0, sb.length() - 2));

@@ -3,7 +3,6 @@ package dev.headroom.compress.internal.lines;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
-import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.json.RowSelector;
 import dev.headroom.compress.internal.text.Lines;
 import dev.headroom.compress.internal.text.Selection;
@@ -16,11 +15,13 @@ import java.util.regex.Pattern;
  * Tables: CSV/TSV, psql, and whitespace-aligned command output. The header (and psql rule lines and
  * footer) always stay; rows are chosen by the same rules as JSON rows ({@link RowSelector}: first and
  * last, query matches, error-like values, rare values of mostly-uniform columns, numeric outliers),
- * plus a small sample; kept rows are byte-identical.
+ * plus a small sample; kept rows are byte-identical. The query and the error words are looked for in
+ * each row's line as it stands; the statistics read the cells column by column.
  */
 public final class TableCompressor implements ContentCompressor {
 
-  private static final Pattern RULE = Pattern.compile("^[\\s+|:=-]*$");
+  /** What a rule line ({@code ^[\\s+|:=-]*$}) is made of: ASCII white space and these marks. */
+  private static final String RULE_CHARS = " \t\n\u000B\f\r+|:=-";
   private static final Pattern SPLIT_ALIGNED = Pattern.compile("\\s{2,}|\\t");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final int SAMPLE = 3;
@@ -34,11 +35,12 @@ public final class TableCompressor implements ContentCompressor {
     }
     char delimiter = delimiter(lines.content(0));
     Selection sel = new Selection(lines);
-    List<Integer> dataRows = new ArrayList<>();
+    int[] dataRows = new int[n];
+    int rowCount = 0;
     int header = -1;
     for (int i = 0; i < n; i++) {
       String line = lines.content(i);
-      if (line.isBlank() || RULE.matcher(line).matches()) {
+      if (line.isBlank() || isRule(line)) {
         sel.keep(i); // psql borders and separators: structure, and cheap
       } else if (header < 0) {
         header = i;
@@ -46,44 +48,42 @@ public final class TableCompressor implements ContentCompressor {
       } else if (line.startsWith("(") && line.endsWith(")")) {
         sel.keep(i); // psql footer "(1500 rows)"
       } else {
-        dataRows.add(i);
+        dataRows[rowCount++] = i;
       }
     }
-    if (header < 0 || dataRows.size() < 10) {
+    if (header < 0 || rowCount < 10) {
       return Optional.empty();
     }
     List<String> columns = cells(lines.content(header), delimiter);
-    List<JNode> rows = new ArrayList<>(dataRows.size());
-    // One key list per row width, shared by every row of that width (the row statistics then resolve
-    // each column's path once, not once per row).
-    java.util.Map<Integer, List<String>> keysByWidth = new java.util.HashMap<>();
-    for (int i : dataRows) {
-      List<String> cells = cells(lines.content(i), delimiter, columns.size() + 1);
-      List<String> keys = keysByWidth.computeIfAbsent(cells.size(), width -> {
-        List<String> names = new ArrayList<>(width);
-        for (int c = 0; c < width; c++) {
-          names.add(c < columns.size() ? columns.get(c) : "col" + c);
-        }
-        return java.util.Collections.unmodifiableList(names);
-      });
-      List<JNode> values = new ArrayList<>(cells.size());
-      for (String cell : cells) {
-        values.add(new JNode.JString(cell));
-      }
-      rows.add(new JNode.JObject(keys, values));
+    List<String> rowLines = new ArrayList<>(rowCount);
+    List<List<String>> rowCells = new ArrayList<>(rowCount);
+    for (int k = 0; k < rowCount; k++) {
+      String line = lines.content(dataRows[k]);
+      rowLines.add(line);
+      rowCells.add(cells(line, delimiter, columns.size() + 1));
     }
-    RowSelector.Selection chosen = RowSelector.select(rows, input.query());
+    RowSelector.Selection chosen = RowSelector.selectTable(rowLines, columns, rowCells, input.query());
     for (int k : chosen.keep()) {
-      sel.keep(dataRows.get(k));
+      sel.keep(dataRows[k]);
     }
-    for (int k = 0; k < Math.min(SAMPLE, dataRows.size()); k++) {
-      sel.keep(dataRows.get(k));
+    for (int k = 0; k < Math.min(SAMPLE, rowCount); k++) {
+      sel.keep(dataRows[k]);
     }
     if (sel.keptCount() >= n) {
       return Optional.empty();
     }
     return Optional.of(new Candidate(
         sel.render(input.text(), input.sink(), "rows", chosen.summary()), "table"));
+  }
+
+  /** {@code ^[\\s+|:=-]*$} (ASCII white space, as {@code \\s} is without the Unicode flag). */
+  static boolean isRule(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (RULE_CHARS.indexOf(line.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static char delimiter(String header) {

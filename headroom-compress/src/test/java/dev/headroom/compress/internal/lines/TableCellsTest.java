@@ -17,6 +17,17 @@ class TableCellsTest {
     assertEquals(reference(line, delimiter), TableCompressor.cells(line, delimiter));
   }
 
+  @Property(tries = 2000)
+  void aRuleLineIsWhatTheRuleRegexMatches(@ForAll("ruleLines") String line) {
+    assertEquals(java.util.regex.Pattern.compile("^[\\s+|:=-]*$").matcher(line).matches(), TableCompressor.isRule(line), line);
+  }
+
+  @Provide
+  Arbitrary<String> ruleLines() {
+    return Arbitraries.strings().withChars('-', '+', '|', ':', '=', ' ', '\t', '\u000B', '\f', '\r', '\n', '\u00a0', '\u2003', 'a')
+        .ofMaxLength(12);
+  }
+
   /** The plain reading: copy every character, cut at a delimiter outside quotes, strip each cell. */
   private static List<String> reference(String line, char delimiter) {
     List<String> out = new ArrayList<>();

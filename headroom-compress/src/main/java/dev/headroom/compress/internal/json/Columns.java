@@ -1,0 +1,139 @@
+package dev.headroom.compress.internal.json;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every scalar of a set of rows, grouped by column (a normalised JSON path, or a table column) and
+ * in row order within each column: the form the row statistics read. A table's cells go in column by
+ * column without any per-cell object; a JSON row's leaves are appended as they are flattened.
+ */
+final class Columns {
+
+  /** One column's values, in row order (a JSON path may repeat within a row, inside arrays). */
+  static final class Column {
+    final String name;
+    /** Whether it names a member of the row itself, so its values may be summarised. */
+    final boolean topLevel;
+    int size;
+    /** The row of each value. */
+    int[] rows;
+    /** Each value's place among its row's scalars, which orders the summary's fields. */
+    int[] positions;
+    String[] texts;
+    /** Whether each value was a string (only strings are summarised). */
+    boolean[] strings;
+    /** Each value as a number, NaN when it is not one ({@link Leaves#parseNumber}). */
+    double[] numbers;
+
+    Column(String name, boolean topLevel, int capacity) {
+      this.name = name;
+      this.topLevel = topLevel;
+      rows = new int[capacity];
+      positions = new int[capacity];
+      texts = new String[capacity];
+      strings = new boolean[capacity];
+      numbers = new double[capacity];
+    }
+
+    void add(int row, int position, String text, boolean string, double number) {
+      if (size == rows.length) {
+        int capacity = Math.max(8, size * 2);
+        rows = Arrays.copyOf(rows, capacity);
+        positions = Arrays.copyOf(positions, capacity);
+        texts = Arrays.copyOf(texts, capacity);
+        strings = Arrays.copyOf(strings, capacity);
+        numbers = Arrays.copyOf(numbers, capacity);
+      }
+      rows[size] = row;
+      positions[size] = position;
+      texts[size] = text;
+      strings[size] = string;
+      numbers[size] = number;
+      size++;
+    }
+  }
+
+  private final List<Column> columns = new ArrayList<>();
+  private final int rowCount;
+  private final int expectedPerColumn;
+  private int row = -1;
+  private int position;
+
+  /**
+   * @param rowCount how many rows there are
+   * @param expectedPerColumn the first capacity of a column
+   */
+  Columns(int rowCount, int expectedPerColumn) {
+    this.rowCount = rowCount;
+    this.expectedPerColumn = expectedPerColumn;
+  }
+
+  /**
+   * A table: row {@code r}'s cell {@code c} goes to column {@code c}, named after the header cell
+   * (or {@code colN} past the header's width); every cell is a string.
+   *
+   * @param names the header's cells
+   * @param cells each row's cells
+   * @return the columns
+   */
+  static Columns ofTable(List<String> names, List<List<String>> cells) {
+    int n = cells.size();
+    Columns out = new Columns(n, n);
+    for (int r = 0; r < n; r++) {
+      List<String> row = cells.get(r);
+      for (int c = 0; c < row.size(); c++) {
+        while (c >= out.columns.size()) {
+          int k = out.columns.size();
+          out.columns.add(new Column(k < names.size() ? names.get(k) : "col" + k, true, n));
+        }
+        String cell = row.get(c);
+        out.columns.get(c).add(r, c, cell, true, Leaves.parseNumber(cell));
+      }
+    }
+    return out;
+  }
+
+  /** @return how many rows there are */
+  int rowCount() {
+    return rowCount;
+  }
+
+  /** @return the columns in order of first appearance (JSON paths that are never a scalar left out) */
+  List<Column> all() {
+    if (columns.contains(null)) {
+      columns.removeIf(java.util.Objects::isNull); // only once every row is in
+    }
+    return columns;
+  }
+
+  /**
+   * Starts the next row of JSON leaves (rows are appended in order).
+   *
+   * @param r the row
+   */
+  void startRow(int r) {
+    row = r;
+    position = 0;
+  }
+
+  /**
+   * Appends one of the current row's scalars to column {@code id} (before {@link #all()} is read), creating the columns up to it.
+   *
+   * @param id the column's number (a {@link Leaves.Path#id()}, numbered in order of first appearance)
+   * @param name its name, used when the column is new
+   * @param topLevel whether it is a member of the row itself
+   */
+  void add(int id, String name, boolean topLevel, String text, boolean string, double number) {
+    while (id >= columns.size()) {
+      columns.add(null);
+    }
+    Column column = columns.get(id);
+    if (column == null) {
+      column = new Column(name, topLevel, expectedPerColumn);
+      columns.set(id, column);
+    }
+    column.add(row, position++, text, string, number);
+  }
+}

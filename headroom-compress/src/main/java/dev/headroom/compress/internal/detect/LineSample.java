@@ -57,9 +57,13 @@ public final class LineSample {
     return out;
   }
 
+  /**
+   * @param header {@code Detectors}' diff header pattern, whose every alternative begins with
+   *     {@code "diff --"} or {@code "@@ -"}: other lines are not matched against it
+   */
   boolean isDiff(Pattern header) {
     for (String line : lines) {
-      if (header.matcher(line).lookingAt()) {
+      if ((line.startsWith("diff --") || line.startsWith("@@ -")) && header.matcher(line).lookingAt()) {
         return true;
       }
     }

@@ -43,6 +43,13 @@ class LineRegexesTest {
     }
   }
 
+  @Property(tries = 3000)
+  void aDiffHeaderIsWhatTheDiffRegexMatches(@ForAll("lines") String line) {
+    java.util.regex.Pattern header =
+        java.util.regex.Pattern.compile("^(diff --git |diff --cc |diff --combined |@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@)");
+    assertEquals(header.matcher(line).lookingAt(), new LineSample(java.util.List.of(line)).isDiff(header), line);
+  }
+
   @Test
   void theTimestampShortcutTakesBothTimestampForms() {
     assertTrue(LineSample.startsWithTimestamp("2024-06-11T14:00:19.001Z INFO x"));
@@ -186,7 +193,8 @@ class LineRegexesTest {
             "\u00a0", "\u2028", "\u0085", "é", "٣"),
         Arbitraries.of("ERROR", "WARN", "Info", "DEBU", "level", "LeVel=", "\"level\":", "panic:", "Panic", "goroutine 12",
             "  at x", "Traceback", "error[E0308]:", "warning:", "> Task", "BUILD", "Compiling", "Jan 12 10:00:00 ",
-            "[12:30:45]", "2024-05-01 10:00", "10:00:01", "ABCD", "ABC", "abc"),
+            "[12:30:45]", "2024-05-01 10:00", "10:00:01", "ABCD", "ABC", "abc", "diff --git ", "diff --cc ", "@@ -1,2 +3 @@",
+            "@@ -12 +1,4 @@ f"),
         Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
         Arbitraries.strings().all().ofMaxLength(3));
     return bits.list().ofMaxSize(12).map(l -> String.join("", l));

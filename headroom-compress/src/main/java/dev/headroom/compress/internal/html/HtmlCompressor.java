@@ -11,7 +11,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
@@ -37,7 +36,7 @@ public final class HtmlCompressor implements ContentCompressor {
   @Override
   public Optional<Candidate> compress(Input input) {
     Document doc = Jsoup.parse(input.text());
-    Page page = new Page(doc.select(NOISE));
+    Page page = new Page(doc);
     Element root = page.root(doc);
     StringBuilder out = new StringBuilder();
     String title = doc.title();
@@ -85,39 +84,46 @@ public final class HtmlCompressor implements ContentCompressor {
     /** Every element with a noise element somewhere below it. */
     private final Set<Element> holdingNoise = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    Page(Elements noiseElements) {
-      for (Element e : noiseElements) {
-        noise.add(e);
-        // Up to the first ancestor already marked, whose own ancestors are marked too.
-        Element p = e.parent();
-        while (p != null && holdingNoise.add(p)) {
-          p = p.parent();
+    /** The first element of each root query that is not inside noise, or null. */
+    private final Element[] roots = new Element[ROOTS.length];
+
+    /** One pass over the page finds the noise elements and the candidates for the root. */
+    Page(Document doc) {
+      NodeTraversor.traverse((node, depth) -> {
+        if (!(node instanceof Element e)) {
+          return;
         }
-      }
+        if (NOISE.matches(doc, e)) {
+          noise.add(e);
+          // Up to the first ancestor already marked, whose own ancestors are marked too.
+          Element p = e.parent();
+          while (p != null && holdingNoise.add(p)) {
+            p = p.parent();
+          }
+        }
+        for (int q = 0; q < ROOTS.length && roots[0] == null; q++) {
+          if (roots[q] == null && ROOTS[q].matches(doc, e) && !insideNoise(e)) {
+            roots[q] = e;
+          }
+        }
+      }, doc);
     }
 
     boolean isNoise(Element e) {
       return noise.contains(e);
     }
 
-    /** The article (or main, or the body): the first match of each root query that is not inside noise. */
+    /** The article (or main, or the body). */
     Element root(Document doc) {
-      for (Evaluator q : ROOTS) {
-        Element first = doc.selectFirst(q);
-        if (first != null && !insideNoise(first)) {
-          return first;
-        }
-        if (first != null) {
-          for (Element e : doc.select(q)) {
-            if (!insideNoise(e)) {
-              return e;
-            }
-          }
+      for (Element e : roots) {
+        if (e != null) {
+          return e;
         }
       }
       return doc.body();
     }
 
+    /** Ancestors come before their descendants in the pass, so their noise is known by then. */
     private boolean insideNoise(Element e) {
       for (Element p = e; p != null; p = p.parent()) {
         if (noise.contains(p)) {

@@ -111,13 +111,21 @@ public final class LogCompressor implements ContentCompressor {
 
   /**
    * A necessary condition for {@link #SUMMARY}: its first character after ASCII white space is
-   * one its alternatives can start with (ASCII letters in either case, as its {@code (?i)} matches).
+   * one its alternatives can start with (ASCII letters in either case, as its {@code (?i)} matches),
+   * and a digit there starts digits and a space (its two counting alternatives, {@code \\d+ …}),
+   * which rules out timestamps and the other numbers log lines begin with.
    */
   static boolean maySummarise(String line) {
     int i = 0;
     int n = line.length();
     while (i < n && (line.charAt(i) == ' ' || line.charAt(i) >= '\t' && line.charAt(i) <= '\r')) {
       i++;
+    }
+    if (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+      while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+        i++;
+      }
+      return i < n && line.charAt(i) == ' ';
     }
     return i < n && SUMMARY_STARTS.indexOf(line.charAt(i)) >= 0;
   }

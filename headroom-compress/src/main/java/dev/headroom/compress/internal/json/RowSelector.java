@@ -51,27 +51,34 @@ public final class RowSelector {
       Leaves.collect(rows.get(i), root, columns, sb, false);
       texts.add(sb.toString());
     }
-    return select(texts, columns, query);
+    return select(texts, true, columns, query);
   }
 
   /**
    * The same rules for the rows of a text table, column by column. A row's text for the query and
    * for error words is its line as it stands; every cell is a string value of its column.
    *
+   * @param text the table, which holds every row's line
    * @param lines each row's line
    * @param names the header's cells
    * @param cells each row's cells
    * @param query the user's question
    * @return the rows to keep
    */
-  public static Selection selectTable(List<String> lines, List<String> names, List<List<String>> cells, Query query) {
-    return select(lines, Columns.ofTable(names, cells), query);
+  public static Selection selectTable(String text, List<String> lines, List<String> names, List<List<String>> cells,
+      Query query) {
+    // Lines are parts of the text, so a term or an error word the text lacks is in none of them.
+    return select(lines, ErrorWords.in(text), Columns.ofTable(names, cells), query.within(text));
   }
 
-  private static Selection select(List<String> texts, Columns columns, Query query) {
+  /**
+   * @param texts each row's text for the query and the error words
+   * @param mayHaveErrors false when no text can hold an error word
+   */
+  private static Selection select(List<String> texts, boolean mayHaveErrors, Columns columns, Query query) {
     int n = texts.size();
     BitSet errorRows = new BitSet(n);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; mayHaveErrors && i < n; i++) {
       if (ErrorWords.in(texts.get(i))) {
         errorRows.set(i);
       }

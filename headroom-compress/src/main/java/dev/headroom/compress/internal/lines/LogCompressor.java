@@ -60,7 +60,7 @@ public final class LogCompressor implements ContentCompressor {
       }
     }
     // Tier 0: the answer, the verdict, the first and last failure.
-    for (int i : Relevance.top(input.query(), content, 12)) {
+    for (int i : Relevance.top(input.query().within(input.text()), content, 12)) {
       keepBlock(sel, content, i);
       sel.keep(i - 1);
     }

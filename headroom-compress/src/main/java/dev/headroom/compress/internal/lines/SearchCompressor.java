@@ -66,7 +66,7 @@ public final class SearchCompressor implements ContentCompressor {
       }
     }
     Selection sel = new Selection(lines);
-    for (int i : Relevance.top(input.query(), content, MAX_QUERY)) {
+    for (int i : Relevance.top(input.query().within(input.text()), content, MAX_QUERY)) {
       sel.keep(i);
     }
     int definitions = 0;

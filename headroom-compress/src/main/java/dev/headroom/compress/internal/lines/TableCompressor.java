@@ -62,7 +62,7 @@ public final class TableCompressor implements ContentCompressor {
       rowLines.add(line);
       rowCells.add(cells(line, delimiter, columns.size() + 1));
     }
-    RowSelector.Selection chosen = RowSelector.selectTable(rowLines, columns, rowCells, input.query());
+    RowSelector.Selection chosen = RowSelector.selectTable(input.text(), rowLines, columns, rowCells, input.query());
     for (int k : chosen.keep()) {
       sel.keep(dataRows[k]);
     }

@@ -126,6 +126,26 @@ public final class Query {
   }
 
   /**
+   * The terms that may occur in {@code text}: a strong one when the text contains it, a weak one
+   * when the text holds a character lowering to its first ({@link Term#mayBeIn}). For units that are
+   * all parts of {@code text} (its lines), {@link Relevance} scores the same with these terms as with
+   * all of them, since a term absent from the whole is absent from every part and an absent term
+   * adds nothing; one pass over the whole spares a look at every line for each absent term.
+   *
+   * @param text the text the units will be cut from
+   * @return this query, or one with fewer terms
+   */
+  public Query within(String text) {
+    List<Term> kept = new ArrayList<>(terms.size());
+    for (Term term : terms) {
+      if (term.strong() ? text.contains(term.text()) : term.mayBeIn(text)) {
+        kept.add(term);
+      }
+    }
+    return kept.size() == terms.size() ? this : new Query(List.copyOf(kept));
+  }
+
+  /**
    * @return the terms, strong ones (quoted, identifiers) first where quoted
    */
   public List<Term> terms() {

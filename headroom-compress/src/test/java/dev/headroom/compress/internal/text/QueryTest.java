@@ -42,6 +42,33 @@ class QueryTest {
     }
   }
 
+  @Property(tries = 2000)
+  void linesScoreTheSameWithTheTermsTheirTextHas(@ForAll("lineLists") List<String> lines, @ForAll("queries") String query) {
+    Query q = Query.parse(query);
+    String text = String.join("\n", lines);
+    assertArrayEquals(Relevance.scores(q, lines), Relevance.scores(q.within(text), lines), 0.0, text);
+  }
+
+  @Test
+  void aTermTheTextLacksIsLeftOut() {
+    Query q = Query.parse("why did order A-10077 fail?");
+    assertEquals(List.of("fail"), q.within("sku,qty\nQF-1,FAILED").terms().stream().map(Query.Term::text).toList());
+    assertTrue(q.within("order A-10077 failed") == q, "nothing to leave out: the same query");
+  }
+
+  @Provide
+  Arbitrary<List<String>> lineLists() {
+    return Arbitraries.oneOf(
+            Arbitraries.of("order", "ORDERS", "A-10077", "a-10077", "fail", "FAILED", "\u212Aey", "key", "x", " ", "-", "0"),
+            Arbitraries.strings().withChars("aAdefiklorOR- 017").ofMaxLength(6))
+        .list().ofMaxSize(4).map(bits -> String.join("", bits)).list().ofMaxSize(8);
+  }
+
+  @Provide
+  Arbitrary<String> queries() {
+    return Arbitraries.of("why did order A-10077 fail?", "key orders", "\"order A\" failed", "refunds", "kelvin key");
+  }
+
   @Test
   void weakTermsMatchAnyCaseStrongOnesTheirOwn() {
     Query q = Query.parse("why did order A-10077 fail?");

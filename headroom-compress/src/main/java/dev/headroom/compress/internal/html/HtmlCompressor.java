@@ -23,15 +23,29 @@ import org.jsoup.select.QueryParser;
  */
 public final class HtmlCompressor implements ContentCompressor {
 
-  private static final Evaluator NOISE = QueryParser.parse(
-      "script,style,noscript,svg,nav,header,footer,aside,form,iframe,template,button,[role=navigation],[aria-hidden=true]");
+  /** Noise by tag name; {@link #NOISE} is the same rule as a query. */
+  private static final Set<String> NOISE_TAGS = Set.of(
+      "script", "style", "noscript", "svg", "nav", "header", "footer", "aside", "form", "iframe", "template", "button");
+  private static final Evaluator NOISE_ATTRIBUTES = QueryParser.parse("[role=navigation],[aria-hidden=true]");
+  static final Evaluator NOISE = QueryParser.parse(String.join(",", NOISE_TAGS) + ",[role=navigation],[aria-hidden=true]");
   private static final Evaluator[] ROOTS = {
     QueryParser.parse("main article"), QueryParser.parse("article"), QueryParser.parse("main"), QueryParser.parse("[role=main]")
   };
-  private static final String BLOCKS =
-      "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,dt,dd,tr,figcaption,caption";
-  // Queries are parsed once: Element.is(String) would parse its query for every element.
-  private static final Evaluator BLOCK = QueryParser.parse(BLOCKS);
+  /** Blocks by tag name, as the query {@code h1,h2,…} matches them ({@code Element.nameIs}). */
+  static final Set<String> BLOCK_TAGS = Set.of(
+      "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd", "tr", "figcaption", "caption");
+
+  /**
+   * {@link #NOISE}, by a set lookup for the tag names (a query tries its fourteen parts one by one on
+   * every element of the page) and the query for the attribute rules on elements that have attributes.
+   */
+  static boolean matchesNoise(Element root, Element e) {
+    return NOISE_TAGS.contains(e.normalName()) || e.attributesSize() > 0 && NOISE_ATTRIBUTES.matches(root, e);
+  }
+
+  static boolean matchesBlock(Element e) {
+    return BLOCK_TAGS.contains(e.normalName());
+  }
 
   @Override
   public Optional<Candidate> compress(Input input) {
@@ -44,7 +58,7 @@ public final class HtmlCompressor implements ContentCompressor {
       out.append("# ").append(title.strip()).append('\n');
     }
     boolean[] anyBlock = {false};
-    if (BLOCK.matches(root, root)) {
+    if (matchesBlock(root)) {
       anyBlock[0] = true;
       page.append(root, out);
     } else {
@@ -58,7 +72,7 @@ public final class HtmlCompressor implements ContentCompressor {
           if (page.isNoise(e)) {
             return FilterResult.SKIP_ENTIRELY;
           }
-          if (BLOCK.matches(root, e)) {
+          if (matchesBlock(e)) {
             anyBlock[0] = true;
             page.append(e, out);
             return FilterResult.SKIP_ENTIRELY;
@@ -93,7 +107,7 @@ public final class HtmlCompressor implements ContentCompressor {
         if (!(node instanceof Element e)) {
           return;
         }
-        if (NOISE.matches(doc, e)) {
+        if (matchesNoise(doc, e)) {
           noise.add(e);
           // Up to the first ancestor already marked, whose own ancestors are marked too.
           Element p = e.parent();
@@ -101,7 +115,9 @@ public final class HtmlCompressor implements ContentCompressor {
             p = p.parent();
           }
         }
-        for (int q = 0; q < ROOTS.length && roots[0] == null; q++) {
+        // Each root query names article or main, or an attribute.
+        boolean mayBeRoot = e.attributesSize() > 0 || e.nameIs("article") || e.nameIs("main");
+        for (int q = 0; mayBeRoot && q < ROOTS.length && roots[0] == null; q++) {
           if (roots[q] == null && ROOTS[q].matches(doc, e) && !insideNoise(e)) {
             roots[q] = e;
           }

@@ -40,6 +40,19 @@ class HtmlCompressorTest {
     assertEquals(removingNoiseFirst(html), out.substring(0, out.indexOf("<<ccr:")), html);
   }
 
+  @Property(tries = 300)
+  void theNameChecksAreTheQueries(@ForAll("pages") String html) {
+    Document doc = Jsoup.parse(html.replace("<span aria-hidden=true>", "<span role=NAVIGATION class=x>"));
+    var blocks = org.jsoup.select.QueryParser.parse("h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,dt,dd,tr,figcaption,caption");
+    var noise = org.jsoup.select.QueryParser.parse("script,style,noscript,svg,nav,header,footer,aside,form,iframe,"
+        + "template,button,[role=navigation],[aria-hidden=true]");
+    for (Element e : doc.getAllElements()) {
+      assertEquals(blocks.matches(doc, e), HtmlCompressor.matchesBlock(e), e.outerHtml());
+      assertEquals(noise.matches(doc, e), HtmlCompressor.matchesNoise(doc, e), e.outerHtml());
+      assertEquals(noise.matches(doc, e), HtmlCompressor.NOISE.matches(doc, e), e.outerHtml());
+    }
+  }
+
   @Test
   void noiseInsideABlockIsLeftOutOfItsLine() {
     String html = "<html><body><main><p>Pool size <script>track()</script><button>copy</button>is <b>384</b>.</p>"

@@ -48,7 +48,8 @@ public final class JsonCompressor implements ContentCompressor {
     long budget = (long) (input.targetTokens() * CHARS_PER_TOKEN);
     // The table form drops repeated member names, which rarely shrinks a document by two thirds:
     // when the minified size is that far over budget, skip writing a lossless form that cannot fit.
-    if (JsonTrees.size(root) <= LOSSLESS_REACH * budget) {
+    long rootSize = JsonTrees.size(root);
+    if (rootSize <= LOSSLESS_REACH * budget) {
       JNode lossless = Tables.tabulate(root);
       String text = JsonTrees.write(lossless);
       if (text.length() <= budget) {
@@ -60,7 +61,7 @@ public final class JsonCompressor implements ContentCompressor {
     Run run = new Run(input, root);
     JNode crushed = run.crush(root);
     String strategy = ":rows";
-    long size = JsonTrees.size(crushed);
+    long size = crushed == root ? rootSize : JsonTrees.size(crushed);
     if (size > budget) {
       crushed = run.prune(crushed, new long[] {size - budget});
       strategy = ":rows+pruned";
@@ -85,12 +86,15 @@ public final class JsonCompressor implements ContentCompressor {
       if (node instanceof JObject o) {
         List<JNode> values = new ArrayList<>(o.values().size());
         boolean hot = false;
+        boolean changed = false;
         for (JNode v : o.values()) {
           JNode c = crush(v);
           values.add(c);
           hot |= important.contains(c);
+          changed |= c != v;
         }
-        JObject out = new JObject(o.keys(), values);
+        // Unchanged subtrees are kept as they are (no copy, and their size is known).
+        JObject out = changed ? new JObject(o.keys(), values) : o;
         if (hot) {
           important.add(out);
         }
@@ -103,12 +107,14 @@ public final class JsonCompressor implements ContentCompressor {
       if (n < MIN_ROWS || !JsonTrees.sizeAtLeast(a, MIN_ARRAY_CHARS)) {
         List<JNode> items = new ArrayList<>(n);
         boolean hot = false;
+        boolean changed = false;
         for (JNode item : a.items()) {
           JNode c = crush(item);
           items.add(c);
           hot |= important.contains(c);
+          changed |= c != item;
         }
-        JArray out = new JArray(items);
+        JArray out = changed ? new JArray(items) : a;
         if (hot) {
           important.add(out);
         }
@@ -180,9 +186,11 @@ public final class JsonCompressor implements ContentCompressor {
       // Least relevant first, then largest first.
       order.sort((x, y) -> scores[x] != scores[y] ? Double.compare(scores[x], scores[y]) : sizes[y] - sizes[x]);
       final double best = max;
+      int left = order.size(); // members of order not dropped
       for (int i : order) { // 1: members that match nothing and hold nothing kept
-        if (excess[0] > 0 && scores[i] == 0 && !important.contains(values.get(i)) && keepsOneSample(order, dropped, i, best)) {
+        if (excess[0] > 0 && scores[i] == 0 && !important.contains(values.get(i)) && keepsOneSample(left, best)) {
           dropped[i] = true;
+          left--;
           excess[0] -= sizes[i];
         }
       }
@@ -193,8 +201,9 @@ public final class JsonCompressor implements ContentCompressor {
       }
       for (int i : order) { // 3: still too big: drop partial matches that hold nothing kept
         if (excess[0] > 0 && !dropped[i] && scores[i] < 0.8 * best && !important.contains(o.values().get(i))
-            && keepsOneSample(order, dropped, i, best)) {
+            && keepsOneSample(left, best)) {
           dropped[i] = true;
+          left--;
           excess[0] -= JsonTrees.size(values.get(i));
         }
       }
@@ -224,17 +233,14 @@ public final class JsonCompressor implements ContentCompressor {
       return new JObject(keys, kept);
     }
 
-    /** With no query match at all in an object, one large member is kept as a sample of the rest. */
-    private boolean keepsOneSample(List<Integer> order, boolean[] dropped, int i, double best) {
-      if (best > 0) {
-        return true;
-      }
-      for (int j : order) {
-        if (j != i && !dropped[j]) {
-          return true;
-        }
-      }
-      return false;
+    /**
+     * With no query match at all in an object, one large member is kept as a sample of the rest:
+     * the member being considered (not dropped yet) may go only if another one is left.
+     *
+     * @param left how many large members are not dropped, the one considered included
+     */
+    private static boolean keepsOneSample(int left, double best) {
+      return best > 0 || left > 1;
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * in row order within each column: the form the row statistics read. A table's cells go in column by
  * column without any per-cell object; a JSON row's leaves are appended as they are flattened.
  */
-final class Columns {
+public final class Columns {
 
   /** One column's values, in row order (a JSON path may repeat within a row, inside arrays). */
   static final class Column {
@@ -59,6 +59,7 @@ final class Columns {
   private final int rowCount;
   private final int expectedPerColumn;
   private int row = -1;
+  private List<String> names = List.of();
   private int position;
 
   /**
@@ -71,28 +72,32 @@ final class Columns {
   }
 
   /**
-   * A table: row {@code r}'s cell {@code c} goes to column {@code c}, named after the header cell
-   * (or {@code colN} past the header's width); every cell is a string.
+   * An empty table: each row's cells are then added with {@link #startRow} and {@link #cell}, cell
+   * {@code c} to column {@code c}, named after the header cell (or {@code colN} past the header's
+   * width); every cell is a string.
    *
    * @param names the header's cells
-   * @param cells each row's cells
-   * @return the columns
+   * @param rowCount how many rows there will be
+   * @return the columns, to be filled
    */
-  static Columns ofTable(List<String> names, List<List<String>> cells) {
-    int n = cells.size();
-    Columns out = new Columns(n, n);
-    for (int r = 0; r < n; r++) {
-      List<String> row = cells.get(r);
-      for (int c = 0; c < row.size(); c++) {
-        while (c >= out.columns.size()) {
-          int k = out.columns.size();
-          out.columns.add(new Column(k < names.size() ? names.get(k) : "col" + k, true, n));
-        }
-        String cell = row.get(c);
-        out.columns.get(c).add(r, c, cell, true, Leaves.parseNumber(cell));
-      }
-    }
+  public static Columns forTable(List<String> names, int rowCount) {
+    Columns out = new Columns(rowCount, rowCount);
+    out.names = names;
     return out;
+  }
+
+  /**
+   * Adds the current row's cell {@code c} of a table ({@link #forTable}).
+   *
+   * @param c the cell's place in its row
+   * @param text the cell
+   */
+  public void cell(int c, String text) {
+    while (c >= columns.size()) {
+      int k = columns.size();
+      columns.add(new Column(k < names.size() ? names.get(k) : "col" + k, true, rowCount));
+    }
+    columns.get(c).add(row, c, text, true, Leaves.parseNumber(text));
   }
 
   /** @return how many rows there are */
@@ -109,11 +114,11 @@ final class Columns {
   }
 
   /**
-   * Starts the next row of JSON leaves (rows are appended in order).
+   * Starts the next row (rows are appended in order).
    *
    * @param r the row
    */
-  void startRow(int r) {
+  public void startRow(int r) {
     row = r;
     position = 0;
   }

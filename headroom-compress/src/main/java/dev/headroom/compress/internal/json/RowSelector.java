@@ -60,15 +60,13 @@ public final class RowSelector {
    *
    * @param text the table, which holds every row's line
    * @param lines each row's line
-   * @param names the header's cells
-   * @param cells each row's cells
+   * @param cells each row's cells ({@link Columns#forTable})
    * @param query the user's question
    * @return the rows to keep
    */
-  public static Selection selectTable(String text, List<String> lines, List<String> names, List<List<String>> cells,
-      Query query) {
+  public static Selection selectTable(String text, List<String> lines, Columns cells, Query query) {
     // Lines are parts of the text, so a term or an error word the text lacks is in none of them.
-    return select(lines, ErrorWords.in(text), Columns.ofTable(names, cells), query.within(text));
+    return select(lines, ErrorWords.in(text), cells, query.within(text));
   }
 
   /**

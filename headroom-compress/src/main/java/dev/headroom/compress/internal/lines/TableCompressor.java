@@ -3,6 +3,7 @@ package dev.headroom.compress.internal.lines;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
+import dev.headroom.compress.internal.json.Columns;
 import dev.headroom.compress.internal.json.RowSelector;
 import dev.headroom.compress.internal.text.Lines;
 import dev.headroom.compress.internal.text.Selection;
@@ -36,7 +37,7 @@ public final class TableCompressor implements ContentCompressor {
     char delimiter = delimiter(lines.content(0));
     Selection sel = new Selection(lines);
     int[] dataRows = new int[n];
-    int rowCount = 0;
+    List<String> rowLines = new ArrayList<>(n);
     int header = -1;
     for (int i = 0; i < n; i++) {
       String line = lines.content(i);
@@ -48,21 +49,22 @@ public final class TableCompressor implements ContentCompressor {
       } else if (line.startsWith("(") && line.endsWith(")")) {
         sel.keep(i); // psql footer "(1500 rows)"
       } else {
-        dataRows[rowCount++] = i;
+        dataRows[rowLines.size()] = i;
+        rowLines.add(line);
       }
     }
+    int rowCount = rowLines.size();
     if (header < 0 || rowCount < 10) {
       return Optional.empty();
     }
-    List<String> columns = cells(lines.content(header), delimiter);
-    List<String> rowLines = new ArrayList<>(rowCount);
-    List<List<String>> rowCells = new ArrayList<>(rowCount);
+    // Each row's cells go straight into their columns: no list per row.
+    Columns table = Columns.forTable(cells(lines.content(header), delimiter), rowCount);
+    CellSink sink = table::cell;
     for (int k = 0; k < rowCount; k++) {
-      String line = lines.content(dataRows[k]);
-      rowLines.add(line);
-      rowCells.add(cells(line, delimiter, columns.size() + 1));
+      table.startRow(k);
+      forEachCell(rowLines.get(k), delimiter, sink);
     }
-    RowSelector.Selection chosen = RowSelector.selectTable(input.text(), rowLines, columns, rowCells, input.query());
+    RowSelector.Selection chosen = RowSelector.selectTable(input.text(), rowLines, table, input.query());
     for (int k : chosen.keep()) {
       sel.keep(dataRows[k]);
     }
@@ -97,7 +99,19 @@ public final class TableCompressor implements ContentCompressor {
 
   /** Splits a row into trimmed cells, honouring double quotes for CSV. */
   static List<String> cells(String line, char delimiter) {
-    return cells(line, delimiter, 10);
+    List<String> out = new ArrayList<>(10);
+    forEachCell(line, delimiter, (c, cell) -> out.add(cell));
+    return out;
+  }
+
+  /** Where {@link #forEachCell} puts each cell. */
+  @FunctionalInterface
+  interface CellSink {
+    /**
+     * @param c the cell's place in the row, from 0
+     * @param cell the cell
+     */
+    void cell(int c, String cell);
   }
 
   /**
@@ -114,33 +128,36 @@ public final class TableCompressor implements ContentCompressor {
     return line.substring(from, to);
   }
 
-  /** As {@link #cells(String, char)}, into a list sized for {@code expected} cells. */
-  static List<String> cells(String line, char delimiter, int expected) {
-    List<String> out = new ArrayList<>(Math.max(10, expected));
+  /**
+   * The row's cells, in order: for a delimiter, the stripped texts between delimiters outside double
+   * quotes (quotes kept), without the empty one before a psql border's leading {@code |}; for
+   * {@code ' '}, the runs between two or more spaces or a tab (single spaces when that finds only one).
+   */
+  static void forEachCell(String line, char delimiter, CellSink sink) {
     if (delimiter == ' ') {
       String[] cells = SPLIT_ALIGNED.split(line.strip());
       // ls -l pads with single spaces: fall back to any whitespace.
-      for (String cell : cells.length > 1 ? cells : WHITESPACE.split(line.strip())) {
-        out.add(cell);
+      String[] parts = cells.length > 1 ? cells : WHITESPACE.split(line.strip());
+      for (int c = 0; c < parts.length; c++) {
+        sink.cell(c, parts[c]);
       }
-      return out;
+      return;
     }
-    // Each cell is the text between delimiters outside double quotes (quotes kept), stripped.
     int start = 0;
+    int c = 0;
     boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (ch == '"') {
+    int n = line.length();
+    for (int i = 0; i <= n; i++) { // i == n ends the last cell, quoted or not
+      char ch = i < n ? line.charAt(i) : delimiter;
+      if (ch == '"' && i < n) {
         quoted = !quoted;
-      } else if (ch == delimiter && !quoted) {
-        out.add(stripped(line, start, i));
+      } else if (ch == delimiter && (!quoted || i == n)) {
+        String cell = stripped(line, start, i);
+        if (start > 0 || delimiter != '|' || !cell.isEmpty()) {
+          sink.cell(c++, cell); // psql border 2: no cell before its leading "|"
+        }
         start = i + 1;
       }
     }
-    out.add(stripped(line, start, line.length()));
-    if (delimiter == '|' && !out.isEmpty() && out.get(0).isEmpty()) {
-      out.remove(0); // psql border 2: leading "|"
-    }
-    return out;
   }
 }

@@ -3,6 +3,7 @@ package dev.headroom.compress.internal.json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every scalar of a set of rows, grouped by column (a normalised JSON path, or a table column) and
@@ -63,8 +64,8 @@ public final class Columns {
   private int position;
 
   /**
-   * @param rowCount how many rows there are
-   * @param expectedPerColumn the first capacity of a column
+   * @param rowCount how many rows there are (the capacity of a table's columns)
+   * @param expectedPerColumn the first capacity of a JSON path's column
    */
   Columns(int rowCount, int expectedPerColumn) {
     this.rowCount = rowCount;
@@ -100,15 +101,10 @@ public final class Columns {
     columns.get(c).add(row, c, text, true, Leaves.parseNumber(text));
   }
 
-  /** @return how many rows there are */
-  int rowCount() {
-    return rowCount;
-  }
-
   /** @return the columns in order of first appearance (JSON paths that are never a scalar left out) */
   List<Column> all() {
     if (columns.contains(null)) {
-      columns.removeIf(java.util.Objects::isNull); // only once every row is in
+      columns.removeIf(Objects::isNull); // only once every row is in
     }
     return columns;
   }
@@ -124,7 +120,8 @@ public final class Columns {
   }
 
   /**
-   * Appends one of the current row's scalars to column {@code id} (before {@link #all()} is read), creating the columns up to it.
+   * Appends one of the current row's scalars to column {@code id} (before {@link #all()} is read),
+   * creating the columns up to it.
    *
    * @param id the column's number (a {@link Leaves.Path#id()}, numbered in order of first appearance)
    * @param name its name, used when the column is new

@@ -127,7 +127,10 @@ public final class LineSample {
         || matchesAt(line, i, "dd:dd:dd");
   }
 
-  /** Whether {@code line} from {@code i} has an ASCII digit where {@code shape} has 'd', any character at '?', else the same character. */
+  /**
+   * Whether {@code line} from {@code i} has an ASCII digit where {@code shape} has 'd', any character
+   * where it has '?', and elsewhere the same character.
+   */
   private static boolean matchesAt(String line, int i, String shape) {
     if (line.length() - i < shape.length()) {
       return false;

@@ -27,7 +27,8 @@ public final class HtmlCompressor implements ContentCompressor {
   private static final Set<String> NOISE_TAGS = Set.of(
       "script", "style", "noscript", "svg", "nav", "header", "footer", "aside", "form", "iframe", "template", "button");
   private static final Evaluator NOISE_ATTRIBUTES = QueryParser.parse("[role=navigation],[aria-hidden=true]");
-  static final Evaluator NOISE = QueryParser.parse(String.join(",", NOISE_TAGS) + ",[role=navigation],[aria-hidden=true]");
+  static final Evaluator NOISE =
+      QueryParser.parse(String.join(",", NOISE_TAGS) + ",[role=navigation],[aria-hidden=true]");
   private static final Evaluator[] ROOTS = {
     QueryParser.parse("main article"), QueryParser.parse("article"), QueryParser.parse("main"), QueryParser.parse("[role=main]")
   };
@@ -159,7 +160,10 @@ public final class HtmlCompressor implements ContentCompressor {
       return copy;
     }
 
-    /** One line for a block: its text (as is for {@code pre}), headings marked with {@code #}, items with {@code -}. */
+    /**
+     * One line for a block: its text (as is for {@code pre}), headings marked with {@code #}, items
+     * with {@code -}.
+     */
     void append(Element block, StringBuilder out) {
       Element clean = withoutNoise(block);
       String name = block.normalName();

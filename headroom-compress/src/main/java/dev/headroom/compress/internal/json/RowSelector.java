@@ -51,7 +51,7 @@ public final class RowSelector {
       Leaves.collect(rows.get(i), root, columns, sb, false);
       texts.add(sb.toString());
     }
-    return select(texts, true, columns, query);
+    return select(texts, true, columns, query, 1);
   }
 
   /**
@@ -62,18 +62,21 @@ public final class RowSelector {
    * @param lines each row's line
    * @param cells each row's cells ({@link Columns#forTable})
    * @param query the user's question
+   * @param firstRows how many rows from the top are kept as a sample (at least 1)
    * @return the rows to keep
    */
-  public static Selection selectTable(String text, List<String> lines, Columns cells, Query query) {
+  public static Selection selectTable(String text, List<String> lines, Columns cells, Query query, int firstRows) {
     // Lines are parts of the text, so a term or an error word the text lacks is in none of them.
-    return select(lines, ErrorWords.in(text), cells, query.within(text));
+    return select(lines, ErrorWords.in(text), cells, query.within(text), firstRows);
   }
 
   /**
    * @param texts each row's text for the query and the error words
    * @param mayHaveErrors false when no text can hold an error word
+   * @param firstRows how many rows from the top are kept (and so not counted in the summary)
    */
-  private static Selection select(List<String> texts, boolean mayHaveErrors, Columns columns, Query query) {
+  private static Selection select(List<String> texts, boolean mayHaveErrors, Columns columns, Query query,
+      int firstRows) {
     int n = texts.size();
     BitSet errorRows = new BitSet(n);
     for (int i = 0; mayHaveErrors && i < n; i++) {
@@ -90,7 +93,7 @@ public final class RowSelector {
     rare(all, n, important);
     outliers(all, n, important);
     BitSet keep = (BitSet) important.clone();
-    keep.set(0);
+    keep.set(0, Math.min(firstRows, n));
     keep.set(n - 1);
     return new Selection(keep.stream().toArray(), important, summary(all, n, keep));
   }

@@ -64,11 +64,9 @@ public final class TableCompressor implements ContentCompressor {
       table.startRow(k);
       forEachCell(rowLines.get(k), delimiter, sink);
     }
-    RowSelector.Selection chosen = RowSelector.selectTable(input.text(), rowLines, table, input.query());
+    // The first rows are kept as a sample by the selector, so the summary counts only what is dropped.
+    RowSelector.Selection chosen = RowSelector.selectTable(input.text(), rowLines, table, input.query(), SAMPLE);
     for (int k : chosen.keep()) {
-      sel.keep(dataRows[k]);
-    }
-    for (int k = 0; k < Math.min(SAMPLE, rowCount); k++) {
       sel.keep(dataRows[k]);
     }
     if (sel.keptCount() >= n) {

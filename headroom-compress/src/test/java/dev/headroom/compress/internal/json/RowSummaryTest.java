@@ -1,0 +1,60 @@
+package dev.headroom.compress.internal.json;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.headroom.compress.internal.spi.JNode;
+import dev.headroom.compress.internal.spi.JNode.JObject;
+import dev.headroom.compress.internal.spi.JNode.JString;
+import dev.headroom.compress.internal.text.Query;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The one-line summary of the dropped rows: which fields, in which order, with which counts. */
+class RowSummaryTest {
+
+  @Test
+  void fieldsAreNamedInTheOrderTheFirstDroppedRowHoldsThem() {
+    List<JNode> rows = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String status = i % 10 < 7 ? "shipped" : "pending";
+      // The first row (always kept) names status before currency; every dropped row the other way round.
+      rows.add(i == 0
+          ? row(List.of("id", "status", "currency"), "o_" + i, status, "eur")
+          : row(List.of("id", "currency", "status"), "o_" + i, "eur", status));
+    }
+    RowSelector.Selection selection = RowSelector.select(rows, Query.parse(""));
+    assertArrayEquals(new int[] {0, 99}, selection.keep());
+    // Rows 1-98: 69 shipped, 29 pending; ids have more than five values and are never summarised.
+    assertEquals("currency: eur 98; status: shipped 69, pending 29", selection.summary());
+  }
+
+  @Test
+  void aTableSummaryCountsOnlyTheRowsLeftOutAndTakesAnyHeaderName() {
+    List<String> lines = new ArrayList<>();
+    List<String> header = List.of("sku", "status.code", "zone");
+    Columns cells = Columns.forTable(header, 100);
+    for (int i = 0; i < 100; i++) {
+      String code = i % 10 < 7 ? "200" : "404";
+      lines.add("QF-" + i + "," + code + ",eu");
+      cells.startRow(i);
+      cells.cell(0, "QF-" + i);
+      cells.cell(1, code);
+      cells.cell(2, "eu");
+    }
+    RowSelector.Selection selection =
+        RowSelector.selectTable(String.join("\n", lines), lines, cells, Query.parse(""), 3);
+    assertArrayEquals(new int[] {0, 1, 2, 99}, selection.keep());
+    // Rows 3-98 are left out: 67 with 200, 29 with 404. A dot in a header is just part of its name.
+    assertEquals("status.code: 200 67, 404 29; zone: eu 96", selection.summary());
+  }
+
+  private static JNode row(List<String> keys, String... values) {
+    List<JNode> nodes = new ArrayList<>();
+    for (String v : values) {
+      nodes.add(new JString(v));
+    }
+    return new JObject(keys, nodes);
+  }
+}

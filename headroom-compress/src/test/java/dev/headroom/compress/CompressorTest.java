@@ -1,6 +1,7 @@
 package dev.headroom.compress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,19 @@ class CompressorTest {
     assertTrue(c.text().contains("<<ccr:" + ref.hash() + " "));
     assertTrue(store.get(ref.hash(), "key-1").orElseThrow().content().contains("A-5100"));
     assertTrue(store.get(ref.hash(), "key-2").isEmpty(), "another scope must not read it");
+  }
+
+  @Test
+  void eachDroppedReferenceGivesTheUtf8SizeOfWhatIsStored() {
+    String json = charges(120, 77).replace("\"eur\"", "\"€ür\""); // 3 and 2 bytes per character
+    Compressed c = assertInstanceOf(Compressed.class, compressor.compress(json,
+        CompressContext.ofQuery("order A-5033").withTargetTokens(200).withScope("key-1")));
+    assertFalse(c.dropped().isEmpty());
+    for (CcrReference ref : c.dropped()) {
+      String stored = store.get(ref.hash(), "key-1").orElseThrow().content();
+      assertTrue(stored.contains("€ür"), stored);
+      assertEquals(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, ref.bytes());
+    }
   }
 
   @Test

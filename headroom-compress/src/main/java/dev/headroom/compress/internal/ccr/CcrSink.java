@@ -23,6 +23,7 @@ public final class CcrSink {
 
   private final String scope;
   private final List<CcrEntry> entries = new ArrayList<>();
+  private final List<CcrReference> references = new ArrayList<>();
 
   /**
    * @param scope the owner of the originals
@@ -39,8 +40,11 @@ public final class CcrSink {
    * @return {@code <<ccr:HASH description; headroom_retrieve>>}
    */
   public String drop(String content, String description) {
-    String hash = hash(content);
+    // Encoded once: the bytes give both the hash and the size the reference reports.
+    byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
+    String hash = hash(utf8);
     entries.add(new CcrEntry(hash, scope, content, description));
+    references.add(new CcrReference(hash, description, utf8.length));
     return marker(hash, description);
   }
 
@@ -67,21 +71,16 @@ public final class CcrSink {
    * @return a reference per entry, for the result
    */
   public List<CcrReference> references() {
-    List<CcrReference> refs = new ArrayList<>(entries.size());
-    for (CcrEntry e : entries) {
-      refs.add(new CcrReference(e.hash(), e.description(), utf8Length(e.content())));
-    }
-    return refs;
+    return List.copyOf(references);
   }
 
   /**
-   * @param content any text
-   * @return the first {@value #HASH_HEX} hex digits of its SHA-256
+   * @param utf8 a text's UTF-8 bytes
+   * @return the first {@value #HASH_HEX} hex digits of their SHA-256
    */
-  public static String hash(String content) {
+  private static String hash(byte[] utf8) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(utf8);
       return HexFormat.of().formatHex(digest).substring(0, HASH_HEX);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JDK", e);

@@ -1,34 +1,68 @@
 package dev.headroom.compress.internal.tokens;
 
 import com.knuddels.jtokkit.api.Encoding;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
- * Exact {@code o200k_base} counts at several times jtokkit's speed: {@link O200kSplitter} cuts the text
+ * Exact {@code o200k_base} counts at several times jtokkit's speed. {@link O200kSplitter} cuts the text
  * into the pieces jtokkit's regex would, and each piece is counted by jtokkit itself
  * ({@link Encoding#countTokensOrdinary}: byte-pair merging never crosses a piece, so the count of a
  * text is the sum of its pieces' counts, and the regex finds a lone piece to be one piece). Most of
  * the time is saved by not running the Unicode regex over every character, the rest by remembering
- * the counts of recent short pieces (keys, words, punctuation runs recur all through tool output).
+ * counts.
  *
- * <p>The memory is a fixed table of {@value #SLOTS} slots, one entry per slot, shared by all threads
- * without locks: an entry is an immutable object with final fields, so a thread sees either a whole
- * entry or an older one, and a lost update only costs a recount. Pieces of two or three ASCII
- * characters (punctuation pairs, short numbers, {@code ": "}) are the most frequent of all and get
- * a direct table instead, indexed by their characters (2 MB of counts, 0 for not yet counted; a
- * byte is written whole, so the same reasoning holds).
+ * <p><b>Spans.</b> A piece always ends between an ASCII letter or digit and an ASCII character that is
+ * neither, nor an apostrophe ({@link #splitsBefore}): a letter or digit only ever sits in a letter
+ * piece or a piece of digits, which ends there (a letter piece goes on only over letters, marks and an
+ * apostrophe's contraction). So the text falls into spans at those places, and each span's pieces are
+ * its own: {@code ","maxPoolSize}, {@code ":130}, {@code -0}, a newline with the next line's
+ * indentation and first word. The count of a recent
+ * span is remembered whole, so a span met again (keys with their quotes, a log line's fixed words,
+ * indentation with its keyword) is one lookup, and its characters are read once, to find its end and
+ * hash it, instead of once by the splitter and again by each piece's lookup. A span not remembered is
+ * split and its pieces counted as below.
+ *
+ * <p><b>Pieces.</b> A single ASCII character is one token. An ASCII piece of up to
+ * {@value #MAX_PACKED_CHARS} characters is packed, seven bits a character, into a long that is its own
+ * key; longer pieces and pieces with other characters are kept with their text.
+ *
+ * <p>The memories are fixed tables, one entry per slot, shared by all threads without locks. An entry
+ * with text is an immutable object with final fields, so a thread sees either a whole entry or an
+ * older one; a packed entry is one long holding key and count, read and written whole (opaque access).
+ * A lost update only costs a recount.
  */
 final class PieceCounts {
 
   static final int SLOTS = 1 << 14;
   /** Longer pieces are rare (long identifiers, base64) and would rarely be met again. */
   static final int MAX_CACHED_CHARS = 48;
+  /** Longer spans are counted piece by piece: they would rarely be met again either. */
+  static final int MAX_SPAN_CHARS = 64;
+  /** ASCII pieces up to this length are packed into a long, seven bits a character. */
+  static final int MAX_PACKED_CHARS = 8;
 
-  private static final int PAIRS = 1 << 14;
+  static final int PACKED_BITS = 15;
+  /** A packed entry is the piece's key shifted left by these bits, or-ed with its count (at most 8). */
+  private static final int COUNT_BITS = 7;
+  private static final VarHandle PACKED = MethodHandles.arrayElementVarHandle(long[].class);
+
+  /** Of an ASCII character: {@link #WORD} a letter or digit, {@link #BREAK} a span may start at it. */
+  private static final byte[] ASCII = new byte[128];
+  private static final byte WORD = 1;
+  private static final byte BREAK = 2;
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      boolean word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      ASCII[c] = word ? WORD : c == '\'' ? 0 : BREAK;
+    }
+  }
 
   private final Encoding bpe;
-  private final Entry[] table = new Entry[SLOTS];
-  /** Counts of two-character (at {@code c0 << 7 | c1}) and three-character ASCII pieces (after those). */
-  private final byte[] shortPieces = new byte[PAIRS + (1 << 21)];
+  private final Entry[] spans = new Entry[SLOTS];
+  private final Entry[] pieces = new Entry[SLOTS];
+  private final long[] packed = new long[1 << PACKED_BITS];
 
   /**
    * @param bpe jtokkit's {@code o200k_base} encoding
@@ -38,19 +72,72 @@ final class PieceCounts {
   }
 
   /**
+   * Whether the split of any text ends a piece between these two neighbours.
+   *
+   * @param previous a character
+   * @param c the character after it
+   * @return true when {@code previous} is an ASCII letter or digit and {@code c} is ASCII, neither, and
+   *     not an apostrophe
+   */
+  static boolean splitsBefore(char previous, char c) {
+    return previous < 0x80 && c < 0x80 && ASCII[previous] == WORD && ASCII[c] == BREAK;
+  }
+
+  /**
    * @param text any text
    * @return exactly {@code bpe.countTokensOrdinary(text)}
    */
   int count(String text) {
     int n = text.length();
     int tokens = 0;
-    for (int i = 0; i < n; ) {
+    int start = 0;
+    int hash = 0;
+    char previous = ' ';
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (splitsBefore(previous, c)) {
+        tokens += span(text, start, i, hash);
+        start = i;
+        hash = 0;
+      }
+      hash = 31 * hash + c;
+      previous = c;
+    }
+    return start < n ? tokens + span(text, start, n, hash) : tokens;
+  }
+
+  private int span(String text, int start, int end, int hash) {
+    int length = end - start;
+    if (length > MAX_SPAN_CHARS) {
+      return pieces(text, start, end);
+    }
+    int slot = (hash ^ hash >>> 14) & (SLOTS - 1);
+    Entry e = spans[slot];
+    if (e != null && e.hash == hash && e.text.length() == length && e.text.regionMatches(0, text, start, length)) {
+      return e.tokens;
+    }
+    int tokens = pieces(text, start, end);
+    spans[slot] = new Entry(text.substring(start, end), hash, tokens);
+    return tokens;
+  }
+
+  /** The pieces of {@code [from, to)}, where a piece ends at {@code to}. */
+  private int pieces(String text, int from, int to) {
+    int tokens = 0;
+    for (int i = from; i < to; ) {
       int end = O200kSplitter.end(text, i);
       int length = end - i;
       if (length == 1 && text.charAt(i) < 0x80) {
         tokens++;
-      } else if (length >= 2 && length <= 3 && (text.charAt(i) | text.charAt(i + 1) | text.charAt(end - 1)) < 0x80) {
-        tokens += shortPiece(text, i, end);
+      } else if (length <= MAX_PACKED_CHARS) {
+        long key = 1;
+        int all = 0;
+        for (int k = i; k < end; k++) {
+          char c = text.charAt(k);
+          key = key << 7 | c;
+          all |= c;
+        }
+        tokens += all < 0x80 ? packed(key, text, i, end) : piece(text, i, end);
       } else {
         tokens += piece(text, i, end);
       }
@@ -59,20 +146,19 @@ final class PieceCounts {
     return tokens;
   }
 
-  private int shortPiece(String text, int start, int end) {
-    int index = text.charAt(start) << 7 | text.charAt(start + 1);
-    if (end - start == 3) {
-      index = PAIRS + (index << 7 | text.charAt(start + 2));
+  /** An ASCII piece of 2 to 8 characters, packed behind a leading 1 bit into {@code key}. */
+  private int packed(long key, String text, int start, int end) {
+    int slot = (int) (key * 0x9E3779B97F4A7C15L >>> (64 - PACKED_BITS));
+    long entry = (long) PACKED.getOpaque(packed, slot);
+    if (entry >>> COUNT_BITS == key) {
+      return (int) (entry & (1 << COUNT_BITS) - 1);
     }
-    int tokens = shortPieces[index];
-    if (tokens == 0) {
-      tokens = bpe.countTokensOrdinary(text.substring(start, end));
-      shortPieces[index] = (byte) tokens;
-    }
+    int tokens = bpe.countTokensOrdinary(text.substring(start, end));
+    PACKED.setOpaque(packed, slot, key << COUNT_BITS | tokens);
     return tokens;
   }
 
-  /** A single ASCII character is one byte, and every byte is a token; anything else is looked up. */
+  /** Any other piece. */
   private int piece(String text, int start, int end) {
     int length = end - start;
     if (length > MAX_CACHED_CHARS) {
@@ -83,16 +169,16 @@ final class PieceCounts {
       hash = 31 * hash + text.charAt(i);
     }
     int slot = (hash ^ hash >>> 14) & (SLOTS - 1);
-    Entry e = table[slot];
-    if (e != null && e.hash == hash && e.piece.length() == length && e.piece.regionMatches(0, text, start, length)) {
+    Entry e = pieces[slot];
+    if (e != null && e.hash == hash && e.text.length() == length && e.text.regionMatches(0, text, start, length)) {
       return e.tokens;
     }
     String piece = text.substring(start, end);
     int tokens = bpe.countTokensOrdinary(piece);
-    table[slot] = new Entry(piece, hash, tokens);
+    pieces[slot] = new Entry(piece, hash, tokens);
     return tokens;
   }
 
-  /** A piece and its count; final fields make it safe to publish through the shared table. */
-  private record Entry(String piece, int hash, int tokens) {}
+  /** A span or piece and its count; final fields make it safe to publish through a shared table. */
+  private record Entry(String text, int hash, int tokens) {}
 }

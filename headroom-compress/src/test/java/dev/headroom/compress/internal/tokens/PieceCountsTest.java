@@ -1,16 +1,21 @@
 package dev.headroom.compress.internal.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.headroom.compress.TokenCounter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -33,12 +38,47 @@ class PieceCountsTest {
     assertEquals(JTOKKIT.countTokensOrdinary(text), O200K.count(text), text);
   }
 
+  /** Every place where a span may end is the end of one of the regex's pieces. */
+  @Property(tries = 2000)
+  void spansEndWherePiecesEndOnRandomUnicode(@ForAll("unicode") String text) {
+    assertSpansEndWherePiecesEnd(text);
+  }
+
+  @Property(tries = 300)
+  void spansEndWherePiecesEndOnToolOutput(@ForAll("toolOutput") String text) {
+    assertSpansEndWherePiecesEnd(text);
+  }
+
   @Test
-  void remembersPiecesWithoutMixingThemUp() {
+  void spansEndOnlyAfterAsciiLettersOrDigitsBeforeAsciiOthers() {
+    assertTrue(PieceCounts.splitsBefore('a', '"'));
+    assertTrue(PieceCounts.splitsBefore('Z', ' '));
+    assertTrue(PieceCounts.splitsBefore('7', '\n'));
+    assertTrue(PieceCounts.splitsBefore('7', '-'));
+    assertFalse(PieceCounts.splitsBefore('a', '\'')); // a contraction may follow
+    assertFalse(PieceCounts.splitsBefore('a', 'b'));
+    assertFalse(PieceCounts.splitsBefore('a', '\u0301')); // a mark goes on with the letters
+    assertFalse(PieceCounts.splitsBefore('a', '\u00a0'));
+    assertFalse(PieceCounts.splitsBefore('\u00e9', '"'));
+    assertFalse(PieceCounts.splitsBefore('"', ' '));
+  }
+
+  @Test
+  void longSpansAreCountedPieceByPiece() {
     PieceCounts counts = new PieceCounts(JTOKKIT);
-    // Far more distinct pieces than slots, so slots are overwritten; then everything again, from memory.
+    String text = ("  \"" + "-=".repeat(PieceCounts.MAX_SPAN_CHARS) + "x " + " \t".repeat(PieceCounts.MAX_SPAN_CHARS)
+        + "Payment").repeat(3);
+    assertEquals(JTOKKIT.countTokensOrdinary(text), counts.count(text));
+    assertEquals(JTOKKIT.countTokensOrdinary(text), counts.count(text));
+  }
+
+  @Test
+  void remembersSpansAndPiecesWithoutMixingThemUp() {
+    PieceCounts counts = new PieceCounts(JTOKKIT);
+    // Far more distinct spans and pieces than slots, so slots are overwritten; then everything again,
+    // from memory.
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < 3 * PieceCounts.SLOTS; i++) {
+    for (int i = 0; i < 3 * Math.max(PieceCounts.SLOTS, 1 << PieceCounts.PACKED_BITS); i++) {
       b.append(" w").append(Integer.toString(i * 7919, 36)).append("'s é\u0301").append(i % 7 == 0 ? "\n" : "");
     }
     String text = b.toString();
@@ -76,6 +116,20 @@ class PieceCountsTest {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static void assertSpansEndWherePiecesEnd(String text) {
+    Set<Integer> pieceEnds = new HashSet<>();
+    Matcher m = O200kSplitterTest.O200K_REGEX.matcher(text);
+    while (m.find()) {
+      pieceEnds.add(m.end());
+    }
+    for (int i = 1; i < text.length(); i++) {
+      if (PieceCounts.splitsBefore(text.charAt(i - 1), text.charAt(i))) {
+        int end = i;
+        assertTrue(pieceEnds.contains(end), () -> "no piece ends at the span end " + end + " of " + text);
+      }
     }
   }
 

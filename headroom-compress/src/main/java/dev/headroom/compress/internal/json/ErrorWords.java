@@ -14,47 +14,63 @@ final class ErrorWords {
   };
   /** Candidates by length, so a word is compared only with words as long as itself. */
   private static final String[][] BY_LENGTH = new String[13][];
+  /** The first letters of the words (and of "timed out") of each length, as bits from {@code a}. */
+  private static final int[] FIRST_LETTERS = new int[13];
 
   static {
     for (int len = 0; len < BY_LENGTH.length; len++) {
       final int l = len;
       BY_LENGTH[len] = java.util.Arrays.stream(WORDS).filter(w -> w.length() == l).toArray(String[]::new);
+      for (String w : BY_LENGTH[len]) {
+        FIRST_LETTERS[len] |= 1 << w.charAt(0) - 'a';
+      }
     }
+    FIRST_LETTERS[5] |= 1 << 't' - 'a';
   }
 
   private ErrorWords() {}
 
+  /**
+   * @param text any text
+   * @return whether it holds an error-like word
+   */
   static boolean in(String text) {
     int n = text.length();
     int i = 0;
     while (i < n) {
-      char c = text.charAt(i);
-      if (!isLetter(c)) {
+      if (!isLetter(text.charAt(i))) {
         i++;
         continue;
       }
       int start = i;
-      while (i < n && isLetter(text.charAt(i))) {
+      do {
         i++;
-      }
+      } while (i < n && isLetter(text.charAt(i)));
       int len = i - start;
-      boolean whole = (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
-          && (i == n || !Character.isLetterOrDigit(text.charAt(i)));
-      if (len >= 3 && (text.regionMatches(true, start, "crash", 0, 5) || text.regionMatches(true, start, "oom", 0, 3))) {
+      // Every word and prefix is compared only with runs that start with its letter.
+      char first = (char) (text.charAt(start) | 0x20);
+      if (first == 'c' && len >= 5 && text.regionMatches(true, start, "crash", 0, 5)
+          || first == 'o' && len >= 3 && text.regionMatches(true, start, "oom", 0, 3)) {
         return true;
       }
-      if (whole && len >= 4 && len <= 12) {
+      if (len >= 4 && len <= 12 && (FIRST_LETTERS[len] & 1 << first - 'a') != 0 && whole(text, start, i)) {
         for (String w : BY_LENGTH[len]) {
-          if (text.regionMatches(true, start, w, 0, len)) {
+          if (w.charAt(0) == first && text.regionMatches(true, start, w, 0, len)) {
             return true;
           }
         }
-      }
-      if (whole && len == 5 && text.regionMatches(true, start, "timed out", 0, 9)) {
-        return true;
+        if (len == 5 && first == 't' && text.regionMatches(true, start, "timed out", 0, 9)) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  /** Whether the run {@code [start, end)} is a whole word: no letter or digit of any script touches it. */
+  private static boolean whole(String text, int start, int end) {
+    return (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
+        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
   }
 
   private static boolean isLetter(char c) {

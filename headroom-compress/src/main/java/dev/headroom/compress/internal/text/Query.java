@@ -31,6 +31,15 @@ public final class Query {
 
   private static final Query EMPTY = new Query(List.of());
 
+  /**
+   * The last query parsed and its result. Every block of a request, and every request until the
+   * user asks something new, is compressed against the same question. A query is immutable and a
+   * record's fields are final, so threads share it without locks; a lost update only costs a parse.
+   */
+  private static volatile Parsed lastParsed;
+
+  private record Parsed(String text, Query query) {}
+
   private final List<Term> terms;
 
   private Query(List<Term> terms) {
@@ -94,6 +103,16 @@ public final class Query {
     if (query == null || query.isBlank()) {
       return EMPTY;
     }
+    Parsed last = lastParsed;
+    if (last != null && last.text().equals(query)) {
+      return last.query();
+    }
+    Query parsed = parseNew(query);
+    lastParsed = new Parsed(query, parsed);
+    return parsed;
+  }
+
+  private static Query parseNew(String query) {
     Set<String> seen = new LinkedHashSet<>();
     List<Term> out = new ArrayList<>();
     Matcher q = QUOTED.matcher(query);

@@ -3,6 +3,7 @@ package dev.headroom.compress.internal.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -15,6 +16,17 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class QueryTest {
+
+  @Test
+  void theLastQueryIsParsedOnceAndNeverMistakenForAnother() {
+    Query first = Query.parse("why did order A-10077 fail?");
+    assertSame(first, Query.parse("why did order A-10077 fail?"));
+    Query other = Query.parse("refund \"ch_3 declined\"");
+    assertEquals(List.of("ch_3 declined", "refund", "ch_3", "declined"), other.terms().stream().map(Query.Term::text).toList());
+    Query again = Query.parse("why did order A-10077 fail?");
+    assertEquals(first.terms(), again.terms());
+    assertEquals(List.of("order", "A-10077", "fail"), again.terms().stream().map(Query.Term::text).toList());
+  }
 
   @Test
   void onlyTheListedCharactersLowerCaseToAnAsciiCharacter() {

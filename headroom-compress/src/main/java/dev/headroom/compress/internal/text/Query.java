@@ -145,19 +145,33 @@ public final class Query {
   }
 
   /**
-   * The terms that may occur in {@code text}: a strong one when the text contains it, a weak one
-   * when the text holds a character lowering to its first ({@link Term#mayBeIn}). For units that are
-   * all parts of {@code text} (its lines), {@link Relevance} scores the same with these terms as with
-   * all of them, since a term absent from the whole is absent from every part and an absent term
-   * adds nothing; one pass over the whole spares a look at every line for each absent term.
+   * The terms that occur in {@code text}: a strong one when the text contains it, a weak one when the
+   * text lower-cased does (the text is lower-cased once, and only when a character lowering to the
+   * term's first occurs in it, {@link Term#mayBeIn}). For units that are all lines of {@code text},
+   * {@link Relevance} scores the same with these terms as with all of them: a term absent from the
+   * whole is absent from every line (lower-casing a line gives the same characters as lower-casing
+   * it inside the text, whose line breaks are neither cased nor case-ignorable), and an absent term
+   * adds nothing. One pass over the whole spares a look at every line for each absent term.
    *
    * @param text the text the units will be cut from
    * @return this query, or one with fewer terms
    */
   public Query within(String text) {
     List<Term> kept = new ArrayList<>(terms.size());
+    String lowerText = null;
     for (Term term : terms) {
-      if (term.strong() ? text.contains(term.text()) : term.mayBeIn(text)) {
+      boolean in;
+      if (term.strong()) {
+        in = text.contains(term.text());
+      } else if (term.mayBeIn(text)) {
+        if (lowerText == null) {
+          lowerText = text.toLowerCase(Locale.ROOT);
+        }
+        in = lowerText.contains(term.lower());
+      } else {
+        in = false;
+      }
+      if (in) {
         kept.add(term);
       }
     }

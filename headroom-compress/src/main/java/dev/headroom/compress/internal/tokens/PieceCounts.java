@@ -17,11 +17,10 @@ import java.lang.invoke.VarHandle;
  * piece or a piece of digits, which ends there (a letter piece goes on only over letters, marks and an
  * apostrophe's contraction). So the text falls into spans at those places, and each span's pieces are
  * its own: {@code ","maxPoolSize}, {@code ":130}, {@code -0}, a newline with the next line's
- * indentation and first word. The count of a recent
- * span is remembered whole, so a span met again (keys with their quotes, a log line's fixed words,
- * indentation with its keyword) is one lookup, and its characters are read once, to find its end and
- * hash it, instead of once by the splitter and again by each piece's lookup. A span not remembered is
- * split and its pieces counted as below.
+ * indentation and first word. The count of a recent span is remembered whole, so a span met again
+ * (keys with their quotes, a log line's fixed words, indentation with its keyword) is one lookup, and
+ * its characters are read once, to find its end and hash it, instead of once by the splitter and
+ * again by each piece's lookup. A span not remembered is split and its pieces counted as below.
  *
  * <p><b>Pieces.</b> A single ASCII character is one token. An ASCII piece of up to
  * {@value #MAX_PACKED_CHARS} characters is packed, seven bits a character, into a long that is its own
@@ -30,7 +29,9 @@ import java.lang.invoke.VarHandle;
  * <p>The memories are fixed tables, one entry per slot, shared by all threads without locks. An entry
  * with text is an immutable object with final fields, so a thread sees either a whole entry or an
  * older one; a packed entry is one long holding key and count, read and written whole (opaque access).
- * A lost update only costs a recount.
+ * A lost update only costs a recount. The three hold at most about 6 MB: 256 KB of packed entries,
+ * and two tables of {@value #SLOTS} entries of at most {@value #MAX_SPAN_CHARS} characters each (half
+ * that for ASCII text).
  */
 final class PieceCounts {
 

@@ -3,7 +3,8 @@ package dev.headroom.compress.internal.lines;
 /**
  * Classifies a log line by its severity words in one pass over its characters — the per-line regex
  * alternation this replaces was most of the log compressor's time. Words are runs of ASCII letters;
- * matching ignores case, so {@code ERROR}, {@code Error} and {@code error} all count.
+ * matching ignores case, so {@code ERROR}, {@code Error} and {@code error} all count. A word is
+ * compared only with the words of its own length.
  */
 final class Levels {
 
@@ -42,65 +43,81 @@ final class Levels {
       }
       // Only whole words: "errors" or "ERRORS_TOTAL" are not levels, "TypeError" is handled below.
       boolean wordEnd = i >= n || !Character.isLetterOrDigit(line.charAt(i)) && line.charAt(i) != '_';
-      boolean wordStart = start == 0 || !Character.isLetterOrDigit(line.charAt(start - 1)) && line.charAt(start - 1) != '_';
-      int len = i - start;
       if (!wordEnd) {
         continue;
       }
-      if (wordStart && errorWord(line, start, len)) {
-        return ERROR;
-      }
+      int len = i - start;
       if (len > 5 && (line.startsWith("Error", i - 5) || (len > 9 && line.startsWith("Exception", i - 9)))) {
         return ERROR; // TypeError, NullPointerException
       }
-      if (!wordStart) {
-        continue;
-      }
-      if (len == 3 && line.startsWith("ERR", start) && i < n && line.charAt(i) == '!') {
-        return ERROR; // npm ERR!
-      }
-      if (phrase(line, start, len, i)) {
-        return ERROR;
-      }
-      if (httpServerError(line, start, len, i)) {
-        return ERROR;
-      }
-      if (is(line, start, len, "warn") || is(line, start, len, "warning")) {
-        level = Math.max(level, WARN);
-      } else if (is(line, start, len, "info")) {
-        level = Math.max(level, INFO);
-      } else if (is(line, start, len, "debug") || is(line, start, len, "trace")) {
-        level = Math.max(level, DEBUG);
+      boolean wordStart = start == 0 || !Character.isLetterOrDigit(line.charAt(start - 1)) && line.charAt(start - 1) != '_';
+      if (wordStart) {
+        int word = word(line, start, len, i);
+        if (word == ERROR) {
+          return ERROR;
+        }
+        level = Math.max(level, word);
       }
     }
     return level;
   }
 
-  private static boolean errorWord(String line, int start, int len) {
-    if (len < 5 || len > 9) {
-      return false;
+  /**
+   * The level a whole word stands for, with what follows it where that counts ({@code npm ERR!},
+   * {@code oom-kill}, {@code GET /path 503}). Only the words of its length are compared.
+   */
+  private static int word(String line, int start, int len, int end) {
+    switch (len) {
+      case 3 -> {
+        if (line.startsWith("ERR", start) && end < line.length() && line.charAt(end) == '!') {
+          return ERROR; // npm ERR!
+        }
+        if (is(line, start, len, "oom") && line.regionMatches(true, end, "-kill", 0, 5)) {
+          return ERROR;
+        }
+        return httpServerError(line, start, len, end) ? ERROR : NONE;
+      }
+      case 4 -> {
+        if (httpServerError(line, start, len, end)) {
+          return ERROR;
+        }
+        return is(line, start, len, "warn") ? WARN : is(line, start, len, "info") ? INFO : NONE;
+      }
+      case 5 -> {
+        if (errorWord(line, start, len) || httpServerError(line, start, len, end)) {
+          return ERROR;
+        }
+        return is(line, start, len, "debug") || is(line, start, len, "trace") ? DEBUG : NONE;
+      }
+      case 6 -> {
+        if (errorWord(line, start, len) || httpServerError(line, start, len, end)) {
+          return ERROR;
+        }
+        if (is(line, start, len, "memory")) {
+          return start >= 7 && line.regionMatches(true, start - 7, "out of ", 0, 7) ? ERROR : NONE;
+        }
+        return is(line, start, len, "killed") && line.regionMatches(true, end, " process", 0, 8) ? ERROR : NONE;
+      }
+      case 7 -> {
+        return errorWord(line, start, len) ? ERROR : is(line, start, len, "warning") ? WARN : NONE;
+      }
+      case 8, 9 -> {
+        return errorWord(line, start, len) ? ERROR : NONE;
+      }
+      case 12 -> {
+        return is(line, start, len, "segmentation") && line.regionMatches(true, end, " fault", 0, 6) ? ERROR : NONE;
+      }
+      default -> {
+        return NONE;
+      }
     }
+  }
+
+  private static boolean errorWord(String line, int start, int len) {
     for (String w : ERROR_WORDS) {
       if (is(line, start, len, w)) {
         return true;
       }
-    }
-    return false;
-  }
-
-  /** "out of memory", "killed process", "oom-kill", "segmentation fault". */
-  private static boolean phrase(String line, int start, int len, int end) {
-    if (is(line, start, len, "memory")) {
-      return start >= 7 && line.regionMatches(true, start - 7, "out of ", 0, 7);
-    }
-    if (is(line, start, len, "killed")) {
-      return line.regionMatches(true, end, " process", 0, 8);
-    }
-    if (is(line, start, len, "oom")) {
-      return line.regionMatches(true, end, "-kill", 0, 5);
-    }
-    if (is(line, start, len, "segmentation")) {
-      return line.regionMatches(true, end, " fault", 0, 6);
     }
     return false;
   }

@@ -281,6 +281,17 @@ public final class LineSample {
 
   /** The most common count of {@code delimiter} (outside quotes) is > 0 and shared by most lines. */
   private boolean consistent(char delimiter, double share) {
+    // The most frequent count is only taken when it is not 0, so that many lines must hold the
+    // delimiter at all: a search of each line (indexOf) rules most texts out before any counting.
+    int holding = 0;
+    for (String line : lines) {
+      if (line.indexOf(delimiter) >= 0) {
+        holding++;
+      }
+    }
+    if ((double) holding / lines.size() < share) {
+      return false;
+    }
     int[] counts = new int[lines.size()];
     for (int i = 0; i < counts.length; i++) {
       counts[i] = count(lines.get(i), delimiter);

@@ -11,6 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written line checks against the regexes they stand in for, which stay as the definition. */
@@ -131,6 +132,22 @@ class LineRegexesTest {
             "../x/", "  ./a b", ".hidden", "/", "lrwxrwxrwx. 1 a"),
         Arbitraries.strings().withChars(',', ';', '\t', ' ', 'a', '"', '-', '+', '|', '/', '.', '1').ofMinLength(1).ofMaxLength(10));
     return line.list().ofMinSize(0).ofMaxSize(8);
+  }
+
+  /** Near the 90% share a table needs: longer samples, mostly rows, some lines without a delimiter. */
+  @Property(tries = 2000)
+  void delimitedTablesAreToldAsByTheFormerCount(@ForAll("mostlyRows") java.util.List<String> lines) {
+    assertEquals(consistentByHashMap(lines, ',', 0.9) || consistentByHashMap(lines, '\t', 0.9)
+        || consistentByHashMap(lines, ';', 0.9), new LineSample(lines).isDelimitedTable(), String.join("\n", lines));
+  }
+
+  @Provide
+  Arbitrary<java.util.List<String>> mostlyRows() {
+    return Arbitraries.of(",", ";", "\t").flatMap(d -> Arbitraries.frequencyOf(
+            Tuple.of(24, Arbitraries.of("1" + d + "2" + d + "3", "a" + d + "b" + d + "c")),
+            Tuple.of(1, Arbitraries.of("1" + d + "2", "a" + d + "b" + d + "c" + d + "d")),
+            Tuple.of(2, Arbitraries.of("plain words here", "total 12", "-")))
+        .list().ofMinSize(3).ofMaxSize(30));
   }
 
   @Property(tries = 2000)

@@ -48,21 +48,30 @@ final class CodeLanguages {
   private CodeLanguages() {}
 
   static Optional<String> detect(List<String> lines) {
-    String best = null;
-    int bestScore = 0;
-    for (var e : LANGUAGES.entrySet()) {
-      int score = 0;
-      Language language = e.getValue();
-      Matcher m = language.pattern().matcher("");
-      for (String line : lines) {
-        if (mayMatch(line, language) && m.reset(line).lookingAt()) {
-          score++;
+    List<Language> languages = List.copyOf(LANGUAGES.values());
+    Matcher[] matchers = new Matcher[languages.size()];
+    int[] scores = new int[languages.size()];
+    for (String line : lines) {
+      int indent = indent(line); // once per line, not once per language
+      for (int k = 0; k < matchers.length; k++) {
+        Language language = languages.get(k);
+        if (mayMatch(line, indent, language)) {
+          Matcher m = matchers[k] == null ? matchers[k] = language.pattern().matcher(line) : matchers[k].reset(line);
+          if (m.lookingAt()) {
+            scores[k]++;
+          }
         }
       }
-      if (score > bestScore) {
-        best = e.getKey();
-        bestScore = score;
+    }
+    String best = null;
+    int bestScore = 0;
+    int k = 0;
+    for (String name : LANGUAGES.keySet()) {
+      if (scores[k] > bestScore) {
+        best = name;
+        bestScore = scores[k];
       }
+      k++;
     }
     if (best == null || bestScore < 3 || bestScore < lines.size() / 20) {
       return Optional.empty();
@@ -76,10 +85,16 @@ final class CodeLanguages {
    * @return false only when the language's pattern cannot match the line
    */
   static boolean mayMatch(String line, Language language) {
-    int i = indent(line);
-    for (String start : language.starts()) {
-      if (line.startsWith(start, i)) {
-        return true;
+    return mayMatch(line, indent(line), language);
+  }
+
+  private static boolean mayMatch(String line, int indent, Language language) {
+    if (indent < line.length()) {
+      char first = line.charAt(indent);
+      for (String start : language.starts()) {
+        if (start.charAt(0) == first && line.startsWith(start, indent)) {
+          return true;
+        }
       }
     }
     return language.anywhere() != null && line.contains(language.anywhere());

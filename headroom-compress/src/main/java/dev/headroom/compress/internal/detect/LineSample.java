@@ -16,7 +16,6 @@ public final class LineSample {
       "^(?:[^\\s:]+:)?(?:[A-Za-z]:)?([^\\s:=,\"'<>|]+):(\\d+)[:-]");
   static final Pattern PATH_LIKE = Pattern.compile("[/\\\\]|\\.[A-Za-z][A-Za-z0-9]{0,7}$");
   static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern BARE_PATH = Pattern.compile("^\\.{0,2}/[^\\t]*[^/\\s]$");
   static final Pattern LOG = Pattern.compile(
       "\\b(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|SEVERE|PANIC|FAILED|PASSED|SKIPPED)\\b"
           + "|(?i:\\blevel=|\"level\":|\\bpanic:|^goroutine \\d+|^\\s+at \\S|^\\s*Traceback|^\\s*error(?:\\[E\\d+\\])?:"
@@ -98,11 +97,29 @@ public final class LineSample {
   double pathRatio() {
     int hits = 0;
     for (String line : lines) {
-      if ((line.startsWith(".") || line.startsWith("/")) && BARE_PATH.matcher(line).matches()) {
+      if (isBarePath(line)) {
         hits++;
       }
     }
     return lines.size() < 3 ? 0 : ratio(hits);
+  }
+
+  /**
+   * {@code ^\.{0,2}/[^\t]*[^/\s]$} over the whole line, without the regex (which backtracks
+   * through a comment line of code character by character): up to two dots, a slash, then no tab,
+   * and a last character after the slash that is neither a slash nor ASCII white space.
+   */
+  static boolean isBarePath(String line) {
+    int n = line.length();
+    int slash = 0;
+    while (slash < 2 && slash < n && line.charAt(slash) == '.') {
+      slash++;
+    }
+    if (n - slash < 2 || line.charAt(slash) != '/') {
+      return false;
+    }
+    char last = line.charAt(n - 1);
+    return last != '/' && !isAsciiSpace(last) && line.indexOf('\t', slash + 1) < 0;
   }
 
   double logRatio() {
@@ -179,8 +196,9 @@ public final class LineSample {
     int capitals = 0;
     for (int j = 0; j < n; j++) {
       char c = line.charAt(j);
-      if ((c | 0x20) == 'l' && line.regionMatches(true, j, "level", 0, 5)
-          || (c | 0x20) == 'p' && line.regionMatches(true, j, "panic:", 0, 6)) {
+      char lower = (char) (c | 0x20);
+      if ((lower == 'l' || lower == 'p') && j + 1 < n && (line.charAt(j + 1) | 0x20) == (lower == 'l' ? 'e' : 'a')
+          && (line.regionMatches(true, j, "level", 0, 5) || line.regionMatches(true, j, "panic:", 0, 6))) {
         return true;
       }
       capitals = c >= 'A' && c <= 'Z' ? capitals + 1 : 0;

@@ -129,7 +129,8 @@ class LineRegexesTest {
     Arbitrary<String> line = Arbitraries.oneOf(
         Arbitraries.of("a,b", "a,b,c", "1,2", "x;y", "p\tq", "\"a,b\",c", "a b c, d", "+----+---+", "|--+--|", " ---+--- ",
             "-rw-r--r--  1 me staff 12 Jan 1 a", "drwxr-xr-x 3 root root 4096 x", "total 12", "./src/a.ts", "/etc/hosts",
-            "../x/", "  ./a b", ".hidden", "/", "lrwxrwxrwx. 1 a"),
+            "../x/", "  ./a b", ".hidden", "/", "lrwxrwxrwx. 1 a", ".../a", "../b", "./\tc", "/a/", "// a comment", "..",
+            "./"),
         Arbitraries.strings().withChars(',', ';', '\t', ' ', 'a', '"', '-', '+', '|', '/', '.', '1').ofMinLength(1).ofMaxLength(10));
     return line.list().ofMinSize(0).ofMaxSize(8);
   }

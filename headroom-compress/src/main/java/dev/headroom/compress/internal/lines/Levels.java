@@ -41,12 +41,15 @@ final class Levels {
       while (i < n && isLetter(line.charAt(i))) {
         i++;
       }
+      int len = i - start;
+      if (len < 3) {
+        continue; // no level word, phrase or method is shorter
+      }
       // Only whole words: "errors" or "ERRORS_TOTAL" are not levels, "TypeError" is handled below.
       boolean wordEnd = i >= n || !Character.isLetterOrDigit(line.charAt(i)) && line.charAt(i) != '_';
       if (!wordEnd) {
         continue;
       }
-      int len = i - start;
       if (len > 5 && (line.startsWith("Error", i - 5) || (len > 9 && line.startsWith("Exception", i - 9)))) {
         return ERROR; // TypeError, NullPointerException
       }
@@ -124,6 +127,10 @@ final class Levels {
 
   /** An access-log line: {@code GET /path 503}. */
   private static boolean httpServerError(String line, int start, int len, int end) {
+    char first = line.charAt(start);
+    if (first != 'G' && first != 'P' && first != 'D' && first != 'H') {
+      return false; // no method starts otherwise
+    }
     boolean method = false;
     for (String m : HTTP_METHODS) {
       method |= len == m.length() && line.startsWith(m, start);

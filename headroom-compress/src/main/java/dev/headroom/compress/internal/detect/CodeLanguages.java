@@ -45,33 +45,38 @@ final class CodeLanguages {
         List.of("public", "private", "protected", "package", "import"), null));
   }
 
+  private static final List<Language> IN_ORDER = List.copyOf(LANGUAGES.values());
+  private static final List<String> NAMES = List.copyOf(LANGUAGES.keySet());
+
   private CodeLanguages() {}
 
   static Optional<String> detect(List<String> lines) {
-    List<Language> languages = List.copyOf(LANGUAGES.values());
-    Matcher[] matchers = new Matcher[languages.size()];
-    int[] scores = new int[languages.size()];
+    Matcher[] matchers = new Matcher[IN_ORDER.size()];
+    int[] scores = new int[IN_ORDER.size()];
     for (String line : lines) {
       int indent = indent(line); // once per line, not once per language
       for (int k = 0; k < matchers.length; k++) {
-        Language language = languages.get(k);
-        if (mayMatch(line, indent, language)) {
-          Matcher m = matchers[k] == null ? matchers[k] = language.pattern().matcher(line) : matchers[k].reset(line);
-          if (m.lookingAt()) {
-            scores[k]++;
-          }
+        Language language = IN_ORDER.get(k);
+        if (!mayMatch(line, indent, language)) {
+          continue;
+        }
+        if (matchers[k] == null) {
+          matchers[k] = language.pattern().matcher(line);
+        } else {
+          matchers[k].reset(line);
+        }
+        if (matchers[k].lookingAt()) {
+          scores[k]++;
         }
       }
     }
     String best = null;
     int bestScore = 0;
-    int k = 0;
-    for (String name : LANGUAGES.keySet()) {
-      if (scores[k] > bestScore) {
-        best = name;
+    for (int k = 0; k < scores.length; k++) {
+      if (scores[k] > bestScore) { // the first of equals wins, in LANGUAGES' order
+        best = NAMES.get(k);
         bestScore = scores[k];
       }
-      k++;
     }
     if (best == null || bestScore < 3 || bestScore < lines.size() / 20) {
       return Optional.empty();

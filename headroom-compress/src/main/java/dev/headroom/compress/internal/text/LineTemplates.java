@@ -1,6 +1,7 @@
 package dev.headroom.compress.internal.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,41 +22,55 @@ public final class LineTemplates {
    * @return the line with digit runs and long hex/alphanumeric ids replaced by {@code #}, cut to 72 chars
    */
   public static String of(String line) {
-    StringBuilder sb = new StringBuilder(Math.min(line.length(), PREFIX));
-    int i = 0;
     int n = line.length();
-    while (i < n && sb.length() < PREFIX) {
+    // The template is never longer than the line; it ends past PREFIX only by the word that crosses it.
+    char[] out = new char[Math.min(n, 2 * PREFIX)];
+    int length = 0;
+    int i = 0;
+    while (i < n && length < PREFIX) {
       char c = line.charAt(i);
-      if (isLetterOrDigit(c)) {
-        int j = i;
-        boolean digit = false;
-        while (j < n) {
-          char d = line.charAt(j);
-          if (d < 128) {
-            if (d >= '0' && d <= '9') {
-              digit = true;
-            } else if (!(d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d == '_')) {
-              break;
-            }
-          } else if (Character.isLetterOrDigit(d)) {
-            digit |= Character.isDigit(d);
-          } else {
+      if (!isLetterOrDigit(c)) {
+        out[length++] = c == '>' ? ')' : c;
+        i++;
+        continue;
+      }
+      int j = i;
+      boolean digit = false;
+      while (j < n) {
+        char d = line.charAt(j);
+        if (d < 128) {
+          if (d >= '0' && d <= '9') {
+            digit = true;
+          } else if (!(d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d == '_')) {
             break;
           }
-          j++;
-        }
-        if (digit) {
-          sb.append('#');
+        } else if (Character.isLetterOrDigit(d)) {
+          digit |= Character.isDigit(d);
         } else {
-          sb.append(line, i, j);
+          break;
         }
-        i = j;
-      } else {
-        sb.append(c == '>' ? ')' : c);
-        i++;
+        j++;
       }
+      if (digit) {
+        out[length++] = '#';
+      } else {
+        if (length + (j - i) > out.length) {
+          out = Arrays.copyOf(out, length + (j - i));
+        }
+        line.getChars(i, j, out, length);
+        length += j - i;
+      }
+      i = j;
     }
-    return sb.toString().strip();
+    // String.strip: white space is never a surrogate, so char by char is code point by code point.
+    int from = 0;
+    while (from < length && Character.isWhitespace(out[from])) {
+      from++;
+    }
+    while (length > from && Character.isWhitespace(out[length - 1])) {
+      length--;
+    }
+    return new String(out, from, length - from);
   }
 
   private static boolean isLetterOrDigit(char c) {

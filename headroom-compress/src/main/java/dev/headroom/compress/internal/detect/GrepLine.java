@@ -25,43 +25,23 @@ public record GrepLine(String path, int end) {
    * @return the hit, or null when the line is not one
    */
   public static GrepLine match(String line) {
-    int n = line.length();
-    int[] colon = new int[MAX_COLONS];
-    int colons = 0;
-    for (int i = 0; i < n && colons < MAX_COLONS; i++) {
-      char c = line.charAt(i);
-      if (isSpace(c)) {
-        break;
-      }
-      if (c == ':') {
-        colon[colons++] = i;
-      }
-    }
-    if (colons == 0) {
+    long found = locate(line);
+    if (found < 0) {
       return null;
     }
-    if (colons >= 3 && colon[0] > 0 && colon[1] == colon[0] + 2 && isAsciiLetter(line.charAt(colon[0] + 1))) {
-      GrepLine hit = at(line, colon[1] + 1, colon[2]);
-      if (hit != null) {
-        return hit;
-      }
-    }
-    if (colons >= 2 && colon[0] > 0) {
-      GrepLine hit = at(line, colon[0] + 1, colon[1]);
-      if (hit != null) {
-        return hit;
-      }
-    }
-    return at(line, 0, colon[0]);
+    int from = (int) (found >>> 32);
+    int colonAt = (int) found;
+    return new GrepLine(line.substring(from, colonAt), end(line, from, colonAt));
   }
 
   /**
    * @param line a line without its terminator
    * @return whether it is a hit whose path has a directory or an extension and is not a date
+   *     ({@code match(line)} is one and {@link #namesFile()}, without making either)
    */
   public static boolean isHit(String line) {
-    GrepLine hit = match(line);
-    return hit != null && hit.namesFile();
+    long found = locate(line);
+    return found >= 0 && namesFile(line, (int) (found >>> 32), (int) found);
   }
 
   /**
@@ -69,18 +49,64 @@ public record GrepLine(String path, int end) {
    *     not a timestamp or a {@code key:value} pair that happens to look like one
    */
   public boolean namesFile() {
-    return pathLike(path) && !hasDate(path);
+    return namesFile(path, 0, path.length());
   }
 
-  /** The path in {@code [from, colonAt)}, then {@code \d+[:-]} after the colon. */
-  private static GrepLine at(String line, int from, int colonAt) {
+  private static boolean namesFile(String s, int from, int to) {
+    return pathLike(s, from, to) && !hasDate(s, from, to);
+  }
+
+  /**
+   * The regex's choice of path, as {@code from << 32 | colonAt} ({@code [from, colonAt)} is the path
+   * and {@code colonAt} the colon after it), or -1 when the line is no hit.
+   */
+  private static long locate(String line) {
+    int n = line.length();
+    int colons = 0;
+    int c0 = -1;
+    int c1 = -1;
+    int c2 = -1;
+    for (int i = 0; i < n && colons < MAX_COLONS; i++) {
+      char c = line.charAt(i);
+      if (isSpace(c)) {
+        break;
+      }
+      if (c == ':') {
+        if (colons == 0) {
+          c0 = i;
+        } else if (colons == 1) {
+          c1 = i;
+        } else {
+          c2 = i;
+        }
+        colons++;
+      }
+    }
+    if (colons == 0) {
+      return -1;
+    }
+    if (colons >= 3 && c0 > 0 && c1 == c0 + 2 && isAsciiLetter(line.charAt(c0 + 1)) && end(line, c1 + 1, c2) >= 0) {
+      return (long) (c1 + 1) << 32 | c2;
+    }
+    if (colons >= 2 && c0 > 0 && end(line, c0 + 1, c1) >= 0) {
+      return (long) (c0 + 1) << 32 | c1;
+    }
+    return end(line, 0, c0) >= 0 ? c0 : -1;
+  }
+
+  /**
+   * The path in {@code [from, colonAt)}, then {@code \d+[:-]} after the colon.
+   *
+   * @return the index just past that {@code :} or {@code -}, or -1 when the hit is not there
+   */
+  private static int end(String line, int from, int colonAt) {
     if (colonAt <= from) {
-      return null;
+      return -1;
     }
     for (int i = from; i < colonAt; i++) {
       char c = line.charAt(i);
       if (c == '=' || c == ',' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '|') {
-        return null; // white space and colons cannot occur here
+        return -1; // white space and colons cannot occur here
       }
     }
     int n = line.length();
@@ -89,9 +115,9 @@ public record GrepLine(String path, int end) {
       j++;
     }
     if (j == colonAt + 1 || j >= n || line.charAt(j) != ':' && line.charAt(j) != '-') {
-      return null;
+      return -1;
     }
-    return new GrepLine(line.substring(from, colonAt), j + 1);
+    return j + 1;
   }
 
   /**
@@ -99,22 +125,29 @@ public record GrepLine(String path, int end) {
    * terminator (only U+0085, U+2028 and U+2029 can be in a path).
    */
   static boolean pathLike(String path) {
-    if (path.indexOf('/') >= 0 || path.indexOf('\\') >= 0) {
-      return true;
-    }
-    int n = path.length();
-    char last = n == 0 ? 0 : path.charAt(n - 1);
-    return extensionEndsAt(path, n) || (last == '\u0085' || last == '\u2028' || last == '\u2029') && extensionEndsAt(path, n - 1);
+    return pathLike(path, 0, path.length());
   }
 
-  private static boolean extensionEndsAt(String path, int end) {
-    int dot = path.lastIndexOf('.', end - 1);
+  private static boolean pathLike(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '/' || c == '\\') {
+        return true;
+      }
+    }
+    char last = to == from ? 0 : s.charAt(to - 1);
+    return extensionEndsAt(s, from, to)
+        || (last == '\u0085' || last == '\u2028' || last == '\u2029') && extensionEndsAt(s, from, to - 1);
+  }
+
+  private static boolean extensionEndsAt(String s, int from, int end) {
+    int dot = s.lastIndexOf('.', end - 1);
     int ext = end - dot - 1;
-    if (dot < 0 || ext < 1 || ext > 8 || !isAsciiLetter(path.charAt(dot + 1))) {
+    if (dot < from || ext < 1 || ext > 8 || !isAsciiLetter(s.charAt(dot + 1))) {
       return false;
     }
     for (int i = dot + 2; i < end; i++) {
-      if (!isAsciiLetter(path.charAt(i)) && !isDigit(path.charAt(i))) {
+      if (!isAsciiLetter(s.charAt(i)) && !isDigit(s.charAt(i))) {
         return false;
       }
     }
@@ -123,9 +156,13 @@ public record GrepLine(String path, int end) {
 
   /** {@code \d{4}-\d{2}-\d{2}} anywhere. */
   static boolean hasDate(String path) {
-    for (int i = 0; i + 10 <= path.length(); i++) {
-      if (digits(path, i, 4) && path.charAt(i + 4) == '-' && digits(path, i + 5, 2) && path.charAt(i + 7) == '-'
-          && digits(path, i + 8, 2)) {
+    return hasDate(path, 0, path.length());
+  }
+
+  private static boolean hasDate(String s, int from, int to) {
+    for (int i = from; i + 10 <= to; i++) {
+      if (digits(s, i, 4) && s.charAt(i + 4) == '-' && digits(s, i + 5, 2) && s.charAt(i + 7) == '-'
+          && digits(s, i + 8, 2)) {
         return true;
       }
     }

@@ -25,8 +25,10 @@ class LineRegexesTest {
       assertEquals(new GrepLine(m.group(1), m.end()), hit, line);
       boolean namesFile = LineSample.PATH_LIKE.matcher(m.group(1)).find() && !LineSample.DATE.matcher(m.group(1)).find();
       assertEquals(namesFile, hit.namesFile(), line);
+      assertEquals(namesFile, GrepLine.isHit(line), line);
     } else {
       assertNull(hit, line);
+      assertEquals(false, GrepLine.isHit(line), line);
     }
   }
 

@@ -109,7 +109,7 @@ final class CodeLanguages {
   private static int indent(String line) {
     int i = 0;
     int n = line.length();
-    while (i < n && (line.charAt(i) == ' ' || line.charAt(i) >= '\t' && line.charAt(i) <= '\r')) {
+    while (i < n && LineSample.isAsciiSpace(line.charAt(i))) {
       i++;
     }
     return i;

@@ -68,7 +68,7 @@ public record GrepLine(String path, int end) {
     int c2 = -1;
     for (int i = 0; i < n && colons < MAX_COLONS; i++) {
       char c = line.charAt(i);
-      if (isSpace(c)) {
+      if (LineSample.isAsciiSpace(c)) {
         break;
       }
       if (c == ':') {
@@ -176,11 +176,6 @@ public record GrepLine(String path, int end) {
       }
     }
     return true;
-  }
-
-  /** {@code \s} without Unicode classes: space, tab, LF, VT, FF, CR. */
-  private static boolean isSpace(char c) {
-    return c == ' ' || c >= '\t' && c <= '\r';
   }
 
   private static boolean isDigit(char c) {

@@ -213,7 +213,8 @@ public final class LineSample {
     return c >= 'a' && c <= 'z';
   }
 
-  private static boolean isAsciiSpace(char c) {
+  /** {@code \s} without Unicode classes: space, tab, LF, VT, FF, CR. */
+  static boolean isAsciiSpace(char c) {
     return c == ' ' || c >= '\t' && c <= '\r';
   }
 

@@ -123,17 +123,18 @@ public final class Columns {
    * Appends one of the current row's scalars to column {@code id} (before {@link #all()} is read),
    * creating the columns up to it.
    *
-   * @param id the column's number (a {@link Leaves.Path#id()}, numbered in order of first appearance)
-   * @param name its name, used when the column is new
-   * @param topLevel whether it is a member of the row itself
+   * @param path the scalar's normalised path: its {@link Leaves.Path#id()} numbers the column (in
+   *     order of first appearance), its name and whether it is a member of the row itself are the
+   *     new column's
    */
-  void add(int id, String name, boolean topLevel, String text, boolean string, double number) {
+  void add(Leaves.Path path, String text, boolean string, double number) {
+    int id = path.id();
     while (id >= columns.size()) {
       columns.add(null);
     }
     Column column = columns.get(id);
     if (column == null) {
-      column = new Column(name, topLevel, expectedPerColumn);
+      column = new Column(path.text(), path.topLevel(), expectedPerColumn);
       columns.set(id, column);
     }
     column.add(row, position++, text, string, number);

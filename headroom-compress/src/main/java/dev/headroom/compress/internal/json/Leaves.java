@@ -153,18 +153,18 @@ final class Leaves {
     } else if (node instanceof JString s) {
       text.append(s.value()).append(' ');
       if (out != null) {
-        out.add(path.id(), path.text(), path.topLevel(), s.value(), true, parseNumber(s.value()));
+        out.add(path, s.value(), true, parseNumber(s.value()));
       }
     } else if (node instanceof JNumber n) {
       text.append(n.text()).append(' ');
       if (out != null) {
-        out.add(path.id(), path.text(), path.topLevel(), n.text(), false, parseNumber(n.text()));
+        out.add(path, n.text(), false, parseNumber(n.text()));
       }
     } else {
       String t = ((JLiteral) node).text();
       text.append(t).append(' ');
       if (out != null) {
-        out.add(path.id(), path.text(), path.topLevel(), t, false, Double.NaN);
+        out.add(path, t, false, Double.NaN);
       }
     }
   }

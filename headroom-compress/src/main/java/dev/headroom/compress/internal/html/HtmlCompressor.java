@@ -26,9 +26,10 @@ public final class HtmlCompressor implements ContentCompressor {
   /** Noise by tag name; {@link #NOISE} is the same rule as a query. */
   private static final Set<String> NOISE_TAGS = Set.of(
       "script", "style", "noscript", "svg", "nav", "header", "footer", "aside", "form", "iframe", "template", "button");
-  private static final Evaluator NOISE_ATTRIBUTES = QueryParser.parse("[role=navigation],[aria-hidden=true]");
-  static final Evaluator NOISE =
-      QueryParser.parse(String.join(",", NOISE_TAGS) + ",[role=navigation],[aria-hidden=true]");
+  /** Noise by attribute, whatever the tag. */
+  private static final String NOISE_ATTRIBUTE_QUERY = "[role=navigation],[aria-hidden=true]";
+  private static final Evaluator NOISE_ATTRIBUTES = QueryParser.parse(NOISE_ATTRIBUTE_QUERY);
+  static final Evaluator NOISE = QueryParser.parse(String.join(",", NOISE_TAGS) + "," + NOISE_ATTRIBUTE_QUERY);
   private static final Evaluator[] ROOTS = {
     QueryParser.parse("main article"), QueryParser.parse("article"), QueryParser.parse("main"), QueryParser.parse("[role=main]")
   };

@@ -169,6 +169,51 @@ final class Leaves {
     }
   }
 
+  /**
+   * @param node a subtree
+   * @return the length of its {@link #text}
+   */
+  static int textLength(JNode node) {
+    return (int) (textLengthAndSize(node) >>> 32);
+  }
+
+  /**
+   * The lengths of a subtree's {@link #text} and of its {@link JsonTrees#size} in one walk.
+   *
+   * @param node a subtree
+   * @return the text's length in the high 32 bits, the size in the low 32 bits
+   */
+  static long textLengthAndSize(JNode node) {
+    int text;
+    int size;
+    if (node instanceof JObject o) {
+      text = 0;
+      size = 2;
+      for (int i = 0; i < o.keys().size(); i++) {
+        long member = textLengthAndSize(o.values().get(i));
+        int key = o.keys().get(i).length();
+        text += key + 1 + (int) (member >>> 32);
+        size += key + 4 + (int) member;
+      }
+    } else if (node instanceof JArray a) {
+      text = 0;
+      size = 2;
+      for (JNode item : a.items()) {
+        long lengths = textLengthAndSize(item);
+        text += (int) (lengths >>> 32);
+        size += (int) lengths + 1;
+      }
+    } else if (node instanceof JString s) {
+      text = s.value().length() + 1;
+      size = s.value().length() + 2;
+    } else {
+      int length = node instanceof JNumber n ? n.text().length() : ((JLiteral) node).text().length();
+      text = length + 1;
+      size = length;
+    }
+    return (long) text << 32 | (size & 0xFFFFFFFFL);
+  }
+
   /** Numbers and numeric strings ({@code "0.183"}, as Prometheus writes values) parse; others are NaN. */
   static double parseNumber(String s) {
     int n = s.length();
@@ -179,15 +224,17 @@ final class Leaves {
     if (!(Character.isDigit(c) || c == '-' || c == '.')) {
       return Double.NaN;
     }
+    // The common forms first: a value from simpleDecimal is made of ASCII digits, '.' and '-' only,
+    // so it passes the check below too.
+    double fast = simpleDecimal(s);
+    if (!Double.isNaN(fast)) {
+      return fast;
+    }
     for (int i = 0; i < n; i++) {
       char ch = s.charAt(i);
       if (!(Character.isDigit(ch) || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) {
         return Double.NaN;
       }
-    }
-    double fast = simpleDecimal(s);
-    if (!Double.isNaN(fast)) {
-      return fast;
     }
     try {
       return Double.parseDouble(s);

@@ -143,8 +143,22 @@ public final class TableCompressor implements ContentCompressor {
     }
     int start = 0;
     int c = 0;
-    boolean quoted = false;
     int n = line.length();
+    if (line.indexOf('"') < 0) {
+      // No quote to honour (most rows): each cell ends at the next delimiter, found by indexOf.
+      for (int end = line.indexOf(delimiter); ; end = line.indexOf(delimiter, start)) {
+        int to = end < 0 ? n : end;
+        String cell = stripped(line, start, to);
+        if (start > 0 || delimiter != '|' || !cell.isEmpty()) {
+          sink.cell(c++, cell); // psql border 2: no cell before its leading "|"
+        }
+        if (end < 0) {
+          return;
+        }
+        start = end + 1;
+      }
+    }
+    boolean quoted = false;
     for (int i = 0; i <= n; i++) { // i == n ends the last cell, quoted or not
       char ch = i < n ? line.charAt(i) : delimiter;
       if (ch == '"' && i < n) {

@@ -8,6 +8,7 @@ import dev.headroom.compress.internal.spi.JNode.JArray;
 import dev.headroom.compress.internal.spi.JNode.JObject;
 import dev.headroom.compress.internal.spi.JNode.JString;
 import dev.headroom.compress.internal.text.Relevance;
+import dev.headroom.compress.internal.text.TermIndex;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -150,27 +151,46 @@ public final class JsonCompressor implements ContentCompressor {
      * into the best-matching ones. Members holding a kept row or an answer to the query stay.
      */
     JNode prune(JNode node, long[] excess) {
+      StringBuilder text = new StringBuilder();
+      Leaves.text(node, text);
+      String flat = text.toString();
+      return prune(node, excess, new TermIndex(input.query(), flat), 0);
+    }
+
+    /**
+     * @param index the query's terms in the searchable text ({@link Leaves#text}) of the tree first
+     *     given to {@link #prune(JNode, long[])}, of which {@code node} is an unchanged subtree
+     * @param at where {@code node}'s text starts in it
+     */
+    private JNode prune(JNode node, long[] excess, TermIndex index, int at) {
       if (excess[0] <= 0 || !JsonTrees.sizeAtLeast(node, MIN_ARRAY_CHARS)) {
         return node;
       }
       if (node instanceof JArray a) {
         List<JNode> items = new ArrayList<>(a.items());
+        int itemAt = at;
         for (int i = 0; i < items.size() && excess[0] > 0; i++) {
-          items.set(i, prune(items.get(i), excess));
+          JNode item = items.get(i);
+          items.set(i, prune(item, excess, index, itemAt));
+          itemAt += Leaves.textLength(item);
         }
         return new JArray(items);
       }
       JObject o = (JObject) node;
       int n = o.keys().size();
-      List<String> texts = new ArrayList<>(n);
+      // Member i's text, its name, '=' and its value's text, is [from[i], to[i]) of the index's text.
+      int[] from = new int[n];
+      int[] to = new int[n];
       int[] sizes = new int[n];
+      int memberAt = at;
       for (int i = 0; i < n; i++) {
-        StringBuilder sb = new StringBuilder(o.keys().get(i)).append('=');
-        Leaves.text(o.values().get(i), sb);
-        texts.add(sb.toString());
-        sizes[i] = JsonTrees.size(o.values().get(i));
+        long lengths = Leaves.textLengthAndSize(o.values().get(i));
+        from[i] = memberAt;
+        memberAt += o.keys().get(i).length() + 1 + (int) (lengths >>> 32);
+        to[i] = memberAt;
+        sizes[i] = (int) lengths;
       }
-      double[] scores = Relevance.scores(input.query(), texts);
+      double[] scores = Relevance.scores(index, from, to);
       double max = 0;
       for (double s : scores) {
         max = Math.max(max, s);
@@ -196,7 +216,7 @@ public final class JsonCompressor implements ContentCompressor {
       }
       for (int i : order) { // 2: descend, partial matches first
         if (excess[0] > 0 && !dropped[i]) {
-          values.set(i, prune(values.get(i), excess));
+          values.set(i, prune(values.get(i), excess, index, from[i] + o.keys().get(i).length() + 1));
         }
       }
       for (int i : order) { // 3: still too big: drop partial matches that hold nothing kept

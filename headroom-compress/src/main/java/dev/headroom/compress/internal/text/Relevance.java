@@ -67,6 +67,36 @@ public final class Relevance {
         }
       }
     }
+    return weigh(terms, hit, n);
+  }
+
+  /**
+   * {@link #scores(Query, List)} of the units {@code text.substring(from[u], to[u])}, the ranges
+   * bounded as {@link TermIndex} requires.
+   *
+   * @param index the query's terms in the text
+   * @param from each unit's start in the text
+   * @param to each unit's end
+   * @return one score per unit, 0 for no match
+   */
+  public static double[] scores(TermIndex index, int[] from, int[] to) {
+    int n = from.length;
+    List<Query.Term> terms = index.terms();
+    if (terms.isEmpty() || n == 0) {
+      return new double[n];
+    }
+    boolean[][] hit = new boolean[terms.size()][n];
+    for (int t = 0; t < terms.size(); t++) {
+      for (int u = 0; u < n; u++) {
+        hit[t][u] = index.in(t, from[u], to[u]);
+      }
+    }
+    return weigh(terms, hit, n);
+  }
+
+  /** Each term found in a unit adds its weight: more for a strong term, more the fewer units hold it. */
+  private static double[] weigh(List<Query.Term> terms, boolean[][] hit, int n) {
+    double[] scores = new double[n];
     for (int t = 0; t < terms.size(); t++) {
       int df = 0;
       for (boolean h : hit[t]) {

@@ -18,6 +18,17 @@ class JsonTreesSizeTest {
     assertEquals(JsonTrees.size(node) >= limit, JsonTrees.sizeAtLeast(node, limit), json + " / " + limit);
   }
 
+  @Property(tries = 300)
+  void oneWalkGivesTheTextLengthAndTheSize(@ForAll("documents") String json) {
+    JNode node = JsonTrees.parse(json).orElseThrow();
+    StringBuilder text = new StringBuilder();
+    Leaves.text(node, text);
+    long both = Leaves.textLengthAndSize(node);
+    assertEquals(text.length(), (int) (both >>> 32), json);
+    assertEquals(JsonTrees.size(node), (int) both, json);
+    assertEquals(text.length(), Leaves.textLength(node), json);
+  }
+
   @Provide
   Arbitrary<String> documents() {
     Arbitrary<String> leaf = Arbitraries.oneOf(Arbitraries.of("1.50", "null", "true", "-3"),

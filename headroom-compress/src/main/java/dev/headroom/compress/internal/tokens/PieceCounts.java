@@ -21,6 +21,8 @@ import java.lang.invoke.VarHandle;
  * (keys with their quotes, a log line's fixed words, indentation with its keyword) is one lookup, and
  * its characters are read once, to find its end and hash it, instead of once by the splitter and
  * again by each piece's lookup. A span not remembered is split and its pieces counted as below.
+ * Most spans are short and ASCII (every one of a CSV table's, nineteen in twenty of a log's): those
+ * are remembered as packed pieces are, below, which needs neither a hash nor a comparison of text.
  *
  * <p><b>Pieces.</b> A single ASCII character is one token. An ASCII piece of up to
  * {@value #MAX_PACKED_CHARS} characters is packed, seven bits a character, into a long that is its own
@@ -93,22 +95,39 @@ final class PieceCounts {
     int tokens = 0;
     int start = 0;
     int hash = 0;
+    long key = 1; // the span packed as in packed(), valid while it is short and ASCII
+    int all = 0;
     char previous = ' ';
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (splitsBefore(previous, c)) {
-        tokens += span(text, start, i, hash);
+        tokens += span(text, start, i, hash, key, all);
         start = i;
         hash = 0;
+        key = 1;
+        all = 0;
       }
       hash = 31 * hash + c;
+      key = key << 7 | c;
+      all |= c;
       previous = c;
     }
-    return start < n ? tokens + span(text, start, n, hash) : tokens;
+    return start < n ? tokens + span(text, start, n, hash, key, all) : tokens;
   }
 
-  private int span(String text, int start, int end, int hash) {
+  /**
+   * @param key the span packed behind a leading 1 bit, seven bits a character; only its last 64 bits
+   *     when it is longer than {@value #MAX_PACKED_CHARS} characters, and then unused
+   * @param all the span's characters or-ed together (ASCII when below 0x80)
+   */
+  private int span(String text, int start, int end, int hash, long key, int all) {
     int length = end - start;
+    if (length <= MAX_PACKED_CHARS && all < 0x80) {
+      // A short ASCII span is its own key in the packed table, like a piece: one load, no text to
+      // compare. The count of a text is the same whether it is met as a piece or as a span of
+      // several pieces (the pieces' counts add up, and a lone piece is one piece).
+      return length == 1 ? 1 : packed(key, text, start, end);
+    }
     if (length > MAX_SPAN_CHARS) {
       return pieces(text, start, end);
     }
@@ -147,16 +166,34 @@ final class PieceCounts {
     return tokens;
   }
 
-  /** An ASCII piece of 2 to 8 characters, packed behind a leading 1 bit into {@code key}. */
+  /**
+   * An ASCII piece or span of 2 to 8 characters, packed behind a leading 1 bit into {@code key}; its
+   * count is the text's ordinary count either way.
+   */
   private int packed(long key, String text, int start, int end) {
-    int slot = (int) (key * 0x9E3779B97F4A7C15L >>> (64 - PACKED_BITS));
+    int slot = packedSlot(key);
     long entry = (long) PACKED.getOpaque(packed, slot);
     if (entry >>> COUNT_BITS == key) {
       return (int) (entry & (1 << COUNT_BITS) - 1);
     }
+    // Two ways: a key may also sit in the slot's neighbour, where the last key to be displaced went.
+    // Two keys of one text that share a slot then both stay, instead of each evicting the other on
+    // every count of that text (and sending it to jtokkit each time).
+    long other = (long) PACKED.getOpaque(packed, slot ^ 1);
+    if (other >>> COUNT_BITS == key) {
+      return (int) (other & (1 << COUNT_BITS) - 1);
+    }
     int tokens = bpe.countTokensOrdinary(text.substring(start, end));
+    if (entry != 0) {
+      PACKED.setOpaque(packed, slot ^ 1, entry);
+    }
     PACKED.setOpaque(packed, slot, key << COUNT_BITS | tokens);
     return tokens;
+  }
+
+  /** The packed table's slot for a key. */
+  static int packedSlot(long key) {
+    return (int) (key * 0x9E3779B97F4A7C15L >>> (64 - PACKED_BITS));
   }
 
   /** Any other piece. */

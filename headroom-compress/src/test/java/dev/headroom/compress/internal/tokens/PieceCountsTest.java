@@ -73,6 +73,38 @@ class PieceCountsTest {
   }
 
   @Test
+  void twoShortSpansOfOneTextThatShareASlotAreBothRemembered() {
+    // Spans "-<i>z" (in "z-12z-34z" each ends before the next '-'), two of which share a packed slot.
+    java.util.Map<Integer, String> bySlot = new java.util.HashMap<>();
+    String first = null;
+    String second = null;
+    for (int i = 100; second == null; i++) {
+      String span = "-" + i + "z";
+      long key = 1;
+      for (char c : span.toCharArray()) {
+        key = key << 7 | c;
+      }
+      String earlier = bySlot.putIfAbsent(PieceCounts.packedSlot(key), span);
+      if (earlier != null) {
+        first = earlier;
+        second = span;
+      }
+    }
+    int[] calls = {0};
+    Encoding counted = (Encoding) java.lang.reflect.Proxy.newProxyInstance(Encoding.class.getClassLoader(),
+        new Class<?>[] {Encoding.class}, (proxy, method, args) -> {
+          calls[0] += method.getName().equals("countTokensOrdinary") ? 1 : 0;
+          return method.invoke(JTOKKIT, args);
+        });
+    PieceCounts counts = new PieceCounts(counted);
+    String text = "z" + first + second;
+    assertEquals(JTOKKIT.countTokensOrdinary(text), counts.count(text));
+    calls[0] = 0;
+    assertEquals(JTOKKIT.countTokensOrdinary(text), counts.count(text));
+    assertEquals(0, calls[0], first + " and " + second + " share a slot: neither may evict the other");
+  }
+
+  @Test
   void remembersSpansAndPiecesWithoutMixingThemUp() {
     PieceCounts counts = new PieceCounts(JTOKKIT);
     // Far more distinct spans and pieces than slots, so slots are overwritten; then everything again,

@@ -30,6 +30,8 @@ public final class Query {
       "here", "still", "ago", "minutes", "few", "around", "last", "hour", "file", "line", "lines");
 
   private static final Query EMPTY = new Query(List.of());
+  /** Lower-case letters from the most to the least common in English. */
+  private static final String BY_FREQUENCY = "etaoinsrhldcumfpgwybvkxjqz";
 
   /**
    * The last query parsed and its result. Every block of a request, and every request until the
@@ -55,6 +57,90 @@ public final class Query {
      */
     public boolean in(String line, String lowerLine) {
       return strong ? line.contains(text) : (lowerLine != null ? lowerLine : line.toLowerCase(Locale.ROOT)).contains(lower);
+    }
+
+    /**
+     * {@link #in}{@code (line, null)}, without a lower-cased copy of the line when the term's lower
+     * case is ASCII. Only three kinds of character lower-case to ASCII ({@link #LOWERING_TO}): ASCII
+     * itself, the Kelvin sign (to {@code k}) and U+0130 (to {@code i} and a combining dot). So the
+     * lower-cased line holds the term exactly where consecutive characters of the line each lower-case
+     * to the term's character at that place, U+0130 only in the last place (its dot follows, and is no
+     * ASCII character of the term).
+     *
+     * @param line a line
+     * @return whether the term occurs in it
+     */
+    public boolean in(String line) {
+      if (strong) {
+        return line.contains(text);
+      }
+      if (!lowerIsAscii()) {
+        return in(line, null);
+      }
+      // Candidates are found with indexOf on the term's rarest letter, in each case: few calls, each
+      // a fast scan, and no copy of the line. When the letter turns out to be common (a candidate every
+      // 32 characters or less), one lower-cased copy is cheaper than that many calls.
+      int length = lower.length();
+      int anchor = rarestPlace(lower);
+      int last = line.length() - length;
+      int candidates = 0;
+      int cheaperToCopy = 8 + line.length() / 32;
+      for (char c : LOWERING_TO[lower.charAt(anchor)]) {
+        if (c == '\u0130' && anchor != length - 1) {
+          continue; // its dot would have to be the term's next character
+        }
+        for (int at = line.indexOf(c, anchor); at >= 0 && at - anchor <= last; at = line.indexOf(c, at + 1)) {
+          if (lowersTo(line, at - anchor)) {
+            return true;
+          }
+          if (++candidates > cheaperToCopy) {
+            return in(line, null);
+          }
+        }
+      }
+      return false;
+    }
+
+    /** Whether the characters of the line from {@code at} lower-case to the term. */
+    private boolean lowersTo(String line, int at) {
+      int length = lower.length();
+      for (int k = 0; k < length; k++) {
+        char c = line.charAt(at + k);
+        char t = lower.charAt(k);
+        if (c != t && !(t >= 'a' && t <= 'z' && c == t - 32) && !(t == 'k' && c == '\u212A')
+            && !(t == 'i' && c == '\u0130' && k == length - 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The place of the term's character least common in English text; any non-letter beats a letter. */
+    private static int rarestPlace(String lower) {
+      int best = 0;
+      int bestRank = -1;
+      for (int k = 0; k < lower.length(); k++) {
+        int rank = BY_FREQUENCY.indexOf(lower.charAt(k));
+        rank = rank < 0 ? BY_FREQUENCY.length() : rank;
+        if (rank > bestRank) {
+          best = k;
+          bestRank = rank;
+        }
+      }
+      return best;
+    }
+
+    /** @return whether the term is weak and its lower case is ASCII, of two characters or more */
+    boolean lowerIsAscii() {
+      if (strong || lower.length() < 2) {
+        return false;
+      }
+      for (int i = 0; i < lower.length(); i++) {
+        if (lower.charAt(i) >= 0x80) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**
@@ -163,6 +249,8 @@ public final class Query {
       boolean in;
       if (term.strong()) {
         in = text.contains(term.text());
+      } else if (term.lowerIsAscii()) {
+        in = term.in(text);
       } else if (term.mayBeIn(text)) {
         if (lowerText == null) {
           lowerText = text.toLowerCase(Locale.ROOT);

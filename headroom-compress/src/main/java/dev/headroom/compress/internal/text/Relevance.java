@@ -54,11 +54,11 @@ public final class Relevance {
     boolean[][] hit = new boolean[terms.size()][n];
     for (int u = 0; u < n; u++) {
       String unit = units.get(u);
-      String lower = null; // made only when a weak term may be in the unit
+      String lower = null; // made only when a weak term with non-ASCII letters may be in the unit
       for (int t = 0; t < terms.size(); t++) {
         Query.Term term = terms.get(t);
-        if (term.strong()) {
-          hit[t][u] = term.in(unit, null);
+        if (term.strong() || term.lowerIsAscii()) {
+          hit[t][u] = term.in(unit);
         } else if (term.mayBeIn(unit)) {
           if (lower == null) {
             lower = unit.toLowerCase(Locale.ROOT);

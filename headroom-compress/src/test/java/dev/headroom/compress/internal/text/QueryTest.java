@@ -54,6 +54,28 @@ class QueryTest {
     }
   }
 
+  @Property(tries = 5000)
+  void aWeakTermIsFoundWithoutLowerCasingTheLineWhereLowerCasingFindsIt(@ForAll("lines") String line,
+      @ForAll("asciiWords") String word) {
+    Query.Term term = new Query.Term(word, word.toLowerCase(Locale.ROOT), false);
+    assertEquals(line.toLowerCase(Locale.ROOT).contains(term.lower()), term.in(line), line + " / " + word);
+  }
+
+  @Test
+  void theCharactersThatLowerCaseToAsciiMatchAWeakTerm() {
+    Query.Term kit = new Query.Term("kit", "kit", false);
+    assertTrue(kit.in("a \u212AIT b"), "the Kelvin sign is a k");
+    Query.Term taxi = new Query.Term("taxi", "taxi", false);
+    assertTrue(taxi.in("TAX\u0130"), "U+0130 ends the term: its dot comes after");
+    assertFalse(new Query.Term("taxis", "taxis", false).in("TAX\u0130S"), "…and nowhere else");
+    assertFalse(new Query.Term("ikit", "ikit", false).in("\u0130KIT"));
+  }
+
+  @Provide
+  Arbitrary<String> asciiWords() {
+    return Arbitraries.strings().withChars("akiosKIOS").ofMinLength(2).ofMaxLength(4);
+  }
+
   @Property(tries = 2000)
   void linesScoreTheSameWithTheTermsTheirTextHas(@ForAll("lineLists") List<String> lines, @ForAll("queries") String query) {
     Query q = Query.parse(query);
@@ -101,7 +123,7 @@ class QueryTest {
   @Provide
   Arbitrary<String> lines() {
     return Arbitraries.oneOf(
-        Arbitraries.strings().withChars("aAkKiIoO\u212A\u0130\u0307 xé-").ofMaxLength(12),
+        Arbitraries.strings().withChars("aAkKiIoOsS\u017F\u212A\u0130\u0307 xé-").ofMaxLength(12),
         Arbitraries.strings().all().ofMaxLength(8));
   }
 

@@ -78,22 +78,21 @@ public final class Query {
         return in(line, null);
       }
       // Candidates are found with indexOf on the term's rarest letter, in each case: few calls, each
-      // a fast scan, and no copy of the line. When the letter turns out to be common (a candidate every
-      // 32 characters or less), one lower-cased copy is cheaper than that many calls.
+      // a fast scan, and no copy of the line. When that letter turns out to be common (more than a
+      // candidate every 16 characters so far), one lower-cased copy is cheaper than that many calls.
       int length = lower.length();
       int anchor = rarestPlace(lower);
       int last = line.length() - length;
-      int candidates = 0;
-      int cheaperToCopy = 8 + line.length() / 32;
       for (char c : LOWERING_TO[lower.charAt(anchor)]) {
         if (c == '\u0130' && anchor != length - 1) {
           continue; // its dot would have to be the term's next character
         }
+        int candidates = 0;
         for (int at = line.indexOf(c, anchor); at >= 0 && at - anchor <= last; at = line.indexOf(c, at + 1)) {
           if (lowersTo(line, at - anchor)) {
             return true;
           }
-          if (++candidates > cheaperToCopy) {
+          if (++candidates > 8 + at / 16) {
             return in(line, null);
           }
         }

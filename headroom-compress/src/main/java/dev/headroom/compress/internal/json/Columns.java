@@ -22,30 +22,40 @@ public final class Columns {
     int[] rows;
     /** Each value's place among its row's scalars, which orders the summary's fields. */
     int[] positions;
-    String[] texts;
+    /**
+     * Each value's text. A table's cell is {@code texts[k].substring(from[k], to[k])}, a range of its
+     * row's line until it is first asked for ({@link #text}): most never are, as a column is no longer
+     * counted once it has too many values to be categorical. A JSON value is its text, and {@code from}
+     * and {@code to} are null.
+     */
+    private String[] texts;
+    private int[] from;
+    private int[] to;
     /** Whether each value was a string (only strings are summarised). */
     boolean[] strings;
     /** Each value as a number, NaN when it is not one ({@link Leaves#parseNumber}). */
     double[] numbers;
 
-    Column(String name, boolean topLevel, int capacity) {
+    /**
+     * @param ranges whether values are added as ranges ({@link #addRange}), not texts ({@link #add})
+     */
+    Column(String name, boolean topLevel, int capacity, boolean ranges) {
       this.name = name;
       this.topLevel = topLevel;
       rows = new int[capacity];
       positions = new int[capacity];
       texts = new String[capacity];
+      if (ranges) {
+        from = new int[capacity];
+        to = new int[capacity];
+      }
       strings = new boolean[capacity];
       numbers = new double[capacity];
     }
 
     void add(int row, int position, String text, boolean string, double number) {
       if (size == rows.length) {
-        int capacity = Math.max(8, size * 2);
-        rows = Arrays.copyOf(rows, capacity);
-        positions = Arrays.copyOf(positions, capacity);
-        texts = Arrays.copyOf(texts, capacity);
-        strings = Arrays.copyOf(strings, capacity);
-        numbers = Arrays.copyOf(numbers, capacity);
+        grow();
       }
       rows[size] = row;
       positions[size] = position;
@@ -53,6 +63,45 @@ public final class Columns {
       strings[size] = string;
       numbers[size] = number;
       size++;
+    }
+
+    /** Adds the string value {@code line.substring(start, end)} of a column made for ranges. */
+    void addRange(int row, int position, String line, int start, int end, double number) {
+      if (size == rows.length) {
+        grow();
+      }
+      from[size] = start;
+      to[size] = end;
+      add(row, position, line, true, number);
+    }
+
+    private void grow() {
+      int capacity = Math.max(8, size * 2);
+      rows = Arrays.copyOf(rows, capacity);
+      positions = Arrays.copyOf(positions, capacity);
+      texts = Arrays.copyOf(texts, capacity);
+      if (from != null) {
+        from = Arrays.copyOf(from, capacity);
+        to = Arrays.copyOf(to, capacity);
+      }
+      strings = Arrays.copyOf(strings, capacity);
+      numbers = Arrays.copyOf(numbers, capacity);
+    }
+
+    /** @return value {@code k}'s text (a range's made once, then kept) */
+    String text(int k) {
+      String text = texts[k];
+      if (from != null && (from[k] != 0 || to[k] != text.length())) {
+        text = texts[k] = text.substring(from[k], to[k]);
+        to[k] -= from[k];
+        from[k] = 0;
+      }
+      return text;
+    }
+
+    /** @return the length of value {@code k}'s text, without making it */
+    int length(int k) {
+      return from == null ? texts[k].length() : to[k] - from[k];
     }
   }
 
@@ -94,11 +143,24 @@ public final class Columns {
    * @param text the cell
    */
   public void cell(int c, String text) {
+    cell(c, text, 0, text.length());
+  }
+
+  /**
+   * Adds the current row's cell {@code c} of a table ({@link #forTable}), {@code line.substring(from,
+   * to)}, without making that string unless the statistics ask for it.
+   *
+   * @param c the cell's place in its row
+   * @param line a text that holds the cell (its row's line)
+   * @param from where the cell starts in it
+   * @param to where it ends
+   */
+  public void cell(int c, String line, int from, int to) {
     while (c >= columns.size()) {
       int k = columns.size();
-      columns.add(new Column(k < names.size() ? names.get(k) : "col" + k, true, rowCount));
+      columns.add(new Column(k < names.size() ? names.get(k) : "col" + k, true, rowCount, true));
     }
-    columns.get(c).add(row, c, text, true, Leaves.parseNumber(text));
+    columns.get(c).addRange(row, c, line, from, to, Leaves.parseNumber(line, from, to));
   }
 
   /** @return the columns in order of first appearance (JSON paths that are never a scalar left out) */
@@ -134,7 +196,7 @@ public final class Columns {
     }
     Column column = columns.get(id);
     if (column == null) {
-      column = new Column(path.text(), path.topLevel(), expectedPerColumn);
+      column = new Column(path.text(), path.topLevel(), expectedPerColumn, false);
       columns.set(id, column);
     }
     column.add(row, position++, text, string, number);

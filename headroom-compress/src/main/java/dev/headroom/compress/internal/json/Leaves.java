@@ -216,28 +216,40 @@ final class Leaves {
 
   /** Numbers and numeric strings ({@code "0.183"}, as Prometheus writes values) parse; others are NaN. */
   static double parseNumber(String s) {
-    int n = s.length();
+    return parseNumber(s, 0, s.length());
+  }
+
+  /**
+   * {@link #parseNumber(String)} of {@code s.substring(from, to)}, without making it.
+   *
+   * @param s a text
+   * @param from where the number starts
+   * @param to where it ends
+   * @return the number, NaN when it is not one
+   */
+  static double parseNumber(String s, int from, int to) {
+    int n = to - from;
     if (n == 0 || n > 24) {
       return Double.NaN;
     }
-    char c = s.charAt(0);
+    char c = s.charAt(from);
     if (!(Character.isDigit(c) || c == '-' || c == '.')) {
       return Double.NaN;
     }
     // The common forms first: a value from simpleDecimal is made of ASCII digits, '.' and '-' only,
     // so it passes the check below too.
-    double fast = simpleDecimal(s);
+    double fast = simpleDecimal(s, from, to);
     if (!Double.isNaN(fast)) {
       return fast;
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       char ch = s.charAt(i);
       if (!(Character.isDigit(ch) || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) {
         return Double.NaN;
       }
     }
     try {
-      return Double.parseDouble(s);
+      return Double.parseDouble(s.substring(from, to));
     } catch (NumberFormatException e) {
       return Double.NaN;
     }
@@ -247,18 +259,22 @@ final class Leaves {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
   };
 
+  static double simpleDecimal(String s) {
+    return simpleDecimal(s, 0, s.length());
+  }
+
   /**
    * {@code -?digits(.digits)?} with at most 15 digits in all, without {@link Double#parseDouble}:
    * the digits fit a double exactly and so does the power of ten, so one division is correctly
    * rounded, the same value parseDouble gives. NaN for any other form.
    */
-  static double simpleDecimal(String s) {
-    int n = s.length();
-    int i = s.charAt(0) == '-' ? 1 : 0;
+  static double simpleDecimal(String s, int from, int to) {
+    boolean negative = s.charAt(from) == '-';
+    int i = negative ? from + 1 : from;
     long digits = 0;
     int count = 0;
     int fraction = -1; // digits after the point, -1 before it
-    for (; i < n; i++) {
+    for (; i < to; i++) {
       char c = s.charAt(i);
       if (c >= '0' && c <= '9') {
         digits = digits * 10 + (c - '0');
@@ -274,6 +290,6 @@ final class Leaves {
       return Double.NaN;
     }
     double value = fraction > 0 ? digits / POWERS_OF_TEN[fraction] : digits;
-    return s.charAt(0) == '-' ? -value : value;
+    return negative ? -value : value;
   }
 }

@@ -122,7 +122,7 @@ public final class RowSelector {
       if (n >= 10 && present <= rareMax) {
         // A field present in at most 2% of rows: its presence is rare.
         for (int k = 0; k < present; k++) {
-          if (!"null".equals(column.texts[k])) {
+          if (!"null".equals(column.text(k))) {
             rarity[column.rows[k]] = Math.max(rarity[column.rows[k]], 1.0 / present);
           }
         }
@@ -133,8 +133,8 @@ public final class RowSelector {
       values.clear();
       int[][] counts = new int[present][];
       for (int k = 0; k < present && values.size() <= distinctMax; k++) {
-        String text = column.texts[k];
-        if (text.length() <= 64) {
+        if (column.length(k) <= 64) {
+          String text = column.text(k);
           int[] count = values.get(text);
           if (count == null) {
             values.put(text, count = new int[] {0});
@@ -278,7 +278,7 @@ public final class RowSelector {
         continue;
       }
       for (int k = 0; k < column.size; k++) {
-        if (!keep.get(column.rows[k]) && column.strings[k] && column.texts[k].length() <= 32) {
+        if (!keep.get(column.rows[k]) && column.strings[k] && column.length(k) <= 32) {
           order.add(new long[] {(long) column.rows[k] << 32 | column.positions[k], c});
           break;
         }
@@ -294,8 +294,8 @@ public final class RowSelector {
       Map<String, int[]> values = new LinkedHashMap<>();
       int total = 0;
       for (int k = 0; k < column.size && values.size() <= 5; k++) {
-        String text = column.texts[k];
-        if (!keep.get(column.rows[k]) && column.strings[k] && text.length() <= 32) {
+        if (!keep.get(column.rows[k]) && column.strings[k] && column.length(k) <= 32) {
+          String text = column.text(k);
           int[] count = values.get(text);
           if (count == null) {
             values.put(text, count = new int[] {0}); // a sixth value: never reported, counting stops

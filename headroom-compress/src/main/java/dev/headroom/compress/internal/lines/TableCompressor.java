@@ -98,7 +98,7 @@ public final class TableCompressor implements ContentCompressor {
   /** Splits a row into trimmed cells, honouring double quotes for CSV. */
   static List<String> cells(String line, char delimiter) {
     List<String> out = new ArrayList<>(10);
-    forEachCell(line, delimiter, (c, cell) -> out.add(cell));
+    forEachCell(line, delimiter, (c, text, from, to) -> out.add(text.substring(from, to)));
     return out;
   }
 
@@ -107,23 +107,33 @@ public final class TableCompressor implements ContentCompressor {
   interface CellSink {
     /**
      * @param c the cell's place in the row, from 0
-     * @param cell the cell
+     * @param text a text holding the cell: the row's line, or a part of it
+     * @param from where the cell starts in it
+     * @param to where the cell ends
      */
-    void cell(int c, String cell);
+    void cell(int c, String text, int from, int to);
   }
 
   /**
-   * {@code line.substring(from, to).strip()} without the intermediate copy. Char by char is the same
-   * as strip's code points: every white-space code point is in the BMP, and no surrogate is white space.
+   * Hands {@code line.substring(from, to).strip()} to the sink as a range of the line. Char by char is
+   * the same as strip's code points: every white-space code point is in the BMP, and no surrogate is
+   * white space.
+   *
+   * @param dropIfEmpty whether an empty cell is left out
+   * @return whether the cell went to the sink
    */
-  private static String stripped(String line, int from, int to) {
+  private static boolean strippedCell(CellSink sink, int c, String line, int from, int to, boolean dropIfEmpty) {
     while (from < to && Character.isWhitespace(line.charAt(from))) {
       from++;
     }
     while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
       to--;
     }
-    return line.substring(from, to);
+    if (from == to && dropIfEmpty) {
+      return false;
+    }
+    sink.cell(c, line, from, to);
+    return true;
   }
 
   /**
@@ -137,7 +147,7 @@ public final class TableCompressor implements ContentCompressor {
       // ls -l pads with single spaces: fall back to any whitespace.
       String[] parts = cells.length > 1 ? cells : WHITESPACE.split(line.strip());
       for (int c = 0; c < parts.length; c++) {
-        sink.cell(c, parts[c]);
+        sink.cell(c, parts[c], 0, parts[c].length());
       }
       return;
     }
@@ -147,10 +157,9 @@ public final class TableCompressor implements ContentCompressor {
     if (line.indexOf('"') < 0) {
       // No quote to honour (most rows): each cell ends at the next delimiter, found by indexOf.
       for (int end = line.indexOf(delimiter); ; end = line.indexOf(delimiter, start)) {
-        int to = end < 0 ? n : end;
-        String cell = stripped(line, start, to);
-        if (start > 0 || delimiter != '|' || !cell.isEmpty()) {
-          sink.cell(c++, cell); // psql border 2: no cell before its leading "|"
+        // psql border 2: no cell before its leading "|"
+        if (strippedCell(sink, c, line, start, end < 0 ? n : end, start == 0 && delimiter == '|')) {
+          c++;
         }
         if (end < 0) {
           return;
@@ -164,9 +173,8 @@ public final class TableCompressor implements ContentCompressor {
       if (ch == '"' && i < n) {
         quoted = !quoted;
       } else if (ch == delimiter && (!quoted || i == n)) {
-        String cell = stripped(line, start, i);
-        if (start > 0 || delimiter != '|' || !cell.isEmpty()) {
-          sink.cell(c++, cell); // psql border 2: no cell before its leading "|"
+        if (strippedCell(sink, c, line, start, i, start == 0 && delimiter == '|')) {
+          c++;
         }
         start = i + 1;
       }

@@ -22,16 +22,18 @@ import java.lang.invoke.VarHandle;
  * its characters are read once, to find its end and hash it, instead of once by the splitter and
  * again by each piece's lookup. A span not remembered is split and its pieces counted as below.
  * Most spans are short and ASCII (every one of a CSV table's, nineteen in twenty of a log's): those
- * are remembered as packed pieces are, below, which needs neither a hash nor a comparison of text.
+ * are remembered in a table of their own packed as pieces are, below, which needs neither a hash nor
+ * a comparison of text.
  *
  * <p><b>Pieces.</b> A single ASCII character is one token. An ASCII piece of up to
  * {@value #MAX_PACKED_CHARS} characters is packed, seven bits a character, into a long that is its own
  * key; longer pieces and pieces with other characters are kept with their text.
  *
- * <p>The memories are fixed tables, one entry per slot, shared by all threads without locks. An entry
+ * <p>The memories are fixed tables (the packed ones two-way, {@link #recall}), shared by all threads
+ * without locks. An entry
  * with text is an immutable object with final fields, so a thread sees either a whole entry or an
  * older one; a packed entry is one long holding key and count, read and written whole (opaque access).
- * A lost update only costs a recount. The three hold at most about 6 MB: 256 KB of packed entries,
+ * A lost update only costs a recount. The four hold at most about 6 MB: twice 256 KB of packed entries,
  * and two tables of {@value #SLOTS} entries of at most {@value #MAX_SPAN_CHARS} characters each (half
  * that for ASCII text).
  */
@@ -66,6 +68,7 @@ final class PieceCounts {
   private final Entry[] spans = new Entry[SLOTS];
   private final Entry[] pieces = new Entry[SLOTS];
   private final long[] packed = new long[1 << PACKED_BITS];
+  private final long[] packedSpans = new long[1 << PACKED_BITS];
 
   /**
    * @param bpe jtokkit's {@code o200k_base} encoding
@@ -123,10 +126,18 @@ final class PieceCounts {
   private int span(String text, int start, int end, int hash, long key, int all) {
     int length = end - start;
     if (length <= MAX_PACKED_CHARS && all < 0x80) {
-      // A short ASCII span is its own key in the packed table, like a piece: one load, no text to
-      // compare. The count of a text is the same whether it is met as a piece or as a span of
-      // several pieces (the pieces' counts add up, and a lone piece is one piece).
-      return length == 1 ? 1 : packed(key, text, start, end);
+      // A short ASCII span is its own key in a packed table of spans: one load, no text to compare.
+      // A new one is split and its pieces counted, as a long span is (jtokkit's regex on every new
+      // span was twice as slow on text not counted before).
+      if (length == 1) {
+        return 1;
+      }
+      int tokens = recall(packedSpans, key);
+      if (tokens < 0) {
+        tokens = pieces(text, start, end);
+        remember(packedSpans, key, tokens);
+      }
+      return tokens;
     }
     if (length > MAX_SPAN_CHARS) {
       return pieces(text, start, end);
@@ -167,28 +178,50 @@ final class PieceCounts {
   }
 
   /**
-   * An ASCII piece or span of 2 to 8 characters, packed behind a leading 1 bit into {@code key}; its
-   * count is the text's ordinary count either way.
+   * An ASCII piece of 2 to 8 characters, packed behind a leading 1 bit into {@code key}.
    */
   private int packed(long key, String text, int start, int end) {
+    int tokens = recall(packed, key);
+    if (tokens < 0) {
+      tokens = bpe.countTokensOrdinary(text.substring(start, end));
+      remember(packed, key, tokens);
+    }
+    return tokens;
+  }
+
+  /**
+   * A packed table is two-way: a key sits in its slot or in the slot's neighbour, where the last key
+   * to be displaced from the slot went. Two keys of one text that share a slot then both stay, instead
+   * of each evicting the other on every count of that text.
+   *
+   * @param table a packed table
+   * @param key a packed key
+   * @return its count, or -1 when the table does not hold it
+   */
+  static int recall(long[] table, long key) {
     int slot = packedSlot(key);
-    long entry = (long) PACKED.getOpaque(packed, slot);
+    long entry = (long) PACKED.getOpaque(table, slot);
     if (entry >>> COUNT_BITS == key) {
       return (int) (entry & (1 << COUNT_BITS) - 1);
     }
-    // Two ways: a key may also sit in the slot's neighbour, where the last key to be displaced went.
-    // Two keys of one text that share a slot then both stay, instead of each evicting the other on
-    // every count of that text (and sending it to jtokkit each time).
-    long other = (long) PACKED.getOpaque(packed, slot ^ 1);
-    if (other >>> COUNT_BITS == key) {
-      return (int) (other & (1 << COUNT_BITS) - 1);
+    long other = (long) PACKED.getOpaque(table, slot ^ 1);
+    return other >>> COUNT_BITS == key ? (int) (other & (1 << COUNT_BITS) - 1) : -1;
+  }
+
+  /**
+   * Puts a key and its count in its slot, and what the slot held in the slot's neighbour.
+   *
+   * @param table a packed table
+   * @param key a packed key
+   * @param tokens its count, at most 8
+   */
+  static void remember(long[] table, long key, int tokens) {
+    int slot = packedSlot(key);
+    long entry = (long) PACKED.getOpaque(table, slot);
+    if (entry != 0 && entry >>> COUNT_BITS != key) {
+      PACKED.setOpaque(table, slot ^ 1, entry);
     }
-    int tokens = bpe.countTokensOrdinary(text.substring(start, end));
-    if (entry != 0) {
-      PACKED.setOpaque(packed, slot ^ 1, entry);
-    }
-    PACKED.setOpaque(packed, slot, key << COUNT_BITS | tokens);
-    return tokens;
+    PACKED.setOpaque(table, slot, key << COUNT_BITS | tokens);
   }
 
   /** The packed table's slot for a key. */

@@ -73,35 +73,33 @@ class PieceCountsTest {
   }
 
   @Test
-  void twoShortSpansOfOneTextThatShareASlotAreBothRemembered() {
-    // Spans "-<i>z" (in "z-12z-34z" each ends before the next '-'), two of which share a packed slot.
-    java.util.Map<Integer, String> bySlot = new java.util.HashMap<>();
-    String first = null;
-    String second = null;
-    for (int i = 100; second == null; i++) {
-      String span = "-" + i + "z";
+  void aPackedTableKeepsTheTwoLatestKeysOfASlot() {
+    // Three packed spans ("-<i>z", as in "z-12z-34z") that share a slot.
+    java.util.Map<Integer, List<Long>> bySlot = new java.util.HashMap<>();
+    List<Long> same = null;
+    for (int i = 100; same == null; i++) {
       long key = 1;
-      for (char c : span.toCharArray()) {
+      for (char c : ("-" + i + "z").toCharArray()) {
         key = key << 7 | c;
       }
-      String earlier = bySlot.putIfAbsent(PieceCounts.packedSlot(key), span);
-      if (earlier != null) {
-        first = earlier;
-        second = span;
-      }
+      List<Long> keys = bySlot.computeIfAbsent(PieceCounts.packedSlot(key), slot -> new ArrayList<>());
+      keys.add(key);
+      same = keys.size() == 3 ? keys : null;
     }
-    int[] calls = {0};
-    Encoding counted = (Encoding) java.lang.reflect.Proxy.newProxyInstance(Encoding.class.getClassLoader(),
-        new Class<?>[] {Encoding.class}, (proxy, method, args) -> {
-          calls[0] += method.getName().equals("countTokensOrdinary") ? 1 : 0;
-          return method.invoke(JTOKKIT, args);
-        });
-    PieceCounts counts = new PieceCounts(counted);
-    String text = "z" + first + second;
-    assertEquals(JTOKKIT.countTokensOrdinary(text), counts.count(text));
-    calls[0] = 0;
-    assertEquals(JTOKKIT.countTokensOrdinary(text), counts.count(text));
-    assertEquals(0, calls[0], first + " and " + second + " share a slot: neither may evict the other");
+    long[] table = new long[1 << PieceCounts.PACKED_BITS];
+    long a = same.get(0);
+    long b = same.get(1);
+    long c = same.get(2);
+    PieceCounts.remember(table, a, 1);
+    PieceCounts.remember(table, b, 2);
+    assertEquals(1, PieceCounts.recall(table, a), "a slot's earlier key stays, next door");
+    assertEquals(2, PieceCounts.recall(table, b));
+    PieceCounts.remember(table, c, 3);
+    assertEquals(3, PieceCounts.recall(table, c));
+    assertEquals(2, PieceCounts.recall(table, b));
+    assertEquals(-1, PieceCounts.recall(table, a), "two ways: the oldest of three goes");
+    PieceCounts.remember(table, c, 3);
+    assertEquals(2, PieceCounts.recall(table, b), "remembering a key again displaces nothing");
   }
 
   @Test

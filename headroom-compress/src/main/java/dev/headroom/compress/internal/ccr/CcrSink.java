@@ -92,15 +92,21 @@ public final class CcrSink {
    * @return its UTF-8 length without encoding it
    */
   public static int utf8Length(String s) {
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
+    int length = s.length();
+    int i = 0;
+    // The ASCII start (often the whole text) in a loop of its own: with the rest of the rules in the
+    // same loop, the JIT compiled it about ten times slower once it had seen texts of both kinds.
+    while (i < length && s.charAt(i) < 0x80) {
+      i++;
+    }
+    int n = i;
+    for (; i < length; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         n++;
       } else if (c < 0x800) {
         n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
         n += 4;
         i++;
       } else {

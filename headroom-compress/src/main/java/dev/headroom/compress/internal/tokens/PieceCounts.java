@@ -30,12 +30,11 @@ import java.lang.invoke.VarHandle;
  * key; longer pieces and pieces with other characters are kept with their text.
  *
  * <p>The memories are fixed tables (the packed ones two-way, {@link #recall}), shared by all threads
- * without locks. An entry
- * with text is an immutable object with final fields, so a thread sees either a whole entry or an
- * older one; a packed entry is one long holding key and count, read and written whole (opaque access).
- * A lost update only costs a recount. The four hold at most about 6 MB: twice 256 KB of packed entries,
- * and two tables of {@value #SLOTS} entries of at most {@value #MAX_SPAN_CHARS} characters each (half
- * that for ASCII text).
+ * without locks. An entry with text is an immutable object with final fields, so a thread sees either
+ * a whole entry or an older one; a packed entry is one long holding key and count, read and written
+ * whole (opaque access). A lost update only costs a recount. The four hold at most about 6 MB: twice
+ * 256 KB of packed entries, and two tables of {@value #SLOTS} entries of at most
+ * {@value #MAX_SPAN_CHARS} characters each (half that for ASCII text).
  */
 final class PieceCounts {
 
@@ -177,9 +176,7 @@ final class PieceCounts {
     return tokens;
   }
 
-  /**
-   * An ASCII piece of 2 to 8 characters, packed behind a leading 1 bit into {@code key}.
-   */
+  /** An ASCII piece of 2 to 8 characters, packed behind a leading 1 bit into {@code key}. */
   private int packed(long key, String text, int start, int end) {
     int tokens = recall(packed, key);
     if (tokens < 0) {

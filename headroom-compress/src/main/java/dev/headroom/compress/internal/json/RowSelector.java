@@ -117,6 +117,7 @@ public final class RowSelector {
     int rareMax = Math.max(1, n / 50);
     double[] rarity = new double[n];
     Map<String, int[]> values = new HashMap<>();
+    int[][] counts = new int[0][];
     for (Column column : columns) {
       int present = column.size;
       if (n >= 10 && present <= rareMax) {
@@ -130,18 +131,23 @@ public final class RowSelector {
       // Each value's count cell, found once here so the rarity pass needs no second lookup. Past
       // distinctMax values a field cannot be categorical: counting stops (ids, SKUs, timestamps).
       // Values of one path repeat within a row only inside arrays; counting them twice is harmless.
+      // One array for all columns: a categorical column is counted to its end, so every cell up to
+      // present is written for it, and the cells of a column that stops early are never read.
       values.clear();
-      int[][] counts = new int[present][];
+      if (counts.length < present) {
+        counts = new int[present][];
+      }
       for (int k = 0; k < present && values.size() <= distinctMax; k++) {
+        int[] count = null;
         if (column.length(k) <= 64) {
           String text = column.text(k);
-          int[] count = values.get(text);
+          count = values.get(text);
           if (count == null) {
             values.put(text, count = new int[] {0});
           }
           count[0]++;
-          counts[k] = count;
         }
+        counts[k] = count;
       }
       int top = 0;
       for (int[] count : values.values()) {

@@ -3,8 +3,12 @@ package dev.headroom.compress.internal.html;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -53,38 +57,13 @@ public final class HtmlCompressor implements ContentCompressor {
   public Optional<Candidate> compress(Input input) {
     Document doc = Jsoup.parse(input.text());
     Page page = new Page(doc);
-    Element root = page.root(doc);
     StringBuilder out = new StringBuilder();
     String title = doc.title();
     if (!title.isBlank()) {
       out.append("# ").append(title.strip()).append('\n');
     }
-    boolean[] anyBlock = {false};
-    if (matchesBlock(root)) {
-      anyBlock[0] = true;
-      page.append(root, out);
-    } else {
-      // The outermost blocks in document order: a nested block's text is part of the enclosing one's.
-      NodeTraversor.filter(new NodeFilter() {
-        @Override
-        public FilterResult head(Node node, int depth) {
-          if (!(node instanceof Element e)) {
-            return FilterResult.CONTINUE;
-          }
-          if (page.isNoise(e)) {
-            return FilterResult.SKIP_ENTIRELY;
-          }
-          if (matchesBlock(e)) {
-            anyBlock[0] = true;
-            page.append(e, out);
-            return FilterResult.SKIP_ENTIRELY;
-          }
-          return FilterResult.CONTINUE;
-        }
-      }, root);
-    }
-    if (!anyBlock[0]) {
-      out.append(page.withoutNoise(root).text()).append('\n');
+    if (!page.appendBlocks(out)) {
+      out.append(page.withoutNoise(page.root()).text()).append('\n');
     }
     out.append(input.sink().drop(input.text(), "HTML page, main text extracted"));
     return Optional.of(new Candidate(out.toString(), "html"));
@@ -94,61 +73,121 @@ public final class HtmlCompressor implements ContentCompressor {
    * A parsed page read as if its noise elements were removed, without removing them: jsoup removes
    * an element by shifting and renumbering its later siblings, which on a page of many inline
    * scripts was a seventh of the whole call. Only a block that holds noise is copied and cleaned.
+   *
+   * <p>One pass over the page, skipping noise, finds the noise, the candidates for the root and every
+   * block with the number of blocks around it. The root's own blocks, the outermost ones inside it,
+   * are then those of its span of that list that sit exactly as deep as the root.
    */
   private static final class Page {
-    private final Set<Element> noise = Collections.newSetFromMap(new IdentityHashMap<>());
+    private static final int BODY = ROOTS.length;
+
     /** Every element with a noise element somewhere below it. */
     private final Set<Element> holdingNoise = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** The first element of each root query that is not inside noise, or null. */
-    private final Element[] roots = new Element[ROOTS.length];
+    /** The blocks outside noise in document order, and how many blocks enclose each. */
+    private final List<Element> blocks = new ArrayList<>();
+    private int[] blockDepths = new int[32];
+    /** The blocks enclosing the current point of the pass, innermost first. */
+    private final ArrayDeque<Element> openBlocks = new ArrayDeque<>();
 
-    /** One pass over the page finds the noise elements and the candidates for the root. */
+    /**
+     * The first element of each root query outside noise, then the body; for each, its span of
+     * {@link #blocks} (from inclusive, to exclusive, or -1 when not visited) and how many blocks
+     * enclose it.
+     */
+    private final Element[] roots = new Element[BODY + 1];
+    private final int[] rootFrom = new int[BODY + 1];
+    private final int[] rootTo = new int[BODY + 1];
+    private final int[] rootDepth = new int[BODY + 1];
+
     Page(Document doc) {
-      NodeTraversor.traverse((node, depth) -> {
-        if (!(node instanceof Element e)) {
-          return;
-        }
-        if (matchesNoise(doc, e)) {
-          noise.add(e);
-          // Up to the first ancestor already marked, whose own ancestors are marked too.
-          Element p = e.parent();
-          while (p != null && holdingNoise.add(p)) {
-            p = p.parent();
+      roots[BODY] = doc.body();
+      Arrays.fill(rootTo, -1);
+      NodeTraversor.filter(new NodeFilter() {
+        @Override
+        public FilterResult head(Node node, int depth) {
+          if (!(node instanceof Element e)) {
+            return FilterResult.CONTINUE;
           }
-        }
-        // Each root query names article or main, or an attribute.
-        boolean mayBeRoot = e.attributesSize() > 0 || e.nameIs("article") || e.nameIs("main");
-        for (int q = 0; mayBeRoot && q < ROOTS.length && roots[0] == null; q++) {
-          if (roots[q] == null && ROOTS[q].matches(doc, e) && !insideNoise(e)) {
-            roots[q] = e;
+          if (matchesNoise(doc, e)) {
+            // Up to the first ancestor already marked, whose own ancestors are marked too.
+            Element p = e.parent();
+            while (p != null && holdingNoise.add(p)) {
+              p = p.parent();
+            }
+            return FilterResult.SKIP_ENTIRELY;
           }
+          if (e == roots[BODY]) {
+            enter(BODY);
+          }
+          // Each root query names article or main, or an attribute.
+          boolean mayBeRoot = e.attributesSize() > 0 || e.nameIs("article") || e.nameIs("main");
+          for (int q = 0; mayBeRoot && q < BODY && roots[0] == null; q++) {
+            if (roots[q] == null && ROOTS[q].matches(doc, e)) {
+              roots[q] = e;
+              enter(q);
+            }
+          }
+          if (matchesBlock(e)) {
+            if (blocks.size() == blockDepths.length) {
+              blockDepths = Arrays.copyOf(blockDepths, blockDepths.length * 2);
+            }
+            blockDepths[blocks.size()] = openBlocks.size();
+            blocks.add(e);
+            openBlocks.push(e);
+          }
+          return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+          if (node instanceof Element) {
+            if (node == openBlocks.peek()) {
+              openBlocks.pop();
+            }
+            for (int r = 0; r <= BODY; r++) {
+              if (node == roots[r]) {
+                rootTo[r] = blocks.size();
+              }
+            }
+          }
+          return FilterResult.CONTINUE;
         }
       }, doc);
     }
 
-    boolean isNoise(Element e) {
-      return noise.contains(e);
+    private void enter(int r) {
+      rootFrom[r] = blocks.size();
+      rootDepth[r] = openBlocks.size();
     }
 
-    /** The article (or main, or the body). */
-    Element root(Document doc) {
-      for (Element e : roots) {
-        if (e != null) {
-          return e;
-        }
+    /** The first root found: the article (or main, or the body). */
+    private int rootIndex() {
+      int r = 0;
+      while (roots[r] == null) {
+        r++;
       }
-      return doc.body();
+      return r;
     }
 
-    /** Ancestors come before their descendants in the pass, so their noise is known by then. */
-    private boolean insideNoise(Element e) {
-      for (Element p = e; p != null; p = p.parent()) {
-        if (noise.contains(p)) {
-          return true;
+    Element root() {
+      return roots[rootIndex()];
+    }
+
+    /**
+     * One line for each of the root's outermost blocks (a nested block's text is part of the
+     * enclosing one's); false when it has none.
+     */
+    boolean appendBlocks(StringBuilder out) {
+      int r = rootIndex();
+      boolean any = false;
+      for (int i = rootFrom[r]; i < rootTo[r]; i++) {
+        if (blockDepths[i] == rootDepth[r]) {
+          any = true;
+          append(blocks.get(i), out);
         }
       }
-      return false;
+      return any;
     }
 
     /** The element itself, or when noise is inside it a copy with the noise removed. */
@@ -165,7 +204,7 @@ public final class HtmlCompressor implements ContentCompressor {
      * One line for a block: its text (as is for {@code pre}), headings marked with {@code #}, items
      * with {@code -}.
      */
-    void append(Element block, StringBuilder out) {
+    private void append(Element block, StringBuilder out) {
       Element clean = withoutNoise(block);
       String name = block.normalName();
       String text = name.equals("pre") ? clean.wholeText() : clean.text();

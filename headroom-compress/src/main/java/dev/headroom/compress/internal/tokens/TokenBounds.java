@@ -35,6 +35,8 @@ public record TokenBounds(int lower, int upper, int estimate) {
   private static final int DIGIT = 3;
   private static final int SPACE = 4;
   private static final byte[] ASCII = new byte[128];
+  /** {@link #ASCII}, but only ' ', \t, \n and \r as {@link #SPACE}, and the apostrophe as {@link #OTHER}. */
+  private static final byte[] PLAIN = new byte[128];
 
   static {
     for (int c = 'a'; c <= 'z'; c++) {
@@ -47,6 +49,12 @@ public record TokenBounds(int lower, int upper, int estimate) {
     ASCII['\''] = JOINER;
     for (char c : new char[] {' ', '\t', '\n', '\r', '\f', 0x0B}) {
       ASCII[c] = SPACE;
+    }
+    for (int c = 0; c < 128; c++) {
+      PLAIN[c] = ASCII[c] == LETTER || ASCII[c] == DIGIT ? ASCII[c] : OTHER;
+    }
+    for (char c : new char[] {' ', '\t', '\n', '\r'}) {
+      PLAIN[c] = SPACE;
     }
   }
 
@@ -127,22 +135,34 @@ public record TokenBounds(int lower, int upper, int estimate) {
       if (lower + punct > stopAbove && i < n) {
         return partial(lower + punct, lower + extra, bytes, n, i);
       }
-      if (punctRun == 0 && (raw == LETTER || raw == DIGIT || raw == SPACE)) {
-        // The rest of a run of ASCII letters, digits or ' ', \t, \n, \r: each such character only
-        // lengthens the run (the punctuation run is already closed, the group already has its letter).
+      if (punctRun == 0) {
+        // The character was a letter, a digit or ' ', \t, \n, \r. Until anything else comes, no
+        // punctuation run is open: an ASCII letter, digit or one of those four only lengthens the
+        // current run or closes it and opens one of its own kind.
         int from = i;
         while (i < n) {
           char c = text.charAt(i);
-          if (c >= 128 || ASCII[c] != raw || raw == SPACE && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+          int k = c < 128 ? PLAIN[c] : OTHER;
+          if (k == OTHER) {
             break;
           }
           i++;
+          if (k == runKind) {
+            run++;
+            continue;
+          }
+          lower += lowerOf(runKind, run, groupHasLetter);
+          extra += extraOf(runKind, run, groupHasLetter);
+          runKind = k;
+          run = 1;
+          groupHasLetter = k == LETTER;
+          if (lower + punct > stopAbove && i < n) {
+            return partial(lower + punct, lower + extra, bytes, n, i);
+          }
         }
         if (i > from) {
-          run += i - from;
           previous = text.charAt(i - 1);
         }
-
       }
     }
     lower += lowerOf(runKind, run, groupHasLetter);

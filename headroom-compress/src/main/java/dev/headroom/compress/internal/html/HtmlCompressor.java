@@ -201,22 +201,44 @@ public final class HtmlCompressor implements ContentCompressor {
     }
 
     /**
-     * One line for a block: its text (as is for {@code pre}), headings marked with {@code #}, items
-     * with {@code -}.
+     * One line for a block: its text (as is for {@code pre}) stripped, headings marked with
+     * {@code #}, items with {@code -}; nothing for a blank block. The text goes straight into
+     * {@code out} ({@link BlockText}) and is stripped there, with no string of its own.
      */
     private void append(Element block, StringBuilder out) {
       Element clean = withoutNoise(block);
       String name = block.normalName();
-      String text = name.equals("pre") ? clean.wholeText() : clean.text();
-      if (text.isBlank()) {
-        return;
-      }
+      int mark = out.length();
       if (name.length() == 2 && name.charAt(0) == 'h' && Character.isDigit(name.charAt(1))) {
-        out.append("#".repeat(name.charAt(1) - '0')).append(' ');
+        for (int level = name.charAt(1) - '0'; level > 0; level--) {
+          out.append('#');
+        }
+        out.append(' ');
       } else if (name.equals("li")) {
         out.append("- ");
       }
-      out.append(text.strip()).append('\n');
+      int textStart = out.length();
+      if (name.equals("pre")) {
+        out.append(clean.wholeText());
+      } else if (!BlockText.appendPlain(clean, out)) {
+        out.append(clean.text());
+      }
+      // The text stripped, as String.strip does; a blank one takes its mark with it.
+      int from = textStart;
+      int end = out.length();
+      while (from < end && Character.isWhitespace(out.codePointAt(from))) {
+        from += Character.charCount(out.codePointAt(from));
+      }
+      while (end > from && Character.isWhitespace(Character.codePointBefore(out, end))) {
+        end -= Character.charCount(Character.codePointBefore(out, end));
+      }
+      if (from == end) {
+        out.setLength(mark);
+        return;
+      }
+      out.setLength(end);
+      out.delete(textStart, from);
+      out.append('\n');
     }
   }
 }

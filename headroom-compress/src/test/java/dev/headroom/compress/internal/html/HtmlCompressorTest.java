@@ -62,6 +62,14 @@ class HtmlCompressorTest {
     assertTrue(out.startsWith("Pool size is 384.\n- Second item\n<<ccr:"), out);
   }
 
+  @Test
+  void aBodyMarkedHiddenIsStillReadWithoutItsNoise() {
+    String html = "<html><body aria-hidden=true><nav>Home</nav><h1>Limits</h1><p>At most <b>384</b> requests."
+        + "<button>copy</button></p><div role=dialog><p>Accept cookies?</p></div></body></html>";
+    String out = new HtmlCompressor().compress(Inputs.of(html, "", 100)).orElseThrow().text();
+    assertTrue(out.startsWith("# Limits\nAt most 384 requests.\nAccept cookies?\n<<ccr:"), out);
+  }
+
   /**
    * The plain reading of the rules: remove every noise element, take the first root there is, then
    * the text of every block that is not inside another one.

@@ -31,7 +31,7 @@ public final class SearchCompressor implements ContentCompressor {
   /** A definition is kept when it names an identifier from the query ("where is MaxAttempts set"). */
   private static boolean declaresQueried(Input input, String hit) {
     for (var term : input.query().terms()) {
-      if (term.strong() && term.in(hit, null)) {
+      if (term.strong() && term.in(hit)) {
         return true;
       }
     }

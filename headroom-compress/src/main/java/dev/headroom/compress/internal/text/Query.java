@@ -51,21 +51,14 @@ public final class Query {
   /** One search term. */
   public record Term(String text, String lower, boolean strong) {
     /**
-     * @param line a line (or a row's text)
-     * @param lowerLine the same line lower-cased, or null to compute it
-     * @return whether the term occurs in it
-     */
-    public boolean in(String line, String lowerLine) {
-      return strong ? line.contains(text) : (lowerLine != null ? lowerLine : line.toLowerCase(Locale.ROOT)).contains(lower);
-    }
-
-    /**
-     * {@link #in}{@code (line, null)}, without a lower-cased copy of the line when the term's lower
-     * case is ASCII. Only three kinds of character lower-case to ASCII ({@link #LOWERING_TO}): ASCII
-     * itself, the Kelvin sign (to {@code k}) and U+0130 (to {@code i} and a combining dot). So the
-     * lower-cased line holds the term exactly where consecutive characters of the line each lower-case
-     * to the term's character at that place, U+0130 only in the last place (its dot follows, and is no
-     * ASCII character of the term).
+     * Whether the term occurs in a line: a strong term as it is, a weak one in the line lower-cased
+     * ({@code line.toLowerCase(Locale.ROOT).contains(lower)}). That copy is made only for a term with
+     * characters beyond ASCII (or of one character), and only when {@link #mayBeIn} allows, or when
+     * the scan below finds too many candidates. Only three kinds of character lower-case to ASCII
+     * ({@link #LOWERING_TO}): ASCII itself, the Kelvin sign (to {@code k}) and U+0130 (to {@code i}
+     * and a combining dot). So the lower-cased line holds an ASCII term exactly where consecutive
+     * characters of the line each lower-case to the term's character at that place, U+0130 only in
+     * the last place (its dot follows, and is no ASCII character of the term).
      *
      * @param line a line
      * @return whether the term occurs in it
@@ -75,7 +68,7 @@ public final class Query {
         return line.contains(text);
       }
       if (!lowerIsAscii()) {
-        return in(line, null);
+        return mayBeIn(line) && line.toLowerCase(Locale.ROOT).contains(lower);
       }
       // Candidates are found with indexOf on the term's rarest letter, in each case: few calls, each
       // a fast scan, and no copy of the line. When that letter turns out to be common (more than a
@@ -93,7 +86,7 @@ public final class Query {
             return true;
           }
           if (++candidates > 8 + at / 16) {
-            return in(line, null);
+            return line.toLowerCase(Locale.ROOT).contains(lower);
           }
         }
       }
@@ -130,7 +123,7 @@ public final class Query {
     }
 
     /** @return whether the term is weak and its lower case is ASCII, of two characters or more */
-    boolean lowerIsAscii() {
+    private boolean lowerIsAscii() {
       if (strong || lower.length() < 2) {
         return false;
       }
@@ -230,9 +223,7 @@ public final class Query {
   }
 
   /**
-   * The terms that occur in {@code text}: a strong one when the text contains it, a weak one when the
-   * text lower-cased does (the text is lower-cased once, and only when a character lowering to the
-   * term's first occurs in it, {@link Term#mayBeIn}). For units that are all lines of {@code text},
+   * The terms that occur in {@code text} ({@link Term#in}). For units that are all lines of {@code text},
    * {@link Relevance} scores the same with these terms as with all of them: a term absent from the
    * whole is absent from every line (lower-casing a line gives the same characters as lower-casing
    * it inside the text, whose line breaks are neither cased nor case-ignorable), and an absent term
@@ -243,22 +234,8 @@ public final class Query {
    */
   public Query within(String text) {
     List<Term> kept = new ArrayList<>(terms.size());
-    String lowerText = null;
     for (Term term : terms) {
-      boolean in;
-      if (term.strong()) {
-        in = text.contains(term.text());
-      } else if (term.lowerIsAscii()) {
-        in = term.in(text);
-      } else if (term.mayBeIn(text)) {
-        if (lowerText == null) {
-          lowerText = text.toLowerCase(Locale.ROOT);
-        }
-        in = lowerText.contains(term.lower());
-      } else {
-        in = false;
-      }
-      if (in) {
+      if (term.in(text)) {
         kept.add(term);
       }
     }

@@ -3,7 +3,6 @@ package dev.headroom.compress.internal.text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Ranks units of text (lines, rows) against a {@link Query}: each term is weighted by how rare it is
@@ -53,18 +52,8 @@ public final class Relevance {
     List<Query.Term> terms = query.terms();
     boolean[][] hit = new boolean[terms.size()][n];
     for (int u = 0; u < n; u++) {
-      String unit = units.get(u);
-      String lower = null; // made only when a weak term with non-ASCII letters may be in the unit
       for (int t = 0; t < terms.size(); t++) {
-        Query.Term term = terms.get(t);
-        if (term.strong() || term.lowerIsAscii()) {
-          hit[t][u] = term.in(unit);
-        } else if (term.mayBeIn(unit)) {
-          if (lower == null) {
-            lower = unit.toLowerCase(Locale.ROOT);
-          }
-          hit[t][u] = term.in(unit, lower);
-        }
+        hit[t][u] = terms.get(t).in(units.get(u));
       }
     }
     return weigh(terms, hit, n);

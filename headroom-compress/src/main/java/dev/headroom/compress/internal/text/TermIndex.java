@@ -71,7 +71,7 @@ public final class TermIndex {
   }
 
   /**
-   * {@code terms().get(t).in(text.substring(from, to), null)}.
+   * {@code terms().get(t).in(text.substring(from, to))}.
    *
    * @param t the term's index
    * @param from the range's start
@@ -81,7 +81,7 @@ public final class TermIndex {
   boolean in(int t, int from, int to) {
     Query.Term term = terms.get(t);
     if (!term.strong() && lowerShifts) {
-      return term.in(text.substring(from, to), null);
+      return term.in(text.substring(from, to));
     }
     int[] at = starts[t];
     int k = Arrays.binarySearch(at, from);

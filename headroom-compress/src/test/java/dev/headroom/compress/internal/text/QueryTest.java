@@ -49,14 +49,15 @@ class QueryTest {
   @Property(tries = 3000)
   void theShortcutNeverRulesOutALineTheTermIsIn(@ForAll("lines") String line, @ForAll("words") String word) {
     Query.Term term = new Query.Term(word, word.toLowerCase(Locale.ROOT), false);
-    if (term.in(line, null)) {
+    if (line.toLowerCase(Locale.ROOT).contains(term.lower())) {
       assertTrue(term.mayBeIn(line), line);
     }
   }
 
+  /** Every weak term goes through {@code in}: ASCII ones by the scan, others (and one-letter ones) by a copy. */
   @Property(tries = 5000)
   void aWeakTermIsFoundWithoutLowerCasingTheLineWhereLowerCasingFindsIt(@ForAll("lines") String line,
-      @ForAll("asciiWords") String word) {
+      @ForAll("termWords") String word) {
     Query.Term term = new Query.Term(word, word.toLowerCase(Locale.ROOT), false);
     assertEquals(line.toLowerCase(Locale.ROOT).contains(term.lower()), term.in(line), line + " / " + word);
   }
@@ -112,7 +113,7 @@ class QueryTest {
     Query q = Query.parse("why did order A-10077 fail?");
     assertEquals(List.of("order", "A-10077", "fail"), q.terms().stream().map(Query.Term::text).toList());
     Query.Term order = q.terms().get(0);
-    assertTrue(order.mayBeIn("ORDERS") && order.in("ORDERS", null));
+    assertTrue(order.mayBeIn("ORDERS") && order.in("ORDERS"));
     assertFalse(order.mayBeIn("QF-10000,MAD0,161"));
     assertTrue(new Query.Term("key", "key", false).mayBeIn("\u212Aey"), "the Kelvin sign lower-cases to k");
     // weights: log(1 + units / units with the term), three times that for a strong term
@@ -125,6 +126,11 @@ class QueryTest {
     return Arbitraries.oneOf(
         Arbitraries.strings().withChars("aAkKiIoOsS\u017F\u212A\u0130\u0307 xé-").ofMaxLength(12),
         Arbitraries.strings().all().ofMaxLength(8));
+  }
+
+  @Provide
+  Arbitrary<String> termWords() {
+    return Arbitraries.oneOf(asciiWords(), words());
   }
 
   @Provide

@@ -347,7 +347,7 @@ public final class LineSample {
    * empty elements are removed, so a line of white space only yields none at all).
    */
   static int splitLength(String line) {
-    return (int) countAndWords(line, '\n');
+    return (int) countAndWords(line, '\n'); // the words half; no line holds '\n', so nothing to count
   }
 
   /**

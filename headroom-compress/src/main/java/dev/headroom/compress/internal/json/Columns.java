@@ -137,16 +137,6 @@ public final class Columns {
   }
 
   /**
-   * Adds the current row's cell {@code c} of a table ({@link #forTable}).
-   *
-   * @param c the cell's place in its row
-   * @param text the cell
-   */
-  public void cell(int c, String text) {
-    cell(c, text, 0, text.length());
-  }
-
-  /**
    * Adds the current row's cell {@code c} of a table ({@link #forTable}), {@code line.substring(from,
    * to)}, without making that string unless the statistics ask for it.
    *

@@ -259,10 +259,6 @@ final class Leaves {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
   };
 
-  static double simpleDecimal(String s) {
-    return simpleDecimal(s, 0, s.length());
-  }
-
   /**
    * {@code -?digits(.digits)?} with at most 15 digits in all, without {@link Double#parseDouble}:
    * the digits fit a double exactly and so does the power of ten, so one division is correctly

@@ -68,6 +68,11 @@ class HtmlCompressorTest {
         + "<button>copy</button></p><div role=dialog><p>Accept cookies?</p></div></body></html>";
     String out = new HtmlCompressor().compress(Inputs.of(html, "", 100)).orElseThrow().text();
     assertTrue(out.startsWith("# Limits\nAt most 384 requests.\nAccept cookies?\n<<ccr:"), out);
+    // Without blocks, its whole text, still without its noise (the body's copy matches the noise rule
+    // itself, and is not removed from under the text).
+    String bare = "<html><body aria-hidden=true><nav>Home</nav>At most <b>384</b> requests.</body></html>";
+    String text = new HtmlCompressor().compress(Inputs.of(bare, "", 100)).orElseThrow().text();
+    assertTrue(text.startsWith("At most 384 requests.\n<<ccr:"), text);
   }
 
   /**

@@ -129,7 +129,8 @@ final class PieceCounts {
 
   /**
    * @param key the span packed behind a leading 1 bit, seven bits a character; only its last 64 bits
-   *     when it is longer than {@value #MAX_PACKED_CHARS} characters, and then unused
+   *     when it is longer than {@value #MAX_PACKED_CHARS} characters (the last nine characters, which
+   *     {@link #pairSpan} uses), and unused for a span that is not ASCII
    * @param all the span's characters or-ed together (ASCII when below 0x80)
    */
   private int span(String text, int start, int end, int hash, long key, int all) {

@@ -24,7 +24,9 @@ class LiveZonePropertyTest {
 
   @Provide
   Arbitrary<String> toolOutputs() {
-    Arbitrary<String> line = Arbitraries.strings().withCharRange(' ', '~').withChars('é', '🙂', '"', '\\', '\n', '\t').ofMaxLength(120);
+    // '\uD83D' is a lone high surrogate, what an emoji cut in half leaves behind; the literal used to be
+    // the emoji itself, which javac silently read as this one code unit.
+    Arbitrary<String> line = Arbitraries.strings().withCharRange(' ', '~').withChars('é', '\uD83D', '"', '\\', '\n', '\t').ofMaxLength(120);
     Arbitrary<String> lines = line.list().ofMinSize(0).ofMaxSize(80).map(list -> String.join("\n", list));
     Arbitrary<String> records = Combinators.combine(Arbitraries.integers().between(0, 400), Arbitraries.of("ok", "FAILED", "pending"))
         .as((count, status) -> {

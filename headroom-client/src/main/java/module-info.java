@@ -2,12 +2,12 @@
  * In-process Headroom for applications that call the LLM providers themselves: the same live-zone
  * rewrite as the proxy and the same pipeline stages, with no proxy and no network hop.
  *
- * <p>Entry points: {@link dev.headroom.client.HeadroomClient#builder()} and
- * {@link dev.headroom.client.Headroom#compress(java.util.List, String, String)}.
+ * <p>Entry points: {@link dev.headroom.client.HeadroomClient#builder()} and {@link
+ * dev.headroom.client.Headroom#compress(java.util.List, String, String)}.
  *
- * <p>This module reads no system properties, environment variables or configuration keys; extensions
- * are passed to the builder or found with {@link java.util.ServiceLoader} (see
- * {@link dev.headroom.client.HeadroomClient.Builder#discoverExtensions(boolean)}).
+ * <p>This module reads no system properties, environment variables or configuration keys;
+ * extensions are passed to the builder or found with {@link java.util.ServiceLoader} (see {@link
+ * dev.headroom.client.HeadroomClient.Builder#discoverExtensions(boolean)}).
  */
 module dev.headroom.client {
   // ProviderApi, CcrStore, CompressOptions, LiveZoneResult appear in our exported signatures.

@@ -3,14 +3,13 @@
  * byte unless something changes them, relays streams and WebSockets, runs pipeline extensions, and
  * exposes health and Prometheus metrics.
  *
- * <p>Configuration (command line, see {@code docs/configuration.md}): {@code --host}
- * ({@code HEADROOM_HOST}), {@code --port} ({@code HEADROOM_PORT}), {@code --openai-api-url}
- * ({@code OPENAI_TARGET_API_URL}), {@code --anthropic-api-url} ({@code ANTHROPIC_TARGET_API_URL}),
- * {@code --extensions-dir} ({@code HEADROOM_EXTENSIONS_DIR}), {@code --max-body-bytes},
- * {@code --connect-timeout}, {@code --request-timeout}, {@code --shutdown-timeout}, {@code --compression},
- * {@code --compression-budget}, {@code --ccr-store} ({@code HEADROOM_CCR_STORE}),
- * {@code --ccr-conversation-ttl} ({@code HEADROOM_CCR_CONVERSATION_TTL}). No system
- * properties are read.
+ * <p>Configuration (command line, see {@code docs/configuration.md}): {@code --host} ({@code
+ * HEADROOM_HOST}), {@code --port} ({@code HEADROOM_PORT}), {@code --openai-api-url} ({@code
+ * OPENAI_TARGET_API_URL}), {@code --anthropic-api-url} ({@code ANTHROPIC_TARGET_API_URL}), {@code
+ * --extensions-dir} ({@code HEADROOM_EXTENSIONS_DIR}), {@code --max-body-bytes}, {@code
+ * --connect-timeout}, {@code --request-timeout}, {@code --shutdown-timeout}, {@code --compression},
+ * {@code --compression-budget}, {@code --ccr-store} ({@code HEADROOM_CCR_STORE}), {@code
+ * --ccr-conversation-ttl} ({@code HEADROOM_CCR_CONVERSATION_TTL}). No system properties are read.
  */
 module dev.headroom.proxy {
   requires transitive dev.headroom.api;
@@ -32,7 +31,8 @@ module dev.headroom.proxy {
   exports dev.headroom.proxy;
 
   // picocli reads the command's annotated fields reflectively.
-  opens dev.headroom.proxy.internal.cli to info.picocli;
+  opens dev.headroom.proxy.internal.cli to
+      info.picocli;
 
   uses dev.headroom.api.PipelineExtension;
 }

@@ -25,12 +25,13 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>The SDK's pluggable {@link HttpClient} (its OkHttp transport, with the {@link Backend} that
- * authorises requests) is wrapped by one that runs each Messages request body through a
- * {@link HeadroomClient} (live-zone compression and the pipeline stages) and hands the response back
+ * authorises requests) is wrapped by one that runs each Messages request body through a {@link
+ * HeadroomClient} (live-zone compression and the pipeline stages) and hands the response back
  * unchanged, streams included. Every other call passes through.
  *
- * <p>Why a builder rather than wrapping a built client, as {@code HeadroomOpenAI} does: this SDK keeps the
- * API key and base URL in the backend inside its transport, which a built client does not expose.
+ * <p>Why a builder rather than wrapping a built client, as {@code HeadroomOpenAI} does: this SDK
+ * keeps the API key and base URL in the backend inside its transport, which a built client does not
+ * expose.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HeadroomAnthropic {
@@ -46,7 +47,8 @@ public final class HeadroomAnthropic {
   }
 
   /**
-   * For clients built from {@code ClientOptions.builder().httpClient(...)}: wraps any SDK transport.
+   * For clients built from {@code ClientOptions.builder().httpClient(...)}: wraps any SDK
+   * transport.
    *
    * @param delegate the transport that talks to the network
    * @param headroom the Headroom client to send requests through
@@ -71,64 +73,88 @@ public final class HeadroomAnthropic {
       this.headroom = headroom;
     }
 
-    /** @return this builder, with the key, token and base URL from the environment */
+    /**
+     * @return this builder, with the key, token and base URL from the environment
+     */
     public Builder fromEnv() {
       defaultBackend.fromEnv();
       return this;
     }
 
-    /** @param value the API key @return this builder */
+    /**
+     * @param value the API key @return this builder
+     */
     public Builder apiKey(String value) {
       defaultBackend.apiKey(value);
       return this;
     }
 
-    /** @param value the bearer token @return this builder */
+    /**
+     * @param value the bearer token @return this builder
+     */
     public Builder authToken(String value) {
       defaultBackend.authToken(value);
       return this;
     }
 
-    /** @param value the API's base URL @return this builder */
+    /**
+     * @param value the API's base URL @return this builder
+     */
     public Builder baseUrl(String value) {
       defaultBackend.baseUrl(value);
       return this;
     }
 
-    /** @param value another backend (it replaces key, token and base URL) @return this builder */
+    /**
+     * @param value another backend (it replaces key, token and base URL) @return this builder
+     */
     public Builder backend(Backend value) {
       this.backend = value;
       return this;
     }
 
-    /** @param value the request timeout @return this builder */
+    /**
+     * @param value the request timeout @return this builder
+     */
     public Builder timeout(Duration value) {
       options.timeout(value);
       return this;
     }
 
-    /** @param value how often the SDK retries @return this builder */
+    /**
+     * @param value how often the SDK retries @return this builder
+     */
     public Builder maxRetries(int value) {
       options.maxRetries(value);
       return this;
     }
 
-    /** @param name a header name @param value its value @return this builder */
+    /**
+     * @param name a header name @param value its value @return this builder
+     */
     public Builder putHeader(String name, String value) {
       options.putHeader(name, value);
       return this;
     }
 
-    /** @param value an HTTP proxy @return this builder */
+    /**
+     * @param value an HTTP proxy @return this builder
+     */
     public Builder proxy(Proxy value) {
       this.proxy = value;
       return this;
     }
 
-    /** @return the client, its transport wrapped by Headroom */
+    /**
+     * @return the client, its transport wrapped by Headroom
+     */
     public AnthropicClient build() {
-      OkHttpClient transport = OkHttpClient.builder().timeout(options.timeout()).proxy(proxy)
-          .backend(backend != null ? backend : defaultBackend.build()).build();
+      OkHttpClient transport =
+          OkHttpClient.builder()
+              .timeout(options.timeout())
+              .proxy(proxy)
+              .backend(backend != null ? backend : defaultBackend.build())
+              .build();
       return new AnthropicClientImpl(options.httpClient(httpClient(transport, headroom)).build());
     }
   }

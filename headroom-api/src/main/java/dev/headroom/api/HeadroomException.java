@@ -5,8 +5,8 @@ import static org.apiguardian.api.API.Status.STABLE;
 import org.apiguardian.api.API;
 
 /**
- * The root of every exception Headroom throws. It is unchecked and abstract: what is thrown is always
- * a specific subclass that says what went wrong.
+ * The root of every exception Headroom throws. It is unchecked and abstract: what is thrown is
+ * always a specific subclass that says what went wrong.
  */
 @API(status = STABLE, since = "0.1")
 public abstract class HeadroomException extends RuntimeException {

@@ -61,7 +61,9 @@ final class JsonValues {
       return new FrozenList(copy);
     }
     throw new IllegalArgumentException(
-        path + " is a " + value.getClass().getName()
+        path
+            + " is a "
+            + value.getClass().getName()
             + "; JSON values are Map, List, String, Number, Boolean or null");
   }
 

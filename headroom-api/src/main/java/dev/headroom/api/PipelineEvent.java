@@ -14,13 +14,14 @@ import org.apiguardian.api.API;
  * What an extension sees at one {@link PipelineStage stage}: an immutable value.
  *
  * <p>JSON values (the payload, the response, metadata values) are plain Java — {@code Map<String,
- * Object>} (key order kept), {@code List<Object>}, {@code String}, {@code Number}, {@code
- * Boolean} and {@code null} — deeply unmodifiable, so this API needs no JSON library and an
- * extension cannot change an event behind another's back. Absent values are empty maps and empty
- * strings, never {@code null}.
+ * Object>} (key order kept), {@code List<Object>}, {@code String}, {@code Number}, {@code Boolean}
+ * and {@code null} — deeply unmodifiable, so this API needs no JSON library and an extension cannot
+ * change an event behind another's back. Absent values are empty maps and empty strings, never
+ * {@code null}.
  *
  * <p>An extension changes things by returning a copy made with the {@code with…} methods. A copy
- * that changes nothing returns this same instance, so "unchanged" is detected by identity at no cost.
+ * that changes nothing returns this same instance, so "unchanged" is detected by identity at no
+ * cost.
  *
  * @param stage the stage this event is for
  * @param operation what is running, for example {@code proxy.request} or {@code sdk.setup}
@@ -56,10 +57,16 @@ public record PipelineEvent(
     Objects.requireNonNull(requestId, "requestId must not be null");
     Objects.requireNonNull(provider, "provider must not be null");
     Objects.requireNonNull(model, "model must not be null");
-    payload = JsonValues.freezeObject(Objects.requireNonNull(payload, "payload must not be null"), "payload");
+    payload =
+        JsonValues.freezeObject(
+            Objects.requireNonNull(payload, "payload must not be null"), "payload");
     headers = freezeHeaders(Objects.requireNonNull(headers, "headers must not be null"));
-    response = JsonValues.freezeObject(Objects.requireNonNull(response, "response must not be null"), "response");
-    metadata = JsonValues.freezeObject(Objects.requireNonNull(metadata, "metadata must not be null"), "metadata");
+    response =
+        JsonValues.freezeObject(
+            Objects.requireNonNull(response, "response must not be null"), "response");
+    metadata =
+        JsonValues.freezeObject(
+            Objects.requireNonNull(metadata, "metadata must not be null"), "metadata");
   }
 
   /**
@@ -117,7 +124,8 @@ public record PipelineEvent(
   public PipelineEvent withStage(PipelineStage newStage) {
     return newStage == stage
         ? this
-        : new PipelineEvent(newStage, operation, requestId, provider, model, payload, headers, response, metadata);
+        : new PipelineEvent(
+            newStage, operation, requestId, provider, model, payload, headers, response, metadata);
   }
 
   /**
@@ -130,7 +138,16 @@ public record PipelineEvent(
     Objects.requireNonNull(newPayload, "payload must not be null");
     return newPayload == payload || newPayload.equals(payload)
         ? this
-        : new PipelineEvent(stage, operation, requestId, provider, model, cast(newPayload), headers, response, metadata);
+        : new PipelineEvent(
+            stage,
+            operation,
+            requestId,
+            provider,
+            model,
+            cast(newPayload),
+            headers,
+            response,
+            metadata);
   }
 
   /**
@@ -142,9 +159,10 @@ public record PipelineEvent(
    */
   public PipelineEvent withMessages(List<?> newMessages) {
     Objects.requireNonNull(newMessages, "messages must not be null");
-    String key = !(payload.get("messages") instanceof List<?>) && payload.get("input") instanceof List<?>
-        ? "input"
-        : "messages";
+    String key =
+        !(payload.get("messages") instanceof List<?>) && payload.get("input") instanceof List<?>
+            ? "input"
+            : "messages";
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(payload);
     copy.put(key, newMessages);
     return withPayload(copy);
@@ -157,10 +175,12 @@ public record PipelineEvent(
    * @return a copy, or this event when the headers are equal
    */
   public PipelineEvent withHeaders(Map<String, String> newHeaders) {
-    Map<String, String> frozen = freezeHeaders(Objects.requireNonNull(newHeaders, "headers must not be null"));
+    Map<String, String> frozen =
+        freezeHeaders(Objects.requireNonNull(newHeaders, "headers must not be null"));
     return frozen.equals(headers)
         ? this
-        : new PipelineEvent(stage, operation, requestId, provider, model, payload, frozen, response, metadata);
+        : new PipelineEvent(
+            stage, operation, requestId, provider, model, payload, frozen, response, metadata);
   }
 
   /**
@@ -201,7 +221,16 @@ public record PipelineEvent(
     Objects.requireNonNull(newResponse, "response must not be null");
     return newResponse == response || newResponse.equals(response)
         ? this
-        : new PipelineEvent(stage, operation, requestId, provider, model, payload, headers, cast(newResponse), metadata);
+        : new PipelineEvent(
+            stage,
+            operation,
+            requestId,
+            provider,
+            model,
+            payload,
+            headers,
+            cast(newResponse),
+            metadata);
   }
 
   /**
@@ -218,7 +247,8 @@ public record PipelineEvent(
     }
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(metadata);
     copy.put(key, value);
-    return new PipelineEvent(stage, operation, requestId, provider, model, payload, headers, response, copy);
+    return new PipelineEvent(
+        stage, operation, requestId, provider, model, payload, headers, response, copy);
   }
 
   /**
@@ -231,14 +261,27 @@ public record PipelineEvent(
     Objects.requireNonNull(newMetadata, "metadata must not be null");
     return newMetadata == metadata || newMetadata.equals(metadata)
         ? this
-        : new PipelineEvent(stage, operation, requestId, provider, model, payload, headers, response, cast(newMetadata));
+        : new PipelineEvent(
+            stage,
+            operation,
+            requestId,
+            provider,
+            model,
+            payload,
+            headers,
+            response,
+            cast(newMetadata));
   }
 
   private static Map<String, String> freezeHeaders(Map<String, String> source) {
     LinkedHashMap<String, String> copy = new LinkedHashMap<>();
-    source.forEach((name, value) -> copy.put(
-        Objects.requireNonNull(name, "header name must not be null").toLowerCase(Locale.ROOT),
-        Objects.requireNonNull(value, () -> "header " + name + " must not have a null value")));
+    source.forEach(
+        (name, value) ->
+            copy.put(
+                Objects.requireNonNull(name, "header name must not be null")
+                    .toLowerCase(Locale.ROOT),
+                Objects.requireNonNull(
+                    value, () -> "header " + name + " must not have a null value")));
     return java.util.Collections.unmodifiableMap(copy);
   }
 
@@ -270,51 +313,76 @@ public record PipelineEvent(
       this.operation = Objects.requireNonNull(operation, "operation must not be null");
     }
 
-    /** @param value the request id @return this builder */
+    /**
+     * @param value the request id @return this builder
+     */
     public Builder requestId(String value) {
       this.requestId = value;
       return this;
     }
 
-    /** @param value the provider name @return this builder */
+    /**
+     * @param value the provider name @return this builder
+     */
     public Builder provider(String value) {
       this.provider = value;
       return this;
     }
 
-    /** @param value the model @return this builder */
+    /**
+     * @param value the model @return this builder
+     */
     public Builder model(String value) {
       this.model = value;
       return this;
     }
 
-    /** @param value the request body as JSON values @return this builder */
+    /**
+     * @param value the request body as JSON values @return this builder
+     */
     public Builder payload(Map<String, ?> value) {
       this.payload = value;
       return this;
     }
 
-    /** @param value the upstream-bound headers @return this builder */
+    /**
+     * @param value the upstream-bound headers @return this builder
+     */
     public Builder headers(Map<String, String> value) {
       this.headers = value;
       return this;
     }
 
-    /** @param value the response body as JSON values @return this builder */
+    /**
+     * @param value the response body as JSON values @return this builder
+     */
     public Builder response(Map<String, ?> value) {
       this.response = value;
       return this;
     }
 
-    /** @param value the metadata @return this builder */
+    /**
+     * @param value the metadata @return this builder
+     */
     public Builder metadata(Map<String, ?> value) {
       this.metadata = value;
       return this;
     }
 
-    /** @return a new, validated event */
+    /**
+     * @return a new, validated event
+     */
     public PipelineEvent build() {
-      return new PipelineEvent(stage, operation, requestId, provider, model, cast(payload), headers, cast(response), cast(metadata));
+      return new PipelineEvent(
+          stage,
+          operation,
+          requestId,
+          provider,
+          model,
+          cast(payload),
+          headers,
+          cast(response),
+          cast(metadata));
     }
   }
 }

@@ -9,27 +9,29 @@ import org.apiguardian.api.API;
 /**
  * Code that Headroom calls at {@link PipelineStage stages} of a component's and a request's life.
  *
- * <p>Implementations are discovered with {@link java.util.ServiceLoader}: declare
- * {@code provides dev.headroom.api.PipelineExtension with …} in {@code module-info.java} and list the
- * class in {@code META-INF/services/dev.headroom.api.PipelineExtension} for class-path users. A
- * provider needs a public no-argument constructor that does no work.
+ * <p>Implementations are discovered with {@link java.util.ServiceLoader}: declare {@code provides
+ * dev.headroom.api.PipelineExtension with …} in {@code module-info.java} and list the class in
+ * {@code META-INF/services/dev.headroom.api.PipelineExtension} for class-path users. A provider
+ * needs a public no-argument constructor that does no work.
  *
  * <p>The rules every extension honours (the testkit checks them):
+ *
  * <ul>
- *   <li>{@link #onEvent} returns the event it was given to change nothing, or a copy made with
- *       the event's {@code with…} methods; {@code null} also means "unchanged".</li>
- *   <li>Unknown stages pass through unchanged, so an extension keeps working when stages are added.</li>
- *   <li>It is fast and thread-safe: it is called concurrently for many requests, on the request path.</li>
+ *   <li>{@link #onEvent} returns the event it was given to change nothing, or a copy made with the
+ *       event's {@code with…} methods; {@code null} also means "unchanged".
+ *   <li>Unknown stages pass through unchanged, so an extension keeps working when stages are added.
+ *   <li>It is fast and thread-safe: it is called concurrently for many requests, on the request
+ *       path.
  *   <li>It may throw, but that is a bug: Headroom logs it, counts it and carries on with the event
- *       as it was before the call (fail-open); the user's request never fails because of it.</li>
+ *       as it was before the call (fail-open); the user's request never fails because of it.
  * </ul>
  */
 @API(status = STABLE, since = "0.1")
 public interface PipelineExtension {
 
   /**
-   * A stable, unique, non-blank identifier, such as {@code acme-redactor}; it names the extension in
-   * logs and metrics, and two extensions with one id are a configuration error.
+   * A stable, unique, non-blank identifier, such as {@code acme-redactor}; it names the extension
+   * in logs and metrics, and two extensions with one id are a configuration error.
    *
    * @return the id
    */

@@ -24,14 +24,15 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * An ordered, immutable set of {@link PipelineExtension extensions} and the fail-open way to run them.
+ * An ordered, immutable set of {@link PipelineExtension extensions} and the fail-open way to run
+ * them.
  *
- * <p>Extensions come from a {@link ServiceLoader} the caller creates — so the calling module declares
- * {@code uses dev.headroom.api.PipelineExtension} — and from explicit instances. They run in a
- * deterministic order: by {@link PipelineExtension#order() order}, then by id. Two extensions with one
- * id fail the build with {@link ExtensionConfigurationException}; a provider that cannot be loaded or
- * constructed is logged, reported by {@link #loadFailures()} and skipped, so a broken jar never stops
- * start-up.
+ * <p>Extensions come from a {@link ServiceLoader} the caller creates — so the calling module
+ * declares {@code uses dev.headroom.api.PipelineExtension} — and from explicit instances. They run
+ * in a deterministic order: by {@link PipelineExtension#order() order}, then by id. Two extensions
+ * with one id fail the build with {@link ExtensionConfigurationException}; a provider that cannot
+ * be loaded or constructed is logged, reported by {@link #loadFailures()} and skipped, so a broken
+ * jar never stops start-up.
  *
  * <p>{@link #emit(PipelineStage, PipelineEvent)} is safe to call from many threads at once.
  */
@@ -95,7 +96,8 @@ public final class PipelineExtensions {
   /**
    * Loads and orders every provider of a caller-supplied loader.
    *
-   * @param loader for example {@code ServiceLoader.load(PipelineExtension.class)} from the calling module
+   * @param loader for example {@code ServiceLoader.load(PipelineExtension.class)} from the calling
+   *     module
    * @return the ordered set
    * @throws ExtensionConfigurationException when two share an id, or an id is blank
    */
@@ -178,17 +180,30 @@ public final class PipelineExtensions {
       return event;
     }
     if (result.stage() != stage) {
-      recordFailure(extension, stage, "returned an event for stage " + result.stage().value() + " and was ignored", null);
+      recordFailure(
+          extension,
+          stage,
+          "returned an event for stage " + result.stage().value() + " and was ignored",
+          null);
       return event;
     }
     return result;
   }
 
-  private void recordFailure(Registered extension, PipelineStage stage, String what, Throwable failure) {
+  private void recordFailure(
+      Registered extension, PipelineStage stage, String what, Throwable failure) {
     String id = extension.id;
     long count = failures.get(id).incrementAndGet(stage.ordinal());
-    String message = "pipeline extension '" + id + "' " + what + " at stage " + stage.value()
-        + "; the event before it is kept (failure " + count + " at this stage)";
+    String message =
+        "pipeline extension '"
+            + id
+            + "' "
+            + what
+            + " at stage "
+            + stage.value()
+            + "; the event before it is kept (failure "
+            + count
+            + " at this stage)";
     if (count == 1) {
       LOG.log(Level.WARNING, message, failure);
     } else {
@@ -215,13 +230,14 @@ public final class PipelineExtensions {
    */
   public Map<String, Long> failureCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    failures.forEach((id, counters) -> {
-      long total = 0;
-      for (int i = 0; i < counters.length(); i++) {
-        total += counters.get(i);
-      }
-      counts.put(id, total);
-    });
+    failures.forEach(
+        (id, counters) -> {
+          long total = 0;
+          for (int i = 0; i < counters.length(); i++) {
+            total += counters.get(i);
+          }
+          counts.put(id, total);
+        });
     return Collections.unmodifiableMap(counts);
   }
 
@@ -252,7 +268,10 @@ public final class PipelineExtensions {
         registered.add(Registered.of(extension));
       } catch (RuntimeException failure) {
         throw new ExtensionConfigurationException(
-            "pipeline extension " + extension.getClass().getName() + " is invalid: " + failure.getMessage());
+            "pipeline extension "
+                + extension.getClass().getName()
+                + " is invalid: "
+                + failure.getMessage());
       }
       return this;
     }
@@ -320,13 +339,19 @@ public final class PipelineExtensions {
         Registered previous = byId.putIfAbsent(entry.id, entry);
         if (previous != null) {
           throw new ExtensionConfigurationException(
-              "two pipeline extensions have the id '" + entry.id + "': "
-                  + previous.extension.getClass().getName() + " and " + entry.extension.getClass().getName()
+              "two pipeline extensions have the id '"
+                  + entry.id
+                  + "': "
+                  + previous.extension.getClass().getName()
+                  + " and "
+                  + entry.extension.getClass().getName()
                   + "; give each a unique id, or exclude one");
         }
         kept.add(entry);
       }
-      kept.sort(Comparator.comparingInt((Registered entry) -> entry.order).thenComparing(entry -> entry.id));
+      kept.sort(
+          Comparator.comparingInt((Registered entry) -> entry.order)
+              .thenComparing(entry -> entry.id));
       if (kept.isEmpty() && loadFailures.isEmpty()) {
         return NONE;
       }
@@ -340,7 +365,10 @@ public final class PipelineExtensions {
     }
 
     private void reportLoadFailure(String provider, Throwable failure) {
-      LOG.log(Level.WARNING, "pipeline extension " + provider + " failed to load and is skipped", failure);
+      LOG.log(
+          Level.WARNING,
+          "pipeline extension " + provider + " failed to load and is skipped",
+          failure);
       loadFailures.add(new ExtensionFailure(provider, failure));
     }
   }
@@ -352,7 +380,8 @@ public final class PipelineExtensions {
     final Set<PipelineStage> stages;
     final int order;
 
-    private Registered(PipelineExtension extension, String id, Set<PipelineStage> stages, int order) {
+    private Registered(
+        PipelineExtension extension, String id, Set<PipelineStage> stages, int order) {
       this.extension = extension;
       this.id = id;
       this.stages = stages;
@@ -362,13 +391,15 @@ public final class PipelineExtensions {
     static Registered of(PipelineExtension extension) {
       String id = extension.id();
       if (id == null || id.isBlank()) {
-        throw new IllegalArgumentException("id() must be non-blank, got " + (id == null ? "null" : "'" + id + "'"));
+        throw new IllegalArgumentException(
+            "id() must be non-blank, got " + (id == null ? "null" : "'" + id + "'"));
       }
       Set<PipelineStage> stages = extension.stages();
       if (stages == null) {
         throw new IllegalArgumentException("stages() of '" + id + "' must not be null");
       }
-      Set<PipelineStage> copy = stages.isEmpty() ? EnumSet.noneOf(PipelineStage.class) : EnumSet.copyOf(stages);
+      Set<PipelineStage> copy =
+          stages.isEmpty() ? EnumSet.noneOf(PipelineStage.class) : EnumSet.copyOf(stages);
       return new Registered(extension, id, copy, extension.order());
     }
   }

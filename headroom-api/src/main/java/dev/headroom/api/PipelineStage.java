@@ -14,8 +14,8 @@ import org.apiguardian.api.API;
  * reordered; new ones may only be appended, so an extension must pass any stage it does not know
  * through unchanged.
  *
- * <p>Each constant says when it fires and what an extension may change there. Whatever an
- * extension returns at a stage where a field is documented as read-only is ignored for that field.
+ * <p>Each constant says when it fires and what an extension may change there. Whatever an extension
+ * returns at a stage where a field is documented as read-only is ignored for that field.
  */
 @API(status = STABLE, since = "0.1")
 public enum PipelineStage {
@@ -32,40 +32,38 @@ public enum PipelineStage {
    */
   PRE_START("pre_start"),
 
-  /**
-   * The proxy is listening and ready. Metadata holds the bound host and port. Informational.
-   */
+  /** The proxy is listening and ready. Metadata holds the bound host and port. Informational. */
   POST_START("post_start"),
 
   /**
-   * A request body was read and parsed, before any transform. An extension may replace the
-   * payload (for example to redact secrets) and the headers; the replacement is what Headroom
-   * compresses and sends. Never fires for a bypassed request.
+   * A request body was read and parsed, before any transform. An extension may replace the payload
+   * (for example to redact secrets) and the headers; the replacement is what Headroom compresses
+   * and sends. Never fires for a bypassed request.
    */
   INPUT_RECEIVED("input_received"),
 
   /**
-   * A response cache answered the request, which is short-circuited: no later request stage
-   * fires. Informational.
+   * A response cache answered the request, which is short-circuited: no later request stage fires.
+   * Informational.
    */
   INPUT_CACHED("input_cached"),
 
   /**
-   * Content in the live zone was classified and routed to compressors. Metadata names the
-   * routes. An extension may replace the payload or veto compression through metadata.
+   * Content in the live zone was classified and routed to compressors. Metadata names the routes.
+   * An extension may replace the payload or veto compression through metadata.
    */
   INPUT_ROUTED("input_routed"),
 
   /**
-   * Compression finished; the payload is the compressed request, metadata holds token counts
-   * before and after. An extension may replace the payload (for example to undo compression of
-   * a block it must keep verbatim).
+   * Compression finished; the payload is the compressed request, metadata holds token counts before
+   * and after. An extension may replace the payload (for example to undo compression of a block it
+   * must keep verbatim).
    */
   INPUT_COMPRESSED("input_compressed"),
 
   /**
-   * Originals of compressed blocks were stored for retrieval, or memory was injected. An
-   * extension may replace the payload and headers.
+   * Originals of compressed blocks were stored for retrieval, or memory was injected. An extension
+   * may replace the payload and headers.
    */
   INPUT_REMEMBERED("input_remembered"),
 

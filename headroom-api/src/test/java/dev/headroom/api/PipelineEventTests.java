@@ -31,13 +31,20 @@ class PipelineEventTests {
 
   private static PipelineEvent event() {
     return PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, "proxy.request")
-        .requestId("hr_1").provider("openai").model("gpt-4o").payload(chatPayload()).build();
+        .requestId("hr_1")
+        .provider("openai")
+        .model("gpt-4o")
+        .payload(chatPayload())
+        .build();
   }
 
   @Test
   void payloadIsADeepUnmodifiableCopy() {
     Map<String, Object> source = chatPayload();
-    PipelineEvent event = PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, "proxy.request").payload(source).build();
+    PipelineEvent event =
+        PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, "proxy.request")
+            .payload(source)
+            .build();
 
     source.put("model", "changed");
     @SuppressWarnings("unchecked")
@@ -54,7 +61,9 @@ class PipelineEventTests {
   void payloadKeepsKeyOrderNullValuesAndNumberText() {
     PipelineEvent event = event();
 
-    assertEquals(List.of("model", "messages", "tools", "temperature", "user"), new ArrayList<>(event.payload().keySet()));
+    assertEquals(
+        List.of("model", "messages", "tools", "temperature", "user"),
+        new ArrayList<>(event.payload().keySet()));
     assertTrue(event.payload().containsKey("user"));
     assertEquals(null, event.payload().get("user"));
     assertEquals("0.10", event.payload().get("temperature").toString());
@@ -65,23 +74,43 @@ class PipelineEventTests {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("messages", List.of(Map.of("content", new Object())));
 
-    IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
-        () -> PipelineEvent.builder(PipelineStage.PRE_SEND, "proxy.request").payload(payload).build());
+    IllegalArgumentException failure =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PipelineEvent.builder(PipelineStage.PRE_SEND, "proxy.request")
+                    .payload(payload)
+                    .build());
 
-    assertTrue(failure.getMessage().startsWith("payload.messages[0].content is a java.lang.Object"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().startsWith("payload.messages[0].content is a java.lang.Object"),
+        failure.getMessage());
   }
 
   @Test
   void missingComponentsAreRejectedByName() {
-    NullPointerException failure = assertThrows(NullPointerException.class,
-        () -> new PipelineEvent(PipelineStage.SETUP, "op", null, "", "", Map.of(), Map.of(), Map.of(), Map.of()));
+    NullPointerException failure =
+        assertThrows(
+            NullPointerException.class,
+            () ->
+                new PipelineEvent(
+                    PipelineStage.SETUP,
+                    "op",
+                    null,
+                    "",
+                    "",
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of()));
     assertEquals("requestId must not be null", failure.getMessage());
   }
 
   @Test
   void messagesAndToolsAreDerivedFromThePayload() {
     PipelineEvent chat = event();
-    PipelineEvent responses = chat.withPayload(Map.of("input", List.of(Map.of("type", "message")), "model", "gpt-5"));
+    PipelineEvent responses =
+        chat.withPayload(Map.of("input", List.of(Map.of("type", "message")), "model", "gpt-5"));
     PipelineEvent responsesWithStringInput = chat.withPayload(Map.of("input", "just text"));
     PipelineEvent setup = PipelineEvent.builder(PipelineStage.SETUP, "proxy.setup").build();
 
@@ -95,7 +124,8 @@ class PipelineEventTests {
 
   @Test
   void copiesThatChangeNothingReturnTheSameInstance() {
-    PipelineEvent event = event().withHeader("Authorization", "Bearer x").withMetadata("stream", false);
+    PipelineEvent event =
+        event().withHeader("Authorization", "Bearer x").withMetadata("stream", false);
 
     assertSame(event, event.withPayload(event.payload()));
     assertSame(event, event.withPayload(chatPayload()));
@@ -113,13 +143,16 @@ class PipelineEventTests {
   void copiesThatChangeSomethingLeaveTheOriginalAlone() {
     PipelineEvent event = event();
 
-    PipelineEvent redacted = event.withMessages(List.of(Map.of("role", "user", "content", "[redacted]")));
+    PipelineEvent redacted =
+        event.withMessages(List.of(Map.of("role", "user", "content", "[redacted]")));
     PipelineEvent tagged = event.withHeader("X-Team", "search").withMetadata("cost_center", "42");
 
     assertNotSame(event, redacted);
     assertEquals("hello", ((Map<?, ?>) event.messages().get(0)).get("content"));
     assertEquals("[redacted]", ((Map<?, ?>) redacted.messages().get(0)).get("content"));
-    assertEquals(List.of("model", "messages", "tools", "temperature", "user"), new ArrayList<>(redacted.payload().keySet()));
+    assertEquals(
+        List.of("model", "messages", "tools", "temperature", "user"),
+        new ArrayList<>(redacted.payload().keySet()));
     assertEquals("search", tagged.headers().get("x-team"));
     assertEquals("search", tagged.header("X-TEAM").orElseThrow());
     assertEquals("42", tagged.metadata().get("cost_center"));
@@ -129,7 +162,8 @@ class PipelineEventTests {
 
   @Test
   void withMessagesWritesToTheResponsesInputList() {
-    PipelineEvent responses = event().withPayload(Map.of("input", List.of(Map.of("type", "message"))));
+    PipelineEvent responses =
+        event().withPayload(Map.of("input", List.of(Map.of("type", "message"))));
 
     PipelineEvent changed = responses.withMessages(List.of());
 
@@ -141,8 +175,17 @@ class PipelineEventTests {
   void frozenValuesAreNotCopiedAgain() {
     PipelineEvent event = event();
 
-    PipelineEvent next = new PipelineEvent(PipelineStage.PRE_SEND, event.operation(), event.requestId(), event.provider(),
-        event.model(), event.payload(), event.headers(), event.response(), event.metadata());
+    PipelineEvent next =
+        new PipelineEvent(
+            PipelineStage.PRE_SEND,
+            event.operation(),
+            event.requestId(),
+            event.provider(),
+            event.model(),
+            event.payload(),
+            event.headers(),
+            event.response(),
+            event.metadata());
 
     assertSame(event.payload(), next.payload());
     assertSame(event.metadata(), next.metadata());

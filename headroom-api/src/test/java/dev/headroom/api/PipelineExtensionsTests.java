@@ -23,10 +23,13 @@ import org.junit.jupiter.api.Test;
 class PipelineExtensionsTests {
 
   private static final PipelineEvent EVENT =
-      PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, "proxy.request").requestId("hr_1").build();
+      PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, "proxy.request")
+          .requestId("hr_1")
+          .build();
 
   /** A test extension: an id, an order, stages, and what it does. */
-  private record Sample(String id, int order, Set<PipelineStage> stages, UnaryOperator<PipelineEvent> action)
+  private record Sample(
+      String id, int order, Set<PipelineStage> stages, UnaryOperator<PipelineEvent> action)
       implements PipelineExtension {
 
     static Sample of(String id, UnaryOperator<PipelineEvent> action) {
@@ -45,27 +48,32 @@ class PipelineExtensionsTests {
 
   @Test
   void extensionsRunByOrderThenId() {
-    PipelineExtensions extensions = PipelineExtensions.of(
-        new Sample("zeta", 0, EnumSet.allOf(PipelineStage.class), appendTrail("z")),
-        new Sample("alpha", 0, EnumSet.allOf(PipelineStage.class), appendTrail("a")),
-        new Sample("late", 10, EnumSet.allOf(PipelineStage.class), appendTrail("L")),
-        new Sample("early", -5, EnumSet.allOf(PipelineStage.class), appendTrail("E")));
+    PipelineExtensions extensions =
+        PipelineExtensions.of(
+            new Sample("zeta", 0, EnumSet.allOf(PipelineStage.class), appendTrail("z")),
+            new Sample("alpha", 0, EnumSet.allOf(PipelineStage.class), appendTrail("a")),
+            new Sample("late", 10, EnumSet.allOf(PipelineStage.class), appendTrail("L")),
+            new Sample("early", -5, EnumSet.allOf(PipelineStage.class), appendTrail("E")));
 
     PipelineEvent result = extensions.emit(PipelineStage.INPUT_RECEIVED, EVENT);
 
     assertEquals("EazL", result.metadata().get("trail"));
-    assertEquals(List.of("early", "alpha", "zeta", "late"),
+    assertEquals(
+        List.of("early", "alpha", "zeta", "late"),
         extensions.extensions().stream().map(PipelineExtension::id).collect(Collectors.toList()));
   }
 
   @Test
   void aThrowingExtensionLeavesTheEventUnchangedAndTheNextStillRuns() {
-    PipelineExtensions extensions = PipelineExtensions.of(
-        new Sample("a-first", 0, EnumSet.allOf(PipelineStage.class), appendTrail("1")),
-        Sample.of("b-broken", event -> {
-          throw new IllegalStateException("boom");
-        }),
-        new Sample("c-last", 0, EnumSet.allOf(PipelineStage.class), appendTrail("3")));
+    PipelineExtensions extensions =
+        PipelineExtensions.of(
+            new Sample("a-first", 0, EnumSet.allOf(PipelineStage.class), appendTrail("1")),
+            Sample.of(
+                "b-broken",
+                event -> {
+                  throw new IllegalStateException("boom");
+                }),
+            new Sample("c-last", 0, EnumSet.allOf(PipelineStage.class), appendTrail("3")));
 
     PipelineEvent result = extensions.emit(PipelineStage.INPUT_RECEIVED, EVENT);
 
@@ -77,15 +85,20 @@ class PipelineExtensionsTests {
 
   @Test
   void anExtensionThrowingOnEveryStageChangesNothingAnywhere() {
-    PipelineExtensions extensions = PipelineExtensions.of(Sample.of("always-throws", event -> {
-      throw new AssertionError("broken on purpose");
-    }));
+    PipelineExtensions extensions =
+        PipelineExtensions.of(
+            Sample.of(
+                "always-throws",
+                event -> {
+                  throw new AssertionError("broken on purpose");
+                }));
 
     for (PipelineStage stage : PipelineStage.values()) {
       PipelineEvent input = EVENT.withStage(stage);
       assertSame(input, extensions.emit(stage, input));
     }
-    assertEquals(Map.of("always-throws", (long) PipelineStage.values().length), extensions.failureCounts());
+    assertEquals(
+        Map.of("always-throws", (long) PipelineStage.values().length), extensions.failureCounts());
   }
 
   @Test
@@ -98,7 +111,9 @@ class PipelineExtensionsTests {
 
   @Test
   void anEventReturnedForAnotherStageIsIgnoredAndCounted() {
-    PipelineExtensions extensions = PipelineExtensions.of(Sample.of("stage-changer", event -> event.withStage(PipelineStage.PRE_SEND)));
+    PipelineExtensions extensions =
+        PipelineExtensions.of(
+            Sample.of("stage-changer", event -> event.withStage(PipelineStage.PRE_SEND)));
 
     assertSame(EVENT, extensions.emit(PipelineStage.INPUT_RECEIVED, EVENT));
     assertEquals(1, extensions.failureCount("stage-changer", PipelineStage.INPUT_RECEIVED));
@@ -107,10 +122,16 @@ class PipelineExtensionsTests {
   @Test
   void onlySubscribedExtensionsAreCalled() {
     List<PipelineStage> seen = Collections.synchronizedList(new ArrayList<>());
-    PipelineExtensions extensions = PipelineExtensions.of(new Sample("pre-send-only", 0, EnumSet.of(PipelineStage.PRE_SEND), event -> {
-      seen.add(event.stage());
-      return event;
-    }));
+    PipelineExtensions extensions =
+        PipelineExtensions.of(
+            new Sample(
+                "pre-send-only",
+                0,
+                EnumSet.of(PipelineStage.PRE_SEND),
+                event -> {
+                  seen.add(event.stage());
+                  return event;
+                }));
 
     for (PipelineStage stage : PipelineStage.values()) {
       extensions.emit(stage, EVENT);
@@ -124,7 +145,9 @@ class PipelineExtensionsTests {
 
   @Test
   void emitTagsTheEventWithTheStage() {
-    PipelineExtensions extensions = PipelineExtensions.of(Sample.of("recorder", event -> event.withMetadata("seen", event.stage().value())));
+    PipelineExtensions extensions =
+        PipelineExtensions.of(
+            Sample.of("recorder", event -> event.withMetadata("seen", event.stage().value())));
 
     PipelineEvent result = extensions.emit(PipelineStage.PRE_SEND, EVENT);
 
@@ -134,27 +157,37 @@ class PipelineExtensionsTests {
 
   @Test
   void duplicateIdsAreRejectedWithTheIdNamed() {
-    ExtensionConfigurationException failure = assertThrows(ExtensionConfigurationException.class,
-        () -> PipelineExtensions.of(Sample.of("acme-redactor", UnaryOperator.identity()), Sample.of("acme-redactor", UnaryOperator.identity())));
+    ExtensionConfigurationException failure =
+        assertThrows(
+            ExtensionConfigurationException.class,
+            () ->
+                PipelineExtensions.of(
+                    Sample.of("acme-redactor", UnaryOperator.identity()),
+                    Sample.of("acme-redactor", UnaryOperator.identity())));
 
     assertTrue(failure.getMessage().contains("'acme-redactor'"), failure.getMessage());
   }
 
   @Test
   void excludedIdsAreLeftOutSoDuplicatesCanBeResolved() {
-    PipelineExtensions extensions = PipelineExtensions.builder()
-        .add(Sample.of("kept", UnaryOperator.identity()))
-        .add(Sample.of("dropped", UnaryOperator.identity()))
-        .exclude("dropped")
-        .build();
+    PipelineExtensions extensions =
+        PipelineExtensions.builder()
+            .add(Sample.of("kept", UnaryOperator.identity()))
+            .add(Sample.of("dropped", UnaryOperator.identity()))
+            .exclude("dropped")
+            .build();
 
-    assertEquals(List.of("kept"), extensions.extensions().stream().map(PipelineExtension::id).collect(Collectors.toList()));
+    assertEquals(
+        List.of("kept"),
+        extensions.extensions().stream().map(PipelineExtension::id).collect(Collectors.toList()));
   }
 
   @Test
   void blankIdsAreRejected() {
-    ExtensionConfigurationException failure = assertThrows(ExtensionConfigurationException.class,
-        () -> PipelineExtensions.of(Sample.of("  ", UnaryOperator.identity())));
+    ExtensionConfigurationException failure =
+        assertThrows(
+            ExtensionConfigurationException.class,
+            () -> PipelineExtensions.of(Sample.of("  ", UnaryOperator.identity())));
 
     assertTrue(failure.getMessage().contains("id() must be non-blank"), failure.getMessage());
   }
@@ -172,25 +205,30 @@ class PipelineExtensionsTests {
 
   @Test
   void emitIsSafeFromManyThreadsAndCountsEveryFailure() throws InterruptedException {
-    PipelineExtensions extensions = PipelineExtensions.of(Sample.of("flaky", event -> {
-      throw new IllegalStateException("always");
-    }));
+    PipelineExtensions extensions =
+        PipelineExtensions.of(
+            Sample.of(
+                "flaky",
+                event -> {
+                  throw new IllegalStateException("always");
+                }));
     int threads = 4;
     int calls = 500;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     for (int t = 0; t < threads; t++) {
-      pool.execute(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        for (int i = 0; i < calls; i++) {
-          extensions.emit(PipelineStage.PRE_SEND, EVENT);
-        }
-      });
+      pool.execute(
+          () -> {
+            try {
+              start.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+            for (int i = 0; i < calls; i++) {
+              extensions.emit(PipelineStage.PRE_SEND, EVENT);
+            }
+          });
     }
     start.countDown();
     pool.shutdown();

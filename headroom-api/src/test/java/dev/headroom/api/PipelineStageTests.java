@@ -15,11 +15,24 @@ class PipelineStageTests {
 
   @Test
   void stagesAreDeclaredInTheCanonicalLifecycleOrder() {
-    List<String> wireNames = Arrays.stream(PipelineStage.values()).map(PipelineStage::value).collect(Collectors.toList());
+    List<String> wireNames =
+        Arrays.stream(PipelineStage.values())
+            .map(PipelineStage::value)
+            .collect(Collectors.toList());
 
     assertEquals(
-        List.of("setup", "pre_start", "post_start", "input_received", "input_cached", "input_routed",
-            "input_compressed", "input_remembered", "pre_send", "post_send", "response_received"),
+        List.of(
+            "setup",
+            "pre_start",
+            "post_start",
+            "input_received",
+            "input_cached",
+            "input_routed",
+            "input_compressed",
+            "input_remembered",
+            "pre_send",
+            "post_send",
+            "response_received"),
         wireNames);
   }
 
@@ -27,7 +40,8 @@ class PipelineStageTests {
   @EnumSource(PipelineStage.class)
   void everyStageIsFoundByItsWireName(PipelineStage stage) {
     assertEquals(Optional.of(stage), PipelineStage.fromValue(stage.value()));
-    assertEquals(Optional.of(stage), PipelineStage.fromValue("  " + stage.value().toUpperCase() + " "));
+    assertEquals(
+        Optional.of(stage), PipelineStage.fromValue("  " + stage.value().toUpperCase() + " "));
   }
 
   @Test

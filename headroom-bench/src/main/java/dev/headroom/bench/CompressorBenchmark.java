@@ -1,10 +1,10 @@
 package dev.headroom.bench;
 
+import dev.headroom.compress.CcrStore;
 import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.CompressOptions;
 import dev.headroom.compress.CompressionResult;
 import dev.headroom.compress.Compressor;
-import dev.headroom.compress.CcrStore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,13 +19,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One full {@link Compressor#compress} call per content type and size: detection, the compressor for
- * that type, and the token-validation gate (o200k). MB/s = bytes / (µs per call).
+ * One full {@link Compressor#compress} call per content type and size: detection, the compressor
+ * for that type, and the token-validation gate (o200k). MB/s = bytes / (µs per call).
  *
- * <p>Sample mode times calls one by one, so a run reports the median call (p0.50) beside the mean: on
- * a shared host the mean also carries the minutes when a neighbour holds the core. The warm-up is ten
- * seconds because the JIT needs that long on two cores: with three one-second warm-up iterations, the
- * 4 KB log cell was still getting faster in its sixth measured second.
+ * <p>Sample mode times calls one by one, so a run reports the median call (p0.50) beside the mean:
+ * on a shared host the mean also carries the minutes when a neighbour holds the core. The warm-up
+ * is ten seconds because the JIT needs that long on two cores: with three one-second warm-up
+ * iterations, the 4 KB log cell was still getting faster in its sixth measured second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -41,7 +41,10 @@ public class CompressorBenchmark {
   @Param({"4096", "102400", "1048576"})
   public int bytes;
 
-  /** gpt-4o counts with o200k_base, gpt-4 with cl100k_base (about six times faster in jtokkit 1.1.0). */
+  /**
+   * gpt-4o counts with o200k_base, gpt-4 with cl100k_base (about six times faster in jtokkit
+   * 1.1.0).
+   */
   @Param({"gpt-4o", "gpt-4"})
   public String model;
 
@@ -53,9 +56,12 @@ public class CompressorBenchmark {
   @Setup
   public void setUp() {
     content = Samples.of(type, bytes);
-    compressor = Compressor.create(CompressOptions.defaults().withCcrStore(CcrStore.inMemory(64, 256L << 20,
-        java.time.Duration.ofMinutes(5))));
-    context = CompressContext.ofQuery("why did order A-10077 fail? requestTimeoutMs").withModel(model);
+    compressor =
+        Compressor.create(
+            CompressOptions.defaults()
+                .withCcrStore(CcrStore.inMemory(64, 256L << 20, java.time.Duration.ofMinutes(5))));
+    context =
+        CompressContext.ofQuery("why did order A-10077 fail? requestTimeoutMs").withModel(model);
   }
 
   /**

@@ -3,8 +3,8 @@ package dev.headroom.bench;
 import java.util.Random;
 
 /**
- * Deterministic synthetic inputs of a given size for each content type, shaped like the tool outputs
- * the compressors see: mostly routine lines or rows with a few errors and one answer.
+ * Deterministic synthetic inputs of a given size for each content type, shaped like the tool
+ * outputs the compressors see: mostly routine lines or rows with a few errors and one answer.
  */
 public final class Samples {
 
@@ -23,11 +23,20 @@ public final class Samples {
         int i = 0;
         while (b.length() < bytes) {
           String level = i % 97 == 13 ? "ERROR" : i % 23 == 5 ? "WARN " : "INFO ";
-          b.append(String.format("2024-06-11T14:%02d:%02d.%03dZ %s [http] GET /api/orders/ord_%06d %d %.1fms reqId=r-%08x%n",
-              (i / 60) % 60, i % 60, i % 1000, level, rnd.nextInt(1_000_000), level.startsWith("E") ? 500 : 200,
-              rnd.nextDouble() * 100, rnd.nextInt()));
+          b.append(
+              String.format(
+                  "2024-06-11T14:%02d:%02d.%03dZ %s [http] GET /api/orders/ord_%06d %d %.1fms reqId=r-%08x%n",
+                  (i / 60) % 60,
+                  i % 60,
+                  i % 1000,
+                  level,
+                  rnd.nextInt(1_000_000),
+                  level.startsWith("E") ? 500 : 200,
+                  rnd.nextDouble() * 100,
+                  rnd.nextInt()));
           if (level.startsWith("E")) {
-            b.append("    at formatTotal (/srv/app/dist/orders/format.js:41:29)\n    at Array.map (<anonymous>)\n");
+            b.append(
+                "    at formatTotal (/srv/app/dist/orders/format.js:41:29)\n    at Array.map (<anonymous>)\n");
           }
           i++;
         }
@@ -36,10 +45,18 @@ public final class Samples {
         b.append("[\n");
         int i = 0;
         while (b.length() < bytes) {
-          b.append(i == 0 ? "" : ",\n").append("  {\"id\": \"ch_").append(100000 + i).append("\", \"amount\": ")
-              .append(rnd.nextInt(90000) + 100).append(".50, \"currency\": \"eur\", \"status\": \"")
-              .append(i % 151 == 77 ? "failed" : "succeeded").append("\", \"metadata\": {\"order_id\": \"A-")
-              .append(10000 + i).append("\", \"channel\": \"web\"}, \"created\": ").append(1718000000 + i * 37).append('}');
+          b.append(i == 0 ? "" : ",\n")
+              .append("  {\"id\": \"ch_")
+              .append(100000 + i)
+              .append("\", \"amount\": ")
+              .append(rnd.nextInt(90000) + 100)
+              .append(".50, \"currency\": \"eur\", \"status\": \"")
+              .append(i % 151 == 77 ? "failed" : "succeeded")
+              .append("\", \"metadata\": {\"order_id\": \"A-")
+              .append(10000 + i)
+              .append("\", \"channel\": \"web\"}, \"created\": ")
+              .append(1718000000 + i * 37)
+              .append('}');
           i++;
         }
         b.append("\n]");
@@ -50,9 +67,20 @@ public final class Samples {
         while (b.length() < bytes) {
           b.append(i == 0 ? "" : ", ").append("\"region-").append(i).append("\": {\"cells\": {");
           for (int c = 0; c < 3; c++) {
-            b.append(c == 0 ? "" : ", ").append("\"cell-").append((char) ('a' + c)).append("\": {\"pool\": {\"poolName\": \"ledger-")
-                .append(i).append('-').append(c).append("\", \"maxPoolSize\": ").append(rnd.nextInt(200))
-                .append(", \"idleTimeout\": \"30s\", \"hosts\": [\"db-").append(i).append("-a.internal\", \"db-").append(i).append("-b.internal\"]}}");
+            b.append(c == 0 ? "" : ", ")
+                .append("\"cell-")
+                .append((char) ('a' + c))
+                .append("\": {\"pool\": {\"poolName\": \"ledger-")
+                .append(i)
+                .append('-')
+                .append(c)
+                .append("\", \"maxPoolSize\": ")
+                .append(rnd.nextInt(200))
+                .append(", \"idleTimeout\": \"30s\", \"hosts\": [\"db-")
+                .append(i)
+                .append("-a.internal\", \"db-")
+                .append(i)
+                .append("-b.internal\"]}}");
           }
           b.append("}}");
           i++;
@@ -62,21 +90,39 @@ public final class Samples {
       case "search" -> {
         int i = 0;
         while (b.length() < bytes) {
-          b.append("src/components/Widget").append(i / 8).append(".tsx:").append((i % 8) * 10 + 1)
-              .append(":  const value").append(i).append(" = useFeatureFlag('other.flag.").append(rnd.nextInt(50)).append("');\n");
+          b.append("src/components/Widget")
+              .append(i / 8)
+              .append(".tsx:")
+              .append((i % 8) * 10 + 1)
+              .append(":  const value")
+              .append(i)
+              .append(" = useFeatureFlag('other.flag.")
+              .append(rnd.nextInt(50))
+              .append("');\n");
           i++;
         }
       }
       case "diff" -> {
         int f = 0;
         while (b.length() < bytes) {
-          b.append("diff --git a/src/m").append(f).append(".ts b/src/m").append(f).append(".ts\n--- a/src/m").append(f)
-              .append(".ts\n+++ b/src/m").append(f).append(".ts\n@@ -1,40 +1,40 @@\n");
+          b.append("diff --git a/src/m")
+              .append(f)
+              .append(".ts b/src/m")
+              .append(f)
+              .append(".ts\n--- a/src/m")
+              .append(f)
+              .append(".ts\n+++ b/src/m")
+              .append(f)
+              .append(".ts\n@@ -1,40 +1,40 @@\n");
           for (int l = 0; l < 40; l++) {
             if (l == 20) {
               b.append("-  requestTimeoutMs: 30000,\n+  requestTimeoutMs: 3000,\n");
             } else {
-              b.append("   const line").append(l).append(" = compute(").append(rnd.nextInt(1000)).append(");\n");
+              b.append("   const line")
+                  .append(l)
+                  .append(" = compute(")
+                  .append(rnd.nextInt(1000))
+                  .append(");\n");
             }
           }
           f++;
@@ -86,18 +132,32 @@ public final class Samples {
         b.append("sku,warehouse,on_hand,price\n");
         int i = 0;
         while (b.length() < bytes) {
-          b.append("QF-").append(10000 + i).append(",MAD").append(i % 4).append(',')
-              .append(i == 4242 ? -12 : rnd.nextInt(500)).append(',').append(rnd.nextInt(90) + 1).append(".10\n");
+          b.append("QF-")
+              .append(10000 + i)
+              .append(",MAD")
+              .append(i % 4)
+              .append(',')
+              .append(i == 4242 ? -12 : rnd.nextInt(500))
+              .append(',')
+              .append(rnd.nextInt(90) + 1)
+              .append(".10\n");
           i++;
         }
       }
       case "html" -> {
-        b.append("<!doctype html><html><head><title>Docs</title><style>.a{color:red}</style></head><body><nav><a href=/>Home</a></nav><main>");
+        b.append(
+            "<!doctype html><html><head><title>Docs</title><style>.a{color:red}</style></head><body><nav><a href=/>Home</a></nav><main>");
         int i = 0;
         while (b.length() < bytes) {
-          b.append("<h2>Section ").append(i).append("</h2><p>By default at most <code>").append(rnd.nextInt(500))
-              .append("</code> requests are in flight per worker; excess requests are rejected with HTTP 429.</p>")
-              .append("<script>window.dataLayer.push({event:'view',id:").append(i).append("})</script>");
+          b.append("<h2>Section ")
+              .append(i)
+              .append("</h2><p>By default at most <code>")
+              .append(rnd.nextInt(500))
+              .append(
+                  "</code> requests are in flight per worker; excess requests are rejected with HTTP 429.</p>")
+              .append("<script>window.dataLayer.push({event:'view',id:")
+              .append(i)
+              .append("})</script>");
           i++;
         }
         b.append("</main></body></html>");
@@ -106,9 +166,16 @@ public final class Samples {
         b.append("package gateway\n\nimport (\n\t\"math\"\n\t\"time\"\n)\n\n");
         int i = 0;
         while (b.length() < bytes) {
-          b.append("// Handler").append(i).append(" serves resource ").append(i).append(".   \n")
-              .append("func (s *Server) Handler").append(i).append("(now time.Time) float64 {\n\treturn math.Min(1, float64(now.Unix()%")
-              .append(i + 7).append("))\n}\n\n\n\n");
+          b.append("// Handler")
+              .append(i)
+              .append(" serves resource ")
+              .append(i)
+              .append(".   \n")
+              .append("func (s *Server) Handler")
+              .append(i)
+              .append("(now time.Time) float64 {\n\treturn math.Min(1, float64(now.Unix()%")
+              .append(i + 7)
+              .append("))\n}\n\n\n\n");
           i++;
         }
       }

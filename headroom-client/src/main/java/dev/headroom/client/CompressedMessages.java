@@ -16,14 +16,17 @@ import org.apiguardian.api.API;
  * @param tokensAfter tokens of the same blocks as returned
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record CompressedMessages(List<Map<String, Object>> messages, int tokensBefore, int tokensAfter) {
+public record CompressedMessages(
+    List<Map<String, Object>> messages, int tokensBefore, int tokensAfter) {
 
   /** Checks the components. */
   public CompressedMessages {
     Objects.requireNonNull(messages, "messages must not be null");
   }
 
-  /** @return {@code tokensBefore - tokensAfter} */
+  /**
+   * @return {@code tokensBefore - tokensAfter}
+   */
   public int tokensSaved() {
     return tokensBefore - tokensAfter;
   }

@@ -23,13 +23,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 
 /**
- * One request through {@link HeadroomClient}: the body to send, and the response side of the pipeline.
+ * One request through {@link HeadroomClient}: the body to send, and the response side of the
+ * pipeline.
  *
  * <p>Send {@link #body()} (or {@link #json()}) with {@link #headers()} yourself, then report the
  * outcome with {@link #received(int, byte[])}, {@link #received(int, JsonNode)} or, for a stream,
- * {@link #streamed(int, Map)}: that emits {@code POST_SEND} and {@code RESPONSE_RECEIVED}, once each.
- * HTTP-level integrations hand the response body to {@link #observe(int, String, InputStream)} instead.
- * Thread-safe.
+ * {@link #streamed(int, Map)}: that emits {@code POST_SEND} and {@code RESPONSE_RECEIVED}, once
+ * each. HTTP-level integrations hand the response body to {@link #observe(int, String,
+ * InputStream)} instead. Thread-safe.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Exchange {
@@ -48,42 +49,58 @@ public final class Exchange {
     this.prepared = prepared;
   }
 
-  /** @return the bytes to send: the caller's own array when nothing changed it */
+  /**
+   * @return the bytes to send: the caller's own array when nothing changed it
+   */
   public byte[] body() {
     return prepared.body();
   }
 
-  /** @return the body to send as a Jackson tree (parsed on each call) */
+  /**
+   * @return the body to send as a Jackson tree (parsed on each call)
+   */
   public JsonNode json() {
     return Json.tree(prepared.body());
   }
 
-  /** @return the headers to send, names in lower case, after the extensions */
+  /**
+   * @return the headers to send, names in lower case, after the extensions
+   */
   public Map<String, String> headers() {
     return prepared.headers();
   }
 
-  /** @return the request id the events of this exchange carry */
+  /**
+   * @return the request id the events of this exchange carry
+   */
   public String requestId() {
     return requestId;
   }
 
-  /** @return the model of the body sent, or {@code ""} */
+  /**
+   * @return the model of the body sent, or {@code ""}
+   */
   public String model() {
     return prepared.model();
   }
 
-  /** @return tokens of the live-zone blocks before compression */
+  /**
+   * @return tokens of the live-zone blocks before compression
+   */
   public int tokensBefore() {
     return prepared.tokensBefore();
   }
 
-  /** @return tokens of the same blocks as sent */
+  /**
+   * @return tokens of the same blocks as sent
+   */
   public int tokensAfter() {
     return prepared.tokensAfter();
   }
 
-  /** @return one decision per live-zone string value, in body order */
+  /**
+   * @return one decision per live-zone string value, in body order
+   */
   public List<BlockDecision> blocks() {
     return prepared.blocks();
   }
@@ -95,13 +112,15 @@ public final class Exchange {
    */
   public void sent(int status) {
     if (postSent.compareAndSet(false, true)) {
-      extensions.emit(POST_SEND, event(POST_SEND, Map.of(), Map.of("status", status, "stream", prepared.stream())));
+      extensions.emit(
+          POST_SEND,
+          event(POST_SEND, Map.of(), Map.of("status", status, "stream", prepared.stream())));
     }
   }
 
   /**
-   * Emits {@code POST_SEND} unless {@link #sent(int)} did, then {@code RESPONSE_RECEIVED} (once) with
-   * the response body as JSON values.
+   * Emits {@code POST_SEND} unless {@link #sent(int)} did, then {@code RESPONSE_RECEIVED} (once)
+   * with the response body as JSON values.
    *
    * @param status the HTTP status, or {@code 0} when not known
    * @param responseBody the provider's JSON response, or {@code null}
@@ -123,8 +142,8 @@ public final class Exchange {
   }
 
   /**
-   * Emits {@code POST_SEND} unless {@link #sent(int)} did, then {@code RESPONSE_RECEIVED} (once) for
-   * a stream, with its final usage in the metadata under {@code usage}.
+   * Emits {@code POST_SEND} unless {@link #sent(int)} did, then {@code RESPONSE_RECEIVED} (once)
+   * for a stream, with its final usage in the metadata under {@code usage}.
    *
    * @param status the HTTP status, or {@code 0} when not known
    * @param usage the stream's final usage (for example {@code prompt_tokens}, {@code input_tokens})
@@ -134,9 +153,10 @@ public final class Exchange {
   }
 
   /**
-   * Emits {@code POST_SEND} now and returns the body for the caller's own reader, unchanged: when it
-   * has been read to its end or closed, {@code RESPONSE_RECEIVED} follows with the parsed response, or
-   * for an event stream ({@code text/event-stream}) with the final usage parsed from its events.
+   * Emits {@code POST_SEND} now and returns the body for the caller's own reader, unchanged: when
+   * it has been read to its end or closed, {@code RESPONSE_RECEIVED} follows with the parsed
+   * response, or for an event stream ({@code text/event-stream}) with the final usage parsed from
+   * its events.
    *
    * @param status the HTTP status
    * @param contentType the response's content type, or {@code null}
@@ -145,14 +165,17 @@ public final class Exchange {
    */
   public InputStream observe(int status, String contentType, InputStream body) {
     sent(status);
-    boolean eventStream = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
-    return new TappedBody(body, whole -> {
-      if (eventStream) {
-        streamed(status, whole == null ? Map.of() : StreamUsage.of(whole));
-      } else {
-        received(status, whole);
-      }
-    });
+    boolean eventStream =
+        contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    return new TappedBody(
+        body,
+        whole -> {
+          if (eventStream) {
+            streamed(status, whole == null ? Map.of() : StreamUsage.of(whole));
+          } else {
+            received(status, whole);
+          }
+        });
   }
 
   private void respond(int status, Map<String, ?> response, boolean stream, Map<String, ?> usage) {
@@ -171,9 +194,15 @@ public final class Exchange {
     extensions.emit(RESPONSE_RECEIVED, event(RESPONSE_RECEIVED, response, metadata));
   }
 
-  private PipelineEvent event(PipelineStage stage, Map<String, ?> response, Map<String, ?> metadata) {
+  private PipelineEvent event(
+      PipelineStage stage, Map<String, ?> response, Map<String, ?> metadata) {
     return PipelineEvent.builder(stage, HeadroomClient.OPERATION)
-        .requestId(requestId).provider(provider).model(prepared.model())
-        .headers(prepared.headers()).response(response).metadata(metadata).build();
+        .requestId(requestId)
+        .provider(provider)
+        .model(prepared.model())
+        .headers(prepared.headers())
+        .response(response)
+        .metadata(metadata)
+        .build();
   }
 }

@@ -26,20 +26,22 @@ import org.apiguardian.api.API;
 /**
  * One call, no client: compress the live zone of a conversation held as plain Java values.
  *
- * <p>The messages are Chat Completions shaped ({@code role}, {@code content}, {@code tool_call_id} …);
- * the live zone is the latest {@code role: tool} output and the latest user text, exactly as for a
- * {@link HeadroomClient} or the proxy. Only the extensions passed in run (nothing is discovered), at
- * {@code INPUT_RECEIVED}, {@code INPUT_ROUTED} and {@code INPUT_COMPRESSED} with operation
- * {@code compress}. Originals that compression drops go to {@link #ccrStore()}.
+ * <p>The messages are Chat Completions shaped ({@code role}, {@code content}, {@code tool_call_id}
+ * …); the live zone is the latest {@code role: tool} output and the latest user text, exactly as
+ * for a {@link HeadroomClient} or the proxy. Only the extensions passed in run (nothing is
+ * discovered), at {@code INPUT_RECEIVED}, {@code INPUT_ROUTED} and {@code INPUT_COMPRESSED} with
+ * operation {@code compress}. Originals that compression drops go to {@link #ccrStore()}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Headroom {
 
   private static final CcrStore STORE = CcrStore.inMemory();
-  private static final LiveZoneRewriter REWRITER = LiveZoneRewriter.create(
-      Compressor.create(CompressOptions.defaults().withCcrStore(STORE)),
-      // An explicit call wants its answer: a budget for a cold JVM, not the proxy's per-request 50 ms.
-      LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(10)));
+  private static final LiveZoneRewriter REWRITER =
+      LiveZoneRewriter.create(
+          Compressor.create(CompressOptions.defaults().withCcrStore(STORE)),
+          // An explicit call wants its answer: a budget for a cold JVM, not the proxy's per-request
+          // 50 ms.
+          LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(10)));
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private Headroom() {}
@@ -47,23 +49,37 @@ public final class Headroom {
   /**
    * @param messages the conversation (not modified)
    * @param model the model it is for; it chooses the tokenizer
-   * @param query the user's question, or {@code ""} to take the latest user text of the conversation
+   * @param query the user's question, or {@code ""} to take the latest user text of the
+   *     conversation
    * @param extensions extensions to run, in their (order, id) order
    * @return the compressed conversation and token counts
    * @throws IllegalArgumentException when a message holds something JSON cannot represent
    */
   public static CompressedMessages compress(
-      List<? extends Map<String, ?>> messages, String model, String query, PipelineExtension... extensions) {
+      List<? extends Map<String, ?>> messages,
+      String model,
+      String query,
+      PipelineExtension... extensions) {
     Objects.requireNonNull(messages, "messages must not be null");
     Objects.requireNonNull(model, "model must not be null");
     Objects.requireNonNull(query, "query must not be null");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("model", model);
     body.put("messages", messages);
-    RequestStages stages = new RequestStages(PipelineExtensions.of(extensions), REWRITER, "compress");
-    CompressContext context = CompressContext.defaults().withQuery(query).withModel(model.isBlank() ? CompressContext.DEFAULT_MODEL : model);
-    Prepared prepared = stages.run(ProviderApi.CHAT_COMPLETIONS, Json.write(body), Map.of(), context,
-        "hr_compress_" + SEQUENCE.incrementAndGet(), false);
+    RequestStages stages =
+        new RequestStages(PipelineExtensions.of(extensions), REWRITER, "compress");
+    CompressContext context =
+        CompressContext.defaults()
+            .withQuery(query)
+            .withModel(model.isBlank() ? CompressContext.DEFAULT_MODEL : model);
+    Prepared prepared =
+        stages.run(
+            ProviderApi.CHAT_COMPLETIONS,
+            Json.write(body),
+            Map.of(),
+            context,
+            "hr_compress_" + SEQUENCE.incrementAndGet(),
+            false);
     Map<String, Object> sent = Json.parseObject(prepared.body());
     List<Map<String, Object>> out = new ArrayList<>();
     if (sent != null && sent.get("messages") instanceof List<?> list) {
@@ -86,11 +102,14 @@ public final class Headroom {
    * @param query the user's question, or {@code ""}
    * @return the compressed conversation and token counts
    */
-  public static CompressedMessages compress(List<? extends Map<String, ?>> messages, String model, String query) {
+  public static CompressedMessages compress(
+      List<? extends Map<String, ?>> messages, String model, String query) {
     return compress(messages, model, query, new PipelineExtension[0]);
   }
 
-  /** @return where {@link #compress} keeps the originals it drops, for retrieval by hash */
+  /**
+   * @return where {@link #compress} keeps the originals it drops, for retrieval by hash
+   */
   public static CcrStore ccrStore() {
     return STORE;
   }

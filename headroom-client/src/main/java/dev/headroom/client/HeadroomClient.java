@@ -28,14 +28,14 @@ import org.apiguardian.api.API;
 
 /**
  * Headroom inside the application, for code that calls the LLM providers itself: the same live-zone
- * rewrite as the proxy (only the newest tool outputs and user text shrink; every byte before them is
- * kept, so the provider's prompt cache still hits) and the same pipeline stages, with no proxy.
+ * rewrite as the proxy (only the newest tool outputs and user text shrink; every byte before them
+ * is kept, so the provider's prompt cache still hits) and the same pipeline stages, with no proxy.
  *
- * <p>Building emits {@code SETUP}. {@link #prepare(ProviderApi, byte[])} emits {@code INPUT_RECEIVED},
- * {@code INPUT_ROUTED}, {@code INPUT_COMPRESSED} and {@code PRE_SEND} and returns the {@link Exchange}
- * whose body the caller sends; reporting the response on it emits {@code POST_SEND} and
- * {@code RESPONSE_RECEIVED}. Extensions that throw are skipped (fail-open), and a failing rewrite sends
- * the body as given. Immutable and thread-safe: build one and share it.
+ * <p>Building emits {@code SETUP}. {@link #prepare(ProviderApi, byte[])} emits {@code
+ * INPUT_RECEIVED}, {@code INPUT_ROUTED}, {@code INPUT_COMPRESSED} and {@code PRE_SEND} and returns
+ * the {@link Exchange} whose body the caller sends; reporting the response on it emits {@code
+ * POST_SEND} and {@code RESPONSE_RECEIVED}. Extensions that throw are skipped (fail-open), and a
+ * failing rewrite sends the body as given. Immutable and thread-safe: build one and share it.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HeadroomClient {
@@ -54,9 +54,12 @@ public final class HeadroomClient {
       set.load(ServiceLoader.load(PipelineExtension.class));
     }
     this.extensions = set.build();
-    CompressOptions options = builder.ccrStore == null ? builder.compressOptions
-        : builder.compressOptions.withCcrStore(builder.ccrStore);
-    LiveZoneRewriter rewriter = LiveZoneRewriter.create(Compressor.create(options), builder.liveZoneOptions);
+    CompressOptions options =
+        builder.ccrStore == null
+            ? builder.compressOptions
+            : builder.compressOptions.withCcrStore(builder.ccrStore);
+    LiveZoneRewriter rewriter =
+        LiveZoneRewriter.create(Compressor.create(options), builder.liveZoneOptions);
     // Vocabularies and cold code would otherwise land in the first requests' time budget.
     rewriter.warmUp();
     this.stages = new RequestStages(extensions, rewriter, OPERATION);
@@ -64,16 +67,21 @@ public final class HeadroomClient {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("default_mode", "optimize");
     metadata.put("discover_extensions", builder.discover);
-    metadata.put("extensions", extensions.extensions().stream().map(PipelineExtension::id).toList());
+    metadata.put(
+        "extensions", extensions.extensions().stream().map(PipelineExtension::id).toList());
     extensions.emit(SETUP, PipelineEvent.builder(SETUP, "sdk.setup").metadata(metadata).build());
   }
 
-  /** @return a builder with discovery on, default compression and a new in-memory CCR store */
+  /**
+   * @return a builder with discovery on, default compression and a new in-memory CCR store
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the extensions in the order they run, with their failure counts */
+  /**
+   * @return the extensions in the order they run, with their failure counts
+   */
   public PipelineExtensions extensions() {
     return extensions;
   }
@@ -97,7 +105,8 @@ public final class HeadroomClient {
    * @return the exchange; {@link Exchange#json()} gives the tree to send
    */
   public Exchange prepare(ProviderApi api, JsonNode body) {
-    return prepare(api, Json.write(Objects.requireNonNull(body, "body must not be null")), Map.of());
+    return prepare(
+        api, Json.write(Objects.requireNonNull(body, "body must not be null")), Map.of());
   }
 
   /**
@@ -105,8 +114,8 @@ public final class HeadroomClient {
    *
    * @param api the request format
    * @param body the request body (not modified)
-   * @param headers the headers the caller will send; extensions see them (names lower-cased) and may
-   *     change them through {@link Exchange#headers()}
+   * @param headers the headers the caller will send; extensions see them (names lower-cased) and
+   *     may change them through {@link Exchange#headers()}
    * @return the exchange holding the body to send
    */
   public Exchange prepare(ProviderApi api, byte[] body, Map<String, String> headers) {
@@ -116,7 +125,10 @@ public final class HeadroomClient {
     Map<String, String> lower = new LinkedHashMap<>();
     headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
     String requestId = "hr_sdk_" + SEQUENCE.incrementAndGet();
-    return new Exchange(extensions, requestId, RequestStages.providerOf(api),
+    return new Exchange(
+        extensions,
+        requestId,
+        RequestStages.providerOf(api),
         stages.run(api, body, lower, context, requestId, true));
   }
 
@@ -142,8 +154,9 @@ public final class HeadroomClient {
     }
 
     /**
-     * @param value whether to add every {@link PipelineExtension} provider {@link ServiceLoader} finds
-     *     (module path {@code provides}, class path {@code META-INF/services}); default {@code true}
+     * @param value whether to add every {@link PipelineExtension} provider {@link ServiceLoader}
+     *     finds (module path {@code provides}, class path {@code META-INF/services}); default
+     *     {@code true}
      * @return this builder
      */
     public Builder discoverExtensions(boolean value) {
@@ -170,7 +183,8 @@ public final class HeadroomClient {
     }
 
     /**
-     * @param value where dropped originals are kept; overrides the store of {@link #compressOptions}
+     * @param value where dropped originals are kept; overrides the store of {@link
+     *     #compressOptions}
      * @return this builder
      */
     public Builder ccrStore(CcrStore value) {
@@ -179,7 +193,8 @@ public final class HeadroomClient {
     }
 
     /**
-     * @param value who owns the originals this client stores (see {@link CcrStore}); default anonymous
+     * @param value who owns the originals this client stores (see {@link CcrStore}); default
+     *     anonymous
      * @return this builder
      */
     public Builder scope(String value) {
@@ -188,8 +203,8 @@ public final class HeadroomClient {
     }
 
     /**
-     * Builds the client and warms its compressor up (tokenizer vocabularies, hot code: about a second), so the
-     * first requests fit in their time budget.
+     * Builds the client and warms its compressor up (tokenizer vocabularies, hot code: about a
+     * second), so the first requests fit in their time budget.
      *
      * @return the client; {@code SETUP} has been emitted
      * @throws dev.headroom.api.ExtensionConfigurationException when two extensions share an id

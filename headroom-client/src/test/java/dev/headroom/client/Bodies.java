@@ -14,11 +14,18 @@ final class Bodies {
     for (int i = 0; i < 300; i++) {
       boolean failed = i == 217;
       json.append(i == 0 ? "" : ",")
-          .append("{\"id\":\"").append(prefix).append(100000 + i)
-          .append("\",\"customer\":\"cus_").append(7000 + i % 40)
-          .append("\",\"total\":").append(10 + i % 90).append(".50")
-          .append(",\"status\":\"").append(failed ? "FAILED" : "shipped")
-          .append("\",\"note\":\"").append(failed ? "card_declined: insufficient funds" : "ok")
+          .append("{\"id\":\"")
+          .append(prefix)
+          .append(100000 + i)
+          .append("\",\"customer\":\"cus_")
+          .append(7000 + i % 40)
+          .append("\",\"total\":")
+          .append(10 + i % 90)
+          .append(".50")
+          .append(",\"status\":\"")
+          .append(failed ? "FAILED" : "shipped")
+          .append("\",\"note\":\"")
+          .append(failed ? "card_declined: insufficient funds" : "ok")
           .append("\"}");
     }
     return json.append(']').toString();

@@ -6,7 +6,9 @@ import dev.headroom.api.PipelineStage;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Registered in src/test/resources/META-INF/services: found by discovery, never attached by hand. */
+/**
+ * Registered in src/test/resources/META-INF/services: found by discovery, never attached by hand.
+ */
 public final class DiscoveredRecorder implements PipelineExtension {
 
   /** Every stage seen by any instance, in order. */

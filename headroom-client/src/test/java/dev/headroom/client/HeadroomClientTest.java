@@ -33,14 +33,24 @@ import org.junit.jupiter.api.Test;
 class HeadroomClientTest {
 
   static final List<PipelineStage> CANONICAL =
-      List.of(SETUP, INPUT_RECEIVED, INPUT_ROUTED, INPUT_COMPRESSED, PRE_SEND, POST_SEND, RESPONSE_RECEIVED);
-  private static final byte[] RESPONSE = ("{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"message\":"
-      + "{\"role\":\"assistant\",\"content\":\"ord_100217 failed: card declined\"}}],"
-      + "\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":9}}").getBytes(StandardCharsets.UTF_8);
+      List.of(
+          SETUP,
+          INPUT_RECEIVED,
+          INPUT_ROUTED,
+          INPUT_COMPRESSED,
+          PRE_SEND,
+          POST_SEND,
+          RESPONSE_RECEIVED);
+  private static final byte[] RESPONSE =
+      ("{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"message\":"
+              + "{\"role\":\"assistant\",\"content\":\"ord_100217 failed: card declined\"}}],"
+              + "\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":9}}")
+          .getBytes(StandardCharsets.UTF_8);
 
   static HeadroomClient.Builder client() {
     // A generous budget: a cold test JVM loads the tokenizers on the first call.
-    return HeadroomClient.builder().liveZoneOptions(LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30)));
+    return HeadroomClient.builder()
+        .liveZoneOptions(LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30)));
   }
 
   private static String text(byte[] body) {
@@ -61,7 +71,9 @@ class HeadroomClientTest {
     assertEquals("gpt-4o", recorder.at(INPUT_RECEIVED).model());
     assertEquals("openai", recorder.at(INPUT_RECEIVED).provider());
     assertEquals(exchange.requestId(), recorder.at(RESPONSE_RECEIVED).requestId());
-    assertEquals(Map.of("prompt_tokens", 900, "completion_tokens", 9), recorder.at(RESPONSE_RECEIVED).response().get("usage"));
+    assertEquals(
+        Map.of("prompt_tokens", 900, "completion_tokens", 9),
+        recorder.at(RESPONSE_RECEIVED).response().get("usage"));
   }
 
   @Test
@@ -71,7 +83,8 @@ class HeadroomClientTest {
 
     headroom.prepare(ProviderApi.CHAT_COMPLETIONS, Bodies.chat()).received(200, RESPONSE);
 
-    assertEquals(List.of("test-discovered-recorder"),
+    assertEquals(
+        List.of("test-discovered-recorder"),
         headroom.extensions().extensions().stream().map(PipelineExtension::id).toList());
     assertEquals(CANONICAL, DiscoveredRecorder.SEEN);
   }
@@ -84,7 +97,8 @@ class HeadroomClientTest {
   @Test
   void theLiveZoneShrinksAndEveryByteBeforeItIsKept() {
     byte[] body = Bodies.chat();
-    Exchange exchange = client().discoverExtensions(false).build().prepare(ProviderApi.CHAT_COMPLETIONS, body);
+    Exchange exchange =
+        client().discoverExtensions(false).build().prepare(ProviderApi.CHAT_COMPLETIONS, body);
 
     byte[] sent = exchange.body();
     byte[] prefix = Bodies.chatPrefix().getBytes(StandardCharsets.UTF_8);
@@ -96,20 +110,22 @@ class HeadroomClientTest {
 
   @Test
   void aThrowingExtensionChangesNothing() {
-    PipelineExtension thrower = new PipelineExtension() {
-      @Override
-      public String id() {
-        return "thrower";
-      }
+    PipelineExtension thrower =
+        new PipelineExtension() {
+          @Override
+          public String id() {
+            return "thrower";
+          }
 
-      @Override
-      public PipelineEvent onEvent(PipelineEvent event) {
-        throw new IllegalStateException("boom at " + event.stage());
-      }
-    };
+          @Override
+          public PipelineEvent onEvent(PipelineEvent event) {
+            throw new IllegalStateException("boom at " + event.stage());
+          }
+        };
     Recorder after = new Recorder("z-after");
     HeadroomClient plain = client().discoverExtensions(false).build();
-    HeadroomClient throwing = client().discoverExtensions(false).extension(thrower).extension(after).build();
+    HeadroomClient throwing =
+        client().discoverExtensions(false).extension(thrower).extension(after).build();
 
     Exchange expected = plain.prepare(ProviderApi.CHAT_COMPLETIONS, Bodies.chat());
     Exchange actual = throwing.prepare(ProviderApi.CHAT_COMPLETIONS, Bodies.chat());
@@ -124,26 +140,33 @@ class HeadroomClientTest {
   @Test
   void aPayloadReplacedAtInputReceivedIsWhatGetsCompressedAndSent() {
     String replacement = Bodies.orders("inv_");
-    PipelineExtension replacer = new PipelineExtension() {
-      @Override
-      public String id() {
-        return "replacer";
-      }
+    PipelineExtension replacer =
+        new PipelineExtension() {
+          @Override
+          public String id() {
+            return "replacer";
+          }
 
-      @Override
-      public Set<PipelineStage> stages() {
-        return Set.of(INPUT_RECEIVED);
-      }
+          @Override
+          public Set<PipelineStage> stages() {
+            return Set.of(INPUT_RECEIVED);
+          }
 
-      @Override
-      public PipelineEvent onEvent(PipelineEvent event) {
-        return event.withPayload(Map.of("model", "gpt-4o", "messages", List.of(
-            Map.of("role", "user", "content", "Which invoice failed?"),
-            Map.of("role", "tool", "tool_call_id", "call_9", "content", replacement))));
-      }
-    };
+          @Override
+          public PipelineEvent onEvent(PipelineEvent event) {
+            return event.withPayload(
+                Map.of(
+                    "model",
+                    "gpt-4o",
+                    "messages",
+                    List.of(
+                        Map.of("role", "user", "content", "Which invoice failed?"),
+                        Map.of("role", "tool", "tool_call_id", "call_9", "content", replacement))));
+          }
+        };
     Recorder recorder = new Recorder("recorder");
-    HeadroomClient headroom = client().discoverExtensions(false).extension(replacer).extension(recorder).build();
+    HeadroomClient headroom =
+        client().discoverExtensions(false).extension(replacer).extension(recorder).build();
 
     Exchange exchange = headroom.prepare(ProviderApi.CHAT_COMPLETIONS, Bodies.chat());
 
@@ -163,7 +186,8 @@ class HeadroomClientTest {
     body.put("model", "gpt-4o");
     body.putArray("messages").addObject().put("role", "user").put("content", "hi");
 
-    Exchange exchange = client().discoverExtensions(false).build().prepare(ProviderApi.CHAT_COMPLETIONS, body);
+    Exchange exchange =
+        client().discoverExtensions(false).build().prepare(ProviderApi.CHAT_COMPLETIONS, body);
 
     assertEquals(body, exchange.json());
   }
@@ -171,21 +195,34 @@ class HeadroomClientTest {
   @Test
   void anObservedEventStreamPassesThroughAndReportsItsFinalUsage() throws IOException {
     Recorder recorder = new Recorder("recorder");
-    Exchange exchange = client().discoverExtensions(false).extension(recorder).build()
-        .prepare(ProviderApi.ANTHROPIC_MESSAGES, "{\"model\":\"claude-sonnet-4-5\",\"stream\":true,\"messages\":[]}"
-            .getBytes(StandardCharsets.UTF_8));
-    byte[] stream = ("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}\n\n"
-        + "event: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":4}}\n\n").getBytes(StandardCharsets.UTF_8);
+    Exchange exchange =
+        client()
+            .discoverExtensions(false)
+            .extension(recorder)
+            .build()
+            .prepare(
+                ProviderApi.ANTHROPIC_MESSAGES,
+                "{\"model\":\"claude-sonnet-4-5\",\"stream\":true,\"messages\":[]}"
+                    .getBytes(StandardCharsets.UTF_8));
+    byte[] stream =
+        ("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}\n\n"
+                + "event: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":4}}\n\n")
+            .getBytes(StandardCharsets.UTF_8);
 
     byte[] read;
-    try (InputStream in = exchange.observe(200, "text/event-stream", new ByteArrayInputStream(stream))) {
-      assertEquals(List.of(SETUP, INPUT_RECEIVED, INPUT_ROUTED, INPUT_COMPRESSED, PRE_SEND, POST_SEND), recorder.seen());
+    try (InputStream in =
+        exchange.observe(200, "text/event-stream", new ByteArrayInputStream(stream))) {
+      assertEquals(
+          List.of(SETUP, INPUT_RECEIVED, INPUT_ROUTED, INPUT_COMPRESSED, PRE_SEND, POST_SEND),
+          recorder.seen());
       read = in.readAllBytes();
     }
 
     assertArrayEquals(stream, read);
     assertEquals(CANONICAL, recorder.seen());
-    assertEquals(Map.of("input_tokens", 5, "output_tokens", 4), recorder.at(RESPONSE_RECEIVED).metadata().get("usage"));
+    assertEquals(
+        Map.of("input_tokens", 5, "output_tokens", 4),
+        recorder.at(RESPONSE_RECEIVED).metadata().get("usage"));
     assertEquals("anthropic", recorder.at(RESPONSE_RECEIVED).provider());
   }
 }

@@ -44,7 +44,8 @@ class HeadroomTest {
 
   @Test
   void anExplicitQueryKeepsTheRowsItNames() {
-    CompressedMessages result = Headroom.compress(conversation(Bodies.orders("ord_")), "gpt-4o", "ord_100042");
+    CompressedMessages result =
+        Headroom.compress(conversation(Bodies.orders("ord_")), "gpt-4o", "ord_100042");
 
     assertTrue(((String) result.messages().get(1).get("content")).contains("ord_100042"));
   }

@@ -50,19 +50,22 @@ final class LibraryExamples {
       throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     // tag::client[]
-    HeadroomClient headroom = HeadroomClient.builder()   // build once and share: it is thread-safe
-        .extension(savings)                              // plus any found by ServiceLoader
-        .ccrStore(CcrStore.inMemory())                   // where dropped originals are kept
-        .build();                                        // emits SETUP
+    HeadroomClient headroom =
+        HeadroomClient.builder() // build once and share: it is thread-safe
+            .extension(savings) // plus any found by ServiceLoader
+            .ccrStore(CcrStore.inMemory()) // where dropped originals are kept
+            .build(); // emits SETUP
 
     // INPUT_RECEIVED, INPUT_ROUTED, live-zone compression, INPUT_COMPRESSED, PRE_SEND:
     Exchange exchange = headroom.prepare(ProviderApi.CHAT_COMPLETIONS, requestBody);
-    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(endpoint)
-            .header("authorization", "Bearer " + apiKey)
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.body()))
-            .build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(endpoint)
+                .header("authorization", "Bearer " + apiKey)
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.body()))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     exchange.received(response.statusCode(), response.body()); // POST_SEND, RESPONSE_RECEIVED
     // end::client[]
     return new String(response.body(), UTF_8);
@@ -71,8 +74,8 @@ final class LibraryExamples {
   static List<Map<String, Object>> helper(List<Map<String, Object>> messages) {
     // tag::helper[]
     CompressedMessages result = Headroom.compress(messages, "gpt-4o", "Which order failed?");
-    List<Map<String, Object>> toSend = result.messages();   // the newest tool output, smaller
-    int saved = result.tokensSaved();                         // tokensBefore() - tokensAfter()
+    List<Map<String, Object>> toSend = result.messages(); // the newest tool output, smaller
+    int saved = result.tokensSaved(); // tokensBefore() - tokensAfter()
     // end::helper[]
     return saved > 0 ? toSend : List.of();
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,19 +18,29 @@ class LibraryExamplesTest {
     Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
     String text = Files.readString(root.resolve(source));
     String start = "// tag::" + tag + "[]\n";
-    String snippet = text.substring(text.indexOf(start) + start.length(), text.indexOf("// end::" + tag + "[]")).stripTrailing();
+    String snippet =
+        text.substring(text.indexOf(start) + start.length(), text.indexOf("// end::" + tag + "[]"))
+            .stripTrailing();
     String doc = Files.readString(root.resolve("docs/library.md"));
-    assertTrue(doc.contains(snippet), "docs/library.md must contain the " + tag + " region of " + source + " verbatim");
+    assertTrue(
+        doc.contains(snippet),
+        "docs/library.md must contain the " + tag + " region of " + source + " verbatim");
   }
 
   @Test
   void theClientExampleCompressesWhatItSendsAndCountsTheSavings() throws Exception {
-    try (FakeUpstream upstream = new FakeUpstream(body -> new String[] {"application/json",
-        "{\"id\":\"c1\",\"received_bytes\":" + body.length() + "}"})) {
+    try (FakeUpstream upstream =
+        new FakeUpstream(
+            body ->
+                new String[] {
+                  "application/json", "{\"id\":\"c1\",\"received_bytes\":" + body.length() + "}"
+                })) {
       LibraryExamples.SavingsCounter savings = new LibraryExamples.SavingsCounter();
       byte[] body = Bodies.chat();
 
-      String response = LibraryExamples.chat(URI.create(upstream.baseUrl() + "/v1/chat/completions"), "sk-test", body, savings);
+      String response =
+          LibraryExamples.chat(
+              URI.create(upstream.baseUrl() + "/v1/chat/completions"), "sk-test", body, savings);
 
       assertTrue(upstream.last().length < body.length);
       assertEquals("{\"id\":\"c1\",\"received_bytes\":" + upstream.last().length + "}", response);
@@ -41,9 +50,10 @@ class LibraryExamplesTest {
 
   @Test
   void theHelperExampleReturnsASmallerConversation() {
-    List<Map<String, Object>> messages = List.of(
-        Map.of("role", "user", "content", "Which order failed?"),
-        Map.of("role", "tool", "tool_call_id", "call_1", "content", Bodies.orders("ord_")));
+    List<Map<String, Object>> messages =
+        List.of(
+            Map.of("role", "user", "content", "Which order failed?"),
+            Map.of("role", "tool", "tool_call_id", "call_1", "content", Bodies.orders("ord_")));
 
     List<Map<String, Object>> toSend = LibraryExamples.helper(messages);
 

@@ -12,8 +12,8 @@ import org.apiguardian.api.API;
  * What happened to one string value of the live zone.
  *
  * @param path where the value is, for example {@code messages[3].content}
- * @param outcome {@code compressed}, or why it was left alone ({@code below_min_bytes},
- *     {@code not_smaller}, {@code compressor_error}, {@code unchanged:REASON})
+ * @param outcome {@code compressed}, or why it was left alone ({@code below_min_bytes}, {@code
+ *     not_smaller}, {@code compressor_error}, {@code unchanged:REASON})
  * @param contentType what the content was detected as
  * @param strategy the compressor's strategy, or {@code ""}
  * @param bytesBefore UTF-8 bytes of the original text
@@ -23,8 +23,14 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record BlockDecision(
-    String path, String outcome, ContentType contentType, String strategy,
-    int bytesBefore, int bytesAfter, int tokensBefore, int tokensAfter) {
+    String path,
+    String outcome,
+    ContentType contentType,
+    String strategy,
+    int bytesBefore,
+    int bytesAfter,
+    int tokensBefore,
+    int tokensAfter) {
 
   /** Checks the components. */
   public BlockDecision {
@@ -34,7 +40,9 @@ public record BlockDecision(
     Objects.requireNonNull(strategy, "strategy must not be null");
   }
 
-  /** @return {@code true} when this block was replaced by its compressed text */
+  /**
+   * @return {@code true} when this block was replaced by its compressed text
+   */
   public boolean compressed() {
     return "compressed".equals(outcome);
   }
@@ -42,8 +50,8 @@ public record BlockDecision(
   /**
    * @return this decision as pipeline events carry it in their {@code blocks} metadata, and as the
    *     proxy's metrics and access log read it: {@code path}, {@code outcome}, {@code content_type}
-   *     (lower case), {@code strategy}, {@code bytes_before}, {@code bytes_after},
-   *     {@code tokens_before}, {@code tokens_after}, in that order
+   *     (lower case), {@code strategy}, {@code bytes_before}, {@code bytes_after}, {@code
+   *     tokens_before}, {@code tokens_after}, in that order
    */
   public Map<String, Object> toMap() {
     Map<String, Object> entry = new LinkedHashMap<>();

@@ -49,11 +49,11 @@ public interface CcrStore {
   }
 
   /**
-   * A bounded in-memory store, as {@link #inMemory(int, long, Duration)}, that also says when a read
-   * finds an entry past its time to live: such a read still returns empty, as a miss does, and then
-   * {@code onExpired} runs once, on the reading thread, after the store's lock is released (so it
-   * should be quick). This is how a caller counts expiries apart from plain misses. Entries evicted by the caps, or never read after expiring, are not
-   * reported.
+   * A bounded in-memory store, as {@link #inMemory(int, long, Duration)}, that also says when a
+   * read finds an entry past its time to live: such a read still returns empty, as a miss does, and
+   * then {@code onExpired} runs once, on the reading thread, after the store's lock is released (so
+   * it should be quick). This is how a caller counts expiries apart from plain misses. Entries
+   * evicted by the caps, or never read after expiring, are not reported.
    *
    * @param maxEntries the most entries kept, at least 1
    * @param maxBytes the most content bytes (UTF-16 length × 2) kept, at least 1
@@ -64,7 +64,11 @@ public interface CcrStore {
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   static CcrStore inMemory(int maxEntries, long maxBytes, Duration ttl, Runnable onExpired) {
-    return new InMemoryCcrStore(maxEntries, maxBytes, ttl, System::nanoTime,
+    return new InMemoryCcrStore(
+        maxEntries,
+        maxBytes,
+        ttl,
+        System::nanoTime,
         Objects.requireNonNull(onExpired, "onExpired must not be null"));
   }
 

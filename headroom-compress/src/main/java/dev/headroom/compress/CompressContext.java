@@ -9,11 +9,12 @@ import org.apiguardian.api.API;
 /**
  * What one call to {@link Compressor#compress(String, CompressContext)} knows about its caller.
  *
- * @param query the user's latest question; rows and lines that match it are kept ({@code ""} if none)
+ * @param query the user's latest question; rows and lines that match it are kept ({@code ""} if
+ *     none)
  * @param model the model the text is for; it chooses the {@link TokenCounter}
- * @param targetTokens the token budget for one compressed block: lossless forms within it are kept as
- *     they are, larger ones are reduced towards it (a soft target: errors and query matches are kept
- *     even past it)
+ * @param targetTokens the token budget for one compressed block: lossless forms within it are kept
+ *     as they are, larger ones are reduced towards it (a soft target: errors and query matches are
+ *     kept even past it)
  * @param timeBudget past this much wall time the original is returned unchanged (checked when the
  *     compressor returns, before tokens are counted; a running compressor is not interrupted)
  * @param scope who owns the originals dropped from this text (see {@link CcrStore})

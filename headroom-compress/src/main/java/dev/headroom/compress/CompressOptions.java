@@ -26,7 +26,8 @@ public record CompressOptions(int minBytes, CcrStore ccrStore) {
   }
 
   /**
-   * @return {@value #DEFAULT_MIN_BYTES} bytes minimum and a new {@link CcrStore#inMemory() in-memory store}
+   * @return {@value #DEFAULT_MIN_BYTES} bytes minimum and a new {@link CcrStore#inMemory()
+   *     in-memory store}
    */
   public static CompressOptions defaults() {
     return new CompressOptions(DEFAULT_MIN_BYTES, CcrStore.inMemory());

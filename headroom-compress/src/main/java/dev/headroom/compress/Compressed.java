@@ -11,13 +11,14 @@ import org.apiguardian.api.API;
  *
  * @param text the compressed text, markers included
  * @param contentType the detected type
- * @param strategy which compressor and mode produced it, e.g. {@code json_array:rows} or {@code log}
+ * @param strategy which compressor and mode produced it, e.g. {@code json_array:rows} or {@code
+ *     log}
  * @param originalTokens tokens in the original: the exact count when the gate had to count it,
  *     otherwise an estimate from a character-class scan, never below a proven lower bound (the gate
  *     skips counting when bounds already prove the result smaller; see {@code TokenCounter})
  * @param compressedTokens tokens in {@link #text()}: exact unless bounds alone proved the result
- *     smaller, then an estimate no higher than its UTF-8 length; always fewer than
- *     {@link #originalTokens()}, and the exact counts are always in that order too
+ *     smaller, then an estimate no higher than its UTF-8 length; always fewer than {@link
+ *     #originalTokens()}, and the exact counts are always in that order too
  * @param originalBytes UTF-8 bytes in the original
  * @param compressedBytes UTF-8 bytes in {@link #text()}
  * @param dropped one reference per {@code <<ccr:…>>} marker in the text

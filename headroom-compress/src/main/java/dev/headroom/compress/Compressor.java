@@ -12,9 +12,9 @@ import org.apiguardian.api.API;
  * <p>The text is {@link ContentDetector detected}, handed to the compressor for its type, and the
  * candidate is kept only when it has fewer tokens than the original (the token-validation gate).
  * Whatever a lossy compressor drops is stored in the {@link CcrStore} under the context's scope and
- * replaced by a {@code <<ccr:HASH what>>} marker. A compressor never edits a line it keeps: lines of
- * logs, search results, diffs and tables come out byte-identical or not at all, JSON stays valid JSON
- * with every number's original text, and code and prose are only ever changed losslessly.
+ * replaced by a {@code <<ccr:HASH what>>} marker. A compressor never edits a line it keeps: lines
+ * of logs, search results, diffs and tables come out byte-identical or not at all, JSON stays valid
+ * JSON with every number's original text, and code and prose are only ever changed losslessly.
  *
  * <p>Instances are immutable and thread-safe; create one and share it.
  */

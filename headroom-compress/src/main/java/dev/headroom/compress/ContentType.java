@@ -15,11 +15,16 @@ public enum ContentType {
   DIFF("diff"),
   /** An HTML page or fragment. */
   HTML("html"),
-  /** grep / ripgrep / git grep hits ({@code path:line:text}) or bare path listings ({@code find}). */
+  /**
+   * grep / ripgrep / git grep hits ({@code path:line:text}) or bare path listings ({@code find}).
+   */
   SEARCH("search"),
   /** Application logs and build or test output. */
   LOG("log"),
-  /** Columns of text: CSV/TSV, psql, {@code ps}, {@code ls -la}, {@code docker ps}, {@code kubectl get}. */
+  /**
+   * Columns of text: CSV/TSV, psql, {@code ps}, {@code ls -la}, {@code docker ps}, {@code kubectl
+   * get}.
+   */
   TABLE("table"),
   /** Source code; {@link Detection#language()} names the language when known. */
   CODE("code"),

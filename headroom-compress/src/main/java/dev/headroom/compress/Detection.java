@@ -10,7 +10,8 @@ import org.apiguardian.api.API;
  * The outcome of {@link ContentDetector#detect(String)}.
  *
  * @param type what the content is
- * @param language the programming language for {@link ContentType#CODE}, empty otherwise or when unknown
+ * @param language the programming language for {@link ContentType#CODE}, empty otherwise or when
+ *     unknown
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Detection(ContentType type, Optional<String> language) {

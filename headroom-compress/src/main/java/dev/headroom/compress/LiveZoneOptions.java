@@ -9,7 +9,8 @@ import org.apiguardian.api.API;
 /**
  * How the live-zone rewrite treats a whole request.
  *
- * @param minBlockBytes a string value in the live zone shorter than this (UTF-8 bytes) is left as it is
+ * @param minBlockBytes a string value in the live zone shorter than this (UTF-8 bytes) is left as
+ *     it is
  * @param requestBudget past this much time for the whole request, the original bytes are kept
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -26,7 +27,9 @@ public record LiveZoneOptions(int minBlockBytes, Duration requestBudget) {
     }
   }
 
-  /** @return 512 bytes and 50 ms */
+  /**
+   * @return 512 bytes and 50 ms
+   */
   public static LiveZoneOptions defaults() {
     return new LiveZoneOptions(512, Duration.ofMillis(50));
   }

@@ -12,12 +12,13 @@ import org.apiguardian.api.API;
  * @param body the bytes to send: the original array itself when nothing changed
  * @param changed whether any block was replaced
  * @param blocks one decision per string value found in the live zone, in body order
- * @param reason why nothing changed ({@code ""} when something did): {@code no_live_zone},
- *     {@code not_json}, {@code n_greater_than_one}, {@code nothing_smaller}, {@code time_budget},
- *     {@code invalid_result}
+ * @param reason why nothing changed ({@code ""} when something did): {@code no_live_zone}, {@code
+ *     not_json}, {@code n_greater_than_one}, {@code nothing_smaller}, {@code time_budget}, {@code
+ *     invalid_result}
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record LiveZoneResult(byte[] body, boolean changed, List<BlockDecision> blocks, String reason) {
+public record LiveZoneResult(
+    byte[] body, boolean changed, List<BlockDecision> blocks, String reason) {
 
   /** Checks the components and freezes the list; the body array is shared, never copied. */
   public LiveZoneResult {
@@ -26,12 +27,16 @@ public record LiveZoneResult(byte[] body, boolean changed, List<BlockDecision> b
     blocks = List.copyOf(blocks);
   }
 
-  /** @return tokens of the live-zone blocks that were counted, before compression */
+  /**
+   * @return tokens of the live-zone blocks that were counted, before compression
+   */
   public int tokensBefore() {
     return blocks.stream().mapToInt(BlockDecision::tokensBefore).sum();
   }
 
-  /** @return tokens of the same blocks as sent */
+  /**
+   * @return tokens of the same blocks as sent
+   */
   public int tokensAfter() {
     return blocks.stream().mapToInt(BlockDecision::tokensAfter).sum();
   }

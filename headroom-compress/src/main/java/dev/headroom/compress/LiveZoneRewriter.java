@@ -7,15 +7,16 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Shrinks the live zone of a provider request body and leaves every other byte as the client sent it.
+ * Shrinks the live zone of a provider request body and leaves every other byte as the client sent
+ * it.
  *
  * <p>The string values of the live zone (see {@link ProviderApi}) are found by byte offset with a
- * streaming JSON parser over the raw body — no tree, no re-serialisation. Each one that is long enough
- * is compressed with the user's latest question as the query, and replaced by the JSON encoding of
- * its compressed text only when that has fewer tokens; all bytes before, between and after replaced
- * values are copied verbatim, so the provider's prompt cache still hits. A result that is not valid
- * JSON, a request past its time budget, or a body that is not a JSON object is returned unchanged
- * (the original array itself). A compressor failure reverts only its block.
+ * streaming JSON parser over the raw body — no tree, no re-serialisation. Each one that is long
+ * enough is compressed with the user's latest question as the query, and replaced by the JSON
+ * encoding of its compressed text only when that has fewer tokens; all bytes before, between and
+ * after replaced values are copied verbatim, so the provider's prompt cache still hits. A result
+ * that is not valid JSON, a request past its time budget, or a body that is not a JSON object is
+ * returned unchanged (the original array itself). A compressor failure reverts only its block.
  *
  * <p>Pure and synchronous: call it off any event loop. Instances are immutable and thread-safe.
  */
@@ -25,17 +26,18 @@ public interface LiveZoneRewriter {
   /**
    * @param body the request body as the client sent it (not modified)
    * @param api the request format
-   * @param context the CCR scope of the caller and the block budget; a blank query is replaced by the
-   *     user's latest question found in the body, and its model by the body's {@code model} when present
+   * @param context the CCR scope of the caller and the block budget; a blank query is replaced by
+   *     the user's latest question found in the body, and its model by the body's {@code model}
+   *     when present
    * @return the result; {@link LiveZoneResult#body()} is {@code body} itself when nothing changed
    */
   LiveZoneResult rewrite(byte[] body, ProviderApi api, CompressContext context);
 
   /**
    * Loads what the first requests would otherwise load inside their time budget — tokenizer
-   * vocabularies (o200k_base, cl100k_base), classes — and runs the hot paths a few times so they are
-   * compiled: about a second. Call it once, off any event loop, before serving; originals it drops go
-   * to a scope no caller has.
+   * vocabularies (o200k_base, cl100k_base), classes — and runs the hot paths a few times so they
+   * are compiled: about a second. Call it once, off any event loop, before serving; originals it
+   * drops go to a scope no caller has.
    */
   default void warmUp() {
     // nothing to load by default

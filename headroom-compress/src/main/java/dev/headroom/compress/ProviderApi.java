@@ -22,9 +22,9 @@ public enum ProviderApi {
   ANTHROPIC_MESSAGES,
 
   /**
-   * OpenAI Responses ({@code POST /v1/responses}, and each WebSocket {@code response.create} frame):
-   * the {@code output} strings of the current turn's tool-output items (those after the last
-   * assistant message), except outputs of the {@code headroom_retrieve} tool.
+   * OpenAI Responses ({@code POST /v1/responses}, and each WebSocket {@code response.create}
+   * frame): the {@code output} strings of the current turn's tool-output items (those after the
+   * last assistant message), except outputs of the {@code headroom_retrieve} tool.
    */
   RESPONSES
 }

@@ -11,15 +11,27 @@ import org.junit.jupiter.api.Test;
 class CompressorTest {
 
   private final CcrStore store = CcrStore.inMemory();
-  private final Compressor compressor = Compressor.create(CompressOptions.defaults().withCcrStore(store));
+  private final Compressor compressor =
+      Compressor.create(CompressOptions.defaults().withCcrStore(store));
 
   static String charges(int n, int declinedAt) {
     StringJoiner rows = new StringJoiner(",\n  ", "[\n  ", "\n]");
     for (int i = 0; i < n; i++) {
       boolean declined = i == declinedAt;
-      rows.add("{\"id\": \"ch_" + (1000 + i) + "\", \"amount\": " + (1000 + i) + ".50, \"currency\": \"eur\", "
-          + "\"status\": \"" + (declined ? "failed" : "succeeded") + "\", \"order\": \"A-" + (5000 + i) + "\", "
-          + "\"failure_message\": " + (declined ? "\"Your card has insufficient funds.\"" : "null") + "}");
+      rows.add(
+          "{\"id\": \"ch_"
+              + (1000 + i)
+              + "\", \"amount\": "
+              + (1000 + i)
+              + ".50, \"currency\": \"eur\", "
+              + "\"status\": \""
+              + (declined ? "failed" : "succeeded")
+              + "\", \"order\": \"A-"
+              + (5000 + i)
+              + "\", "
+              + "\"failure_message\": "
+              + (declined ? "\"Your card has insufficient funds.\"" : "null")
+              + "}");
     }
     return rows.toString();
   }
@@ -36,15 +48,20 @@ class CompressorTest {
   @Test
   void aJsonArrayKeepsTheAskedRowTheFailureAndExactNumbersAndStoresTheRest() {
     String json = charges(120, 77);
-    CompressionResult result = compressor.compress(json,
-        CompressContext.ofQuery("Why was order A-5033 charged twice?").withTargetTokens(200).withScope("key-1"));
+    CompressionResult result =
+        compressor.compress(
+            json,
+            CompressContext.ofQuery("Why was order A-5033 charged twice?")
+                .withTargetTokens(200)
+                .withScope("key-1"));
     Compressed c = assertInstanceOf(Compressed.class, result);
     assertEquals(ContentType.JSON_ARRAY, c.contentType());
     assertTrue(c.text().contains("A-5033"), c.text());
     assertTrue(c.text().contains("Your card has insufficient funds."));
     assertTrue(c.text().contains("1077.50"), "number text must survive: " + c.text());
     assertTrue(c.compressedTokens() < c.originalTokens());
-    assertEquals(c.compressedBytes(), c.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    assertEquals(
+        c.compressedBytes(), c.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     CcrReference ref = c.dropped().get(0);
     assertTrue(c.text().contains("<<ccr:" + ref.hash() + " "));
     assertTrue(store.get(ref.hash(), "key-1").orElseThrow().content().contains("A-5100"));
@@ -54,8 +71,12 @@ class CompressorTest {
   @Test
   void eachDroppedReferenceGivesTheUtf8SizeOfWhatIsStored() {
     String json = charges(120, 77).replace("\"eur\"", "\"€ür\""); // 3 and 2 bytes per character
-    Compressed c = assertInstanceOf(Compressed.class, compressor.compress(json,
-        CompressContext.ofQuery("order A-5033").withTargetTokens(200).withScope("key-1")));
+    Compressed c =
+        assertInstanceOf(
+            Compressed.class,
+            compressor.compress(
+                json,
+                CompressContext.ofQuery("order A-5033").withTargetTokens(200).withScope("key-1")));
     assertFalse(c.dropped().isEmpty());
     for (CcrReference ref : c.dropped()) {
       String stored = store.get(ref.hash(), "key-1").orElseThrow().content();
@@ -68,9 +89,12 @@ class CompressorTest {
   void codeIsNeverCut() {
     StringBuilder code = new StringBuilder("package main\n\n");
     for (int i = 0; i < 60; i++) {
-      code.append("func handler").append(i).append("(w http.ResponseWriter) {\n\tw.Write(nil)\n}\n\n");
+      code.append("func handler")
+          .append(i)
+          .append("(w http.ResponseWriter) {\n\tw.Write(nil)\n}\n\n");
     }
-    CompressionResult result = compressor.compress(code.toString(), CompressContext.defaults().withTargetTokens(10));
+    CompressionResult result =
+        compressor.compress(code.toString(), CompressContext.defaults().withTargetTokens(10));
     Unchanged u = assertInstanceOf(Unchanged.class, result);
     assertEquals(ContentType.CODE, u.contentType());
     assertEquals(Unchanged.Reason.NOTHING_TO_DROP, u.reason());
@@ -79,7 +103,8 @@ class CompressorTest {
   @Test
   void aRejectedCandidateLeavesNothingInTheStore() {
     // A diff of only changed lines: nothing to drop, so nothing may be stored.
-    StringBuilder diff = new StringBuilder("diff --git a/a.ts b/a.ts\n--- a/a.ts\n+++ b/a.ts\n@@ -1,40 +1,40 @@\n");
+    StringBuilder diff =
+        new StringBuilder("diff --git a/a.ts b/a.ts\n--- a/a.ts\n+++ b/a.ts\n@@ -1,40 +1,40 @@\n");
     for (int i = 0; i < 40; i++) {
       diff.append("-const v").append(i).append(" = 'x'\n");
     }
@@ -101,43 +126,62 @@ class CompressorTest {
 
   @Test
   void theTimeBudgetIsHonoured() {
-    CompressionResult result = compressor.compress(charges(200, 3),
-        CompressContext.defaults().withTargetTokens(50).withTimeBudget(java.time.Duration.ofNanos(1)));
-    assertEquals(Unchanged.Reason.TIME_BUDGET_EXCEEDED, assertInstanceOf(Unchanged.class, result).reason());
+    CompressionResult result =
+        compressor.compress(
+            charges(200, 3),
+            CompressContext.defaults()
+                .withTargetTokens(50)
+                .withTimeBudget(java.time.Duration.ofNanos(1)));
+    assertEquals(
+        Unchanged.Reason.TIME_BUDGET_EXCEEDED, assertInstanceOf(Unchanged.class, result).reason());
   }
 
   @Test
   void everyMarkerNamesItsHashAndTheRetrievalTool() {
-    CompressionResult result = compressor.compress(charges(120, 77),
-        CompressContext.ofQuery("Why was order A-5033 charged twice?").withTargetTokens(200).withScope("key-1"));
+    CompressionResult result =
+        compressor.compress(
+            charges(120, 77),
+            CompressContext.ofQuery("Why was order A-5033 charged twice?")
+                .withTargetTokens(200)
+                .withScope("key-1"));
     Compressed c = assertInstanceOf(Compressed.class, result);
     for (CcrReference ref : c.dropped()) {
       assertTrue(c.text().contains("<<ccr:" + ref.hash() + " "), c.text());
-      assertTrue(java.util.regex.Pattern.compile("<<ccr:" + ref.hash() + " [^>]*; headroom_retrieve>>").matcher(c.text()).find(), c.text());
+      assertTrue(
+          java.util.regex.Pattern.compile("<<ccr:" + ref.hash() + " [^>]*; headroom_retrieve>>")
+              .matcher(c.text())
+              .find(),
+          c.text());
     }
   }
 
   @Test
   void whenTheStoreCannotKeepTheOriginalTheTextIsSentUncompressed() {
-    CcrStore down = new CcrStore() {
-      @Override
-      public void put(CcrEntry entry) {
-        throw new IllegalStateException("connection refused");
-      }
+    CcrStore down =
+        new CcrStore() {
+          @Override
+          public void put(CcrEntry entry) {
+            throw new IllegalStateException("connection refused");
+          }
 
-      @Override
-      public java.util.Optional<CcrEntry> get(String hash, String scope) {
-        return java.util.Optional.empty();
-      }
+          @Override
+          public java.util.Optional<CcrEntry> get(String hash, String scope) {
+            return java.util.Optional.empty();
+          }
 
-      @Override
-      public int size() {
-        return 0;
-      }
-    };
+          @Override
+          public int size() {
+            return 0;
+          }
+        };
     String json = charges(120, 77);
-    CompressionResult result = Compressor.create(CompressOptions.defaults().withCcrStore(down))
-        .compress(json, CompressContext.ofQuery("Why was order A-5033 charged twice?").withTargetTokens(200).withScope("key-1"));
+    CompressionResult result =
+        Compressor.create(CompressOptions.defaults().withCcrStore(down))
+            .compress(
+                json,
+                CompressContext.ofQuery("Why was order A-5033 charged twice?")
+                    .withTargetTokens(200)
+                    .withScope("key-1"));
     Unchanged unchanged = assertInstanceOf(Unchanged.class, result);
     assertEquals(Unchanged.Reason.STORE_UNAVAILABLE, unchanged.reason());
     assertEquals(json, result.text());

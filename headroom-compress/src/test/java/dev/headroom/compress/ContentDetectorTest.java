@@ -18,13 +18,15 @@ class ContentDetectorTest {
 
   @Test
   void jsonLinesAreLogsNotOneJsonDocument() {
-    String jsonl = "{\"level\":\"info\",\"msg\":\"a\"}\n{\"level\":\"error\",\"msg\":\"b\"}\n{\"level\":\"info\",\"msg\":\"c\"}\n";
+    String jsonl =
+        "{\"level\":\"info\",\"msg\":\"a\"}\n{\"level\":\"error\",\"msg\":\"b\"}\n{\"level\":\"info\",\"msg\":\"c\"}\n";
     assertEquals(ContentType.LOG, type(jsonl));
   }
 
   @Test
   void timestampedLogfmtIsNeverTakenForGrepOutput() {
-    String logfmt = """
+    String logfmt =
+        """
         ts=2024-05-01T00:00:19Z level=info msg="tick" worker=3
         ts=2024-05-01T00:00:20Z level=info msg="tick" worker=4
         ts=2024-05-01T00:00:21Z level=warn msg="slow" worker=3
@@ -35,7 +37,8 @@ class ContentDetectorTest {
 
   @Test
   void timestampedCsvIsATableNotGrepOutput() {
-    String csv = """
+    String csv =
+        """
         time,host,cpu,mem
         2024-05-01T00:00:19Z,web-1,0.31,512
         2024-05-01T00:00:20Z,web-2,0.35,498
@@ -47,12 +50,18 @@ class ContentDetectorTest {
 
   @Test
   void grepAndGitGrepHitsAreSearchResults() {
-    assertEquals(ContentType.SEARCH, type("""
+    assertEquals(
+        ContentType.SEARCH,
+        type(
+            """
         src/app.ts:12:import { flag } from './flags';
         src/app.ts:40:  if (flag('x')) {
         src/lib/flags.ts:3:export function flag(name: string) {
         """));
-    assertEquals(ContentType.SEARCH, type("""
+    assertEquals(
+        ContentType.SEARCH,
+        type(
+            """
         origin/main:internal/a/client.go:12:	MaxAttempts: 3,
         origin/main:internal/b/client.go:40:	MaxAttempts: 0,
         origin/main:internal/c/retry.go:7:func Retry() {}
@@ -61,12 +70,17 @@ class ContentDetectorTest {
 
   @Test
   void barePathListingsAreSearchResults() {
-    assertEquals(ContentType.SEARCH, type("./a/b.txt\n./a/c d.txt\n./db/migrations/1_init.sql\n./x/y/z.go\n"));
+    assertEquals(
+        ContentType.SEARCH,
+        type("./a/b.txt\n./a/c d.txt\n./db/migrations/1_init.sql\n./x/y/z.go\n"));
   }
 
   @Test
   void unifiedDiffsAreDiffs() {
-    assertEquals(ContentType.DIFF, type("""
+    assertEquals(
+        ContentType.DIFF,
+        type(
+            """
         diff --git a/x.txt b/x.txt
         --- a/x.txt
         +++ b/x.txt
@@ -84,7 +98,10 @@ class ContentDetectorTest {
 
   @Test
   void alignedCommandOutputIsATable() {
-    assertEquals(ContentType.TABLE, type("""
+    assertEquals(
+        ContentType.TABLE,
+        type(
+            """
         NAMESPACE   NAME                 READY   STATUS    RESTARTS   AGE
         shop        api-7d9f-abcde       1/1     Running   0          3d
         shop        api-7d9f-fghij       1/1     Running   0          3d
@@ -94,19 +111,28 @@ class ContentDetectorTest {
 
   @Test
   void psDockerPsAndLsListingsAreTables() {
-    assertEquals(ContentType.TABLE, type("""
+    assertEquals(
+        ContentType.TABLE,
+        type(
+            """
         USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND
         root           1  0.0  0.0   4324  3328 ?        Ss   08:24   0:00 /sbin/init
         root          76  0.5  0.0      0     0 ?        I    08:24   0:08 [kdamond.0]
         app         4821 85.1  1.2 897524 39912 ?        Sl   08:53   0:10 java -jar app.jar
         """));
-    assertEquals(ContentType.TABLE, type("""
+    assertEquals(
+        ContentType.TABLE,
+        type(
+            """
         CONTAINER ID   IMAGE          COMMAND                  CREATED        STATUS        PORTS      NAMES
         3f2a1b9c8d7e   redis:7        "docker-entrypoint.s…"   2 hours ago    Up 2 hours    6379/tcp   cache
         9a8b7c6d5e4f   postgres:16    "docker-entrypoint.s…"   2 hours ago    Up 2 hours    5432/tcp   db
         1a2b3c4d5e6f   acme/api:3.4   "java -jar /app.jar"     5 minutes ago  Exited (1)               api
         """));
-    assertEquals(ContentType.TABLE, type("""
+    assertEquals(
+        ContentType.TABLE,
+        type(
+            """
         total 48
         drwxr-xr-x  5 root root 4096 Nov 21 08:28 .
         drwxr-xr-x 12 root root 4096 Nov 21 08:20 ..
@@ -118,7 +144,9 @@ class ContentDetectorTest {
 
   @Test
   void sourceCodeIsCodeWithItsLanguage() {
-    Detection go = ContentDetector.detect("""
+    Detection go =
+        ContentDetector.detect(
+            """
         package main
 
         import (
@@ -143,14 +171,21 @@ class ContentDetectorTest {
 
   @Test
   void proseAndFencedMarkdownAreText() {
-    assertEquals(ContentType.TEXT, type("We decided to keep raw events for 400 days.\nThe reason is disputes.\n"));
-    assertEquals(ContentType.TEXT, type("Deploy status:\n```json\n{\"a\":1}\n```\nand the log:\n```\nERROR x\n```\n"));
+    assertEquals(
+        ContentType.TEXT,
+        type("We decided to keep raw events for 400 days.\nThe reason is disputes.\n"));
+    assertEquals(
+        ContentType.TEXT,
+        type("Deploy status:\n```json\n{\"a\":1}\n```\nand the log:\n```\nERROR x\n```\n"));
     assertEquals(ContentType.TEXT, type("   \n"));
   }
 
   @Test
   void buildOutputIsALog() {
-    assertEquals(ContentType.LOG, type("""
+    assertEquals(
+        ContentType.LOG,
+        type(
+            """
         > Task :billing:compileJava
         > Task :billing:test
         InvoiceServiceTest > roundsHalfEvenForJPY() FAILED

@@ -20,32 +20,56 @@ import net.jqwik.api.Provide;
 class LiveZonePropertyTest {
 
   private static final LiveZoneRewriter REWRITER =
-      LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30)));
+      LiveZoneRewriter.create(
+          Compressor.create(),
+          LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30)));
 
   @Provide
   Arbitrary<String> toolOutputs() {
-    // '\uD83D' is a lone high surrogate, what an emoji cut in half leaves behind; the literal used to be
+    // '\uD83D' is a lone high surrogate, what an emoji cut in half leaves behind; the literal used
+    // to be
     // the emoji itself, which javac silently read as this one code unit.
-    Arbitrary<String> line = Arbitraries.strings().withCharRange(' ', '~').withChars('é', '\uD83D', '"', '\\', '\n', '\t').ofMaxLength(120);
-    Arbitrary<String> lines = line.list().ofMinSize(0).ofMaxSize(80).map(list -> String.join("\n", list));
-    Arbitrary<String> records = Combinators.combine(Arbitraries.integers().between(0, 400), Arbitraries.of("ok", "FAILED", "pending"))
-        .as((count, status) -> {
-          StringBuilder json = new StringBuilder("[");
-          for (int i = 0; i < count; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"status\":\"").append(i % 37 == 3 ? status : "ok").append("\"}");
-          }
-          return json.append(']').toString();
-        });
+    Arbitrary<String> line =
+        Arbitraries.strings()
+            .withCharRange(' ', '~')
+            .withChars('é', '\uD83D', '"', '\\', '\n', '\t')
+            .ofMaxLength(120);
+    Arbitrary<String> lines =
+        line.list().ofMinSize(0).ofMaxSize(80).map(list -> String.join("\n", list));
+    Arbitrary<String> records =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 400), Arbitraries.of("ok", "FAILED", "pending"))
+            .as(
+                (count, status) -> {
+                  StringBuilder json = new StringBuilder("[");
+                  for (int i = 0; i < count; i++) {
+                    json.append(i == 0 ? "" : ",")
+                        .append("{\"id\":")
+                        .append(i)
+                        .append(",\"status\":\"")
+                        .append(i % 37 == 3 ? status : "ok")
+                        .append("\"}");
+                  }
+                  return json.append(']').toString();
+                });
     return Arbitraries.oneOf(lines, records);
   }
 
   @Property(tries = 60)
-  void chatBodiesComeBackUnchangedOrAsSmallerValidJson(@ForAll("toolOutputs") String output, @ForAll("toolOutputs") String userText) throws IOException {
-    String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":" + LiveZoneRewriterTest.quoted(userText) + "},"
-        + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + LiveZoneRewriterTest.quoted(output) + "}]}";
+  void chatBodiesComeBackUnchangedOrAsSmallerValidJson(
+      @ForAll("toolOutputs") String output, @ForAll("toolOutputs") String userText)
+      throws IOException {
+    String body =
+        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":"
+            + LiveZoneRewriterTest.quoted(userText)
+            + "},"
+            + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+            + LiveZoneRewriterTest.quoted(output)
+            + "}]}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 
-    LiveZoneResult result = REWRITER.rewrite(bytes, ProviderApi.CHAT_COMPLETIONS, CompressContext.defaults());
+    LiveZoneResult result =
+        REWRITER.rewrite(bytes, ProviderApi.CHAT_COMPLETIONS, CompressContext.defaults());
 
     if (!result.changed()) {
       assertSame(bytes, result.body());
@@ -65,7 +89,9 @@ class LiveZonePropertyTest {
 
     for (ProviderApi api : List.of(ProviderApi.values())) {
       LiveZoneResult result = REWRITER.rewrite(bytes, api, CompressContext.defaults());
-      assertTrue(!result.changed() && result.body() == bytes, "arbitrary text must come back as the same array");
+      assertTrue(
+          !result.changed() && result.body() == bytes,
+          "arbitrary text must come back as the same array");
     }
   }
 }

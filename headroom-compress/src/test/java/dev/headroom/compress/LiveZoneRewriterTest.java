@@ -19,14 +19,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The live-zone rules, ported from the original's tests (chat passthrough, tool message compressed,
  * n > 1, stream_options and tool_choice untouched, older tool messages untouched, Anthropic frozen
- * floor, Responses items preserved), and the splice invariant: every byte outside the replaced values
- * is the client's.
+ * floor, Responses items preserved), and the splice invariant: every byte outside the replaced
+ * values is the client's.
  */
 class LiveZoneRewriterTest {
 
-  // A generous budget: a cold test JVM loads classes on the first call; the budget has its own test.
+  // A generous budget: a cold test JVM loads classes on the first call; the budget has its own
+  // test.
   private static final LiveZoneRewriter REWRITER =
-      LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30)));
+      LiveZoneRewriter.create(
+          Compressor.create(),
+          LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30)));
   private static final CompressContext CONTEXT = CompressContext.defaults();
 
   /** 300 orders, one FAILED with a distinctive error, the queried id somewhere in the middle. */
@@ -35,11 +38,17 @@ class LiveZoneRewriterTest {
     for (int i = 0; i < 300; i++) {
       boolean failed = i == 217;
       json.append(i == 0 ? "" : ",")
-          .append("{\"id\":\"ord_").append(100000 + i)
-          .append("\",\"customer\":\"cus_").append(7000 + i % 40)
-          .append("\",\"total\":").append(10 + i % 90).append(".50")
-          .append(",\"status\":\"").append(failed ? "FAILED" : "shipped")
-          .append("\",\"note\":\"").append(failed ? "card_declined: insufficient funds" : "ok")
+          .append("{\"id\":\"ord_")
+          .append(100000 + i)
+          .append("\",\"customer\":\"cus_")
+          .append(7000 + i % 40)
+          .append("\",\"total\":")
+          .append(10 + i % 90)
+          .append(".50")
+          .append(",\"status\":\"")
+          .append(failed ? "FAILED" : "shipped")
+          .append("\",\"note\":\"")
+          .append(failed ? "card_declined: insufficient funds" : "ok")
           .append("\"}");
     }
     return json.append(']').toString();
@@ -58,11 +67,16 @@ class LiveZoneRewriterTest {
   }
 
   /** The body is prefix + replaced value + suffix: both ends must be the client's bytes exactly. */
-  private static void assertOnlyTheValueBetweenChanged(String prefix, String suffix, byte[] result) {
+  private static void assertOnlyTheValueBetweenChanged(
+      String prefix, String suffix, byte[] result) {
     byte[] p = utf8(prefix);
     byte[] s = utf8(suffix);
-    assertArrayEquals(p, Arrays.copyOfRange(result, 0, p.length), "bytes before the live zone changed");
-    assertArrayEquals(s, Arrays.copyOfRange(result, result.length - s.length, result.length), "bytes after the live zone changed");
+    assertArrayEquals(
+        p, Arrays.copyOfRange(result, 0, p.length), "bytes before the live zone changed");
+    assertArrayEquals(
+        s,
+        Arrays.copyOfRange(result, result.length - s.length, result.length),
+        "bytes after the live zone changed");
   }
 
   private static void assertValidJson(byte[] body) throws IOException {
@@ -75,7 +89,8 @@ class LiveZoneRewriterTest {
 
   @Test
   void aSmallChatRequestIsForwardedAsTheSameBytes() {
-    byte[] body = utf8("{\"model\":\"gpt-4o\",  \"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    byte[] body =
+        utf8("{\"model\":\"gpt-4o\",  \"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
 
     LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
 
@@ -85,14 +100,17 @@ class LiveZoneRewriterTest {
 
   @Test
   void theLatestToolMessageIsCompressedAndEveryOtherByteIsKept() throws IOException {
-    String prefix = "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
-        + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"list_orders\"}},"
-        + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"list_orders\",\"parameters\":{\"type\":\"object\"}}}],"
-        + "\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
-        + "{\"role\":\"tool\",\"tool_call_id\":\"call_0\",\"content\":" + quoted(ordersJson()) + "},"
-        + "{\"role\":\"user\",\"content\":\"What happened to ord_100123? Any failures?\"},"
-        + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"list_orders\",\"arguments\":\"{}\"}}]},"
-        + "{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":";
+    String prefix =
+        "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+            + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"list_orders\"}},"
+            + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"list_orders\",\"parameters\":{\"type\":\"object\"}}}],"
+            + "\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+            + "{\"role\":\"tool\",\"tool_call_id\":\"call_0\",\"content\":"
+            + quoted(ordersJson())
+            + "},"
+            + "{\"role\":\"user\",\"content\":\"What happened to ord_100123? Any failures?\"},"
+            + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"list_orders\",\"arguments\":\"{}\"}}]},"
+            + "{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":";
     String suffix = "}],  \"temperature\": 0.10 }";
     String original = ordersJson();
     byte[] body = utf8(prefix + quoted(original) + suffix);
@@ -105,25 +123,41 @@ class LiveZoneRewriterTest {
     String sent = text(result.body()).substring(prefix.length());
     assertTrue(sent.contains("card_declined"), "the error row must survive");
     assertTrue(sent.contains("ord_100123"), "the queried id must survive");
-    assertTrue(result.body().length < body.length - utf8(original).length / 2, "the tool output must shrink by more than half");
+    assertTrue(
+        result.body().length < body.length - utf8(original).length / 2,
+        "the tool output must shrink by more than half");
     assertTrue(result.tokensAfter() < result.tokensBefore());
   }
 
   @Test
   void aCallersQueryWinsOverTheLatestUserTextOfTheBody() {
-    byte[] body = utf8("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Which order failed?\"},"
-        + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + quoted(ordersJson()) + "}]}");
+    byte[] body =
+        utf8(
+            "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Which order failed?\"},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+                + quoted(ordersJson())
+                + "}]}");
 
-    String withoutQuery = text(REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT).body());
-    String withQuery = text(REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT.withQuery("ord_100042")).body());
+    String withoutQuery =
+        text(REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT).body());
+    String withQuery =
+        text(
+            REWRITER
+                .rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT.withQuery("ord_100042"))
+                .body());
 
-    assertFalse(withoutQuery.contains("ord_100042"), "the body's own question does not name the row");
+    assertFalse(
+        withoutQuery.contains("ord_100042"), "the body's own question does not name the row");
     assertTrue(withQuery.contains("ord_100042"), "the caller's question keeps the row it names");
   }
 
   @Test
   void moreThanOneChoiceIsNeverCompressed() {
-    byte[] body = utf8("{\"n\":2,\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + quoted(ordersJson()) + "}]}");
+    byte[] body =
+        utf8(
+            "{\"n\":2,\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+                + quoted(ordersJson())
+                + "}]}");
 
     LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
 
@@ -133,12 +167,17 @@ class LiveZoneRewriterTest {
 
   @Test
   void anthropicCompressesOnlyTheLatestUserTurnAfterTheFrozenFloor() throws IOException {
-    String cached = "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t0\",\"content\":" + quoted(ordersJson())
-        + ",\"cache_control\":{\"type\":\"ephemeral\"}}]}";
-    String prefix = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"system\":[{\"type\":\"text\",\"text\":\"You help.\"}],"
-        + "\"messages\":[" + cached + ",{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"hm\",\"signature\":\"sig==\"},"
-        + "{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"orders\",\"input\":{}}]},"
-        + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":";
+    String cached =
+        "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t0\",\"content\":"
+            + quoted(ordersJson())
+            + ",\"cache_control\":{\"type\":\"ephemeral\"}}]}";
+    String prefix =
+        "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"system\":[{\"type\":\"text\",\"text\":\"You help.\"}],"
+            + "\"messages\":["
+            + cached
+            + ",{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"hm\",\"signature\":\"sig==\"},"
+            + "{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"orders\",\"input\":{}}]},"
+            + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":";
     String suffix = "},{\"type\":\"text\",\"text\":\"Why did ord_100217 fail?\"}]}]}";
     byte[] body = utf8(prefix + quoted(ordersJson()) + suffix);
 
@@ -152,8 +191,11 @@ class LiveZoneRewriterTest {
 
   @Test
   void anthropicLeavesAUserTurnCarryingCacheControlAlone() {
-    byte[] body = utf8("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\",\"content\":"
-        + quoted(ordersJson()) + ",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}");
+    byte[] body =
+        utf8(
+            "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\",\"content\":"
+                + quoted(ordersJson())
+                + ",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}");
 
     LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.ANTHROPIC_MESSAGES, CONTEXT);
 
@@ -163,18 +205,27 @@ class LiveZoneRewriterTest {
 
   @Test
   void responsesCompressesCurrentTurnOutputsAndPreservesEveryOtherItem() throws IOException {
-    String prefix = "{\"model\":\"gpt-5\",\"input\":["
-        + "{\"type\":\"message\",\"role\":\"user\",\"content\":\"list orders\"},"
-        + "{\"type\":\"function_call\",\"call_id\":\"fc_0\",\"name\":\"orders\",\"arguments\":\"{}\"},"
-        + "{\"type\":\"function_call_output\",\"call_id\":\"fc_0\",\"output\":" + quoted(ordersJson()) + "},"
-        + "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"done\"}]},"
-        + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"why did ord_100217 fail?\"}]},"
-        + "{\"type\":\"reasoning\",\"id\":\"rs_1\",\"encrypted_content\":\"gAAAAB" + "x".repeat(600) + "\",\"summary\":[]},"
-        + "{\"type\":\"function_call\",\"call_id\":\"fc_r\",\"name\":\"headroom_retrieve\",\"arguments\":\"{}\"},"
-        + "{\"type\":\"function_call_output\",\"call_id\":\"fc_r\",\"output\":" + quoted(ordersJson()) + "},"
-        + "{\"type\":\"some_future_item\",\"output\":" + quoted(ordersJson()) + "},"
-        + "{\"type\":\"function_call\",\"call_id\":\"fc_1\",\"name\":\"orders\",\"arguments\":\"{}\"},"
-        + "{\"type\":\"function_call_output\",\"call_id\":\"fc_1\",\"output\":";
+    String prefix =
+        "{\"model\":\"gpt-5\",\"input\":["
+            + "{\"type\":\"message\",\"role\":\"user\",\"content\":\"list orders\"},"
+            + "{\"type\":\"function_call\",\"call_id\":\"fc_0\",\"name\":\"orders\",\"arguments\":\"{}\"},"
+            + "{\"type\":\"function_call_output\",\"call_id\":\"fc_0\",\"output\":"
+            + quoted(ordersJson())
+            + "},"
+            + "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"done\"}]},"
+            + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"why did ord_100217 fail?\"}]},"
+            + "{\"type\":\"reasoning\",\"id\":\"rs_1\",\"encrypted_content\":\"gAAAAB"
+            + "x".repeat(600)
+            + "\",\"summary\":[]},"
+            + "{\"type\":\"function_call\",\"call_id\":\"fc_r\",\"name\":\"headroom_retrieve\",\"arguments\":\"{}\"},"
+            + "{\"type\":\"function_call_output\",\"call_id\":\"fc_r\",\"output\":"
+            + quoted(ordersJson())
+            + "},"
+            + "{\"type\":\"some_future_item\",\"output\":"
+            + quoted(ordersJson())
+            + "},"
+            + "{\"type\":\"function_call\",\"call_id\":\"fc_1\",\"name\":\"orders\",\"arguments\":\"{}\"},"
+            + "{\"type\":\"function_call_output\",\"call_id\":\"fc_1\",\"output\":";
     String suffix = "}],\"store\":false}";
     byte[] body = utf8(prefix + quoted(ordersJson()) + suffix);
 
@@ -189,9 +240,10 @@ class LiveZoneRewriterTest {
 
   @Test
   void aWrappedResponseCreateFrameIsCompressedInside() throws IOException {
-    String prefix = "{\"type\":\"response.create\",\"response\":{\"model\":\"gpt-5\",\"input\":["
-        + "{\"type\":\"message\",\"role\":\"user\",\"content\":\"why did ord_100217 fail?\"},"
-        + "{\"type\":\"function_call_output\",\"call_id\":\"fc_1\",\"output\":";
+    String prefix =
+        "{\"type\":\"response.create\",\"response\":{\"model\":\"gpt-5\",\"input\":["
+            + "{\"type\":\"message\",\"role\":\"user\",\"content\":\"why did ord_100217 fail?\"},"
+            + "{\"type\":\"function_call_output\",\"call_id\":\"fc_1\",\"output\":";
     String suffix = "}]}}";
     byte[] body = utf8(prefix + quoted(ordersJson()) + suffix);
 
@@ -205,7 +257,8 @@ class LiveZoneRewriterTest {
 
   @Test
   void bodiesThatAreNotJsonObjectsAreForwardedAsTheyCame() {
-    for (String raw : new String[] {"", "[1,2]", "{\"messages\":[", "not json", "{\"a\":1} trailing", "null"}) {
+    for (String raw :
+        new String[] {"", "[1,2]", "{\"messages\":[", "not json", "{\"a\":1} trailing", "null"}) {
       byte[] body = utf8(raw);
       assertSame(body, REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT).body(), raw);
     }
@@ -213,12 +266,20 @@ class LiveZoneRewriterTest {
 
   @Test
   void aFailingCompressorRevertsOnlyItsBlock() {
-    Compressor failing = (content, context) -> {
-      throw new IllegalStateException("boom");
-    };
-    byte[] body = utf8("{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + quoted(ordersJson()) + "}]}");
+    Compressor failing =
+        (content, context) -> {
+          throw new IllegalStateException("boom");
+        };
+    byte[] body =
+        utf8(
+            "{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+                + quoted(ordersJson())
+                + "}]}");
 
-    LiveZoneResult result = LiveZoneRewriter.create(failing, LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30))).rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+    LiveZoneResult result =
+        LiveZoneRewriter.create(
+                failing, LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30)))
+            .rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
 
     assertSame(body, result.body());
     assertEquals("compressor_error", result.blocks().get(0).outcome());
@@ -226,14 +287,21 @@ class LiveZoneRewriterTest {
 
   @Test
   void pastTheRequestBudgetTheOriginalIsKept() {
-    Compressor slow = (content, context) -> {
-      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-      return Compressor.create().compress(content, context);
-    };
-    byte[] body = utf8("{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":" + quoted(ordersJson()) + "}]}");
+    Compressor slow =
+        (content, context) -> {
+          LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+          return Compressor.create().compress(content, context);
+        };
+    byte[] body =
+        utf8(
+            "{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+                + quoted(ordersJson())
+                + "}]}");
 
-    LiveZoneResult result = LiveZoneRewriter.create(slow, LiveZoneOptions.defaults().withRequestBudget(Duration.ofMillis(1)))
-        .rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+    LiveZoneResult result =
+        LiveZoneRewriter.create(
+                slow, LiveZoneOptions.defaults().withRequestBudget(Duration.ofMillis(1)))
+            .rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
 
     assertSame(body, result.body());
     assertEquals("time_budget", result.reason());

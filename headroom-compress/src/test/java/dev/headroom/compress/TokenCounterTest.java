@@ -51,6 +51,8 @@ class TokenCounterTest {
     String text = "The quick brown fox jumps over the lazy dog. ".repeat(20);
     int o200k = TokenCounter.forModel("gpt-4o").count(text);
     assertEquals((int) Math.ceil(o200k * 1.25), claude.count(text));
-    assertEquals(TokenCounter.forModel("claude-opus-4-1").count(text), TokenCounter.forModel("anthropic/claude-3-5-haiku").count(text));
+    assertEquals(
+        TokenCounter.forModel("claude-opus-4-1").count(text),
+        TokenCounter.forModel("anthropic/claude-3-5-haiku").count(text));
   }
 }

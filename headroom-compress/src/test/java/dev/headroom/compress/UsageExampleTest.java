@@ -15,10 +15,12 @@ class UsageExampleTest {
     // --- docs/compress.md ---
     CcrStore store = CcrStore.inMemory();
     Compressor compressor = Compressor.create(CompressOptions.defaults().withCcrStore(store));
-    CompressionResult result = compressor.compress(toolOutput,
-        CompressContext.ofQuery("Why was order A-5042 declined?")
-            .withModel("gpt-4o")
-            .withScope(hashedApiKey));
+    CompressionResult result =
+        compressor.compress(
+            toolOutput,
+            CompressContext.ofQuery("Why was order A-5042 declined?")
+                .withModel("gpt-4o")
+                .withScope(hashedApiKey));
     String text = result.text(); // what to send on, in either case
     if (result instanceof Compressed compressed) {
       for (CcrReference ref : compressed.dropped()) {

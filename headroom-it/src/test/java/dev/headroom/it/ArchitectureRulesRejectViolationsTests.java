@@ -21,78 +21,110 @@ class ArchitectureRulesRejectViolationsTests {
 
   private static void assertRejects(ArchRule rule, JavaClasses classes, String offender) {
     AssertionError failure = assertThrows(AssertionError.class, () -> rule.check(classes));
-    assertTrue(failure.getMessage().contains(offender), () -> "expected the report to name " + offender + ":\n" + failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains(offender),
+        () -> "expected the report to name " + offender + ":\n" + failure.getMessage());
   }
 
   @Test
   void apiMayNotDependBeyondTheJdk() {
-    assertRejects(HeadroomArchitectureRules.api_depends_only_on_the_jdk_and_annotations,
-        fixtures("dev.headroom.api.archfixture"), "LeaksBeyondTheJdk");
+    assertRejects(
+        HeadroomArchitectureRules.api_depends_only_on_the_jdk_and_annotations,
+        fixtures("dev.headroom.api.archfixture"),
+        "LeaksBeyondTheJdk");
   }
 
   @Test
   void compressMayNotDependOnVertx() {
-    assertRejects(HeadroomArchitectureRules.compress_never_depends_on_vertx_or_netty,
-        fixtures("dev.headroom.compress.archfixture"), "UsesAnEventLoop");
+    assertRejects(
+        HeadroomArchitectureRules.compress_never_depends_on_vertx_or_netty,
+        fixtures("dev.headroom.compress.archfixture"),
+        "UsesAnEventLoop");
   }
 
   @Test
   void theTestkitOutsideItsHarnessMayNotUseTheProxy() {
-    assertRejects(HeadroomArchitectureRules.only_the_testkit_harness_uses_the_proxy,
-        fixtures("dev.headroom.testkit.archfixture"), "ReachesForTheProxy");
+    assertRejects(
+        HeadroomArchitectureRules.only_the_testkit_harness_uses_the_proxy,
+        fixtures("dev.headroom.testkit.archfixture"),
+        "ReachesForTheProxy");
   }
 
   @Test
   void anotherModulesInternalPackageMayNotBeUsed() {
     JavaClasses classes = fixtures("dev.headroom.alpha", "dev.headroom.beta");
 
-    assertRejects(HeadroomArchitectureRules.internal_packages_are_used_only_inside_their_module, classes, "Peeker");
-    assertDoesNotThrow(() -> HeadroomArchitectureRules.internal_packages_are_used_only_inside_their_module
-        .check(fixtures("dev.headroom.alpha")));
+    assertRejects(
+        HeadroomArchitectureRules.internal_packages_are_used_only_inside_their_module,
+        classes,
+        "Peeker");
+    assertDoesNotThrow(
+        () ->
+            HeadroomArchitectureRules.internal_packages_are_used_only_inside_their_module.check(
+                fixtures("dev.headroom.alpha")));
   }
 
   @Test
   void packageCyclesAreRejected() {
-    assertRejects(HeadroomArchitectureRules.packages_are_free_of_cycles,
-        fixtures("dev.headroom.it.fixture.cycle"), "First");
+    assertRejects(
+        HeadroomArchitectureRules.packages_are_free_of_cycles,
+        fixtures("dev.headroom.it.fixture.cycle"),
+        "First");
   }
 
   @Test
   void anExportedFactoryOfItsOwnImplementationIsNotACycle() {
-    assertDoesNotThrow(() -> HeadroomArchitectureRules.packages_are_free_of_cycles.check(fixtures("dev.headroom.it.fixture.factory")));
+    assertDoesNotThrow(
+        () ->
+            HeadroomArchitectureRules.packages_are_free_of_cycles.check(
+                fixtures("dev.headroom.it.fixture.factory")));
   }
 
   @Test
   void publicClassesOpenForExtensionAreRejected() {
     JavaClasses classes = fixtures("dev.headroom.it.fixture.open");
 
-    assertRejects(HeadroomArchitectureRules.public_api_classes_are_final_unless_made_for_inheritance, classes, "OpenForExtension");
-    assertDoesNotThrow(() -> HeadroomArchitectureRules.public_api_types_declare_their_stability.check(classes));
+    assertRejects(
+        HeadroomArchitectureRules.public_api_classes_are_final_unless_made_for_inheritance,
+        classes,
+        "OpenForExtension");
+    assertDoesNotThrow(
+        () -> HeadroomArchitectureRules.public_api_types_declare_their_stability.check(classes));
   }
 
   @Test
   void publicTypesWithoutAStabilityMarkAreRejected() {
-    assertRejects(HeadroomArchitectureRules.public_api_types_declare_their_stability,
-        fixtures("dev.headroom.it.fixture.unmarked"), "Unmarked");
+    assertRejects(
+        HeadroomArchitectureRules.public_api_types_declare_their_stability,
+        fixtures("dev.headroom.it.fixture.unmarked"),
+        "Unmarked");
   }
 
   @Test
   void throwingAGenericExceptionIsRejected() {
-    assertRejects(HeadroomArchitectureRules.no_generic_exceptions_are_thrown,
-        fixtures("dev.headroom.it.fixture.generic"), "ThrowsGeneric");
+    assertRejects(
+        HeadroomArchitectureRules.no_generic_exceptions_are_thrown,
+        fixtures("dev.headroom.it.fixture.generic"),
+        "ThrowsGeneric");
   }
 
   @Test
   void javaUtilLoggingIsRejected() {
-    assertRejects(HeadroomArchitectureRules.java_util_logging_is_not_used,
-        fixtures("dev.headroom.it.fixture.jul"), "UsesJul");
+    assertRejects(
+        HeadroomArchitectureRules.java_util_logging_is_not_used,
+        fixtures("dev.headroom.it.fixture.jul"),
+        "UsesJul");
   }
 
   @Test
   void standardStreamsAreRejectedOutsideCliEntryPoints() {
-    assertRejects(HeadroomArchitectureRules.standard_streams_are_used_only_by_cli_entry_points,
-        fixtures("dev.headroom.it.fixture.chatty"), "Chatty");
-    assertDoesNotThrow(() -> HeadroomArchitectureRules.standard_streams_are_used_only_by_cli_entry_points
-        .check(fixtures("dev.headroom.it.fixture.internal.cli", "dev.headroom.it.fixture.open")));
+    assertRejects(
+        HeadroomArchitectureRules.standard_streams_are_used_only_by_cli_entry_points,
+        fixtures("dev.headroom.it.fixture.chatty"),
+        "Chatty");
+    assertDoesNotThrow(
+        () ->
+            HeadroomArchitectureRules.standard_streams_are_used_only_by_cli_entry_points.check(
+                fixtures("dev.headroom.it.fixture.internal.cli", "dev.headroom.it.fixture.open")));
   }
 }

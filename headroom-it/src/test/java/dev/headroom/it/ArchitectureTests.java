@@ -5,10 +5,12 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 
-/** Checks every rule of {@link HeadroomArchitectureRules} against the production classes of all modules. */
+/**
+ * Checks every rule of {@link HeadroomArchitectureRules} against the production classes of all
+ * modules.
+ */
 @AnalyzeClasses(packages = "dev.headroom", importOptions = ImportOption.DoNotIncludeTests.class)
 public class ArchitectureTests {
 
-  @ArchTest
-  static final ArchTests headroom_rules = ArchTests.in(HeadroomArchitectureRules.class);
+  @ArchTest static final ArchTests headroom_rules = ArchTests.in(HeadroomArchitectureRules.class);
 }

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The module boundaries and coding rules of Headroom, one named rule each. {@link ArchitectureTests}
- * checks them against the built modules; {@link ArchitectureRulesRejectViolationsTests} proves each
- * one fails on a small fixture that breaks it.
+ * The module boundaries and coding rules of Headroom, one named rule each. {@link
+ * ArchitectureTests} checks them against the built modules; {@link
+ * ArchitectureRulesRejectViolationsTests} proves each one fails on a small fixture that breaks it.
  */
 final class HeadroomArchitectureRules {
 
@@ -31,75 +31,131 @@ final class HeadroomArchitectureRules {
   static final String CLI_PACKAGES = "dev.headroom..internal.cli..";
 
   private static final Pattern MODULE = Pattern.compile("^dev\\.headroom\\.([^.]+)(?:\\..*)?$");
-  private static final Pattern INTERNAL = Pattern.compile("^dev\\.headroom\\.([^.]+)\\.(?:.+\\.)?internal(?:\\..*)?$");
+  private static final Pattern INTERNAL =
+      Pattern.compile("^dev\\.headroom\\.([^.]+)\\.(?:.+\\.)?internal(?:\\..*)?$");
 
   private HeadroomArchitectureRules() {}
 
   @ArchTest
   static final ArchRule api_depends_only_on_the_jdk_and_annotations =
-      classes().that().resideInAPackage("dev.headroom.api..")
-          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.headroom.api..", "org.apiguardian.api..")
+      classes()
+          .that()
+          .resideInAPackage("dev.headroom.api..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "dev.headroom.api..", "org.apiguardian.api..")
           .because("an extension author who depends on headroom-api must get nothing but the JDK");
 
   @ArchTest
   static final ArchRule compress_never_depends_on_vertx_or_netty =
-      noClasses().that().resideInAPackage("dev.headroom.compress..")
-          .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..")
-          .because("compression is pure synchronous code, usable as a library and from the CLI without an event loop")
+      noClasses()
+          .that()
+          .resideInAPackage("dev.headroom.compress..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.vertx..", "io.netty..")
+          .because(
+              "compression is pure synchronous code, usable as a library and from the CLI without an event loop")
           // headroom-compress arrives with its own issue; until then there is nothing to check.
           .allowEmptyShould(true);
 
   @ArchTest
   static final ArchRule only_the_testkit_harness_uses_the_proxy =
-      noClasses().that().resideInAPackage("dev.headroom.testkit..").and().resideOutsideOfPackage("dev.headroom.testkit.proxy..")
-          .should().dependOnClassesThat().resideInAnyPackage("dev.headroom.proxy..", "io.vertx..", "io.netty..")
-          .because("the kit's contract and fluent API must work without the proxy on the path; only ProxyHarness needs it");
+      noClasses()
+          .that()
+          .resideInAPackage("dev.headroom.testkit..")
+          .and()
+          .resideOutsideOfPackage("dev.headroom.testkit.proxy..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.headroom.proxy..", "io.vertx..", "io.netty..")
+          .because(
+              "the kit's contract and fluent API must work without the proxy on the path; only ProxyHarness needs it");
 
   @ArchTest
   static final ArchRule internal_packages_are_used_only_inside_their_module =
-      classes().that().resideInAPackage("dev.headroom..")
+      classes()
+          .that()
+          .resideInAPackage("dev.headroom..")
           .should(useNoInternalPackageOfAnotherModule())
-          .because("internal packages are implementation: they are never exported and may change at any time");
+          .because(
+              "internal packages are implementation: they are never exported and may change at any time");
 
   @ArchTest
   static final ArchRule packages_are_free_of_cycles =
-      slices().matching("dev.headroom.(**)").should().beFreeOfCycles()
-          // An exported package may create its module's implementation (Compressor.create() returning an
-          // internal class); the implementation uses the exported types. Only that edge is allowed to close a
-          // loop: it stays inside one module, which internal_packages_are_used_only_inside_their_module ensures.
-          .ignoreDependency(resideOutsideOfPackage("..internal.."), resideInAPackage("..internal.."))
-          .because("a package cycle makes the modules impossible to split, test or understand one at a time");
+      slices()
+          .matching("dev.headroom.(**)")
+          .should()
+          .beFreeOfCycles()
+          // An exported package may create its module's implementation (Compressor.create()
+          // returning an
+          // internal class); the implementation uses the exported types. Only that edge is allowed
+          // to close a
+          // loop: it stays inside one module, which
+          // internal_packages_are_used_only_inside_their_module ensures.
+          .ignoreDependency(
+              resideOutsideOfPackage("..internal.."), resideInAPackage("..internal.."))
+          .because(
+              "a package cycle makes the modules impossible to split, test or understand one at a time");
 
   @ArchTest
   static final ArchRule public_api_classes_are_final_unless_made_for_inheritance =
-      classes().that().resideInAPackage("dev.headroom..").and().resideOutsideOfPackage("..internal..").and().arePublic()
+      classes()
+          .that()
+          .resideInAPackage("dev.headroom..")
+          .and()
+          .resideOutsideOfPackage("..internal..")
+          .and()
+          .arePublic()
           .should(beFinalOrInterfacesOrAbstract())
-          .because("a public class that was not designed for subclassing must not be subclassed by users");
+          .because(
+              "a public class that was not designed for subclassing must not be subclassed by users");
 
   @ArchTest
   static final ArchRule public_api_types_declare_their_stability =
-      classes().that().resideInAPackage("dev.headroom..").and().resideOutsideOfPackage("..internal..")
-          .and().arePublic().and().areTopLevelClasses()
-          .should().beAnnotatedWith(API.class)
-          .because("users must see which types are stable, experimental or internal (apiguardian @API)");
+      classes()
+          .that()
+          .resideInAPackage("dev.headroom..")
+          .and()
+          .resideOutsideOfPackage("..internal..")
+          .and()
+          .arePublic()
+          .and()
+          .areTopLevelClasses()
+          .should()
+          .beAnnotatedWith(API.class)
+          .because(
+              "users must see which types are stable, experimental or internal (apiguardian @API)");
 
   @ArchTest
   static final ArchRule no_generic_exceptions_are_thrown =
-      noClasses().that().resideInAPackage("dev.headroom..")
+      noClasses()
+          .that()
+          .resideInAPackage("dev.headroom..")
           .should(GeneralCodingRules.THROW_GENERIC_EXCEPTIONS)
-          .because("callers must be able to tell failures apart: throw a HeadroomException subclass or a specific JDK exception");
+          .because(
+              "callers must be able to tell failures apart: throw a HeadroomException subclass or a specific JDK exception");
 
   @ArchTest
   static final ArchRule java_util_logging_is_not_used =
-      noClasses().that().resideInAPackage("dev.headroom..")
-          .should().dependOnClassesThat().resideInAPackage("java.util.logging..")
+      noClasses()
+          .that()
+          .resideInAPackage("dev.headroom..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("java.util.logging..")
           .because("libraries log through System.Logger so the application chooses the backend");
 
   @ArchTest
   static final ArchRule standard_streams_are_used_only_by_cli_entry_points =
-      noClasses().that().resideInAPackage("dev.headroom..").and().resideOutsideOfPackage(CLI_PACKAGES)
+      noClasses()
+          .that()
+          .resideInAPackage("dev.headroom..")
+          .and()
+          .resideOutsideOfPackage(CLI_PACKAGES)
           .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-          .because("a library or a server writing to stdout corrupts the output of whoever embeds it");
+          .because(
+              "a library or a server writing to stdout corrupts the output of whoever embeds it");
 
   private static ArchCondition<JavaClass> useNoInternalPackageOfAnotherModule() {
     return new ArchCondition<>("use no internal package of another module") {
@@ -125,13 +181,17 @@ final class HeadroomArchitectureRules {
     return new ArchCondition<>("be final, or an interface, enum, record or abstract class") {
       @Override
       public void check(JavaClass javaClass, ConditionEvents events) {
-        boolean closed = javaClass.isInterface()
-            || javaClass.isEnum()
-            || javaClass.getModifiers().contains(JavaModifier.FINAL)
-            || javaClass.getModifiers().contains(JavaModifier.ABSTRACT);
+        boolean closed =
+            javaClass.isInterface()
+                || javaClass.isEnum()
+                || javaClass.getModifiers().contains(JavaModifier.FINAL)
+                || javaClass.getModifiers().contains(JavaModifier.ABSTRACT);
         if (!closed) {
-          events.add(SimpleConditionEvent.violated(javaClass,
-              javaClass.getName() + " is public but neither final, abstract, an interface, an enum nor a record"));
+          events.add(
+              SimpleConditionEvent.violated(
+                  javaClass,
+                  javaClass.getName()
+                      + " is public but neither final, abstract, an interface, an enum nor a record"));
         }
       }
     };

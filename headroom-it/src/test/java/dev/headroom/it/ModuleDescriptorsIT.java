@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden module descriptors: {@code jar --describe-module} of every built Headroom jar must equal the
- * checked-in {@code module-descriptors/<module>.txt}, so any change to exports, requires, opens, uses or
- * provides is a reviewed diff. After an intended change, regenerate the files with
+ * Golden module descriptors: {@code jar --describe-module} of every built Headroom jar must equal
+ * the checked-in {@code module-descriptors/<module>.txt}, so any change to exports, requires,
+ * opens, uses or provides is a reviewed diff. After an intended change, regenerate the files with
  * {@code ./mvnw verify -Dheadroom.updateGoldenFiles=true} and review the diff.
  */
 class ModuleDescriptorsIT {
@@ -48,18 +48,29 @@ class ModuleDescriptorsIT {
     return modules;
   }
 
-  /** Runs {@code jar --describe-module}; the first line keeps only the module name (no version, no path). */
+  /**
+   * Runs {@code jar --describe-module}; the first line keeps only the module name (no version, no
+   * path).
+   */
   private static String describe(Path jar) {
     ToolProvider tool = ToolProvider.findFirst("jar").orElseThrow();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = tool.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        "--describe-module", "--file", jar.toString());
+    int status =
+        tool.run(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            "--describe-module",
+            "--file",
+            jar.toString());
     String text = out.toString(StandardCharsets.UTF_8);
     if (status != 0 || text.startsWith("No module descriptor found")) {
       return "";
     }
-    List<String> lines = text.lines().filter(line -> !line.isBlank()).collect(Collectors.toCollection(ArrayList::new));
+    List<String> lines =
+        text.lines()
+            .filter(line -> !line.isBlank())
+            .collect(Collectors.toCollection(ArrayList::new));
     lines.set(0, lines.get(0).split("[@ ]", 2)[0]);
     return String.join("\n", lines) + "\n";
   }
@@ -72,12 +83,15 @@ class ModuleDescriptorsIT {
     return Path.of(System.getProperty("basedir", "."), "src/test/resources", GOLDEN_DIR);
   }
 
-  /** The checked-in text; while updating, the file just written (the class path copy is stale then). */
+  /**
+   * The checked-in text; while updating, the file just written (the class path copy is stale then).
+   */
   private static String golden(String module) throws IOException {
     if (updating()) {
       return Files.readString(goldenDir().resolve(module + ".txt"));
     }
-    try (InputStream in = ModuleDescriptorsIT.class.getResourceAsStream("/" + GOLDEN_DIR + "/" + module + ".txt")) {
+    try (InputStream in =
+        ModuleDescriptorsIT.class.getResourceAsStream("/" + GOLDEN_DIR + "/" + module + ".txt")) {
       return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -92,21 +106,39 @@ class ModuleDescriptorsIT {
         Files.writeString(dir.resolve(module.getKey() + ".txt"), module.getValue());
       }
     }
-    return modules.entrySet().stream().map(module -> DynamicTest.dynamicTest(module.getKey(), () ->
-        assertEquals(golden(module.getKey()), module.getValue(),
-            "module descriptor of " + module.getKey() + " changed; if intended, run with -Dheadroom.updateGoldenFiles=true and review the diff")));
+    return modules.entrySet().stream()
+        .map(
+            module ->
+                DynamicTest.dynamicTest(
+                    module.getKey(),
+                    () ->
+                        assertEquals(
+                            golden(module.getKey()),
+                            module.getValue(),
+                            "module descriptor of "
+                                + module.getKey()
+                                + " changed; if intended, run with -Dheadroom.updateGoldenFiles=true and review the diff")));
   }
 
   @Test
   void everyGoldenFileHasABuiltModuleAndTheApiIsAmongThem() throws IOException {
     TreeSet<String> golden;
-    try (InputStream in = ModuleDescriptorsIT.class.getResourceAsStream("/" + GOLDEN_DIR + "/index.txt")) {
-      golden = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(line -> !line.isBlank()).collect(Collectors.toCollection(TreeSet::new));
+    try (InputStream in =
+        ModuleDescriptorsIT.class.getResourceAsStream("/" + GOLDEN_DIR + "/index.txt")) {
+      golden =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(line -> !line.isBlank())
+              .collect(Collectors.toCollection(TreeSet::new));
     }
     Map<String, String> built = builtModules();
 
-    assertFalse(built.isEmpty(), "no headroom-*.jar on the class path: run this as a failsafe integration test after package");
-    assertEquals(golden, new TreeSet<>(built.keySet()), "module-descriptors/index.txt lists the modules that must be built and checked");
+    assertFalse(
+        built.isEmpty(),
+        "no headroom-*.jar on the class path: run this as a failsafe integration test after package");
+    assertEquals(
+        golden,
+        new TreeSet<>(built.keySet()),
+        "module-descriptors/index.txt lists the modules that must be built and checked");
   }
 }

@@ -28,7 +28,8 @@ public final class HeadroomOpenAI {
 
   /**
    * @param client a client built as usual
-   * @return a client with the same options whose requests go through a new default {@link HeadroomClient}
+   * @return a client with the same options whose requests go through a new default {@link
+   *     HeadroomClient}
    */
   public static OpenAIClient compress(OpenAIClient client) {
     return compress(client, HeadroomClient.builder().build());
@@ -36,8 +37,9 @@ public final class HeadroomOpenAI {
 
   /**
    * A copy of the client (same key, base URL, headers, retries, timeout) whose transport is a new
-   * SDK OkHttp client wrapped by Headroom. A proxy, socket factory or trust manager set on the original
-   * builder is not carried over: use {@link #httpClient(HttpClient, HeadroomClient)} for those.
+   * SDK OkHttp client wrapped by Headroom. A proxy, socket factory or trust manager set on the
+   * original builder is not carried over: use {@link #httpClient(HttpClient, HeadroomClient)} for
+   * those.
    *
    * @param client a client built as usual
    * @param headroom the Headroom client to send requests through
@@ -46,12 +48,15 @@ public final class HeadroomOpenAI {
   public static OpenAIClient compress(OpenAIClient client, HeadroomClient headroom) {
     Objects.requireNonNull(client, "client must not be null");
     Objects.requireNonNull(headroom, "headroom must not be null");
-    return client.withOptions(options ->
-        options.httpClient(httpClient(OkHttpClient.builder().timeout(options.timeout()).build(), headroom)));
+    return client.withOptions(
+        options ->
+            options.httpClient(
+                httpClient(OkHttpClient.builder().timeout(options.timeout()).build(), headroom)));
   }
 
   /**
-   * For clients built from {@code ClientOptions.builder().httpClient(...)}: wraps any SDK transport.
+   * For clients built from {@code ClientOptions.builder().httpClient(...)}: wraps any SDK
+   * transport.
    *
    * @param delegate the transport that talks to the network
    * @param headroom the Headroom client to send requests through

@@ -1,6 +1,5 @@
 package dev.headroom.openai;
 
-import dev.headroom.client.FakeUpstream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtension;
 import dev.headroom.api.PipelineStage;
+import dev.headroom.client.FakeUpstream;
 import dev.headroom.client.HeadroomClient;
 import dev.headroom.compress.LiveZoneOptions;
 import java.io.IOException;
@@ -33,37 +33,49 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAI Java SDK against a local fake provider, once as built and once with the one-line drop-in:
- * a tool-calling conversation sends fewer bytes, gets the same answer, and keeps every byte before the
- * newest tool output.
+ * The OpenAI Java SDK against a local fake provider, once as built and once with the one-line
+ * drop-in: a tool-calling conversation sends fewer bytes, gets the same answer, and keeps every
+ * byte before the newest tool output.
  */
 class HeadroomOpenAITest {
 
   /** The fake model answers with the failed order it finds in what it was sent. */
   private static final Pattern FAILED = Pattern.compile("(ord_\\d+)[^{}\\n]*FAILED");
-  private static final String SSE_CHUNK = "data: {\"id\":\"c2\",\"object\":\"chat.completion.chunk\",\"created\":1,"
-      + "\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}\n\n";
+
+  private static final String SSE_CHUNK =
+      "data: {\"id\":\"c2\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+          + "\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}\n\n";
 
   private static FakeUpstream upstream;
   private static final List<PipelineEvent> EVENTS = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws IOException {
-    upstream = new FakeUpstream(body -> {
-      if (body.isEmpty()) {
-        return new String[] {"application/json", "{\"object\":\"list\",\"data\":[]}"};
-      }
-      Matcher failed = FAILED.matcher(body.replace("\\\"", "\""));
-      String answer = failed.find() ? failed.group(1) + " failed" : "no failure found";
-      if (body.contains("\"stream\":true")) {
-        return new String[] {"text/event-stream", String.format(SSE_CHUNK, answer)
-            + "data: {\"id\":\"c2\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\",\"choices\":[],"
-            + "\"usage\":{\"prompt_tokens\":321,\"completion_tokens\":4,\"total_tokens\":325}}\n\ndata: [DONE]\n\n"};
-      }
-      return new String[] {"application/json", "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o\","
-          + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + answer + "\",\"refusal\":null},"
-          + "\"finish_reason\":\"stop\",\"logprobs\":null}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":3,\"total_tokens\":12}}"};
-    });
+    upstream =
+        new FakeUpstream(
+            body -> {
+              if (body.isEmpty()) {
+                return new String[] {"application/json", "{\"object\":\"list\",\"data\":[]}"};
+              }
+              Matcher failed = FAILED.matcher(body.replace("\\\"", "\""));
+              String answer = failed.find() ? failed.group(1) + " failed" : "no failure found";
+              if (body.contains("\"stream\":true")) {
+                return new String[] {
+                  "text/event-stream",
+                  String.format(SSE_CHUNK, answer)
+                      + "data: {\"id\":\"c2\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\",\"choices\":[],"
+                      + "\"usage\":{\"prompt_tokens\":321,\"completion_tokens\":4,\"total_tokens\":325}}\n\ndata: [DONE]\n\n"
+                };
+              }
+              return new String[] {
+                "application/json",
+                "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o\","
+                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                    + answer
+                    + "\",\"refusal\":null},"
+                    + "\"finish_reason\":\"stop\",\"logprobs\":null}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":3,\"total_tokens\":12}}"
+              };
+            });
   }
 
   @AfterAll
@@ -75,62 +87,114 @@ class HeadroomOpenAITest {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < 300; i++) {
       boolean failed = i == 217;
-      json.append(i == 0 ? "" : ",").append("{\"id\":\"ord_").append(100000 + i)
-          .append("\",\"customer\":\"cus_").append(7000 + i % 40).append("\",\"total\":").append(10 + i % 90)
-          .append(".50,\"status\":\"").append(failed ? "FAILED" : "shipped")
-          .append("\",\"note\":\"").append(failed ? "card_declined: insufficient funds" : "ok").append("\"}");
+      json.append(i == 0 ? "" : ",")
+          .append("{\"id\":\"ord_")
+          .append(100000 + i)
+          .append("\",\"customer\":\"cus_")
+          .append(7000 + i % 40)
+          .append("\",\"total\":")
+          .append(10 + i % 90)
+          .append(".50,\"status\":\"")
+          .append(failed ? "FAILED" : "shipped")
+          .append("\",\"note\":\"")
+          .append(failed ? "card_declined: insufficient funds" : "ok")
+          .append("\"}");
     }
     return json.append(']').toString();
   }
 
   static ChatCompletionCreateParams.Builder conversation() {
-    return ChatCompletionCreateParams.builder().model("gpt-4o")
+    return ChatCompletionCreateParams.builder()
+        .model("gpt-4o")
         .addSystemMessage("You are terse.")
         .addUserMessage("Which order failed and why?")
-        .addMessage(ChatCompletionAssistantMessageParam.builder().addToolCall(ChatCompletionMessageFunctionToolCall.builder()
-            .id("call_1").function(ChatCompletionMessageFunctionToolCall.Function.builder()
-                .name("list_orders").arguments("{}").build()).build()).build())
-        .addMessage(ChatCompletionToolMessageParam.builder().toolCallId("call_1").content(orders()).build());
+        .addMessage(
+            ChatCompletionAssistantMessageParam.builder()
+                .addToolCall(
+                    ChatCompletionMessageFunctionToolCall.builder()
+                        .id("call_1")
+                        .function(
+                            ChatCompletionMessageFunctionToolCall.Function.builder()
+                                .name("list_orders")
+                                .arguments("{}")
+                                .build())
+                        .build())
+                .build())
+        .addMessage(
+            ChatCompletionToolMessageParam.builder()
+                .toolCallId("call_1")
+                .content(orders())
+                .build());
   }
 
   private OpenAIClient plain() {
-    return OpenAIOkHttpClient.builder().apiKey("sk-test").baseUrl(upstream.baseUrl() + "/v1").maxRetries(0).build();
+    return OpenAIOkHttpClient.builder()
+        .apiKey("sk-test")
+        .baseUrl(upstream.baseUrl() + "/v1")
+        .maxRetries(0)
+        .build();
   }
 
   private OpenAIClient withHeadroom() {
-    HeadroomClient headroom = HeadroomClient.builder().discoverExtensions(false)
-        .liveZoneOptions(LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30)))
-        .extension(new PipelineExtension() {
-          @Override
-          public String id() {
-            return "recorder";
-          }
+    HeadroomClient headroom =
+        HeadroomClient.builder()
+            .discoverExtensions(false)
+            .liveZoneOptions(LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(30)))
+            .extension(
+                new PipelineExtension() {
+                  @Override
+                  public String id() {
+                    return "recorder";
+                  }
 
-          @Override
-          public PipelineEvent onEvent(PipelineEvent event) {
-            EVENTS.add(event);
-            return event;
-          }
-        }).build();
+                  @Override
+                  public PipelineEvent onEvent(PipelineEvent event) {
+                    EVENTS.add(event);
+                    return event;
+                  }
+                })
+            .build();
     // The one line a user changes (docs/library.md):
     return OpenAIExample.client("sk-test", upstream.baseUrl() + "/v1", headroom);
   }
 
   @Test
   void aToolCallingConversationSendsFewerBytesForTheSameAnswerWithTheCachedPrefixIntact() {
-    String plainAnswer = plain().chat().completions().create(conversation().build())
-        .choices().get(0).message().content().orElseThrow();
+    String plainAnswer =
+        plain()
+            .chat()
+            .completions()
+            .create(conversation().build())
+            .choices()
+            .get(0)
+            .message()
+            .content()
+            .orElseThrow();
     byte[] plainBody = upstream.last();
-    String answer = withHeadroom().chat().completions().create(conversation().build())
-        .choices().get(0).message().content().orElseThrow();
+    String answer =
+        withHeadroom()
+            .chat()
+            .completions()
+            .create(conversation().build())
+            .choices()
+            .get(0)
+            .message()
+            .content()
+            .orElseThrow();
     byte[] sent = upstream.last();
 
     assertEquals("ord_100217 failed", plainAnswer);
     assertEquals(plainAnswer, answer);
-    assertTrue(sent.length < plainBody.length, "sent " + sent.length + " of " + plainBody.length + " bytes");
-    int liveZone = new String(plainBody, StandardCharsets.ISO_8859_1).indexOf("[{\\\"id\\\":\\\"ord_100000");
+    assertTrue(
+        sent.length < plainBody.length,
+        "sent " + sent.length + " of " + plainBody.length + " bytes");
+    int liveZone =
+        new String(plainBody, StandardCharsets.ISO_8859_1).indexOf("[{\\\"id\\\":\\\"ord_100000");
     assertTrue(liveZone > 0);
-    assertArrayEquals(Arrays.copyOf(plainBody, liveZone), Arrays.copyOf(sent, liveZone), "bytes before the live zone changed");
+    assertArrayEquals(
+        Arrays.copyOf(plainBody, liveZone),
+        Arrays.copyOf(sent, liveZone),
+        "bytes before the live zone changed");
   }
 
   @Test
@@ -139,24 +203,50 @@ class HeadroomOpenAITest {
     String text;
     try (StreamResponse<ChatCompletionChunk> stream =
         withHeadroom().chat().completions().createStreaming(conversation().build())) {
-      text = stream.stream().flatMap(chunk -> chunk.choices().stream())
-          .map(choice -> choice.delta().content().orElse("")).collect(Collectors.joining());
+      text =
+          stream.stream()
+              .flatMap(chunk -> chunk.choices().stream())
+              .map(choice -> choice.delta().content().orElse(""))
+              .collect(Collectors.joining());
     }
 
     assertEquals("ord_100217 failed", text);
     assertTrue(new String(upstream.last(), StandardCharsets.UTF_8).contains("\"stream\":true"));
-    PipelineEvent received = EVENTS.stream().filter(e -> e.stage() == PipelineStage.RESPONSE_RECEIVED).findFirst().orElseThrow();
-    assertEquals(Map.of("prompt_tokens", 321, "completion_tokens", 4, "total_tokens", 325), received.metadata().get("usage"));
-    assertEquals(List.of(PipelineStage.SETUP, PipelineStage.INPUT_RECEIVED, PipelineStage.INPUT_ROUTED, PipelineStage.INPUT_COMPRESSED,
-        PipelineStage.PRE_SEND, PipelineStage.POST_SEND, PipelineStage.RESPONSE_RECEIVED),
+    PipelineEvent received =
+        EVENTS.stream()
+            .filter(e -> e.stage() == PipelineStage.RESPONSE_RECEIVED)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        Map.of("prompt_tokens", 321, "completion_tokens", 4, "total_tokens", 325),
+        received.metadata().get("usage"));
+    assertEquals(
+        List.of(
+            PipelineStage.SETUP,
+            PipelineStage.INPUT_RECEIVED,
+            PipelineStage.INPUT_ROUTED,
+            PipelineStage.INPUT_COMPRESSED,
+            PipelineStage.PRE_SEND,
+            PipelineStage.POST_SEND,
+            PipelineStage.RESPONSE_RECEIVED),
         EVENTS.stream().map(PipelineEvent::stage).toList());
   }
 
   @Test
   void theAsyncClientIsCompressedToo() {
     int before = conversation().build().toString().length();
-    String answer = withHeadroom().async().chat().completions().create(conversation().build()).join()
-        .choices().get(0).message().content().orElseThrow();
+    String answer =
+        withHeadroom()
+            .async()
+            .chat()
+            .completions()
+            .create(conversation().build())
+            .join()
+            .choices()
+            .get(0)
+            .message()
+            .content()
+            .orElseThrow();
 
     assertEquals("ord_100217 failed", answer);
     assertTrue(upstream.last().length < before / 4, "sent " + upstream.last().length + " bytes");
@@ -172,11 +262,17 @@ class HeadroomOpenAITest {
 
   @Test
   void docsShowTheExampleVerbatim() throws java.io.IOException {
-    java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
-    String text = java.nio.file.Files.readString(root.resolve("headroom-openai/src/test/java/dev/headroom/openai/OpenAIExample.java"));
+    java.nio.file.Path root =
+        java.nio.file.Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+    String text =
+        java.nio.file.Files.readString(
+            root.resolve("headroom-openai/src/test/java/dev/headroom/openai/OpenAIExample.java"));
     String start = "// tag::openai[]\n";
-    String snippet = text.substring(text.indexOf(start) + start.length(), text.indexOf("// end::openai[]")).stripTrailing();
-    assertTrue(java.nio.file.Files.readString(root.resolve("docs/library.md")).contains(snippet),
+    String snippet =
+        text.substring(text.indexOf(start) + start.length(), text.indexOf("// end::openai[]"))
+            .stripTrailing();
+    assertTrue(
+        java.nio.file.Files.readString(root.resolve("docs/library.md")).contains(snippet),
         "docs/library.md must contain the openai region of headroom-openai/src/test/java/dev/headroom/openai/OpenAIExample.java verbatim");
   }
 }

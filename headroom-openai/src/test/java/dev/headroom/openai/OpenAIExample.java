@@ -11,8 +11,9 @@ final class OpenAIExample {
 
   static OpenAIClient client(String apiKey, String baseUrl, HeadroomClient headroom) {
     // tag::openai[]
-    OpenAIClient client = HeadroomOpenAI.compress(
-        OpenAIOkHttpClient.builder().apiKey(apiKey).baseUrl(baseUrl).build(), headroom);
+    OpenAIClient client =
+        HeadroomOpenAI.compress(
+            OpenAIOkHttpClient.builder().apiKey(apiKey).baseUrl(baseUrl).build(), headroom);
     // end::openai[]
     return client;
   }

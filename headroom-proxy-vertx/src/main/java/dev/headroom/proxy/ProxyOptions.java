@@ -20,6 +20,7 @@ public final class ProxyOptions {
 
   /** The default port, {@value}. */
   public static final int DEFAULT_PORT = 8787;
+
   /** The default request body limit, 100 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 100L * 1024 * 1024;
 
@@ -64,52 +65,72 @@ public final class ProxyOptions {
     return new Builder();
   }
 
-  /** @return the interface to bind */
+  /**
+   * @return the interface to bind
+   */
   public String host() {
     return host;
   }
 
-  /** @return the port to bind, {@code 0} for any free port */
+  /**
+   * @return the port to bind, {@code 0} for any free port
+   */
   public int port() {
     return port;
   }
 
-  /** @return the origin (and optional path prefix) OpenAI-shaped traffic goes to */
+  /**
+   * @return the origin (and optional path prefix) OpenAI-shaped traffic goes to
+   */
   public URI openaiApiUrl() {
     return openaiApiUrl;
   }
 
-  /** @return the origin (and optional path prefix) Anthropic-shaped traffic goes to */
+  /**
+   * @return the origin (and optional path prefix) Anthropic-shaped traffic goes to
+   */
   public URI anthropicApiUrl() {
     return anthropicApiUrl;
   }
 
-  /** @return the directory whose jars are loaded as extensions, each in its own module layer */
+  /**
+   * @return the directory whose jars are loaded as extensions, each in its own module layer
+   */
   public Optional<Path> extensionsDir() {
     return Optional.ofNullable(extensionsDir);
   }
 
-  /** @return the largest request body accepted; larger ones get 413 */
+  /**
+   * @return the largest request body accepted; larger ones get 413
+   */
   public long maxBodyBytes() {
     return maxBodyBytes;
   }
 
-  /** @return how long connecting to an upstream may take before 502 */
+  /**
+   * @return how long connecting to an upstream may take before 502
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
-  /** @return how long a whole upstream exchange may take before 504 (or the stream is cut) */
+  /**
+   * @return how long a whole upstream exchange may take before 504 (or the stream is cut)
+   */
   public Duration requestTimeout() {
     return requestTimeout;
   }
 
-  /** @return how long a graceful stop waits for in-flight requests */
+  /**
+   * @return how long a graceful stop waits for in-flight requests
+   */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
   }
 
-  /** @return how long compressing one request may take before the original is sent instead */
+  /**
+   * @return how long compressing one request may take before the original is sent instead
+   */
   public Duration compressionBudget() {
     return compressionBudget;
   }
@@ -130,7 +151,9 @@ public final class ProxyOptions {
     return ccrConversationTtl;
   }
 
-  /** @return whether the live zone of requests is compressed */
+  /**
+   * @return whether the live zone of requests is compressed
+   */
   public boolean compression() {
     return compression;
   }
@@ -164,8 +187,9 @@ public final class ProxyOptions {
     private Builder() {}
 
     /**
-     * @param value {@code redis://[user:password@]host:port[/db]} (or {@code rediss://}) to share originals
-     *     of compressed blocks between proxies, or {@code memory} for the in-memory store; default memory
+     * @param value {@code redis://[user:password@]host:port[/db]} (or {@code rediss://}) to share
+     *     originals of compressed blocks between proxies, or {@code memory} for the in-memory
+     *     store; default memory
      * @return this builder
      */
     public Builder ccrStore(String value) {
@@ -178,10 +202,13 @@ public final class ProxyOptions {
       try {
         uri = new URI(value.strip());
       } catch (java.net.URISyntaxException bad) {
-        throw new IllegalArgumentException("ccrStore must be memory or redis://host:port/db, got " + value, bad);
+        throw new IllegalArgumentException(
+            "ccrStore must be memory or redis://host:port/db, got " + value, bad);
       }
-      if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw new IllegalArgumentException("ccrStore must be memory or redis://host:port/db, got " + value);
+      if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new IllegalArgumentException(
+            "ccrStore must be memory or redis://host:port/db, got " + value);
       }
       this.ccrStore = uri;
       return this;
@@ -198,7 +225,8 @@ public final class ProxyOptions {
     }
 
     /**
-     * @param value whether to compress the live zone of chat, messages and responses requests; default on
+     * @param value whether to compress the live zone of chat, messages and responses requests;
+     *     default on
      * @return this builder
      */
     public Builder compression(boolean value) {
@@ -207,7 +235,8 @@ public final class ProxyOptions {
     }
 
     /**
-     * @param value how long compressing one request may take; past it the original bytes go upstream; default 50 ms
+     * @param value how long compressing one request may take; past it the original bytes go
+     *     upstream; default 50 ms
      * @return this builder
      */
     public Builder compressionBudget(Duration value) {
@@ -229,7 +258,8 @@ public final class ProxyOptions {
     }
 
     /**
-     * @param value port to bind, 0..65535 ({@code 0}: any free port); default {@value #DEFAULT_PORT}
+     * @param value port to bind, 0..65535 ({@code 0}: any free port); default {@value
+     *     #DEFAULT_PORT}
      * @return this builder
      */
     public Builder port(int value) {
@@ -313,7 +343,8 @@ public final class ProxyOptions {
     }
 
     /**
-     * @param value extensions to use instead of discovery (for tests and embedding); default: discover
+     * @param value extensions to use instead of discovery (for tests and embedding); default:
+     *     discover
      * @return this builder
      */
     public Builder extensions(PipelineExtensions value) {
@@ -321,7 +352,9 @@ public final class ProxyOptions {
       return this;
     }
 
-    /** @return the options */
+    /**
+     * @return the options
+     */
     public ProxyOptions build() {
       return new ProxyOptions(this);
     }
@@ -344,10 +377,12 @@ public final class ProxyOptions {
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-        throw new IllegalArgumentException(name + " must be an http(s) URL with a host, got '" + value + "'");
+        throw new IllegalArgumentException(
+            name + " must be an http(s) URL with a host, got '" + value + "'");
       }
       if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        throw new IllegalArgumentException(name + " must not have a query or fragment, got '" + value + "'");
+        throw new IllegalArgumentException(
+            name + " must not have a query or fragment, got '" + value + "'");
       }
       String path = uri.getRawPath() == null ? "" : uri.getRawPath();
       while (path.endsWith("/")) {

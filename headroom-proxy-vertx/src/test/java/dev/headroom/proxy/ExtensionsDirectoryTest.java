@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExtensionsDirectoryTest {
 
-  private static final String SOURCE = """
+  private static final String SOURCE =
+      """
       package sample.ext;
 
       import dev.headroom.api.PipelineEvent;
@@ -39,16 +40,22 @@ class ExtensionsDirectoryTest {
       """;
 
   @Test
-  void eachJarInTheExtensionsDirectoryIsLoadedInItsOwnLayerAndRuns(@TempDir Path tmp) throws Exception {
+  void eachJarInTheExtensionsDirectoryIsLoadedInItsOwnLayerAndRuns(@TempDir Path tmp)
+      throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("extensions"));
     // Two jars with the same class name: only separate layers let both load.
     buildJar(tmp.resolve("a"), dir.resolve("alpha-ext.jar"), "alpha", "from_alpha");
     buildJar(tmp.resolve("b"), dir.resolve("beta-ext.jar"), "beta", "from_beta");
     Files.writeString(dir.resolve("broken.jar"), "not a jar");
-    try (ProxyFixture fx = ProxyFixture.start(b -> b.extensionsDir(dir)
-        .extensions(dev.headroom.proxy.internal.pipeline.ExtensionDiscovery.discover(dir)))) {
+    try (ProxyFixture fx =
+        ProxyFixture.start(
+            b ->
+                b.extensionsDir(dir)
+                    .extensions(
+                        dev.headroom.proxy.internal.pipeline.ExtensionDiscovery.discover(dir)))) {
       fx.post("/v1/chat/completions", "{\"model\":\"m\"}");
-      assertEquals("{\"model\":\"m\",\"from_alpha\":true,\"from_beta\":true}",
+      assertEquals(
+          "{\"model\":\"m\",\"from_alpha\":true,\"from_beta\":true}",
           new String(fx.openai.take().body(), StandardCharsets.UTF_8));
     }
   }
@@ -58,21 +65,40 @@ class ExtensionsDirectoryTest {
     Files.createDirectories(src.getParent());
     Files.writeString(src, SOURCE.formatted(id, field));
     Path classes = Files.createDirectories(work.resolve("classes"));
-    String api = Path.of(PipelineExtension.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+    String api =
+        Path.of(
+                PipelineExtension.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .getPath())
+            .toString();
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int rc = javac.run(null, null, null, "--release", "17", "-cp", api, "-d", classes.toString(), src.toString());
+    int rc =
+        javac.run(
+            null,
+            null,
+            null,
+            "--release",
+            "17",
+            "-cp",
+            api,
+            "-d",
+            classes.toString(),
+            src.toString());
     assertEquals(0, rc, "sample extension compiles");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
       out.putNextEntry(new JarEntry("META-INF/services/dev.headroom.api.PipelineExtension"));
       out.write("sample.ext.TaggingExtension\n".getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
       out.putNextEntry(new JarEntry("sample/ext/TaggingExtension.class"));
-      try (OutputStream entry = new java.io.FilterOutputStream(out) {
-        @Override
-        public void close() {
-          // keep the jar stream open
-        }
-      }) {
+      try (OutputStream entry =
+          new java.io.FilterOutputStream(out) {
+            @Override
+            public void close() {
+              // keep the jar stream open
+            }
+          }) {
         Files.copy(classes.resolve("sample/ext/TaggingExtension.class"), entry);
       }
       out.closeEntry();

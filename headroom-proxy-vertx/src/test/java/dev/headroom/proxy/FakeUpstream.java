@@ -31,36 +31,56 @@ public final class FakeUpstream implements AutoCloseable {
   private final Vertx vertx;
   private final HttpServer server;
   private final BlockingQueue<Recorded> recorded = new LinkedBlockingQueue<>();
-  private volatile Responder responder = (request, body) -> request.response()
-      .putHeader("content-type", "application/json").putHeader("request-id", "req_upstream_1")
-      .end("{\"id\":\"up\",\"object\":\"test\"}");
+  private volatile Responder responder =
+      (request, body) ->
+          request
+              .response()
+              .putHeader("content-type", "application/json")
+              .putHeader("request-id", "req_upstream_1")
+              .end("{\"id\":\"up\",\"object\":\"test\"}");
   private final BlockingQueue<String> webSocketMessages = new LinkedBlockingQueue<>();
-  private volatile Handler<ServerWebSocket> webSockets = ws -> {
-    ws.textMessageHandler(text -> {
-      webSocketMessages.add(text);
-      ws.writeTextMessage(text);
-    });
-    ws.binaryMessageHandler(ws::writeBinaryMessage);
-  };
+  private volatile Handler<ServerWebSocket> webSockets =
+      ws -> {
+        ws.textMessageHandler(
+            text -> {
+              webSocketMessages.add(text);
+              ws.writeTextMessage(text);
+            });
+        ws.binaryMessageHandler(ws::writeBinaryMessage);
+      };
   private volatile int rejectWebSocketsWith;
 
   private FakeUpstream(Vertx vertx) {
     this.vertx = vertx;
-    this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
-        .setMaxWebSocketMessageSize(1 << 24));
-    server.webSocketHandshakeHandler(handshake -> {
-      if (rejectWebSocketsWith > 0) {
-        handshake.reject(rejectWebSocketsWith);
-      } else {
-        handshake.accept();
-      }
-    });
+    this.server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setHost("127.0.0.1")
+                .setPort(0)
+                .setMaxWebSocketMessageSize(1 << 24));
+    server.webSocketHandshakeHandler(
+        handshake -> {
+          if (rejectWebSocketsWith > 0) {
+            handshake.reject(rejectWebSocketsWith);
+          } else {
+            handshake.accept();
+          }
+        });
     server.webSocketHandler(ws -> webSockets.handle(ws));
-    server.requestHandler(request -> request.body().onSuccess(body -> {
-      recorded.add(new Recorded(request.method().name(), request.uri(),
-          MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.getBytes()));
-      responder.respond(request, body);
-    }));
+    server.requestHandler(
+        request ->
+            request
+                .body()
+                .onSuccess(
+                    body -> {
+                      recorded.add(
+                          new Recorded(
+                              request.method().name(),
+                              request.uri(),
+                              MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
+                              body.getBytes()));
+                      responder.respond(request, body);
+                    }));
   }
 
   /**
@@ -92,7 +112,9 @@ public final class FakeUpstream implements AutoCloseable {
     return this;
   }
 
-  /** @return the next recorded request, waiting up to 10 s */
+  /**
+   * @return the next recorded request, waiting up to 10 s
+   */
   public Recorded take() {
     try {
       Recorded next = recorded.poll(10, TimeUnit.SECONDS);
@@ -106,7 +128,9 @@ public final class FakeUpstream implements AutoCloseable {
     }
   }
 
-  /** @return the next text message the upstream WebSocket received */
+  /**
+   * @return the next text message the upstream WebSocket received
+   */
   public String takeWebSocketMessage() {
     try {
       String next = webSocketMessages.poll(10, TimeUnit.SECONDS);

@@ -37,17 +37,24 @@ class ForwardingTest {
 
   static Stream<Arguments> oddBodies() {
     String[] bodies = {
-        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
-        "{\"model\" :  \"x\" ,\n\t\"n\": 1.0 , \"big\": 12345678901234567890123, \"e\": 1E+400 }",
-        "{\"unicode\":\"caf\u00e9 \u65e5\u672c \ud83d\ude80\",\"escaped\":\"\\u00e9\\ud83d\\ude80\"}",
-        "{\"dup\":1,\"dup\":2}",
-        "{not json at all",
-        "[1,2,3]",
-        "   ",
-        "{\"model\":\"x\"}   \n\n",
+      "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+      "{\"model\" :  \"x\" ,\n\t\"n\": 1.0 , \"big\": 12345678901234567890123, \"e\": 1E+400 }",
+      "{\"unicode\":\"caf\u00e9 \u65e5\u672c \ud83d\ude80\",\"escaped\":\"\\u00e9\\ud83d\\ude80\"}",
+      "{\"dup\":1,\"dup\":2}",
+      "{not json at all",
+      "[1,2,3]",
+      "   ",
+      "{\"model\":\"x\"}   \n\n",
     };
-    String[] paths = {"/v1/chat/completions", "/v1/responses", "/v1/messages", "/v1/messages/count_tokens", "/v1/embeddings"};
-    return Stream.of(paths).flatMap(path -> Stream.of(bodies).map(body -> Arguments.of(path, body)));
+    String[] paths = {
+      "/v1/chat/completions",
+      "/v1/responses",
+      "/v1/messages",
+      "/v1/messages/count_tokens",
+      "/v1/embeddings"
+    };
+    return Stream.of(paths)
+        .flatMap(path -> Stream.of(bodies).map(body -> Arguments.of(path, body)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -57,7 +64,8 @@ class ForwardingTest {
     FakeUpstream upstream = path.startsWith("/v1/messages") ? fx.anthropic : fx.openai;
     Recorded recorded = upstream.take();
     assertEquals(200, reply.status());
-    assertEquals(Tests.sha256(body.getBytes(StandardCharsets.UTF_8)), Tests.sha256(recorded.body()));
+    assertEquals(
+        Tests.sha256(body.getBytes(StandardCharsets.UTF_8)), Tests.sha256(recorded.body()));
     assertEquals(path, recorded.uri());
   }
 
@@ -67,14 +75,21 @@ class ForwardingTest {
     for (int i = 0; i < big.length; i++) {
       big[i] = (byte) (i * 31 + (i >>> 7));
     }
-    Reply reply = Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/files", Tests.headers(), big);
+    Reply reply =
+        Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/files", Tests.headers(), big);
     assertEquals(200, reply.status());
     assertArrayEquals(big, fx.openai.take().body());
   }
 
   @Test
   void anthropicVersionHeaderRoutesAnyPathToAnthropic() {
-    Tests.call(fx.client, fx.port, HttpMethod.GET, "/v1/models?limit=2", Tests.headers("anthropic-version", "2023-06-01"), null);
+    Tests.call(
+        fx.client,
+        fx.port,
+        HttpMethod.GET,
+        "/v1/models?limit=2",
+        Tests.headers("anthropic-version", "2023-06-01"),
+        null);
     Recorded recorded = fx.anthropic.take();
     assertEquals("GET", recorded.method());
     assertEquals("/v1/models?limit=2", recorded.uri());
@@ -84,9 +99,18 @@ class ForwardingTest {
   @ParameterizedTest
   @ValueSource(strings = {"GET", "DELETE", "PUT", "PATCH", "POST", "OPTIONS"})
   void everyMethodAndQueryIsForwardedAsIs(String method) {
-    byte[] body = method.equals("GET") || method.equals("DELETE") ? null : "payload".getBytes(StandardCharsets.UTF_8);
-    Reply reply = Tests.call(fx.client, fx.port, HttpMethod.valueOf(method), "/v1/conversations/c_1/items?after=a%20b&x=1",
-        Tests.headers(), body);
+    byte[] body =
+        method.equals("GET") || method.equals("DELETE")
+            ? null
+            : "payload".getBytes(StandardCharsets.UTF_8);
+    Reply reply =
+        Tests.call(
+            fx.client,
+            fx.port,
+            HttpMethod.valueOf(method),
+            "/v1/conversations/c_1/items?after=a%20b&x=1",
+            Tests.headers(),
+            body);
     Recorded recorded = fx.openai.take();
     assertEquals(200, reply.status());
     assertEquals(method, recorded.method());
@@ -96,13 +120,32 @@ class ForwardingTest {
 
   @Test
   void hopByHopAndConnectionNamedHeadersAreDroppedAndEndToEndOnesPass() {
-    fx.post("/v1/chat/completions", "{}",
-        "connection", "keep-alive, x-secret-hop", "x-secret-hop", "1", "keep-alive", "timeout=5", "te", "trailers",
-        "proxy-authorization", "Basic abc",
-        "authorization", "Bearer sk-test", "x-api-key", "key-1", "anthropic-beta", "b1", "openai-organization", "org-1",
-        "x-custom", "kept");
+    fx.post(
+        "/v1/chat/completions",
+        "{}",
+        "connection",
+        "keep-alive, x-secret-hop",
+        "x-secret-hop",
+        "1",
+        "keep-alive",
+        "timeout=5",
+        "te",
+        "trailers",
+        "proxy-authorization",
+        "Basic abc",
+        "authorization",
+        "Bearer sk-test",
+        "x-api-key",
+        "key-1",
+        "anthropic-beta",
+        "b1",
+        "openai-organization",
+        "org-1",
+        "x-custom",
+        "kept");
     Recorded recorded = fx.openai.take();
-    for (String dropped : new String[] {"x-secret-hop", "keep-alive", "te", "proxy-authorization"}) {
+    for (String dropped :
+        new String[] {"x-secret-hop", "keep-alive", "te", "proxy-authorization"}) {
       assertNull(recorded.headers().get(dropped), dropped);
     }
     assertEquals("Bearer sk-test", recorded.headers().get("authorization"));
@@ -114,10 +157,24 @@ class ForwardingTest {
 
   @Test
   void controlHeadersAreConsumedWhateverTheirCase() {
-    fx.post("/v1/chat/completions", "{}", "X-Headroom-Bypass", "true", "x-headroom-mode", "passthrough",
-        "X-HEADROOM-USER-ID", "u", "x-headroom-base-url", "http://evil", "x-headroom-tag-team", "t");
+    fx.post(
+        "/v1/chat/completions",
+        "{}",
+        "X-Headroom-Bypass",
+        "true",
+        "x-headroom-mode",
+        "passthrough",
+        "X-HEADROOM-USER-ID",
+        "u",
+        "x-headroom-base-url",
+        "http://evil",
+        "x-headroom-tag-team",
+        "t");
     Recorded recorded = fx.openai.take();
-    recorded.headers().names().forEach(name -> assertFalse(name.toLowerCase().startsWith("x-headroom-"), name));
+    recorded
+        .headers()
+        .names()
+        .forEach(name -> assertFalse(name.toLowerCase().startsWith("x-headroom-"), name));
   }
 
   @Test
@@ -141,12 +198,23 @@ class ForwardingTest {
 
   @Test
   void anExpectContinueClientIsAnsweredByTheProxyAndExpectIsNotForwarded() throws Exception {
-    io.vertx.core.http.HttpClientRequest request = Tests.await(fx.client.request(new io.vertx.core.http.RequestOptions()
-        .setHost("127.0.0.1").setPort(fx.port).setMethod(HttpMethod.POST).setURI("/v1/chat/completions")
-        .putHeader("expect", "100-continue").putHeader("content-length", "2")));
-    java.util.concurrent.CompletableFuture<Void> continued = new java.util.concurrent.CompletableFuture<>();
+    io.vertx.core.http.HttpClientRequest request =
+        Tests.await(
+            fx.client.request(
+                new io.vertx.core.http.RequestOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(fx.port)
+                    .setMethod(HttpMethod.POST)
+                    .setURI("/v1/chat/completions")
+                    .putHeader("expect", "100-continue")
+                    .putHeader("content-length", "2")));
+    java.util.concurrent.CompletableFuture<Void> continued =
+        new java.util.concurrent.CompletableFuture<>();
     request.continueHandler(v -> continued.complete(null));
-    Future<Reply> reply = request.response().compose(r -> r.body().map(b -> new Reply(r.statusCode(), r.headers(), b.getBytes())));
+    Future<Reply> reply =
+        request
+            .response()
+            .compose(r -> r.body().map(b -> new Reply(r.statusCode(), r.headers(), b.getBytes())));
     request.sendHead();
     continued.get(10, java.util.concurrent.TimeUnit.SECONDS);
     request.end("{}");
@@ -156,9 +224,19 @@ class ForwardingTest {
 
   @Test
   void operationalRoutesAlsoCarryARequestId() {
-    Reply health = Tests.call(fx.client, fx.port, HttpMethod.GET, "/healthz", Tests.headers("x-request-id", "h1"), null);
+    Reply health =
+        Tests.call(
+            fx.client,
+            fx.port,
+            HttpMethod.GET,
+            "/healthz",
+            Tests.headers("x-request-id", "h1"),
+            null);
     assertEquals("h1", health.headers().get("x-request-id"));
-    assertNotNull(Tests.call(fx.client, fx.port, HttpMethod.GET, "/metrics", Tests.headers(), null).headers().get("x-request-id"));
+    assertNotNull(
+        Tests.call(fx.client, fx.port, HttpMethod.GET, "/metrics", Tests.headers(), null)
+            .headers()
+            .get("x-request-id"));
   }
 
   @Test

@@ -13,30 +13,42 @@ class OperationsTest {
 
   @Test
   void metricsExposeHeadroomSeriesInPrometheusFormat() {
-    RecordingExtension thrower = new RecordingExtension("thrower", e -> {
-      throw new IllegalStateException("boom");
-    });
+    RecordingExtension thrower =
+        new RecordingExtension(
+            "thrower",
+            e -> {
+              throw new IllegalStateException("boom");
+            });
     try (ProxyFixture fx = ProxyFixture.withExtensions(thrower)) {
       fx.post("/v1/chat/completions", "{}");
       fx.openai.take();
-      assertTrue(Tests.eventually(() -> fx.proxy.scrapeMetrics().contains("headroom_requests_total{route=\"chat\"")));
+      assertTrue(
+          Tests.eventually(
+              () -> fx.proxy.scrapeMetrics().contains("headroom_requests_total{route=\"chat\"")));
       Tests.Reply[] metrics = new Tests.Reply[1];
-      assertTrue(Tests.eventually(() -> {
-        metrics[0] = Tests.call(fx.client, fx.port, HttpMethod.GET, "/metrics", Tests.headers(), null);
-        return metrics[0].text().contains("headroom_requests_total{route=\"chat\"");
-      }), () -> "scrape over HTTP: " + metrics[0].status() + " '" + metrics[0].text() + "'");
+      assertTrue(
+          Tests.eventually(
+              () -> {
+                metrics[0] =
+                    Tests.call(
+                        fx.client, fx.port, HttpMethod.GET, "/metrics", Tests.headers(), null);
+                return metrics[0].text().contains("headroom_requests_total{route=\"chat\"");
+              }),
+          () -> "scrape over HTTP: " + metrics[0].status() + " '" + metrics[0].text() + "'");
       assertEquals(200, metrics[0].status());
       assertTrue(metrics[0].headers().get("content-type").startsWith("text/plain"));
       String text = metrics[0].text();
-      for (String series : new String[] {
-          "headroom_requests_total{route=\"chat\",status=\"200\"} 1.0",
-          "headroom_overhead_seconds_bucket{route=\"chat\",le=",
-          "headroom_upstream_latency_seconds_count{route=\"chat\"} 1",
-          "headroom_request_bytes_sum{route=\"chat\"} 2.0",
-          "headroom_active_streams 0.0",
-          "headroom_active_websockets 0.0",
-          "headroom_tokens_before_total 0.0",
-          "headroom_extension_failures_total{extension=\"thrower\"}"}) {
+      for (String series :
+          new String[] {
+            "headroom_requests_total{route=\"chat\",status=\"200\"} 1.0",
+            "headroom_overhead_seconds_bucket{route=\"chat\",le=",
+            "headroom_upstream_latency_seconds_count{route=\"chat\"} 1",
+            "headroom_request_bytes_sum{route=\"chat\"} 2.0",
+            "headroom_active_streams 0.0",
+            "headroom_active_websockets 0.0",
+            "headroom_tokens_before_total 0.0",
+            "headroom_extension_failures_total{extension=\"thrower\"}"
+          }) {
         assertTrue(text.contains(series), series + " missing in\n" + text);
       }
     }
@@ -51,20 +63,29 @@ class OperationsTest {
     int port = closedPort;
     try (ProxyFixture fx = ProxyFixture.start(b -> b.anthropicApiUrl("http://127.0.0.1:" + port))) {
       fx.post("/v1/messages", "{}");
-      assertTrue(Tests.eventually(() -> fx.proxy.scrapeMetrics()
-          .contains("headroom_upstream_errors_total{kind=\"connect\",route=\"messages\"} 1.0")), fx.proxy.scrapeMetrics());
+      assertTrue(
+          Tests.eventually(
+              () ->
+                  fx.proxy
+                      .scrapeMetrics()
+                      .contains(
+                          "headroom_upstream_errors_total{kind=\"connect\",route=\"messages\"} 1.0")),
+          fx.proxy.scrapeMetrics());
     }
   }
 
   @Test
   void stopLetsAnInFlightRequestFinish() throws Exception {
-    try (ProxyFixture fx = ProxyFixture.start(b -> b.shutdownTimeout(java.time.Duration.ofSeconds(5)))) {
+    try (ProxyFixture fx =
+        ProxyFixture.start(b -> b.shutdownTimeout(java.time.Duration.ofSeconds(5)))) {
       CompletableFuture<Void> reachedUpstream = new CompletableFuture<>();
-      fx.openai.respond((request, body) -> {
-        reachedUpstream.complete(null);
-        fx.vertx.setTimer(300, t -> request.response().end("{\"late\":true}"));
-      });
-      CompletableFuture<Tests.Reply> reply = CompletableFuture.supplyAsync(() -> fx.post("/v1/chat/completions", "{}"));
+      fx.openai.respond(
+          (request, body) -> {
+            reachedUpstream.complete(null);
+            fx.vertx.setTimer(300, t -> request.response().end("{\"late\":true}"));
+          });
+      CompletableFuture<Tests.Reply> reply =
+          CompletableFuture.supplyAsync(() -> fx.post("/v1/chat/completions", "{}"));
       reachedUpstream.get(10, TimeUnit.SECONDS);
       Future<Void> stopped = fx.proxy.stop();
       Tests.Reply answer = reply.get(10, TimeUnit.SECONDS);

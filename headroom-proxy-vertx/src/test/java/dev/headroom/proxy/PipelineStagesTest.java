@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.api.PipelineEvent;
-import dev.headroom.proxy.internal.pipeline.Rewrite;
 import dev.headroom.api.PipelineStage;
 import dev.headroom.proxy.FakeUpstream.Recorded;
+import dev.headroom.proxy.internal.pipeline.Rewrite;
 import io.vertx.core.http.HttpMethod;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,8 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PipelineStagesTest {
 
-  private static final String ODD = "{ \"model\" : \"gpt-4o\",\"messages\":[ {\"role\":\"user\",\"content\":\"h\u00e9\"} ],"
-      + "\"n\":1.0,\"big\":123456789012345678901234567890 }";
+  private static final String ODD =
+      "{ \"model\" : \"gpt-4o\",\"messages\":[ {\"role\":\"user\",\"content\":\"h\u00e9\"} ],"
+          + "\"n\":1.0,\"big\":123456789012345678901234567890 }";
 
   private static PipelineEvent addField(PipelineEvent event) {
     if (event.stage() != PRE_SEND) {
@@ -53,8 +54,16 @@ class PipelineStagesTest {
     try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
       assertEquals(List.of(SETUP, PRE_START, POST_START), recorder.seenStages());
       fx.post(path, ODD, "x-request-id", "r1");
-      assertEquals(List.of(INPUT_RECEIVED, INPUT_ROUTED, INPUT_COMPRESSED, INPUT_REMEMBERED, PRE_SEND, POST_SEND,
-          RESPONSE_RECEIVED), recorder.awaitRequestStages("r1", 7));
+      assertEquals(
+          List.of(
+              INPUT_RECEIVED,
+              INPUT_ROUTED,
+              INPUT_COMPRESSED,
+              INPUT_REMEMBERED,
+              PRE_SEND,
+              POST_SEND,
+              RESPONSE_RECEIVED),
+          recorder.awaitRequestStages("r1", 7));
       PipelineEvent received = recorder.events.get(3);
       assertEquals("gpt-4o", received.payload().get("model"));
       assertEquals("gpt-4o", received.model());
@@ -75,19 +84,28 @@ class PipelineStagesTest {
 
   @Test
   void aReturnedPayloadReplacesTheBodyCompactlyAndHeadersChangeButNeverControlOnes() {
-    try (ProxyFixture fx = ProxyFixture.withExtensions(new RecordingExtension("adder", PipelineStagesTest::addField))) {
+    try (ProxyFixture fx =
+        ProxyFixture.withExtensions(
+            new RecordingExtension("adder", PipelineStagesTest::addField))) {
       fx.post("/v1/chat/completions", ODD);
       Recorded recorded = fx.openai.take();
-      assertEquals("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"h\u00e9\"}],\"n\":1.0,"
-          + "\"big\":123456789012345678901234567890,\"added\":true}", new String(recorded.body(), StandardCharsets.UTF_8));
+      assertEquals(
+          "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"h\u00e9\"}],\"n\":1.0,"
+              + "\"big\":123456789012345678901234567890,\"added\":true}",
+          new String(recorded.body(), StandardCharsets.UTF_8));
       assertEquals("1", recorded.headers().get("x-extra"));
       assertNull(recorded.headers().get("x-headroom-evil"));
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"x-headroom-bypass:true", "x-headroom-bypass: TRUE ", "x-headroom-mode:passthrough",
-      "X-Headroom-Mode:  PassThrough"})
+  @ValueSource(
+      strings = {
+        "x-headroom-bypass:true",
+        "x-headroom-bypass: TRUE ",
+        "x-headroom-mode:passthrough",
+        "X-Headroom-Mode:  PassThrough"
+      })
   void aBypassedRequestIsForwardedByteForByteAndNoExtensionSeesIt(String header) {
     RecordingExtension recorder = new RecordingExtension("adder", PipelineStagesTest::addField);
     try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
@@ -111,9 +129,12 @@ class PipelineStagesTest {
 
   @Test
   void aThrowingExtensionNeverFailsTheRequest() {
-    RecordingExtension thrower = new RecordingExtension("thrower", e -> {
-      throw new IllegalStateException("boom");
-    });
+    RecordingExtension thrower =
+        new RecordingExtension(
+            "thrower",
+            e -> {
+              throw new IllegalStateException("boom");
+            });
     try (ProxyFixture fx = ProxyFixture.withExtensions(thrower)) {
       Tests.Reply reply = fx.post("/v1/messages", ODD);
       assertEquals(200, reply.status());
@@ -148,8 +169,14 @@ class PipelineStagesTest {
     RecordingExtension recorder = new RecordingExtension();
     byte[] gzipped = gzip(ODD);
     try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
-      Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/chat/completions",
-          Tests.headers("content-encoding", "gzip", "content-type", "application/json", "x-request-id", "gz"), gzipped);
+      Tests.call(
+          fx.client,
+          fx.port,
+          HttpMethod.POST,
+          "/v1/chat/completions",
+          Tests.headers(
+              "content-encoding", "gzip", "content-type", "application/json", "x-request-id", "gz"),
+          gzipped);
       Recorded recorded = fx.openai.take();
       assertArrayEquals(gzipped, recorded.body());
       assertEquals("gzip", recorded.headers().get("content-encoding"));
@@ -163,8 +190,13 @@ class PipelineStagesTest {
     RecordingExtension recorder = new RecordingExtension();
     byte[] compressed = com.github.luben.zstd.Zstd.compress(ODD.getBytes(StandardCharsets.UTF_8));
     try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
-      Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/responses",
-          Tests.headers("content-encoding", "zstd", "x-request-id", "zs"), compressed);
+      Tests.call(
+          fx.client,
+          fx.port,
+          HttpMethod.POST,
+          "/v1/responses",
+          Tests.headers("content-encoding", "zstd", "x-request-id", "zs"),
+          compressed);
       Recorded recorded = fx.openai.take();
       assertArrayEquals(compressed, recorded.body());
       assertEquals("zstd", recorded.headers().get("content-encoding"));
@@ -177,10 +209,16 @@ class PipelineStagesTest {
   void aBrotliBodyIsDecodedForExtensionsAndForwardedAsReceived() throws Exception {
     RecordingExtension recorder = new RecordingExtension();
     com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
-    byte[] compressed = com.aayushatharva.brotli4j.encoder.Encoder.compress(ODD.getBytes(StandardCharsets.UTF_8));
+    byte[] compressed =
+        com.aayushatharva.brotli4j.encoder.Encoder.compress(ODD.getBytes(StandardCharsets.UTF_8));
     try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
-      Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/responses",
-          Tests.headers("content-encoding", "br", "x-request-id", "brotli"), compressed);
+      Tests.call(
+          fx.client,
+          fx.port,
+          HttpMethod.POST,
+          "/v1/responses",
+          Tests.headers("content-encoding", "br", "x-request-id", "brotli"),
+          compressed);
       Recorded recorded = fx.openai.take();
       assertArrayEquals(compressed, recorded.body());
       assertEquals("br", recorded.headers().get("content-encoding"));
@@ -194,8 +232,13 @@ class PipelineStagesTest {
     RecordingExtension recorder = new RecordingExtension("adder", PipelineStagesTest::addField);
     byte[] opaque = {0x1b, 0x02, 0x00, (byte) 0xf8, 0x25, 0x00};
     try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
-      Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/chat/completions",
-          Tests.headers("content-encoding", "br", "x-request-id", "br"), opaque);
+      Tests.call(
+          fx.client,
+          fx.port,
+          HttpMethod.POST,
+          "/v1/chat/completions",
+          Tests.headers("content-encoding", "br", "x-request-id", "br"),
+          opaque);
       Recorded recorded = fx.openai.take();
       assertArrayEquals(opaque, recorded.body());
       assertEquals("br", recorded.headers().get("content-encoding"));
@@ -204,9 +247,16 @@ class PipelineStagesTest {
 
   @Test
   void aReplacedGzipBodyIsSentPlainWithoutContentEncoding() throws Exception {
-    try (ProxyFixture fx = ProxyFixture.withExtensions(new RecordingExtension("adder", PipelineStagesTest::addField))) {
-      Tests.call(fx.client, fx.port, HttpMethod.POST, "/v1/chat/completions",
-          Tests.headers("content-encoding", "gzip"), gzip(ODD));
+    try (ProxyFixture fx =
+        ProxyFixture.withExtensions(
+            new RecordingExtension("adder", PipelineStagesTest::addField))) {
+      Tests.call(
+          fx.client,
+          fx.port,
+          HttpMethod.POST,
+          "/v1/chat/completions",
+          Tests.headers("content-encoding", "gzip"),
+          gzip(ODD));
       Recorded recorded = fx.openai.take();
       assertNull(recorded.headers().get("content-encoding"));
       assertTrue(new String(recorded.body(), StandardCharsets.UTF_8).endsWith(",\"added\":true}"));
@@ -216,12 +266,18 @@ class PipelineStagesTest {
   @Test
   void theRewriterSeamRunsOffTheEventLoopAndItsBytesAreSent() {
     List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (ProxyFixture fx = ProxyFixture.withRewriter(request -> {
-      threads.add(Thread.currentThread().getName());
-      return Rewrite.unchanged(request.route().equals("chat") ? "{\"rewritten\":true}".getBytes(StandardCharsets.UTF_8) : request.body());
-    })) {
+    try (ProxyFixture fx =
+        ProxyFixture.withRewriter(
+            request -> {
+              threads.add(Thread.currentThread().getName());
+              return Rewrite.unchanged(
+                  request.route().equals("chat")
+                      ? "{\"rewritten\":true}".getBytes(StandardCharsets.UTF_8)
+                      : request.body());
+            })) {
       fx.post("/v1/chat/completions", ODD);
-      assertEquals("{\"rewritten\":true}", new String(fx.openai.take().body(), StandardCharsets.UTF_8));
+      assertEquals(
+          "{\"rewritten\":true}", new String(fx.openai.take().body(), StandardCharsets.UTF_8));
       fx.post("/v1/messages", ODD);
       assertArrayEquals(ODD.getBytes(StandardCharsets.UTF_8), fx.anthropic.take().body());
       assertFalse(threads.get(0).contains("eventloop"), threads.get(0));
@@ -230,9 +286,11 @@ class PipelineStagesTest {
 
   @Test
   void aFailingRewriterFallsBackToTheOriginalBytes() {
-    try (ProxyFixture fx = ProxyFixture.withRewriter(request -> {
-      throw new IllegalStateException("compressor bug");
-    })) {
+    try (ProxyFixture fx =
+        ProxyFixture.withRewriter(
+            request -> {
+              throw new IllegalStateException("compressor bug");
+            })) {
       assertEquals(200, fx.post("/v1/chat/completions", ODD).status());
       assertArrayEquals(ODD.getBytes(StandardCharsets.UTF_8), fx.openai.take().body());
     }
@@ -242,13 +300,22 @@ class PipelineStagesTest {
   void aStreamedResponseReportsParsedUsageAtResponseReceived() throws Exception {
     RecordingExtension recorder = new RecordingExtension();
     try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
-      fx.anthropic.respond((request, body) -> request.response().putHeader("content-type", "text/event-stream")
-          .end("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"model\":\"c\","
-              + "\"usage\":{\"input_tokens\":11,\"output_tokens\":1}}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+      fx.anthropic.respond(
+          (request, body) ->
+              request
+                  .response()
+                  .putHeader("content-type", "text/event-stream")
+                  .end(
+                      "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"model\":\"c\","
+                          + "\"usage\":{\"input_tokens\":11,\"output_tokens\":1}}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
       fx.post("/v1/messages", "{\"stream\":true}", "x-request-id", "s1");
       List<PipelineStage> stages = recorder.awaitRequestStages("s1", 7);
       assertEquals(RESPONSE_RECEIVED, stages.get(6));
-      PipelineEvent last = recorder.events.stream().filter(e -> e.stage() == RESPONSE_RECEIVED).findFirst().orElseThrow();
+      PipelineEvent last =
+          recorder.events.stream()
+              .filter(e -> e.stage() == RESPONSE_RECEIVED)
+              .findFirst()
+              .orElseThrow();
       assertEquals("message_stop", last.metadata().get("stream_status"));
       assertEquals(11L, ((Map<?, ?>) last.metadata().get("usage")).get("input_tokens"));
     }

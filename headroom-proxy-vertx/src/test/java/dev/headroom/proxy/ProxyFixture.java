@@ -18,12 +18,19 @@ public final class ProxyFixture implements AutoCloseable {
   public final int port;
 
   private ProxyFixture(UnaryOperator<ProxyOptions.Builder> options, RequestRewriter rewriter) {
-    ProxyOptions.Builder builder = ProxyOptions.builder().port(0)
-        .openaiApiUrl(openai.url()).anthropicApiUrl(anthropic.url() + "/v1")
-        .extensions(PipelineExtensions.none()).shutdownTimeout(java.time.Duration.ofSeconds(1));
+    ProxyOptions.Builder builder =
+        ProxyOptions.builder()
+            .port(0)
+            .openaiApiUrl(openai.url())
+            .anthropicApiUrl(anthropic.url() + "/v1")
+            .extensions(PipelineExtensions.none())
+            .shutdownTimeout(java.time.Duration.ofSeconds(1));
     ProxyOptions built = options.apply(builder).build();
     // No rewriter: the public path, which compresses unless the options turn it off.
-    proxy = rewriter == null ? HeadroomProxy.create(vertx, built) : HeadroomProxy.create(vertx, built, rewriter);
+    proxy =
+        rewriter == null
+            ? HeadroomProxy.create(vertx, built)
+            : HeadroomProxy.create(vertx, built, rewriter);
     port = Tests.await(proxy.start());
   }
 
@@ -36,7 +43,8 @@ public final class ProxyFixture implements AutoCloseable {
   }
 
   public static ProxyFixture withExtensions(PipelineExtension... extensions) {
-    return new ProxyFixture(b -> b.extensions(PipelineExtensions.of(extensions)), RequestRewriter.identity());
+    return new ProxyFixture(
+        b -> b.extensions(PipelineExtensions.of(extensions)), RequestRewriter.identity());
   }
 
   /** The proxy as users run it: live-zone compression as the options say (on by default). */
@@ -49,7 +57,8 @@ public final class ProxyFixture implements AutoCloseable {
   }
 
   public Tests.Reply get(String uri, String... headers) {
-    return Tests.call(client, port, io.vertx.core.http.HttpMethod.GET, uri, Tests.headers(headers), null);
+    return Tests.call(
+        client, port, io.vertx.core.http.HttpMethod.GET, uri, Tests.headers(headers), null);
   }
 
   public Tests.Reply post(String uri, String body, String... headers) {

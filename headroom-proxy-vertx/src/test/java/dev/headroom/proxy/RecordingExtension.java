@@ -41,11 +41,17 @@ public final class RecordingExtension implements PipelineExtension {
   }
 
   public List<PipelineStage> requestStages(String requestId) {
-    return events.stream().filter(e -> e.requestId().equals(requestId)).map(PipelineEvent::stage).toList();
+    return events.stream()
+        .filter(e -> e.requestId().equals(requestId))
+        .map(PipelineEvent::stage)
+        .toList();
   }
 
-  /** Waits until {@code count} events for a request arrived (the response stages are asynchronous). */
-  public List<PipelineStage> awaitRequestStages(String requestId, int count) throws InterruptedException {
+  /**
+   * Waits until {@code count} events for a request arrived (the response stages are asynchronous).
+   */
+  public List<PipelineStage> awaitRequestStages(String requestId, int count)
+      throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (requestStages(requestId).size() < count && System.nanoTime() < deadline) {
       Thread.sleep(10);

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real {@code redis-server} on a free loopback port, without persistence. Where none is installed,
- * Debian's is installed when the test runs as root with apt-get; otherwise the test is skipped with
- * the reason.
+ * A real {@code redis-server} on a free loopback port, without persistence. Where none is
+ * installed, Debian's is installed when the test runs as root with apt-get; otherwise the test is
+ * skipped with the reason.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -24,15 +24,29 @@ public final class RedisServer implements AutoCloseable {
 
   public static RedisServer start() throws Exception {
     String binary = locate();
-    Assumptions.assumeTrue(binary != null,
+    Assumptions.assumeTrue(
+        binary != null,
         "SKIPPED: no redis-server on PATH and it could not be installed (apt-get install -y redis-server as root)");
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Process process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--protected-mode", "no")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(
+                binary,
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--protected-mode",
+                "no")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     RedisServer server = new RedisServer(process, port);
     if (!Tests.eventually(server::accepting)) {
       server.close();
@@ -55,13 +69,20 @@ public final class RedisServer implements AutoCloseable {
 
   private static String locate() throws InterruptedException {
     String found = onPath();
-    if (found != null || !new File("/usr/bin/apt-get").canExecute() || !"root".equals(System.getProperty("user.name"))) {
+    if (found != null
+        || !new File("/usr/bin/apt-get").canExecute()
+        || !"root".equals(System.getProperty("user.name"))) {
       return found;
     }
     try {
-      Process install = new ProcessBuilder("sh", "-c",
-          "apt-get install -y -qq redis-server || (apt-get update -qq && apt-get install -y -qq redis-server)")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process install =
+          new ProcessBuilder(
+                  "sh",
+                  "-c",
+                  "apt-get install -y -qq redis-server || (apt-get update -qq && apt-get install -y -qq redis-server)")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!install.waitFor(180, TimeUnit.SECONDS)) {
         install.destroyForcibly();
       }
@@ -72,7 +93,8 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private static String onPath() {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/sbin").split(File.pathSeparator)) {
+    for (String dir :
+        System.getenv().getOrDefault("PATH", "/usr/bin:/usr/sbin").split(File.pathSeparator)) {
       File candidate = new File(dir, "redis-server");
       if (candidate.canExecute()) {
         return candidate.getPath();

@@ -19,18 +19,30 @@ class RequestStreamingTest {
     try (ProxyFixture fx = ProxyFixture.start()) {
       CompletableFuture<String> firstPart = new CompletableFuture<>();
       Buffer received = Buffer.buffer();
-      HttpServer upstream = fx.vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-          .requestHandler(request -> {
-            request.handler(chunk -> {
-              received.appendBuffer(chunk);
-              firstPart.complete(received.toString());
-            });
-            request.endHandler(v -> request.response().end("{\"got\":" + received.length() + "}"));
-          });
+      HttpServer upstream =
+          fx.vertx
+              .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+              .requestHandler(
+                  request -> {
+                    request.handler(
+                        chunk -> {
+                          received.appendBuffer(chunk);
+                          firstPart.complete(received.toString());
+                        });
+                    request.endHandler(
+                        v -> request.response().end("{\"got\":" + received.length() + "}"));
+                  });
       int port = Tests.await(upstream.listen()).actualPort();
-      try (ProxyFixture proxied = ProxyFixture.start(b -> b.openaiApiUrl("http://127.0.0.1:" + port))) {
-        HttpClientRequest request = Tests.await(proxied.client.request(new RequestOptions().setHost("127.0.0.1")
-            .setPort(proxied.port).setMethod(HttpMethod.POST).setURI("/v1/files")));
+      try (ProxyFixture proxied =
+          ProxyFixture.start(b -> b.openaiApiUrl("http://127.0.0.1:" + port))) {
+        HttpClientRequest request =
+            Tests.await(
+                proxied.client.request(
+                    new RequestOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(proxied.port)
+                        .setMethod(HttpMethod.POST)
+                        .setURI("/v1/files")));
         request.setChunked(true);
         CompletableFuture<String> reply = new CompletableFuture<>();
         request.response().compose(r -> r.body()).onSuccess(b -> reply.complete(b.toString()));

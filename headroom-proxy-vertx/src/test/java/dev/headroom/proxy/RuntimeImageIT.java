@@ -15,19 +15,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Boots the jlink image built by {@code ./mvnw verify} and asks it for {@code /healthz} and {@code /metrics}. */
+/**
+ * Boots the jlink image built by {@code ./mvnw verify} and asks it for {@code /healthz} and {@code
+ * /metrics}.
+ */
 class RuntimeImageIT {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
   @Test
   void theRuntimeImageStartsAndAnswersHealthzAndMetrics() throws Exception {
-    Path launcher = Path.of(System.getProperty("headroom.image", "target/image"), "bin", "headroom");
+    Path launcher =
+        Path.of(System.getProperty("headroom.image", "target/image"), "bin", "headroom");
     assertTrue(Files.isExecutable(launcher), launcher + " is built");
-    Process process = new ProcessBuilder(launcher.toString(), "--port", "0", "--openai-api-url", "http://127.0.0.1:9")
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                launcher.toString(), "--port", "0", "--openai-api-url", "http://127.0.0.1:9")
+            .redirectErrorStream(true)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
       int port = -1;
       while (port < 0 && (line = out.readLine()) != null) {
@@ -45,7 +55,8 @@ class RuntimeImageIT {
       process.destroy();
       assertTrue(process.waitFor(20, TimeUnit.SECONDS), "SIGTERM stops the image");
       for (ProcessHandle child : process.descendants().toList()) {
-        assertTrue(child.onExit().get(20, TimeUnit.SECONDS) != null, "the proxy JVM exits on SIGTERM");
+        assertTrue(
+            child.onExit().get(20, TimeUnit.SECONDS) != null, "the proxy JVM exits on SIGTERM");
       }
     }
   }

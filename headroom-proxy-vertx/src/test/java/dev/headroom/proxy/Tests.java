@@ -43,16 +43,38 @@ public final class Tests {
     return vertx.createHttpClient(new HttpClientOptions().setDecompressionSupported(false));
   }
 
-  public static Reply call(HttpClient client, int port, HttpMethod method, String uri, MultiMap headers, byte[] body) {
-    RequestOptions options = new RequestOptions().setHost("127.0.0.1").setPort(port).setMethod(method).setURI(uri)
-        .setHeaders(headers);
-    return await(client.request(options)
-        .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
-        .compose(response -> response.body().map(b -> new Reply(response.statusCode(), response.headers(), b.getBytes()))));
+  public static Reply call(
+      HttpClient client, int port, HttpMethod method, String uri, MultiMap headers, byte[] body) {
+    RequestOptions options =
+        new RequestOptions()
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setMethod(method)
+            .setURI(uri)
+            .setHeaders(headers);
+    return await(
+        client
+            .request(options)
+            .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
+            .compose(
+                response ->
+                    response
+                        .body()
+                        .map(
+                            b ->
+                                new Reply(
+                                    response.statusCode(), response.headers(), b.getBytes()))));
   }
 
-  public static Reply post(HttpClient client, int port, String uri, String body, String... headerPairs) {
-    return call(client, port, HttpMethod.POST, uri, headers(headerPairs), body.getBytes(StandardCharsets.UTF_8));
+  public static Reply post(
+      HttpClient client, int port, String uri, String body, String... headerPairs) {
+    return call(
+        client,
+        port,
+        HttpMethod.POST,
+        uri,
+        headers(headerPairs),
+        body.getBytes(StandardCharsets.UTF_8));
   }
 
   public static MultiMap headers(String... pairs) {

@@ -24,8 +24,14 @@ class UpstreamFailureTest {
   void upstreamStatusHeadersAndBodyAreRelayedVerbatim(int status) {
     try (ProxyFixture fx = ProxyFixture.start()) {
       byte[] body = ("{\"error\":{\"message\":\"upstream says " + status + "\"}}").getBytes();
-      fx.openai.respond((request, ignored) -> request.response().setStatusCode(status)
-          .putHeader("retry-after", "7").putHeader("x-ratelimit-remaining-requests", "0").end(io.vertx.core.buffer.Buffer.buffer(body)));
+      fx.openai.respond(
+          (request, ignored) ->
+              request
+                  .response()
+                  .setStatusCode(status)
+                  .putHeader("retry-after", "7")
+                  .putHeader("x-ratelimit-remaining-requests", "0")
+                  .end(io.vertx.core.buffer.Buffer.buffer(body)));
       Reply reply = fx.post("/v1/chat/completions", "{}");
       assertEquals(status, reply.status());
       assertArrayEquals(body, reply.body());
@@ -51,16 +57,26 @@ class UpstreamFailureTest {
   @Test
   void aChunkedBodyOverTheLimitGets413() throws Exception {
     try (ProxyFixture fx = ProxyFixture.start(b -> b.maxBodyBytes(1024))) {
-      io.vertx.core.http.HttpClientRequest request = Tests.await(fx.client.request(
-          new io.vertx.core.http.RequestOptions().setHost("127.0.0.1").setPort(fx.port).setMethod(HttpMethod.POST)
-              .setURI("/v1/chat/completions")));
+      io.vertx.core.http.HttpClientRequest request =
+          Tests.await(
+              fx.client.request(
+                  new io.vertx.core.http.RequestOptions()
+                      .setHost("127.0.0.1")
+                      .setPort(fx.port)
+                      .setMethod(HttpMethod.POST)
+                      .setURI("/v1/chat/completions")));
       request.setChunked(true);
       for (int i = 0; i < 4; i++) {
         request.write("y".repeat(512));
       }
       request.end();
-      Reply response = Tests.await(request.response().compose(r -> r.body()
-          .map(b -> new Reply(r.statusCode(), r.headers(), b.getBytes()))));
+      Reply response =
+          Tests.await(
+              request
+                  .response()
+                  .compose(
+                      r ->
+                          r.body().map(b -> new Reply(r.statusCode(), r.headers(), b.getBytes()))));
       assertEquals(413, response.status());
       JsonNode error = JSON.readTree(response.body());
       assertEquals("request_too_large", error.path("error").path("type").asText());
@@ -76,7 +92,14 @@ class UpstreamFailureTest {
     }
     int port = closedPort;
     try (ProxyFixture fx = ProxyFixture.start(b -> b.openaiApiUrl("http://127.0.0.1:" + port))) {
-      Reply reply = fx.post("/v1/chat/completions", "{}", "authorization", "Bearer sk-secret-123", "x-request-id", "rid-502");
+      Reply reply =
+          fx.post(
+              "/v1/chat/completions",
+              "{}",
+              "authorization",
+              "Bearer sk-secret-123",
+              "x-request-id",
+              "rid-502");
       assertEquals(502, reply.status());
       JsonNode error = JSON.readTree(reply.body());
       assertEquals("upstream_unavailable", error.path("error").path("type").asText());
@@ -90,10 +113,14 @@ class UpstreamFailureTest {
   @Test
   void anUpstreamThatNeverAnswersGets504AfterTheRequestTimeout() throws Exception {
     try (ProxyFixture fx = ProxyFixture.start(b -> b.requestTimeout(Duration.ofMillis(300)))) {
-      fx.openai.respond((request, body) -> { /* never answers */ });
+      fx.openai.respond(
+          (request, body) -> {
+            /* never answers */
+          });
       Reply reply = fx.post("/v1/chat/completions", "{}");
       assertEquals(504, reply.status());
-      assertEquals("upstream_timeout", JSON.readTree(reply.body()).path("error").path("type").asText());
+      assertEquals(
+          "upstream_timeout", JSON.readTree(reply.body()).path("error").path("type").asText());
     }
   }
 
@@ -105,11 +132,22 @@ class UpstreamFailureTest {
     }
     int port = closedPort;
     try (ProxyFixture fx = ProxyFixture.start(b -> b.openaiApiUrl("http://127.0.0.1:" + port))) {
-      assertEquals(200, Tests.call(fx.client, fx.port, HttpMethod.GET, "/healthz", Tests.headers(), null).status());
-      Reply upstream = Tests.call(fx.client, fx.port, HttpMethod.GET, "/healthz/upstream", Tests.headers(), null);
+      assertEquals(
+          200,
+          Tests.call(fx.client, fx.port, HttpMethod.GET, "/healthz", Tests.headers(), null)
+              .status());
+      Reply upstream =
+          Tests.call(
+              fx.client, fx.port, HttpMethod.GET, "/healthz/upstream", Tests.headers(), null);
       assertEquals(503, upstream.status());
-      assertFalse(JSON.readTree(upstream.body()).path("upstreams").path("openai").path("ok").asBoolean());
-      assertTrue(JSON.readTree(upstream.body()).path("upstreams").path("anthropic").path("ok").asBoolean());
+      assertFalse(
+          JSON.readTree(upstream.body()).path("upstreams").path("openai").path("ok").asBoolean());
+      assertTrue(
+          JSON.readTree(upstream.body())
+              .path("upstreams")
+              .path("anthropic")
+              .path("ok")
+              .asBoolean());
     }
   }
 }

@@ -20,7 +20,12 @@ import org.apiguardian.api.API;
  * @param duration how long the call took
  */
 @API(status = STABLE, since = "0.1")
-public record ExtensionResult(PipelineStage stage, PipelineEvent input, PipelineEvent output, Optional<Throwable> failure, Duration duration) {
+public record ExtensionResult(
+    PipelineStage stage,
+    PipelineEvent input,
+    PipelineEvent output,
+    Optional<Throwable> failure,
+    Duration duration) {
 
   /** Checks every component is present. */
   public ExtensionResult {
@@ -31,7 +36,9 @@ public record ExtensionResult(PipelineStage stage, PipelineEvent input, Pipeline
     Objects.requireNonNull(duration, "duration must not be null");
   }
 
-  /** @return {@code true} when the extension returned its input (or {@code null}) without throwing */
+  /**
+   * @return {@code true} when the extension returned its input (or {@code null}) without throwing
+   */
   public boolean unchanged() {
     return failure.isEmpty() && output == input;
   }

@@ -25,16 +25,24 @@ public final class ExtensionResults {
     this.results = List.copyOf(results);
   }
 
-  /** @return every call, in the order made */
+  /**
+   * @return every call, in the order made
+   */
   public List<ExtensionResult> all() {
     return results;
   }
 
-  /** @return the only call made; fails when there was not exactly one */
+  /**
+   * @return the only call made; fails when there was not exactly one
+   */
   public ExtensionResult single() {
     if (results.size() != 1) {
-      throw new AssertionFailedError("expected exactly one call of '" + extensionId + "' but there were " + results.size()
-          + "; select one stage and one event");
+      throw new AssertionFailedError(
+          "expected exactly one call of '"
+              + extensionId
+              + "' but there were "
+              + results.size()
+              + "; select one stage and one event");
     }
     return results.get(0);
   }
@@ -46,10 +54,20 @@ public final class ExtensionResults {
    */
   public ExtensionResults assertNoFailures() {
     for (ExtensionResult result : results) {
-      result.failure().ifPresent(failure -> {
-        throw new AssertionFailedError("extension '" + extensionId + "' threw " + failure + " at stage " + result.stage().value()
-            + "; an extension must pass events it cannot handle through unchanged", failure);
-      });
+      result
+          .failure()
+          .ifPresent(
+              failure -> {
+                throw new AssertionFailedError(
+                    "extension '"
+                        + extensionId
+                        + "' threw "
+                        + failure
+                        + " at stage "
+                        + result.stage().value()
+                        + "; an extension must pass events it cannot handle through unchanged",
+                    failure);
+              });
     }
     return this;
   }
@@ -63,8 +81,14 @@ public final class ExtensionResults {
     assertNoFailures();
     for (ExtensionResult result : results) {
       if (result.output() != result.input()) {
-        throw new AssertionFailedError("extension '" + extensionId + "' changed the event at stage " + result.stage().value()
-            + "; to change nothing, return the event it was given (or null)", result.input(), result.output());
+        throw new AssertionFailedError(
+            "extension '"
+                + extensionId
+                + "' changed the event at stage "
+                + result.stage().value()
+                + "; to change nothing, return the event it was given (or null)",
+            result.input(),
+            result.output());
       }
     }
     return this;
@@ -79,7 +103,11 @@ public final class ExtensionResults {
     assertNoFailures();
     for (ExtensionResult result : results) {
       if (result.output().equals(result.input())) {
-        throw new AssertionFailedError("extension '" + extensionId + "' did not change the event at stage " + result.stage().value());
+        throw new AssertionFailedError(
+            "extension '"
+                + extensionId
+                + "' did not change the event at stage "
+                + result.stage().value());
       }
     }
     return this;
@@ -95,8 +123,14 @@ public final class ExtensionResults {
     assertNoFailures();
     for (ExtensionResult result : results) {
       if (!result.output().payload().equals(expected)) {
-        throw new AssertionFailedError("payload returned by '" + extensionId + "' at stage " + result.stage().value() + " differs",
-            expected, result.output().payload());
+        throw new AssertionFailedError(
+            "payload returned by '"
+                + extensionId
+                + "' at stage "
+                + result.stage().value()
+                + " differs",
+            expected,
+            result.output().payload());
       }
     }
     return this;
@@ -121,16 +155,21 @@ public final class ExtensionResults {
    * @return these results
    */
   public ExtensionResults assertFailed(Class<? extends Throwable> type) {
-    boolean failed = results.stream().anyMatch(result -> result.failure().filter(type::isInstance).isPresent());
+    boolean failed =
+        results.stream().anyMatch(result -> result.failure().filter(type::isInstance).isPresent());
     if (!failed) {
-      throw new AssertionFailedError("expected '" + extensionId + "' to throw " + type.getName() + " but it did not");
+      throw new AssertionFailedError(
+          "expected '" + extensionId + "' to throw " + type.getName() + " but it did not");
     }
     return this;
   }
 
-  /** @return the median duration of the calls */
+  /**
+   * @return the median duration of the calls
+   */
   public Duration median() {
-    List<Duration> sorted = results.stream().map(ExtensionResult::duration).sorted().collect(Collectors.toList());
+    List<Duration> sorted =
+        results.stream().map(ExtensionResult::duration).sorted().collect(Collectors.toList());
     return sorted.isEmpty() ? Duration.ZERO : sorted.get(sorted.size() / 2);
   }
 
@@ -143,8 +182,14 @@ public final class ExtensionResults {
   public ExtensionResults assertMedianWithin(Duration budget) {
     Duration median = median();
     if (median.compareTo(budget) > 0) {
-      throw new AssertionFailedError("extension '" + extensionId + "' took " + micros(median) + " µs per event (median), over the budget of "
-          + micros(budget) + " µs; it runs on every request: move slow work out of onEvent (precompile patterns, cache, do I/O elsewhere)");
+      throw new AssertionFailedError(
+          "extension '"
+              + extensionId
+              + "' took "
+              + micros(median)
+              + " µs per event (median), over the budget of "
+              + micros(budget)
+              + " µs; it runs on every request: move slow work out of onEvent (precompile patterns, cache, do I/O elsewhere)");
     }
     return this;
   }

@@ -18,6 +18,7 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs one extension on chosen events at chosen stages and returns what happened, for assertions:
+ *
  * <pre>{@code
  * HeadroomTestKit.extension("acme-redactor")
  *     .stage(PipelineStage.INPUT_RECEIVED)
@@ -25,6 +26,7 @@ import org.opentest4j.AssertionFailedError;
  *     .execute()
  *     .assertChanged();
  * }</pre>
+ *
  * Unlike the proxy, the kit does not swallow an extension's exception: it records it, so a test can
  * see it.
  */
@@ -51,13 +53,23 @@ public final class HeadroomTestKit {
       }
     }
     if (found.isEmpty()) {
-      throw new AssertionFailedError("no extension with id '" + id + "' was found by ServiceLoader (found " + seen + "); register it with "
-          + "'provides dev.headroom.api.PipelineExtension with …' in module-info.java and in META-INF/services/dev.headroom.api.PipelineExtension");
+      throw new AssertionFailedError(
+          "no extension with id '"
+              + id
+              + "' was found by ServiceLoader (found "
+              + seen
+              + "); register it with "
+              + "'provides dev.headroom.api.PipelineExtension with …' in module-info.java and in META-INF/services/dev.headroom.api.PipelineExtension");
     }
     if (found.size() > 1) {
-      throw new AssertionFailedError("two extensions have the id '" + id + "': "
-          + found.stream().map(extension -> extension.getClass().getName()).collect(Collectors.joining(" and "))
-          + "; every extension needs a unique id");
+      throw new AssertionFailedError(
+          "two extensions have the id '"
+              + id
+              + "': "
+              + found.stream()
+                  .map(extension -> extension.getClass().getName())
+                  .collect(Collectors.joining(" and "))
+              + "; every extension needs a unique id");
     }
     return new Builder(found.get(0));
   }
@@ -120,7 +132,9 @@ public final class HeadroomTestKit {
       return this;
     }
 
-    /** @return the extension this run calls */
+    /**
+     * @return the extension this run calls
+     */
     public PipelineExtension extension() {
       return extension;
     }
@@ -131,7 +145,8 @@ public final class HeadroomTestKit {
      * @return the results, in call order
      */
     public ExtensionResults execute() {
-      Set<PipelineStage> runStages = stages.isEmpty() ? EnumSet.copyOf(subscribed(extension)) : stages;
+      Set<PipelineStage> runStages =
+          stages.isEmpty() ? EnumSet.copyOf(subscribed(extension)) : stages;
       List<PipelineEvent> runEvents = events.isEmpty() ? List.of(SampleEvents.chat()) : events;
       List<ExtensionResult> results = new ArrayList<>();
       for (int i = 0; i < repetitions; i++) {
@@ -156,9 +171,15 @@ public final class HeadroomTestKit {
     try {
       PipelineEvent output = extension.onEvent(input);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      return new ExtensionResult(input.stage(), input, output == null ? input : output, java.util.Optional.empty(), took);
+      return new ExtensionResult(
+          input.stage(), input, output == null ? input : output, java.util.Optional.empty(), took);
     } catch (Exception | LinkageError | AssertionError | StackOverflowError failure) {
-      return new ExtensionResult(input.stage(), input, input, java.util.Optional.of(failure), Duration.ofNanos(System.nanoTime() - start));
+      return new ExtensionResult(
+          input.stage(),
+          input,
+          input,
+          java.util.Optional.of(failure),
+          Duration.ofNanos(System.nanoTime() - start));
     }
   }
 }

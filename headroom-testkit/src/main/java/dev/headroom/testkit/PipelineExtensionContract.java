@@ -22,13 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * What every extension must honour, as JUnit 5 tests. Extend it and implement
- * {@link #createExtension()}:
+ * What every extension must honour, as JUnit 5 tests. Extend it and implement {@link
+ * #createExtension()}:
+ *
  * <pre>{@code
  * class AcmeRedactorContractTests extends PipelineExtensionContract {
  *   protected PipelineExtension createExtension() { return new AcmeRedactor(); }
  * }
  * }</pre>
+ *
  * Each failure says what to fix. The time budget is {@link #timeBudget()}: a median of 1 ms per
  * event by default, widened with the system property {@code headroom.testkit.budget-micros}.
  */
@@ -76,12 +78,20 @@ public abstract class PipelineExtensionContract {
     PipelineExtension extension = createExtension();
     String id = extension.id();
     if (id == null || id.isBlank()) {
-      throw new AssertionFailedError("id() returned " + (id == null ? "null" : "a blank string")
-          + "; return a stable, unique, non-blank id such as \"acme-redactor\"");
+      throw new AssertionFailedError(
+          "id() returned "
+              + (id == null ? "null" : "a blank string")
+              + "; return a stable, unique, non-blank id such as \"acme-redactor\"");
     }
     if (!id.equals(extension.id()) || !id.equals(createExtension().id())) {
-      throw new AssertionFailedError("id() of " + extension.getClass().getName() + " is not stable ('" + id + "' then '"
-          + createExtension().id() + "'); return a constant");
+      throw new AssertionFailedError(
+          "id() of "
+              + extension.getClass().getName()
+              + " is not stable ('"
+              + id
+              + "' then '"
+              + createExtension().id()
+              + "'); return a constant");
     }
   }
 
@@ -92,7 +102,8 @@ public abstract class PipelineExtensionContract {
     }
     List<String> problems = Registrations.problems(createExtension().getClass());
     if (!problems.isEmpty()) {
-      throw new AssertionFailedError("the proxy will not find this extension: " + String.join("; ", problems));
+      throw new AssertionFailedError(
+          "the proxy will not find this extension: " + String.join("; ", problems));
     }
   }
 
@@ -102,10 +113,16 @@ public abstract class PipelineExtensionContract {
     for (PipelineStage stage : PipelineStage.values()) {
       for (PipelineEvent event : sampleEvents()) {
         ExtensionResult result = HeadroomTestKit.call(extension, event.withStage(stage));
-        result.failure().ifPresent(failure -> {
-          throw new AssertionFailedError(describe(failure, stage, event) + "; an extension must pass events it cannot handle through unchanged,"
-              + " because the proxy drops whatever it did at that stage", failure);
-        });
+        result
+            .failure()
+            .ifPresent(
+                failure -> {
+                  throw new AssertionFailedError(
+                      describe(failure, stage, event)
+                          + "; an extension must pass events it cannot handle through unchanged,"
+                          + " because the proxy drops whatever it did at that stage",
+                      failure);
+                });
       }
     }
   }
@@ -116,16 +133,30 @@ public abstract class PipelineExtensionContract {
     for (PipelineStage stage : HeadroomTestKit.subscribed(extension)) {
       for (PipelineEvent event : sampleEvents()) {
         PipelineEvent input = event.withStage(stage);
-        PipelineEvent pristine = new PipelineEvent(input.stage(), input.operation(), input.requestId(), input.provider(), input.model(),
-            copy(input.payload()), input.headers(), copy(input.response()), copy(input.metadata()));
+        PipelineEvent pristine =
+            new PipelineEvent(
+                input.stage(),
+                input.operation(),
+                input.requestId(),
+                input.provider(),
+                input.model(),
+                copy(input.payload()),
+                input.headers(),
+                copy(input.response()),
+                copy(input.metadata()));
         ExtensionResult result = HeadroomTestKit.call(extension, input);
         if (result.failure().filter(UnsupportedOperationException.class::isInstance).isPresent()) {
-          throw new AssertionFailedError("the extension tried to modify the event it was given at stage " + stage.value()
-              + "; events are immutable: return a copy made with withPayload, withMessages, withHeader or withMetadata",
+          throw new AssertionFailedError(
+              "the extension tried to modify the event it was given at stage "
+                  + stage.value()
+                  + "; events are immutable: return a copy made with withPayload, withMessages, withHeader or withMetadata",
               result.failure().get());
         }
         if (!input.equals(pristine)) {
-          throw new AssertionFailedError("the extension changed its input event at stage " + stage.value() + "; return a copy instead");
+          throw new AssertionFailedError(
+              "the extension changed its input event at stage "
+                  + stage.value()
+                  + "; return a copy instead");
         }
       }
     }
@@ -142,8 +173,11 @@ public abstract class PipelineExtensionContract {
       for (PipelineEvent event : sampleEvents()) {
         ExtensionResult result = HeadroomTestKit.call(extension, event.withStage(stage));
         if (!result.unchanged()) {
-          throw new AssertionFailedError("the extension does not subscribe to " + stage.value() + " but changed (or threw on) an event there;"
-              + " return the event unchanged for stages you do not handle (default -> event)");
+          throw new AssertionFailedError(
+              "the extension does not subscribe to "
+                  + stage.value()
+                  + " but changed (or threw on) an event there;"
+                  + " return the event unchanged for stages you do not handle (default -> event)");
         }
       }
     }
@@ -156,8 +190,12 @@ public abstract class PipelineExtensionContract {
       for (PipelineEvent event : sampleEvents()) {
         ExtensionResult result = HeadroomTestKit.call(extension, event.withStage(stage));
         if (result.failure().isEmpty() && result.output().stage() != stage) {
-          throw new AssertionFailedError("called at " + stage.value() + ", the extension returned an event for " + result.output().stage().value()
-              + "; the proxy ignores such events: keep the stage (use the with… copy methods of the event you were given)");
+          throw new AssertionFailedError(
+              "called at "
+                  + stage.value()
+                  + ", the extension returned an event for "
+                  + result.output().stage().value()
+                  + "; the proxy ignores such events: keep the stage (use the with… copy methods of the event you were given)");
         }
       }
     }
@@ -178,29 +216,51 @@ public abstract class PipelineExtensionContract {
       List<Future<String>> outcomes = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        outcomes.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < CALLS_PER_THREAD; i++) {
-            PipelineEvent input = new PipelineEvent(stage, base.operation(), "hr_t" + thread + "_" + i, base.provider(), base.model(),
-                base.payload(), base.headers(), base.response(), base.metadata());
-            ExtensionResult result = HeadroomTestKit.call(extension, input);
-            if (result.failure().isPresent()) {
-              return "threw " + result.failure().get() + " when called from " + THREADS + " threads at once";
-            }
-            if (!result.output().requestId().equals(input.requestId())) {
-              return "returned the event of request " + result.output().requestId() + " for request " + input.requestId()
-                  + " when called from " + THREADS + " threads at once";
-            }
-          }
-          return "";
-        }));
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                    PipelineEvent input =
+                        new PipelineEvent(
+                            stage,
+                            base.operation(),
+                            "hr_t" + thread + "_" + i,
+                            base.provider(),
+                            base.model(),
+                            base.payload(),
+                            base.headers(),
+                            base.response(),
+                            base.metadata());
+                    ExtensionResult result = HeadroomTestKit.call(extension, input);
+                    if (result.failure().isPresent()) {
+                      return "threw "
+                          + result.failure().get()
+                          + " when called from "
+                          + THREADS
+                          + " threads at once";
+                    }
+                    if (!result.output().requestId().equals(input.requestId())) {
+                      return "returned the event of request "
+                          + result.output().requestId()
+                          + " for request "
+                          + input.requestId()
+                          + " when called from "
+                          + THREADS
+                          + " threads at once";
+                    }
+                  }
+                  return "";
+                }));
       }
       start.countDown();
       for (Future<String> outcome : outcomes) {
         String problem = outcome.get(60, TimeUnit.SECONDS);
         if (!problem.isEmpty()) {
-          throw new AssertionFailedError("the extension is not thread-safe: it " + problem
-              + "; one instance serves every request concurrently, so keep per-request state in local variables, not fields");
+          throw new AssertionFailedError(
+              "the extension is not thread-safe: it "
+                  + problem
+                  + "; one instance serves every request concurrently, so keep per-request state in local variables, not fields");
         }
       }
     } finally {
@@ -215,8 +275,12 @@ public abstract class PipelineExtensionContract {
     if (stages.isEmpty()) {
       return;
     }
-    PipelineStage stage = stages.contains(PipelineStage.INPUT_RECEIVED) ? PipelineStage.INPUT_RECEIVED : stages.iterator().next();
-    HeadroomTestKit.Builder run = HeadroomTestKit.extension(extension).stage(stage).event(SampleEvents.chat());
+    PipelineStage stage =
+        stages.contains(PipelineStage.INPUT_RECEIVED)
+            ? PipelineStage.INPUT_RECEIVED
+            : stages.iterator().next();
+    HeadroomTestKit.Builder run =
+        HeadroomTestKit.extension(extension).stage(stage).event(SampleEvents.chat());
     run.repeat(50).execute();
     run.repeat(201).execute().assertMedianWithin(timeBudget());
   }
@@ -224,33 +288,50 @@ public abstract class PipelineExtensionContract {
   @Test
   void worksWithoutSeeingBypassedRequests() {
     PipelineEvent normal = SampleEvents.chat();
-    PipelineEvent bypassed = PipelineEvent.builder(PipelineStage.POST_SEND, "proxy.request").requestId("hr_bypassed").provider("openai").build();
+    PipelineEvent bypassed =
+        PipelineEvent.builder(PipelineStage.POST_SEND, "proxy.request")
+            .requestId("hr_bypassed")
+            .provider("openai")
+            .build();
 
     List<PipelineEvent> expected = runLifecycle(createExtension(), normal);
 
     PipelineExtension extension = createExtension();
-    for (PipelineStage stage : EnumSet.of(PipelineStage.POST_SEND, PipelineStage.RESPONSE_RECEIVED)) {
+    for (PipelineStage stage :
+        EnumSet.of(PipelineStage.POST_SEND, PipelineStage.RESPONSE_RECEIVED)) {
       if (HeadroomTestKit.subscribed(extension).contains(stage)) {
-        HeadroomTestKit.call(extension, bypassed.withStage(stage)).failure().ifPresent(failure -> {
-          throw new AssertionFailedError("the extension threw at " + stage.value() + " for a bypassed request, whose payload stages it never saw;"
-              + " do not rely on seeing every request's earlier stages", failure);
-        });
+        HeadroomTestKit.call(extension, bypassed.withStage(stage))
+            .failure()
+            .ifPresent(
+                failure -> {
+                  throw new AssertionFailedError(
+                      "the extension threw at "
+                          + stage.value()
+                          + " for a bypassed request, whose payload stages it never saw;"
+                          + " do not rely on seeing every request's earlier stages",
+                      failure);
+                });
       }
     }
     List<PipelineEvent> actual = runLifecycle(extension, normal);
     for (int i = 0; i < expected.size(); i++) {
-      if (!expected.get(i).payload().equals(actual.get(i).payload()) || !expected.get(i).headers().equals(actual.get(i).headers())) {
-        throw new AssertionFailedError("after a bypassed request the extension changed the next request differently at "
-            + expected.get(i).stage().value() + "; a bypassed request's payload stages never reach an extension,"
-            + " so do not carry state from one request to the next");
+      if (!expected.get(i).payload().equals(actual.get(i).payload())
+          || !expected.get(i).headers().equals(actual.get(i).headers())) {
+        throw new AssertionFailedError(
+            "after a bypassed request the extension changed the next request differently at "
+                + expected.get(i).stage().value()
+                + "; a bypassed request's payload stages never reach an extension,"
+                + " so do not carry state from one request to the next");
       }
     }
   }
 
-  private static List<PipelineEvent> runLifecycle(PipelineExtension extension, PipelineEvent event) {
+  private static List<PipelineEvent> runLifecycle(
+      PipelineExtension extension, PipelineEvent event) {
     List<PipelineEvent> outputs = new ArrayList<>();
     for (PipelineStage stage : PipelineStage.values()) {
-      if (stage.compareTo(PipelineStage.INPUT_RECEIVED) >= 0 && HeadroomTestKit.subscribed(extension).contains(stage)) {
+      if (stage.compareTo(PipelineStage.INPUT_RECEIVED) >= 0
+          && HeadroomTestKit.subscribed(extension).contains(stage)) {
         outputs.add(HeadroomTestKit.call(extension, event.withStage(stage)).output());
       }
     }
@@ -258,8 +339,14 @@ public abstract class PipelineExtensionContract {
   }
 
   private static String describe(Throwable failure, PipelineStage stage, PipelineEvent event) {
-    String shape = event.payload().isEmpty() ? "an empty payload" : "a " + (event.provider().isEmpty() ? "" : event.provider() + " ")
-        + "payload of " + event.messages().size() + " messages";
+    String shape =
+        event.payload().isEmpty()
+            ? "an empty payload"
+            : "a "
+                + (event.provider().isEmpty() ? "" : event.provider() + " ")
+                + "payload of "
+                + event.messages().size()
+                + " messages";
     return "the extension threw " + failure + " at stage " + stage.value() + " on " + shape;
   }
 

@@ -1,4 +1,5 @@
 /**
- * The extension conformance kit: fluent runs with assertions, sample events, and the abstract contract test.
+ * The extension conformance kit: fluent runs with assertions, sample events, and the abstract
+ * contract test.
  */
 package dev.headroom.testkit;

@@ -74,22 +74,35 @@ class ContractCatchesBrokenExtensionsTests {
         .testEvents();
   }
 
-  private static String failureOf(Class<? extends PipelineExtensionContract> contract, String method) {
+  private static String failureOf(
+      Class<? extends PipelineExtensionContract> contract, String method) {
     Events events = run(contract, method);
     List<Event> failed = events.failed().list();
-    assertEquals(1, failed.size(), () -> contract.getSimpleName() + "." + method + " should fail but: " + events.list());
-    return failed.get(0).getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
-        .map(Throwable::getMessage).orElse("");
+    assertEquals(
+        1,
+        failed.size(),
+        () -> contract.getSimpleName() + "." + method + " should fail but: " + events.list());
+    return failed
+        .get(0)
+        .getPayload(TestExecutionResult.class)
+        .flatMap(TestExecutionResult::getThrowable)
+        .map(Throwable::getMessage)
+        .orElse("");
   }
 
   @Test
   void aBehavingExtensionPassesEveryCheck() {
-    Events events = EngineTestKit.engine("junit-jupiter")
-        .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(BehavingContract.class))
-        .execute()
-        .testEvents();
+    Events events =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(
+                org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(
+                    BehavingContract.class))
+            .execute()
+            .testEvents();
 
-    assertEquals(List.of(), events.failed().list().stream().map(Event::toString).collect(Collectors.toList()));
+    assertEquals(
+        List.of(),
+        events.failed().list().stream().map(Event::toString).collect(Collectors.toList()));
     assertEquals(9, events.succeeded().count());
   }
 
@@ -97,7 +110,9 @@ class ContractCatchesBrokenExtensionsTests {
   void aThrowingExtensionIsToldToPassEventsThrough() {
     String message = failureOf(ThrowingContract.class, "neverThrowsOnAnyStageOrEvent");
 
-    assertTrue(message.contains("threw java.lang.IllegalStateException: not configured at stage setup"), message);
+    assertTrue(
+        message.contains("threw java.lang.IllegalStateException: not configured at stage setup"),
+        message);
     assertTrue(message.contains("must pass events it cannot handle through unchanged"), message);
   }
 
@@ -113,15 +128,23 @@ class ContractCatchesBrokenExtensionsTests {
   void aSlowExtensionIsToldItsMedianAndTheBudget() {
     String message = failureOf(SlowContract.class, "returnsWithinTheTimeBudget");
 
-    assertTrue(message.matches("(?s).*took \\d+ µs per event \\(median\\), over the budget of 1000 µs.*"), message);
+    assertTrue(
+        message.matches("(?s).*took \\d+ µs per event \\(median\\), over the budget of 1000 µs.*"),
+        message);
   }
 
   @Test
   void anUnregisteredExtensionIsToldBothRegistrationsItLacks() {
-    String message = failureOf(NotRegisteredContract.class, "isRegisteredInModuleInfoAndMetaInfServices");
+    String message =
+        failureOf(NotRegisteredContract.class, "isRegisteredInModuleInfoAndMetaInfServices");
 
-    assertTrue(message.contains("provides dev.headroom.api.PipelineExtension with dev.headroom.testkit.SampleExtensions$NotRegistered"), message);
-    assertTrue(message.contains("META-INF/services/dev.headroom.api.PipelineExtension does not list"), message);
+    assertTrue(
+        message.contains(
+            "provides dev.headroom.api.PipelineExtension with dev.headroom.testkit.SampleExtensions$NotRegistered"),
+        message);
+    assertTrue(
+        message.contains("META-INF/services/dev.headroom.api.PipelineExtension does not list"),
+        message);
   }
 
   @Test

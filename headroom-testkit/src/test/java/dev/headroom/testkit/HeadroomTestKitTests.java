@@ -23,7 +23,8 @@ class HeadroomTestKitTests {
 
   @Test
   void anUnknownIdFailsNamingWhatWasFound() {
-    AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> HeadroomTestKit.extension("nope"));
+    AssertionFailedError failure =
+        assertThrows(AssertionFailedError.class, () -> HeadroomTestKit.extension("nope"));
 
     assertTrue(failure.getMessage().contains("no extension with id 'nope'"), failure.getMessage());
     assertTrue(failure.getMessage().contains("request-tagger"), failure.getMessage());
@@ -31,10 +32,16 @@ class HeadroomTestKitTests {
 
   @Test
   void aDuplicateIdFailsNamingBothClasses() {
-    AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> HeadroomTestKit.extension("duplicate-id"));
+    AssertionFailedError failure =
+        assertThrows(AssertionFailedError.class, () -> HeadroomTestKit.extension("duplicate-id"));
 
-    assertTrue(failure.getMessage().contains("two extensions have the id 'duplicate-id'"), failure.getMessage());
-    assertTrue(failure.getMessage().contains("DuplicateIdOne") && failure.getMessage().contains("DuplicateIdTwo"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("two extensions have the id 'duplicate-id'"),
+        failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("DuplicateIdOne")
+            && failure.getMessage().contains("DuplicateIdTwo"),
+        failure.getMessage());
   }
 
   @Test
@@ -48,15 +55,24 @@ class HeadroomTestKitTests {
 
   @Test
   void assertUnchangedFailsWhenTheEventChanged() {
-    ExtensionResults results = HeadroomTestKit.extension(new SampleExtensions.RequestTagger()).stage(PipelineStage.INPUT_RECEIVED).execute();
+    ExtensionResults results =
+        HeadroomTestKit.extension(new SampleExtensions.RequestTagger())
+            .stage(PipelineStage.INPUT_RECEIVED)
+            .execute();
 
-    AssertionFailedError failure = assertThrows(AssertionFailedError.class, results::assertUnchanged);
-    assertTrue(failure.getMessage().contains("changed the event at stage input_received"), failure.getMessage());
+    AssertionFailedError failure =
+        assertThrows(AssertionFailedError.class, results::assertUnchanged);
+    assertTrue(
+        failure.getMessage().contains("changed the event at stage input_received"),
+        failure.getMessage());
   }
 
   @Test
   void failuresAreRecordedNotThrown() {
-    ExtensionResults results = HeadroomTestKit.extension(new SampleExtensions.Throwing()).stage(PipelineStage.PRE_SEND).execute();
+    ExtensionResults results =
+        HeadroomTestKit.extension(new SampleExtensions.Throwing())
+            .stage(PipelineStage.PRE_SEND)
+            .execute();
 
     results.assertFailed(IllegalStateException.class);
     assertThrows(AssertionFailedError.class, results::assertNoFailures);
@@ -65,9 +81,13 @@ class HeadroomTestKitTests {
 
   @Test
   void payloadAssertionsCompareWhatTheExtensionReturned() {
-    PipelineEvent event = PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, "test").payload(Map.of("model", "gpt-4o")).build();
+    PipelineEvent event =
+        PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, "test")
+            .payload(Map.of("model", "gpt-4o"))
+            .build();
 
-    ExtensionResults results = HeadroomTestKit.extension(new SampleExtensions.RequestTagger()).event(event).execute();
+    ExtensionResults results =
+        HeadroomTestKit.extension(new SampleExtensions.RequestTagger()).event(event).execute();
 
     results.assertPayload(Map.of("model", "gpt-4o"));
     results.assertPayload(payload -> assertEquals("gpt-4o", payload.get("model")));

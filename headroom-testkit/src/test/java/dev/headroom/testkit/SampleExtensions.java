@@ -26,7 +26,9 @@ final class SampleExtensions {
 
     @Override
     public PipelineEvent onEvent(PipelineEvent event) {
-      return event.stage() == PipelineStage.INPUT_RECEIVED ? event.withHeader("x-cost-center", "search") : event;
+      return event.stage() == PipelineStage.INPUT_RECEIVED
+          ? event.withHeader("x-cost-center", "search")
+          : event;
     }
   }
 
@@ -85,7 +87,9 @@ final class SampleExtensions {
     }
   }
 
-  /** Keeps the request it is working on in a field, so concurrent requests see each other's events. */
+  /**
+   * Keeps the request it is working on in a field, so concurrent requests see each other's events.
+   */
   static final class NotThreadSafe implements PipelineExtension {
     private PipelineEvent current;
 

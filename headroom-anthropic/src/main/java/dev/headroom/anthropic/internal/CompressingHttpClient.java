@@ -23,7 +23,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 
-/** The SDK transport with Headroom in front: request bodies through the live-zone rewrite, responses observed. */
+/**
+ * The SDK transport with Headroom in front: request bodies through the live-zone rewrite, responses
+ * observed.
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class CompressingHttpClient implements HttpClient {
 
@@ -45,7 +48,8 @@ public final class CompressingHttpClient implements HttpClient {
     if (api.isEmpty()) {
       return delegate.execute(request, options);
     }
-    Exchange exchange = headroom.prepare(api.get(), bytesOf(request.body()), headersOf(request.headers()));
+    Exchange exchange =
+        headroom.prepare(api.get(), bytesOf(request.body()), headersOf(request.headers()));
     return observed(delegate.execute(rebuilt(request, exchange), options), exchange);
   }
 
@@ -55,8 +59,11 @@ public final class CompressingHttpClient implements HttpClient {
     if (api.isEmpty()) {
       return delegate.executeAsync(request, options);
     }
-    Exchange exchange = headroom.prepare(api.get(), bytesOf(request.body()), headersOf(request.headers()));
-    return delegate.executeAsync(rebuilt(request, exchange), options).thenApply(response -> observed(response, exchange));
+    Exchange exchange =
+        headroom.prepare(api.get(), bytesOf(request.body()), headersOf(request.headers()));
+    return delegate
+        .executeAsync(rebuilt(request, exchange), options)
+        .thenApply(response -> observed(response, exchange));
   }
 
   @Override
@@ -70,7 +77,9 @@ public final class CompressingHttpClient implements HttpClient {
       return Optional.empty();
     }
     // POST /v1/messages (also with ?beta=true); count_tokens and batches are left alone.
-    return path.get(path.size() - 1).equals("messages") ? Optional.of(ProviderApi.ANTHROPIC_MESSAGES) : Optional.empty();
+    return path.get(path.size() - 1).equals("messages")
+        ? Optional.of(ProviderApi.ANTHROPIC_MESSAGES)
+        : Optional.empty();
   }
 
   private static byte[] bytesOf(HttpRequestBody body) {
@@ -88,7 +97,8 @@ public final class CompressingHttpClient implements HttpClient {
   }
 
   private static HttpRequest rebuilt(HttpRequest request, Exchange exchange) {
-    HttpRequest.Builder builder = request.toBuilder().body(new JsonBody(exchange.body(), request.body().contentType()));
+    HttpRequest.Builder builder =
+        request.toBuilder().body(new JsonBody(exchange.body(), request.body().contentType()));
     Map<String, String> before = headersOf(request.headers());
     Map<String, String> after = exchange.headers();
     for (String name : request.headers().names()) {
@@ -96,17 +106,21 @@ public final class CompressingHttpClient implements HttpClient {
         builder.removeHeaders(name);
       }
     }
-    after.forEach((name, value) -> {
-      if (!value.equals(before.get(name))) {
-        builder.replaceHeaders(name, value);
-      }
-    });
+    after.forEach(
+        (name, value) -> {
+          if (!value.equals(before.get(name))) {
+            builder.replaceHeaders(name, value);
+          }
+        });
     return builder.build();
   }
 
   private static HttpResponse observed(HttpResponse response, Exchange exchange) {
-    InputStream body = exchange.observe(response.statusCode(),
-        response.headers().values("content-type").stream().findFirst().orElse(null), response.body());
+    InputStream body =
+        exchange.observe(
+            response.statusCode(),
+            response.headers().values("content-type").stream().findFirst().orElse(null),
+            response.body());
     return new HttpResponse() {
       @Override
       public int statusCode() {

@@ -21,11 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Added latency of the proxy (proxy minus direct) against an instant local upstream, in
- * interleaved rounds, and pass-through throughput at 64 connections. Everything runs on
- * 127.0.0.1; the upstream, the proxy and the load generator each get their own Vert.x instance.
+ * Added latency of the proxy (proxy minus direct) against an instant local upstream, in interleaved
+ * rounds, and pass-through throughput at 64 connections. Everything runs on 127.0.0.1; the
+ * upstream, the proxy and the load generator each get their own Vert.x instance.
  *
- * <p>Usage: {@code ProxyLoadHarness [rounds] [requestsPerRound] [throughputSeconds]}; defaults 12 200 10.
+ * <p>Usage: {@code ProxyLoadHarness [rounds] [requestsPerRound] [throughputSeconds]}; defaults 12
+ * 200 10.
  */
 public final class ProxyLoadHarness {
 
@@ -39,37 +40,67 @@ public final class ProxyLoadHarness {
     int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     // "pass": compression off, bodies with nothing to compress (the gateway's own cost).
-    // "compress": compression on, each body a chat request whose latest tool output is a JSON array.
+    // "compress": compression on, each body a chat request whose latest tool output is a JSON
+    // array.
     compress = args.length > 3 && args[3].equals("compress");
 
     Vertx upstreamVertx = Vertx.vertx();
     Vertx proxyVertx = Vertx.vertx();
     Vertx loadVertx = Vertx.vertx();
     Buffer answer = Buffer.buffer("{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[]}");
-    HttpServer upstream = upstreamVertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-        .requestHandler(request -> request.body().onSuccess(body -> request.response()
-            .putHeader("content-type", "application/json").end(answer)));
+    HttpServer upstream =
+        upstreamVertx
+            .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            .requestHandler(
+                request ->
+                    request
+                        .body()
+                        .onSuccess(
+                            body ->
+                                request
+                                    .response()
+                                    .putHeader("content-type", "application/json")
+                                    .end(answer)));
     await(upstream.listen());
     int direct = upstream.actualPort();
-    HeadroomProxy proxy = HeadroomProxy.create(proxyVertx, ProxyOptions.builder().port(0)
-        .openaiApiUrl("http://127.0.0.1:" + direct).anthropicApiUrl("http://127.0.0.1:" + direct)
-        .extensions(PipelineExtensions.none()).compression(compress)
-        .compressionBudget(java.time.Duration.ofSeconds(1)).build());
+    HeadroomProxy proxy =
+        HeadroomProxy.create(
+            proxyVertx,
+            ProxyOptions.builder()
+                .port(0)
+                .openaiApiUrl("http://127.0.0.1:" + direct)
+                .anthropicApiUrl("http://127.0.0.1:" + direct)
+                .extensions(PipelineExtensions.none())
+                .compression(compress)
+                .compressionBudget(java.time.Duration.ofSeconds(1))
+                .build());
     int viaProxy = await(proxy.start());
-    // The floor: vertx-http-proxy's reverse proxy, one server per event loop like the proxy's, on its
+    // The floor: vertx-http-proxy's reverse proxy, one server per event loop like the proxy's, on
+    // its
     // own Vert.x instance. What Headroom adds beyond it is Headroom's own cost.
     Vertx rawVertx = Vertx.vertx();
     int viaRaw = await(rawProxy(rawVertx, direct));
 
-    System.out.printf(Locale.ROOT, "# Proxy added latency (%d interleaved rounds x %d sequential requests per target, "
-        + "after a warm-up of every size, first 2 rounds discarded; microseconds)%n%n", rounds, perRound);
-    System.out.println("| body | direct p50 | direct p99 | direct max | proxy p50 | proxy p99 | proxy max | added p50 | added p99 "
-        + "| raw Vert.x proxy added p50 | raw added p99 |");
+    System.out.printf(
+        Locale.ROOT,
+        "# Proxy added latency (%d interleaved rounds x %d sequential requests per target, "
+            + "after a warm-up of every size, first 2 rounds discarded; microseconds)%n%n",
+        rounds,
+        perRound);
+    System.out.println(
+        "| body | direct p50 | direct p99 | direct max | proxy p50 | proxy p99 | proxy max | added p50 | added p99 "
+            + "| raw Vert.x proxy added p50 | raw added p99 |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
-    HttpClient single = loadVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1));
+    HttpClient single =
+        loadVertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1));
     // -Dheadroom.bench.sizes=102400,… measures only those sizes (for profiling one of them).
-    int[] sizes = System.getProperty("headroom.bench.sizes") == null ? SIZES
-        : java.util.Arrays.stream(System.getProperty("headroom.bench.sizes").split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] sizes =
+        System.getProperty("headroom.bench.sizes") == null
+            ? SIZES
+            : java.util.Arrays.stream(System.getProperty("headroom.bench.sizes").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
     // JIT warm-up over every size first, so the first size's rounds do not pay for compiling the
     // paths all sizes share (which showed as a p99 of 2-4 ms at 1 KB only).
     int warmUp = Integer.getInteger("headroom.bench.warmup", 1500);
@@ -88,7 +119,8 @@ public final class ProxyLoadHarness {
       int[] targets = {direct, viaProxy, viaRaw};
       long[][] samples = new long[3][kept * perRound];
       for (int round = 0; round < rounds; round++) {
-        // Each round rotates which target goes first, so a drift in the host's speed hits all three alike.
+        // Each round rotates which target goes first, so a drift in the host's speed hits all three
+        // alike.
         for (int step = 0; step < 3; step++) {
           int t = (round + step) % 3;
           long[] taken = await(sequential(single, targets[t], body, perRound));
@@ -103,20 +135,42 @@ public final class ProxyLoadHarness {
       Percentiles d = new Percentiles(directSamples);
       Percentiles o = new Percentiles(OVERHEADS.stream().mapToLong(Long::longValue).toArray());
       OVERHEADS.clear();
-      overheads.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", label(size), us(o.at(50)), us(o.at(99))));
+      overheads.append(
+          String.format(
+              Locale.ROOT, "| %s | %.0f | %.0f |%n", label(size), us(o.at(50)), us(o.at(99))));
       Percentiles p = new Percentiles(proxySamples);
-      System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | **%.0f** | **%.0f** | %.0f | %.0f |%n",
-          label(size), us(d.at(50)), us(d.at(99)), us(d.max()), us(p.at(50)), us(p.at(99)), us(p.max()),
-          us(p.at(50) - d.at(50)), us(p.at(99) - d.at(99)), us(r.at(50) - d.at(50)), us(r.at(99) - d.at(99)));
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | **%.0f** | **%.0f** | %.0f | %.0f |%n",
+          label(size),
+          us(d.at(50)),
+          us(d.at(99)),
+          us(d.max()),
+          us(p.at(50)),
+          us(p.at(99)),
+          us(p.max()),
+          us(p.at(50) - d.at(50)),
+          us(p.at(99) - d.at(99)),
+          us(r.at(50) - d.at(50)),
+          us(r.at(99) - d.at(99)));
     }
 
-    System.out.printf(Locale.ROOT, "%n# Inside the proxy: arrival to upstream call (x-headroom-overhead-ms; all rounds)%n%n"
-        + "| body | p50 | p99 |%n|---|---|---|%n%s", overheads);
-    System.out.printf(Locale.ROOT, "%n# Throughput, 1 KB POST /v1/chat/completions, %d connections, %d s each%n%n", CONNECTIONS, seconds);
+    System.out.printf(
+        Locale.ROOT,
+        "%n# Inside the proxy: arrival to upstream call (x-headroom-overhead-ms; all rounds)%n%n"
+            + "| body | p50 | p99 |%n|---|---|---|%n%s",
+        overheads);
+    System.out.printf(
+        Locale.ROOT,
+        "%n# Throughput, 1 KB POST /v1/chat/completions, %d connections, %d s each%n%n",
+        CONNECTIONS,
+        seconds);
     System.out.println("| target | requests/s | errors |");
     System.out.println("|---|---|---|");
-    HttpClient pooled = loadVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+    HttpClient pooled =
+        loadVertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true),
+            new PoolOptions().setHttp1MaxSize(CONNECTIONS));
     Buffer small = body(1024);
     throughput(pooled, direct, small, 3);
     long[] directRate = throughput(pooled, direct, small, seconds);
@@ -124,8 +178,15 @@ public final class ProxyLoadHarness {
     long[] proxyRate = throughput(pooled, viaProxy, small, seconds);
     throughput(pooled, viaRaw, small, 3);
     long[] rawRate = throughput(pooled, viaRaw, small, seconds);
-    System.out.printf(Locale.ROOT, "| direct | %d | %d |%n| proxy | %d | %d |%n| raw Vert.x proxy | %d | %d |%n",
-        directRate[0] / seconds, directRate[1], proxyRate[0] / seconds, proxyRate[1], rawRate[0] / seconds, rawRate[1]);
+    System.out.printf(
+        Locale.ROOT,
+        "| direct | %d | %d |%n| proxy | %d | %d |%n| raw Vert.x proxy | %d | %d |%n",
+        directRate[0] / seconds,
+        directRate[1],
+        proxyRate[0] / seconds,
+        proxyRate[1],
+        rawRate[0] / seconds,
+        rawRate[1]);
 
     await(proxy.stop());
     await(rawVertx.close());
@@ -134,14 +195,22 @@ public final class ProxyLoadHarness {
     await(upstreamVertx.close());
   }
 
-  /** Starts vertx-http-proxy in front of the upstream, one server per core like the proxy; returns its port. */
+  /**
+   * Starts vertx-http-proxy in front of the upstream, one server per core like the proxy; returns
+   * its port.
+   */
   private static Future<Integer> rawProxy(Vertx vertx, int upstreamPort) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return vertx.deployVerticle(() -> new RawProxy(upstreamPort), new io.vertx.core.DeploymentOptions().setInstances(instances))
+    return vertx
+        .deployVerticle(
+            () -> new RawProxy(upstreamPort),
+            new io.vertx.core.DeploymentOptions().setInstances(instances))
         .map(id -> RawProxy.bound);
   }
 
-  /** A reverse proxy and nothing else: the Vert.x floor Headroom's pass-through is compared with. */
+  /**
+   * A reverse proxy and nothing else: the Vert.x floor Headroom's pass-through is compared with.
+   */
   private static final class RawProxy extends io.vertx.core.VerticleBase {
     static volatile int bound;
     private final int upstreamPort;
@@ -152,12 +221,19 @@ public final class ProxyLoadHarness {
 
     @Override
     public Future<?> start() {
-      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-          new PoolOptions().setHttp1MaxSize(512));
-      // Port -1: Vert.x shares one random port among the servers that ask for the same negative port.
-      return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(-1).setTcpNoDelay(true))
-          .requestHandler(io.vertx.httpproxy.HttpProxy.reverseProxy(client).origin(upstreamPort, "127.0.0.1"))
-          .listen().onSuccess(server -> bound = server.actualPort());
+      HttpClient client =
+          vertx.createHttpClient(
+              new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+              new PoolOptions().setHttp1MaxSize(512));
+      // Port -1: Vert.x shares one random port among the servers that ask for the same negative
+      // port.
+      return vertx
+          .createHttpServer(
+              new HttpServerOptions().setHost("127.0.0.1").setPort(-1).setTcpNoDelay(true))
+          .requestHandler(
+              io.vertx.httpproxy.HttpProxy.reverseProxy(client).origin(upstreamPort, "127.0.0.1"))
+          .listen()
+          .onSuccess(server -> bound = server.actualPort());
     }
   }
 
@@ -173,32 +249,42 @@ public final class ProxyLoadHarness {
           return;
         }
         long start = System.nanoTime();
-        client.request(options).compose(r -> r.send(body)).compose(r -> {
-          String overhead = r.getHeader("x-headroom-overhead-ms");
-          if (overhead != null && OVERHEADS.size() < 1_000_000) {
-            OVERHEADS.add((long) (Double.parseDouble(overhead) * 1e6));
-          }
-          return r.body();
-        }).onComplete(result -> {
-          samples[i] = System.nanoTime() - start;
-          if (result.failed()) {
-            done.fail(result.cause());
-          } else {
-            next(i + 1);
-          }
-        });
+        client
+            .request(options)
+            .compose(r -> r.send(body))
+            .compose(
+                r -> {
+                  String overhead = r.getHeader("x-headroom-overhead-ms");
+                  if (overhead != null && OVERHEADS.size() < 1_000_000) {
+                    OVERHEADS.add((long) (Double.parseDouble(overhead) * 1e6));
+                  }
+                  return r.body();
+                })
+            .onComplete(
+                result -> {
+                  samples[i] = System.nanoTime() - start;
+                  if (result.failed()) {
+                    done.fail(result.cause());
+                  } else {
+                    next(i + 1);
+                  }
+                });
       }
     }.next(0);
     return done.future();
   }
 
-  /** Keeps {@link #CONNECTIONS} requests in flight for {@code seconds}; returns {completed, failed}. */
-  private static long[] throughput(HttpClient client, int port, Buffer body, int seconds) throws InterruptedException {
+  /**
+   * Keeps {@link #CONNECTIONS} requests in flight for {@code seconds}; returns {completed, failed}.
+   */
+  private static long[] throughput(HttpClient client, int port, Buffer body, int seconds)
+      throws InterruptedException {
     AtomicLong completed = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicBoolean running = new AtomicBoolean(true);
     RequestOptions options = post(port);
-    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(CONNECTIONS);
+    java.util.concurrent.CountDownLatch stopped =
+        new java.util.concurrent.CountDownLatch(CONNECTIONS);
     for (int c = 0; c < CONNECTIONS; c++) {
       new Object() {
         void next() {
@@ -206,10 +292,15 @@ public final class ProxyLoadHarness {
             stopped.countDown();
             return;
           }
-          client.request(options).compose(r -> r.send(body)).compose(r -> r.body()).onComplete(result -> {
-            (result.succeeded() ? completed : failed).incrementAndGet();
-            next();
-          });
+          client
+              .request(options)
+              .compose(r -> r.send(body))
+              .compose(r -> r.body())
+              .onComplete(
+                  result -> {
+                    (result.succeeded() ? completed : failed).incrementAndGet();
+                    next();
+                  });
         }
       }.next();
     }
@@ -220,13 +311,21 @@ public final class ProxyLoadHarness {
   }
 
   private static RequestOptions post(int port) {
-    return new RequestOptions().setHost("127.0.0.1").setPort(port).setMethod(HttpMethod.POST)
-        .setURI("/v1/chat/completions").putHeader("content-type", "application/json")
+    return new RequestOptions()
+        .setHost("127.0.0.1")
+        .setPort(port)
+        .setMethod(HttpMethod.POST)
+        .setURI("/v1/chat/completions")
+        .putHeader("content-type", "application/json")
         .putHeader("authorization", "Bearer sk-bench");
   }
 
   private static boolean compress;
-  /** The proxy's own {@code x-headroom-overhead-ms} (arrival to upstream call) of each proxied sample, in nanoseconds. */
+
+  /**
+   * The proxy's own {@code x-headroom-overhead-ms} (arrival to upstream call) of each proxied
+   * sample, in nanoseconds.
+   */
   private static final java.util.List<Long> OVERHEADS = new java.util.ArrayList<>();
 
   private static Buffer body(int size) {
@@ -239,15 +338,23 @@ public final class ProxyLoadHarness {
 
   /**
    * @param size about how many bytes
-   * @return a chat request whose latest tool message holds a JSON array of orders (one FAILED in 97)
+   * @return a chat request whose latest tool message holds a JSON array of orders (one FAILED in
+   *     97)
    */
   public static byte[] toolOutputBytes(int size) {
-    String head = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"which orders failed?\"},"
-        + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"[";
+    String head =
+        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"which orders failed?\"},"
+            + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"[";
     StringBuilder text = new StringBuilder(size).append(head);
     for (int i = 0; text.length() < size - 200; i++) {
-      text.append(i == 0 ? "" : ",").append("{\\\"id\\\":\\\"ord_").append(100000 + i).append("\\\",\\\"status\\\":\\\"")
-          .append(i % 97 == 5 ? "FAILED" : "shipped").append("\\\",\\\"total\\\":").append(10 + i % 90).append(".50}");
+      text.append(i == 0 ? "" : ",")
+          .append("{\\\"id\\\":\\\"ord_")
+          .append(100000 + i)
+          .append("\\\",\\\"status\\\":\\\"")
+          .append(i % 97 == 5 ? "FAILED" : "shipped")
+          .append("\\\",\\\"total\\\":")
+          .append(10 + i % 90)
+          .append(".50}");
     }
     text.append("]\"}]}");
     return text.toString().getBytes(StandardCharsets.UTF_8);

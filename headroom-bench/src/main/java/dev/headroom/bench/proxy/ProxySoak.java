@@ -23,17 +23,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Soak: the proxy runs as its own process (the jlink image or any launcher), 64 connections keep
- * 1 KB pass-through requests in flight, and every interval the proxy's RSS (from /proc) and its
- * heap after a full GC (via {@code jcmd}) are printed, so "flat" can be judged.
+ * Soak: the proxy runs as its own process (the jlink image or any launcher), 64 connections keep 1
+ * KB pass-through requests in flight, and every interval the proxy's RSS (from /proc) and its heap
+ * after a full GC (via {@code jcmd}) are printed, so "flat" can be judged.
  *
- * <p>Usage: {@code ProxySoak SECONDS INTERVAL_SECONDS COMMAND...}, where COMMAND starts the proxy and
- * gets {@code --port 0 --openai-api-url …} appended, for example
- * {@code target/image/bin/java -Xmx256m -m dev.headroom.proxy/dev.headroom.proxy.internal.cli.ProxyCommand}.
+ * <p>Usage: {@code ProxySoak SECONDS INTERVAL_SECONDS COMMAND...}, where COMMAND starts the proxy
+ * and gets {@code --port 0 --openai-api-url …} appended, for example {@code target/image/bin/java
+ * -Xmx256m -m dev.headroom.proxy/dev.headroom.proxy.internal.cli.ProxyCommand}.
  */
 public final class ProxySoak {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
   private ProxySoak() {}
@@ -41,16 +42,23 @@ public final class ProxySoak {
   public static void main(String[] args) throws Exception {
     int seconds = Integer.parseInt(args[0]);
     int interval = Integer.parseInt(args[1]);
-    java.util.List<String> command = new java.util.ArrayList<>(java.util.Arrays.asList(args).subList(2, args.length));
+    java.util.List<String> command =
+        new java.util.ArrayList<>(java.util.Arrays.asList(args).subList(2, args.length));
     Vertx vertx = Vertx.vertx();
     Buffer answer = Buffer.buffer("{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[]}");
-    HttpServer upstream = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-        .requestHandler(request -> request.body().onSuccess(body -> request.response().end(answer)));
+    HttpServer upstream =
+        vertx
+            .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            .requestHandler(
+                request -> request.body().onSuccess(body -> request.response().end(answer)));
     upstream.listen().toCompletionStage().toCompletableFuture().get();
-    command.addAll(java.util.List.of("--port", "0", "--openai-api-url", "http://127.0.0.1:" + upstream.actualPort()));
+    command.addAll(
+        java.util.List.of(
+            "--port", "0", "--openai-api-url", "http://127.0.0.1:" + upstream.actualPort()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Process proxy = builder.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(proxy.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(proxy.getInputStream(), StandardCharsets.UTF_8));
     int port = -1;
     for (String line; port < 0 && (line = out.readLine()) != null; ) {
       Matcher m = LISTENING.matcher(line);
@@ -60,15 +68,25 @@ public final class ProxySoak {
     }
     // jlink's bin/headroom runs java as a child of a shell: measure the JVM, not the shell.
     long jvm = proxy.descendants().map(ProcessHandle::pid).findFirst().orElse(proxy.pid());
-    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "proxy-output");
+    Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "proxy-output");
     drain.setDaemon(true);
     drain.start();
 
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(64));
-    RequestOptions options = new RequestOptions().setHost("127.0.0.1").setPort(port).setMethod(HttpMethod.POST)
-        .setURI("/v1/chat/completions").putHeader("content-type", "application/json");
-    Buffer body = Buffer.buffer(("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(960) + "\"}]}")
-        .getBytes(StandardCharsets.UTF_8));
+    HttpClient client =
+        vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(64));
+    RequestOptions options =
+        new RequestOptions()
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setMethod(HttpMethod.POST)
+            .setURI("/v1/chat/completions")
+            .putHeader("content-type", "application/json");
+    Buffer body =
+        Buffer.buffer(
+            ("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                    + "x".repeat(960)
+                    + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
     AtomicLong completed = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicBoolean running = new AtomicBoolean(true);
@@ -76,22 +94,34 @@ public final class ProxySoak {
       new Object() {
         void next() {
           if (running.get()) {
-            client.request(options).compose(r -> r.send(body)).compose(r -> r.body()).onComplete(result -> {
-              (result.succeeded() ? completed : failed).incrementAndGet();
-              next();
-            });
+            client
+                .request(options)
+                .compose(r -> r.send(body))
+                .compose(r -> r.body())
+                .onComplete(
+                    result -> {
+                      (result.succeeded() ? completed : failed).incrementAndGet();
+                      next();
+                    });
           }
         }
       }.next();
     }
-    System.out.println("| elapsed s | requests/s | errors | proxy RSS MB | proxy heap after GC MB |");
+    System.out.println(
+        "| elapsed s | requests/s | errors | proxy RSS MB | proxy heap after GC MB |");
     System.out.println("|---|---|---|---|---|");
     long previous = 0;
     for (int elapsed = interval; elapsed <= seconds; elapsed += interval) {
       Thread.sleep(TimeUnit.SECONDS.toMillis(interval));
       long now = completed.get();
-      System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %.1f |%n", elapsed, (now - previous) / interval, failed.get(),
-          rssKb(jvm) / 1024.0, heapAfterGcKb(jvm) / 1024.0);
+      System.out.printf(
+          Locale.ROOT,
+          "| %d | %d | %d | %.1f | %.1f |%n",
+          elapsed,
+          (now - previous) / interval,
+          failed.get(),
+          rssKb(jvm) / 1024.0,
+          heapAfterGcKb(jvm) / 1024.0);
       previous = now;
     }
     running.set(false);

@@ -20,5 +20,12 @@ import org.apiguardian.api.API;
  * @param reason why the rewrite changed nothing, or {@code ""}
  */
 @API(status = INTERNAL, since = "0.1")
-public record Prepared(byte[] body, Map<String, String> headers, String model, boolean stream,
-    int tokensBefore, int tokensAfter, List<BlockDecision> blocks, String reason) {}
+public record Prepared(
+    byte[] body,
+    Map<String, String> headers,
+    String model,
+    boolean stream,
+    int tokensBefore,
+    int tokensAfter,
+    List<BlockDecision> blocks,
+    String reason) {}

@@ -1,11 +1,10 @@
 package dev.headroom.client.internal;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import static dev.headroom.api.PipelineStage.INPUT_COMPRESSED;
 import static dev.headroom.api.PipelineStage.INPUT_RECEIVED;
 import static dev.headroom.api.PipelineStage.INPUT_ROUTED;
 import static dev.headroom.api.PipelineStage.PRE_SEND;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtensions;
@@ -25,9 +24,9 @@ import org.apiguardian.api.API;
 
 /**
  * The request half of the in-process pipeline, with the proxy's semantics: INPUT_RECEIVED and
- * INPUT_ROUTED see the body as given, a payload an extension returns replaces the body (re-serialised
- * compactly) before the live-zone rewrite, INPUT_COMPRESSED and PRE_SEND see the rewritten body, and
- * a payload returned there is what is sent. Fail-open throughout.
+ * INPUT_ROUTED see the body as given, a payload an extension returns replaces the body
+ * (re-serialised compactly) before the live-zone rewrite, INPUT_COMPRESSED and PRE_SEND see the
+ * rewritten body, and a payload returned there is what is sent. Fail-open throughout.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RequestStages {
@@ -60,17 +59,28 @@ public final class RequestStages {
    * @param emitPreSend whether to emit PRE_SEND (the one-call helper does not)
    * @return the decision
    */
-  public Prepared run(ProviderApi api, byte[] body, Map<String, String> headers, CompressContext context,
-      String requestId, boolean emitPreSend) {
+  public Prepared run(
+      ProviderApi api,
+      byte[] body,
+      Map<String, String> headers,
+      CompressContext context,
+      String requestId,
+      boolean emitPreSend) {
     Map<String, Object> parsed = Json.parseObject(body);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("api_style", api.name().toLowerCase(Locale.ROOT));
     metadata.put("stream", parsed != null && Boolean.TRUE.equals(parsed.get("stream")));
     metadata.put("mode", "optimize");
     metadata.put("body_bytes", body.length);
-    PipelineEvent event = PipelineEvent.builder(INPUT_RECEIVED, operation)
-        .requestId(requestId).provider(providerOf(api)).model(modelOf(parsed))
-        .payload(parsed == null ? Map.of() : parsed).headers(headers).metadata(metadata).build();
+    PipelineEvent event =
+        PipelineEvent.builder(INPUT_RECEIVED, operation)
+            .requestId(requestId)
+            .provider(providerOf(api))
+            .model(modelOf(parsed))
+            .payload(parsed == null ? Map.of() : parsed)
+            .headers(headers)
+            .metadata(metadata)
+            .build();
     Map<String, Object> unchanged = event.payload();
     event = emitAll(BEFORE_REWRITE, event);
     byte[] current = body;
@@ -78,9 +88,11 @@ public final class RequestStages {
       current = Json.write(event.payload());
     }
     LiveZoneResult result = rewrite(api, current, context, requestId);
-    event = event.withMetadata("tokens_before", result.tokensBefore())
-        .withMetadata("tokens_after", result.tokensAfter())
-        .withMetadata("blocks", result.blocks().stream().map(BlockDecision::toMap).toList());
+    event =
+        event
+            .withMetadata("tokens_before", result.tokensBefore())
+            .withMetadata("tokens_after", result.tokensAfter())
+            .withMetadata("blocks", result.blocks().stream().map(BlockDecision::toMap).toList());
     if (result.changed()) {
       current = result.body();
       Map<String, Object> reparsed = Json.parseObject(current);
@@ -94,8 +106,14 @@ public final class RequestStages {
       current = Json.write(event.payload());
     }
     Map<String, Object> sent = event.payload();
-    return new Prepared(current, event.headers(), sent.get("model") instanceof String m ? m : event.model(),
-        Boolean.TRUE.equals(sent.get("stream")), result.tokensBefore(), result.tokensAfter(), result.blocks(),
+    return new Prepared(
+        current,
+        event.headers(),
+        sent.get("model") instanceof String m ? m : event.model(),
+        Boolean.TRUE.equals(sent.get("stream")),
+        result.tokensBefore(),
+        result.tokensAfter(),
+        result.blocks(),
         result.reason());
   }
 
@@ -107,15 +125,21 @@ public final class RequestStages {
     return current;
   }
 
-  private LiveZoneResult rewrite(ProviderApi api, byte[] body, CompressContext context, String requestId) {
+  private LiveZoneResult rewrite(
+      ProviderApi api, byte[] body, CompressContext context, String requestId) {
     if (rewriter == null) {
       return new LiveZoneResult(body, false, List.of(), "disabled");
     }
     try {
       return rewriter.rewrite(body, api, context);
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {
-      LOG.log(Level.WARNING, "request " + requestId + ": live-zone rewrite failed ("
-          + failure.getClass().getName() + "); sending the body uncompressed");
+      LOG.log(
+          Level.WARNING,
+          "request "
+              + requestId
+              + ": live-zone rewrite failed ("
+              + failure.getClass().getName()
+              + "); sending the body uncompressed");
       return new LiveZoneResult(body, false, List.of(), "rewrite_failed");
     }
   }

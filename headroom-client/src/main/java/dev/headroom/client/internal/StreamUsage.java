@@ -9,8 +9,9 @@ import org.apiguardian.api.API;
 
 /**
  * The final token usage of a server-sent-event stream, whichever provider sent it: OpenAI Chat
- * Completions' last chunk ({@code usage}), Responses' {@code response.completed} ({@code response.usage}),
- * Anthropic's {@code message_start} ({@code message.usage}) merged with {@code message_delta} ({@code usage}).
+ * Completions' last chunk ({@code usage}), Responses' {@code response.completed} ({@code
+ * response.usage}), Anthropic's {@code message_start} ({@code message.usage}) merged with {@code
+ * message_delta} ({@code usage}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class StreamUsage {
@@ -27,7 +28,8 @@ public final class StreamUsage {
       if (!line.startsWith("data:")) {
         continue;
       }
-      Map<String, Object> event = Json.parseObject(line.substring(5).strip().getBytes(StandardCharsets.UTF_8));
+      Map<String, Object> event =
+          Json.parseObject(line.substring(5).strip().getBytes(StandardCharsets.UTF_8));
       if (event == null) {
         continue;
       }
@@ -43,11 +45,12 @@ public final class StreamUsage {
 
   private static void mergeFrom(Map<?, ?> object, Map<String, Object> usage) {
     if (object.get("usage") instanceof Map<?, ?> found) {
-      found.forEach((key, value) -> {
-        if (value != null) {
-          usage.put(String.valueOf(key), value);
-        }
-      });
+      found.forEach(
+          (key, value) -> {
+            if (value != null) {
+              usage.put(String.valueOf(key), value);
+            }
+          });
     }
   }
 }

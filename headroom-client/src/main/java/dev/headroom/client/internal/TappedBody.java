@@ -12,8 +12,8 @@ import org.apiguardian.api.API;
 
 /**
  * A response body passed through unchanged to its reader, with a bounded copy handed to a callback
- * once, at end of stream or on close, whichever comes first. Past the cap the copy is dropped and the
- * callback gets {@code null}; the reader is never slowed beyond the copy.
+ * once, at end of stream or on close, whichever comes first. Past the cap the copy is dropped and
+ * the callback gets {@code null}; the reader is never slowed beyond the copy.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class TappedBody extends FilterInputStream {

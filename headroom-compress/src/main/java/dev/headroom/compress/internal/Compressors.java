@@ -1,14 +1,14 @@
 package dev.headroom.compress.internal;
 
-import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.ContentType;
-import dev.headroom.compress.internal.json.JsonCompressor;
 import dev.headroom.compress.internal.html.HtmlCompressor;
+import dev.headroom.compress.internal.json.JsonCompressor;
 import dev.headroom.compress.internal.lines.DiffCompressor;
 import dev.headroom.compress.internal.lines.LogCompressor;
 import dev.headroom.compress.internal.lines.SearchCompressor;
 import dev.headroom.compress.internal.lines.TableCompressor;
 import dev.headroom.compress.internal.prose.TextCompressor;
+import dev.headroom.compress.internal.spi.ContentCompressor;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,8 +1,5 @@
 package dev.headroom.compress.internal;
 
-import dev.headroom.compress.internal.spi.Candidate;
-import dev.headroom.compress.internal.spi.ContentCompressor;
-import dev.headroom.compress.internal.spi.Input;
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.CompressOptions;
@@ -15,6 +12,9 @@ import dev.headroom.compress.TokenCounter;
 import dev.headroom.compress.Unchanged;
 import dev.headroom.compress.internal.ccr.CcrSink;
 import dev.headroom.compress.internal.detect.Detectors;
+import dev.headroom.compress.internal.spi.Candidate;
+import dev.headroom.compress.internal.spi.ContentCompressor;
+import dev.headroom.compress.internal.spi.Input;
 import dev.headroom.compress.internal.text.Query;
 import dev.headroom.compress.internal.tokens.TokenGate;
 import java.util.EnumMap;
@@ -48,20 +48,33 @@ public final class DefaultCompressor implements Compressor {
     int originalBytes = CcrSink.utf8Length(content);
     if (originalBytes < options.minBytes()) {
       // Detection of a text this short is cheap, and callers log the type.
-      return new Unchanged(content, Detectors.detect(content).type(), Unchanged.Reason.BELOW_MIN_BYTES, originalBytes);
+      return new Unchanged(
+          content,
+          Detectors.detect(content).type(),
+          Unchanged.Reason.BELOW_MIN_BYTES,
+          originalBytes);
     }
     Detectors.Parsed parsed = Detectors.detectParsing(content);
     Detection detection = parsed.detection();
     ContentType type = detection.type();
     CcrSink sink = new CcrSink(context.scope());
-    Input input = new Input(content, detection, Query.parse(context.query()), context.targetTokens(), sink,
-        parsed.json());
+    Input input =
+        new Input(
+            content,
+            detection,
+            Query.parse(context.query()),
+            context.targetTokens(),
+            sink,
+            parsed.json());
     Optional<Candidate> candidate;
     try {
       candidate = compressors.get(type).compress(input);
     } catch (RuntimeException | StackOverflowError e) {
       // A compressor bug must never cost the caller its request: keep the original.
-      LOG.log(System.Logger.Level.WARNING, "compressor for " + type.tag() + " failed; original kept", e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "compressor for " + type.tag() + " failed; original kept",
+          e);
       candidate = Optional.empty();
     }
     if (candidate.isEmpty()) {
@@ -75,7 +88,8 @@ public final class DefaultCompressor implements Compressor {
     if (compressedBytes >= originalBytes && text.length() >= content.length()) {
       return new Unchanged(content, type, Unchanged.Reason.NOT_SMALLER, originalBytes);
     }
-    Optional<TokenGate.Verdict> verdict = TokenGate.judge(TokenCounter.forModel(context.model()), content, text);
+    Optional<TokenGate.Verdict> verdict =
+        TokenGate.judge(TokenCounter.forModel(context.model()), content, text);
     if (verdict.isEmpty()) {
       return new Unchanged(content, type, Unchanged.Reason.NOT_SMALLER, originalBytes);
     }
@@ -85,11 +99,23 @@ public final class DefaultCompressor implements Compressor {
       }
     } catch (RuntimeException storeDown) {
       // A marker whose original is not kept would lose data for good: send the original instead.
-      LOG.log(System.Logger.Level.WARNING, "CCR store unavailable (" + storeDown.getClass().getName()
-          + "); " + type.tag() + " block left uncompressed");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "CCR store unavailable ("
+              + storeDown.getClass().getName()
+              + "); "
+              + type.tag()
+              + " block left uncompressed");
       return new Unchanged(content, type, Unchanged.Reason.STORE_UNAVAILABLE, originalBytes);
     }
-    return new Compressed(text, type, candidate.get().strategy(), verdict.get().original(), verdict.get().compressed(),
-        originalBytes, compressedBytes, sink.references());
+    return new Compressed(
+        text,
+        type,
+        candidate.get().strategy(),
+        verdict.get().original(),
+        verdict.get().compressed(),
+        originalBytes,
+        compressedBytes,
+        sink.references());
   }
 }

@@ -16,14 +16,20 @@ import java.util.Set;
 /**
  * Markdown with fenced blocks (a tool result that mixes prose, a JSON document and a log tail): the
  * prose and the fence lines are kept as they are, and each fenced block large enough to matter is
- * detected and compressed on its own by the compressor for its type. Code blocks and prose are never
- * cut. Without a compressible block, the text goes to the lossless prose compressor.
+ * detected and compressed on its own by the compressor for its type. Code blocks and prose are
+ * never cut. Without a compressible block, the text goes to the lossless prose compressor.
  */
 final class FencedCompressor implements ContentCompressor {
 
   static final int MIN_BLOCK_BYTES = 512;
-  private static final Set<ContentType> LOSSY = EnumSet.of(ContentType.JSON_ARRAY, ContentType.JSON_OBJECT,
-      ContentType.LOG, ContentType.SEARCH, ContentType.DIFF, ContentType.TABLE);
+  private static final Set<ContentType> LOSSY =
+      EnumSet.of(
+          ContentType.JSON_ARRAY,
+          ContentType.JSON_OBJECT,
+          ContentType.LOG,
+          ContentType.SEARCH,
+          ContentType.DIFF,
+          ContentType.TABLE);
 
   private final Map<ContentType, ContentCompressor> byType;
   private final ContentCompressor prose;
@@ -69,7 +75,9 @@ final class FencedCompressor implements ContentCompressor {
       out.add(lines.get(close));
       i = close + 1;
     }
-    return changed ? Optional.of(new Candidate(lines.join(out), "text:fenced")) : prose.compress(input);
+    return changed
+        ? Optional.of(new Candidate(lines.join(out), "text:fenced"))
+        : prose.compress(input);
   }
 
   private Optional<Candidate> compressBlock(String block, Input input) {
@@ -81,8 +89,14 @@ final class FencedCompressor implements ContentCompressor {
     if (!LOSSY.contains(type)) {
       return Optional.empty();
     }
-    Input inner = new Input(block, parsed.detection(), input.query(), input.targetTokens(), input.sink(),
-        parsed.json());
+    Input inner =
+        new Input(
+            block,
+            parsed.detection(),
+            input.query(),
+            input.targetTokens(),
+            input.sink(),
+            parsed.json());
     return byType.get(type).compress(inner).filter(c -> c.text().length() < block.length());
   }
 }

@@ -52,37 +52,57 @@ class ClassPathDiscoveryTests {
     }
   }
 
-  private static ServiceLoader<PipelineExtension> loaderListing(Path dir, String... providers) throws IOException {
+  private static ServiceLoader<PipelineExtension> loaderListing(Path dir, String... providers)
+      throws IOException {
     Path services = dir.resolve("META-INF/services/" + PipelineExtension.class.getName());
     Files.createDirectories(services.getParent());
     Files.write(services, List.of(providers));
-    URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, ClassPathDiscoveryTests.class.getClassLoader());
+    URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {dir.toUri().toURL()}, ClassPathDiscoveryTests.class.getClassLoader());
     return ServiceLoader.load(PipelineExtension.class, loader);
   }
 
   @Test
-  void providersThatFailToLoadOrConstructAreReportedAndTheRestStillLoad(@TempDir Path dir) throws IOException {
-    ServiceLoader<PipelineExtension> loader = loaderListing(dir,
-        ExplodingConstructor.class.getName(),
-        "com.acme.DoesNotExist",
-        Tagging.class.getName());
+  void providersThatFailToLoadOrConstructAreReportedAndTheRestStillLoad(@TempDir Path dir)
+      throws IOException {
+    ServiceLoader<PipelineExtension> loader =
+        loaderListing(
+            dir,
+            ExplodingConstructor.class.getName(),
+            "com.acme.DoesNotExist",
+            Tagging.class.getName());
 
     PipelineExtensions extensions = PipelineExtensions.from(loader);
 
-    assertEquals(List.of("tagging"), extensions.extensions().stream().map(PipelineExtension::id).collect(Collectors.toList()));
-    List<String> failures = extensions.loadFailures().stream()
-        .map(failure -> failure.provider() + " " + failure.cause().getMessage())
-        .collect(Collectors.toList());
+    assertEquals(
+        List.of("tagging"),
+        extensions.extensions().stream().map(PipelineExtension::id).collect(Collectors.toList()));
+    List<String> failures =
+        extensions.loadFailures().stream()
+            .map(failure -> failure.provider() + " " + failure.cause().getMessage())
+            .collect(Collectors.toList());
     assertEquals(2, failures.size(), failures::toString);
-    assertTrue(failures.stream().anyMatch(text -> text.contains(ExplodingConstructor.class.getName())), failures::toString);
-    assertTrue(failures.stream().anyMatch(text -> text.startsWith("com.acme.DoesNotExist ")), failures::toString);
-    assertEquals(true, extensions.emit(PipelineStage.PRE_SEND,
-        PipelineEvent.builder(PipelineStage.PRE_SEND, "test").build()).metadata().get("tagged"));
+    assertTrue(
+        failures.stream().anyMatch(text -> text.contains(ExplodingConstructor.class.getName())),
+        failures::toString);
+    assertTrue(
+        failures.stream().anyMatch(text -> text.startsWith("com.acme.DoesNotExist ")),
+        failures::toString);
+    assertEquals(
+        true,
+        extensions
+            .emit(
+                PipelineStage.PRE_SEND,
+                PipelineEvent.builder(PipelineStage.PRE_SEND, "test").build())
+            .metadata()
+            .get("tagged"));
   }
 
   @Test
   void loadFailuresCarryTheirCause(@TempDir Path dir) throws IOException {
-    PipelineExtensions extensions = PipelineExtensions.from(loaderListing(dir, ExplodingConstructor.class.getName()));
+    PipelineExtensions extensions =
+        PipelineExtensions.from(loaderListing(dir, ExplodingConstructor.class.getName()));
 
     ExtensionFailure failure = extensions.loadFailures().get(0);
     Throwable root = failure.cause();

@@ -2,8 +2,8 @@ package dev.headroom.it.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,9 @@ final class ModuleCompiler {
 
   /** The module path holding headroom-api and its static annotation module. */
   static List<Path> apiModulePath() {
-    return List.of(locationOf(dev.headroom.api.PipelineExtension.class), locationOf(org.apiguardian.api.API.class));
+    return List.of(
+        locationOf(dev.headroom.api.PipelineExtension.class),
+        locationOf(org.apiguardian.api.API.class));
   }
 
   /**
@@ -38,7 +40,8 @@ final class ModuleCompiler {
    *
    * @return the directory holding the compiled, exploded module
    */
-  static Path compile(Path workDir, String moduleName, Map<String, String> sources) throws IOException {
+  static Path compile(Path workDir, String moduleName, Map<String, String> sources)
+      throws IOException {
     Path src = workDir.resolve("src").resolve(moduleName);
     Path out = workDir.resolve("mods").resolve(moduleName);
     List<String> files = new ArrayList<>();
@@ -49,10 +52,15 @@ final class ModuleCompiler {
       files.add(file.toString());
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of(
-        "--release", "17",
-        "--module-path", apiModulePath().stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)),
-        "-d", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--release", "17",
+                "--module-path",
+                    apiModulePath().stream()
+                        .map(Path::toString)
+                        .collect(Collectors.joining(java.io.File.pathSeparator)),
+                "-d", out.toString()));
     args.addAll(files);
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     int status = javac.run(null, errors, errors, args.toArray(String[]::new));

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModulePathDiscoveryTests {
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   private static Path app;
   private static Path tagger;
@@ -34,66 +33,90 @@ class ModulePathDiscoveryTests {
 
   @BeforeAll
   static void compileFixtureModules() throws IOException {
-    tagger = ModuleCompiler.compile(work, "acme.tagger", Map.of(
-        "module-info.java", "module acme.tagger {\n"
-            + "  requires dev.headroom.api;\n"
-            + "  provides dev.headroom.api.PipelineExtension with acme.tagger.Tagger;\n"
-            + "}\n",
-        "acme/tagger/Tagger.java", "package acme.tagger;\n"
-            + "import dev.headroom.api.*;\n"
-            + "public final class Tagger implements PipelineExtension {\n"
-            + "  public String id() { return \"acme-tagger\"; }\n"
-            + "  public PipelineEvent onEvent(PipelineEvent event) { return event.withMetadata(\"tagged_by\", id()); }\n"
-            + "}\n"));
-    broken = ModuleCompiler.compile(work, "acme.broken", Map.of(
-        "module-info.java", "module acme.broken {\n"
-            + "  requires dev.headroom.api;\n"
-            + "  provides dev.headroom.api.PipelineExtension with acme.broken.Broken;\n"
-            + "}\n",
-        "acme/broken/Broken.java", "package acme.broken;\n"
-            + "import dev.headroom.api.*;\n"
-            + "public final class Broken implements PipelineExtension {\n"
-            + "  public Broken() { throw new IllegalStateException(\"no licence key\"); }\n"
-            + "  public String id() { return \"acme-broken\"; }\n"
-            + "  public PipelineEvent onEvent(PipelineEvent event) { return event; }\n"
-            + "}\n"));
-    clone = ModuleCompiler.compile(work, "acme.clone", Map.of(
-        "module-info.java", "module acme.clone {\n"
-            + "  requires dev.headroom.api;\n"
-            + "  provides dev.headroom.api.PipelineExtension with acme.clone.Clone;\n"
-            + "}\n",
-        "acme/clone/Clone.java", "package acme.clone;\n"
-            + "import dev.headroom.api.*;\n"
-            + "public final class Clone implements PipelineExtension {\n"
-            + "  public String id() { return \"acme-tagger\"; }\n"
-            + "  public PipelineEvent onEvent(PipelineEvent event) { return event; }\n"
-            + "}\n"));
-    app = ModuleCompiler.compile(work, "acme.app", Map.of(
-        "module-info.java", "module acme.app {\n"
-            + "  requires dev.headroom.api;\n"
-            + "  uses dev.headroom.api.PipelineExtension;\n"
-            + "}\n",
-        "acme/app/Main.java", "package acme.app;\n"
-            + "import dev.headroom.api.*;\n"
-            + "import java.util.ServiceLoader;\n"
-            + "public final class Main {\n"
-            + "  public static void main(String[] args) {\n"
-            + "    PipelineExtensions extensions;\n"
-            + "    try {\n"
-            + "      extensions = PipelineExtensions.from(ServiceLoader.load(PipelineExtension.class));\n"
-            + "    } catch (ExtensionConfigurationException e) {\n"
-            + "      System.err.println(e.getMessage());\n"
-            + "      System.exit(3);\n"
-            + "      return;\n"
-            + "    }\n"
-            + "    PipelineEvent event = PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, \"app.request\").build();\n"
-            + "    System.out.println(\"extensions=\" + extensions);\n"
-            + "    for (ExtensionFailure failure : extensions.loadFailures()) {\n"
-            + "      System.out.println(\"failed=\" + failure.provider() + \": \" + failure.cause().getMessage());\n"
-            + "    }\n"
-            + "    System.out.println(\"metadata=\" + extensions.emit(PipelineStage.INPUT_RECEIVED, event).metadata());\n"
-            + "  }\n"
-            + "}\n"));
+    tagger =
+        ModuleCompiler.compile(
+            work,
+            "acme.tagger",
+            Map.of(
+                "module-info.java",
+                    "module acme.tagger {\n"
+                        + "  requires dev.headroom.api;\n"
+                        + "  provides dev.headroom.api.PipelineExtension with acme.tagger.Tagger;\n"
+                        + "}\n",
+                "acme/tagger/Tagger.java",
+                    "package acme.tagger;\n"
+                        + "import dev.headroom.api.*;\n"
+                        + "public final class Tagger implements PipelineExtension {\n"
+                        + "  public String id() { return \"acme-tagger\"; }\n"
+                        + "  public PipelineEvent onEvent(PipelineEvent event) { return event.withMetadata(\"tagged_by\", id()); }\n"
+                        + "}\n"));
+    broken =
+        ModuleCompiler.compile(
+            work,
+            "acme.broken",
+            Map.of(
+                "module-info.java",
+                    "module acme.broken {\n"
+                        + "  requires dev.headroom.api;\n"
+                        + "  provides dev.headroom.api.PipelineExtension with acme.broken.Broken;\n"
+                        + "}\n",
+                "acme/broken/Broken.java",
+                    "package acme.broken;\n"
+                        + "import dev.headroom.api.*;\n"
+                        + "public final class Broken implements PipelineExtension {\n"
+                        + "  public Broken() { throw new IllegalStateException(\"no licence key\"); }\n"
+                        + "  public String id() { return \"acme-broken\"; }\n"
+                        + "  public PipelineEvent onEvent(PipelineEvent event) { return event; }\n"
+                        + "}\n"));
+    clone =
+        ModuleCompiler.compile(
+            work,
+            "acme.clone",
+            Map.of(
+                "module-info.java",
+                    "module acme.clone {\n"
+                        + "  requires dev.headroom.api;\n"
+                        + "  provides dev.headroom.api.PipelineExtension with acme.clone.Clone;\n"
+                        + "}\n",
+                "acme/clone/Clone.java",
+                    "package acme.clone;\n"
+                        + "import dev.headroom.api.*;\n"
+                        + "public final class Clone implements PipelineExtension {\n"
+                        + "  public String id() { return \"acme-tagger\"; }\n"
+                        + "  public PipelineEvent onEvent(PipelineEvent event) { return event; }\n"
+                        + "}\n"));
+    app =
+        ModuleCompiler.compile(
+            work,
+            "acme.app",
+            Map.of(
+                "module-info.java",
+                    "module acme.app {\n"
+                        + "  requires dev.headroom.api;\n"
+                        + "  uses dev.headroom.api.PipelineExtension;\n"
+                        + "}\n",
+                "acme/app/Main.java",
+                    "package acme.app;\n"
+                        + "import dev.headroom.api.*;\n"
+                        + "import java.util.ServiceLoader;\n"
+                        + "public final class Main {\n"
+                        + "  public static void main(String[] args) {\n"
+                        + "    PipelineExtensions extensions;\n"
+                        + "    try {\n"
+                        + "      extensions = PipelineExtensions.from(ServiceLoader.load(PipelineExtension.class));\n"
+                        + "    } catch (ExtensionConfigurationException e) {\n"
+                        + "      System.err.println(e.getMessage());\n"
+                        + "      System.exit(3);\n"
+                        + "      return;\n"
+                        + "    }\n"
+                        + "    PipelineEvent event = PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, \"app.request\").build();\n"
+                        + "    System.out.println(\"extensions=\" + extensions);\n"
+                        + "    for (ExtensionFailure failure : extensions.loadFailures()) {\n"
+                        + "      System.out.println(\"failed=\" + failure.provider() + \": \" + failure.cause().getMessage());\n"
+                        + "    }\n"
+                        + "    System.out.println(\"metadata=\" + extensions.emit(PipelineStage.INPUT_RECEIVED, event).metadata());\n"
+                        + "  }\n"
+                        + "}\n"));
   }
 
   private record Run(int status, String out, String err) {}
@@ -103,11 +126,17 @@ class ModulePathDiscoveryTests {
     modulePath.add(app);
     modulePath.addAll(List.of(extensionModules));
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process process = new ProcessBuilder(java,
-        "--module-path", modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-        "--module", "acme.app/acme.app.Main")
-        .redirectErrorStream(false)
-        .start();
+    Process process =
+        new ProcessBuilder(
+                java,
+                "--module-path",
+                modulePath.stream()
+                    .map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator)),
+                "--module",
+                "acme.app/acme.app.Main")
+            .redirectErrorStream(false)
+            .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the fixture application did not finish");
@@ -119,7 +148,9 @@ class ModulePathDiscoveryTests {
     Run run = runApp(tagger);
 
     assertEquals(0, run.status(), run.err());
-    assertEquals(List.of("extensions=PipelineExtensions[acme-tagger]", "metadata={tagged_by=acme-tagger}"), lines(run.out()));
+    assertEquals(
+        List.of("extensions=PipelineExtensions[acme-tagger]", "metadata={tagged_by=acme-tagger}"),
+        lines(run.out()));
   }
 
   @Test
@@ -143,6 +174,8 @@ class ModulePathDiscoveryTests {
   }
 
   private static List<String> lines(String text) {
-    return Stream.of(text.split("\\R")).filter(line -> !line.isBlank()).collect(Collectors.toList());
+    return Stream.of(text.split("\\R"))
+        .filter(line -> !line.isBlank())
+        .collect(Collectors.toList());
   }
 }

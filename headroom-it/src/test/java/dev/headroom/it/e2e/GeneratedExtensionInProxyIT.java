@@ -31,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An extension author's whole journey: the project the archetype generated (and the archetype's
- * integration test built, earlier in this build) is dropped into the proxy's extensions directory; the
- * real proxy, started as `./headroom proxy` starts it, redacts the fake API key before the upstream
- * sees the request.
+ * integration test built, earlier in this build) is dropped into the proxy's extensions directory;
+ * the real proxy, started as `./headroom proxy` starts it, redacts the fake API key before the
+ * upstream sees the request.
  */
 class GeneratedExtensionInProxyIT {
 
@@ -45,38 +45,60 @@ class GeneratedExtensionInProxyIT {
     Path generated = Path.of(System.getProperty("headroom.generated.project"), "target");
     Path jar;
     try (Stream<Path> files = Files.list(generated)) {
-      jar = files.filter(file -> file.getFileName().toString().matches("acme-redactor-.*\\.jar")).findFirst()
-          .orElseThrow(() -> new AssertionError("no jar in " + generated + ": the archetype's integration test builds it; run the whole ./mvnw verify"));
+      jar =
+          files
+              .filter(file -> file.getFileName().toString().matches("acme-redactor-.*\\.jar"))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "no jar in "
+                              + generated
+                              + ": the archetype's integration test builds it; run the whole ./mvnw verify"));
     }
     Files.copy(jar, extensions.resolve(jar.getFileName()));
 
     BlockingQueue<String> upstreamBodies = new LinkedBlockingQueue<>();
     HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    upstream.createContext("/", exchange -> {
-      upstreamBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      byte[] answer = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[]}".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("content-type", "application/json");
-      exchange.sendResponseHeaders(200, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    upstream.createContext(
+        "/",
+        exchange -> {
+          upstreamBodies.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] answer =
+              "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[]}"
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("content-type", "application/json");
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     upstream.start();
     Process proxy = startProxy(extensions, "http://127.0.0.1:" + upstream.getAddress().getPort());
     try {
       String proxyUrl = awaitListening(proxy);
-      String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"
-          + "{\"role\":\"user\",\"content\":\"my key " + FAKE_KEY + " gets 401, why?\"}]}";
+      String body =
+          "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"
+              + "{\"role\":\"user\",\"content\":\"my key "
+              + FAKE_KEY
+              + " gets 401, why?\"}]}";
 
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(proxyUrl + "/v1/chat/completions"))
-              .header("content-type", "application/json").header("authorization", "Bearer sk-test")
-              .timeout(Duration.ofSeconds(20))
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(proxyUrl + "/v1/chat/completions"))
+                      .header("content-type", "application/json")
+                      .header("authorization", "Bearer sk-test")
+                      .timeout(Duration.ofSeconds(20))
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       String received = upstreamBodies.poll(10, TimeUnit.SECONDS);
       assertEquals(200, response.statusCode(), response.body());
-      assertTrue(received != null && received.contains("my key [redacted] gets 401"), "upstream received: " + received);
+      assertTrue(
+          received != null && received.contains("my key [redacted] gets 401"),
+          "upstream received: " + received);
       assertFalse(received.contains(FAKE_KEY), "the key reached the upstream");
       assertTrue(received.contains("\"be brief\""), "the rest of the request is kept");
     } finally {
@@ -87,21 +109,44 @@ class GeneratedExtensionInProxyIT {
   }
 
   /** Starts the proxy on the module path, as the ./headroom launcher does. */
-  private static Process startProxy(Path extensions, String upstreamUrl) throws IOException, URISyntaxException {
-    Path proxyJar = Path.of(dev.headroom.proxy.HeadroomProxy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  private static Process startProxy(Path extensions, String upstreamUrl)
+      throws IOException, URISyntaxException {
+    Path proxyJar =
+        Path.of(
+            dev.headroom.proxy.HeadroomProxy.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     Path target = proxyJar.getParent();
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "--module-path",
-        String.join(File.pathSeparator, proxyJar.toString(), target.resolve("modules").toString(), target.resolve("lib").toString()),
-        "--module", "dev.headroom.proxy/dev.headroom.proxy.internal.cli.ProxyCommand",
-        "--host", "127.0.0.1", "--port", "0", "--openai-api-url", upstreamUrl, "--anthropic-api-url", upstreamUrl,
-        "--extensions-dir", extensions.toString())
+    return new ProcessBuilder(
+            java,
+            "--module-path",
+            String.join(
+                File.pathSeparator,
+                proxyJar.toString(),
+                target.resolve("modules").toString(),
+                target.resolve("lib").toString()),
+            "--module",
+            "dev.headroom.proxy/dev.headroom.proxy.internal.cli.ProxyCommand",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--openai-api-url",
+            upstreamUrl,
+            "--anthropic-api-url",
+            upstreamUrl,
+            "--extensions-dir",
+            extensions.toString())
         .redirectErrorStream(true)
         .start();
   }
 
   private static String awaitListening(Process proxy) throws IOException {
-    BufferedReader output = new BufferedReader(new InputStreamReader(proxy.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader output =
+        new BufferedReader(new InputStreamReader(proxy.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     String line;
@@ -109,13 +154,16 @@ class GeneratedExtensionInProxyIT {
       seen.append(line).append('\n');
       Matcher listening = LISTENING.matcher(line);
       if (listening.find()) {
-        Thread drain = new Thread(() -> {
-          try {
-            output.lines().forEach(ignored -> { });
-          } catch (UncheckedIOException closed) {
-            // the stream closes under the reader when the test stops the proxy
-          }
-        }, "proxy-output");
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    output.lines().forEach(ignored -> {});
+                  } catch (UncheckedIOException closed) {
+                    // the stream closes under the reader when the test stops the proxy
+                  }
+                },
+                "proxy-output");
         drain.setDaemon(true);
         drain.start();
         return listening.group(1);

@@ -41,7 +41,8 @@ public final class SecretRedactor implements PipelineExtension {
   }
 
   private static Object redact(Object message) {
-    if (message instanceof Map<?, ?> map && map.get("content") instanceof String text
+    if (message instanceof Map<?, ?> map
+        && map.get("content") instanceof String text
         && SECRET.matcher(text).find()) {
       Map<Object, Object> copy = new LinkedHashMap<>(map);
       copy.put("content", SECRET.matcher(text).replaceAll("[redacted]"));

@@ -21,17 +21,25 @@ class SecretRedactorTests {
 
   private static PipelineEvent request(String text) {
     return PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, "proxy.request")
-        .payload(Map.of("model", "gpt-4o", "messages", List.of(
-            Map.of("role", "system", "content", "be brief"),
-            Map.of("role", "user", "content", text))))
+        .payload(
+            Map.of(
+                "model",
+                "gpt-4o",
+                "messages",
+                List.of(
+                    Map.of("role", "system", "content", "be brief"),
+                    Map.of("role", "user", "content", text))))
         .build();
   }
 
   @Test
   void secretsInMessageTextAreRedacted() {
-    PipelineEvent result = EXTENSIONS.emit(PipelineStage.INPUT_RECEIVED, request("my key is sk-abcdefghijklmnop1234, why 401?"));
+    PipelineEvent result =
+        EXTENSIONS.emit(
+            PipelineStage.INPUT_RECEIVED, request("my key is sk-abcdefghijklmnop1234, why 401?"));
 
-    assertEquals("my key is [redacted], why 401?", ((Map<?, ?>) result.messages().get(1)).get("content"));
+    assertEquals(
+        "my key is [redacted], why 401?", ((Map<?, ?>) result.messages().get(1)).get("content"));
     assertEquals("be brief", ((Map<?, ?>) result.messages().get(0)).get("content"));
   }
 
@@ -45,10 +53,17 @@ class SecretRedactorTests {
   @Test
   void theDocumentationShowsThisExampleVerbatim() throws IOException {
     Path root = Path.of(System.getProperty("basedir", ".")).getParent();
-    String source = Files.readString(root.resolve("headroom-it/src/test/java/dev/headroom/it/examples/SecretRedactor.java"));
-    String snippet = source.substring(source.indexOf("// tag::redactor[]\n") + "// tag::redactor[]\n".length(), source.indexOf("// end::redactor[]"));
+    String source =
+        Files.readString(
+            root.resolve("headroom-it/src/test/java/dev/headroom/it/examples/SecretRedactor.java"));
+    String snippet =
+        source.substring(
+            source.indexOf("// tag::redactor[]\n") + "// tag::redactor[]\n".length(),
+            source.indexOf("// end::redactor[]"));
     String doc = Files.readString(root.resolve("docs/extensions.md"));
 
-    assertTrue(doc.contains(snippet), "docs/extensions.md must contain the tagged region of SecretRedactor.java verbatim");
+    assertTrue(
+        doc.contains(snippet),
+        "docs/extensions.md must contain the tagged region of SecretRedactor.java verbatim");
   }
 }

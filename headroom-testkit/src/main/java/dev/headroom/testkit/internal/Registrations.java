@@ -15,10 +15,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Reads how an extension class is registered where it was compiled or packaged: the {@code provides}
- * clauses of the {@code module-info.class} beside it and the {@code META-INF/services} file beside it.
- * Reading the files, rather than asking the running module, gives the same answer whether the
- * author's tests run on the module path or the class path.
+ * Reads how an extension class is registered where it was compiled or packaged: the {@code
+ * provides} clauses of the {@code module-info.class} beside it and the {@code META-INF/services}
+ * file beside it. Reading the files, rather than asking the running module, gives the same answer
+ * whether the author's tests run on the module path or the class path.
  */
 public final class Registrations {
 
@@ -35,23 +35,50 @@ public final class Registrations {
     List<String> problems = new ArrayList<>();
     String name = provider.getName();
     Optional<byte[]> moduleInfo = read(provider, "module-info.class");
-    Optional<ModuleDescriptor> descriptor = moduleInfo.map(bytes -> ModuleDescriptor.read(java.nio.ByteBuffer.wrap(bytes)));
+    Optional<ModuleDescriptor> descriptor =
+        moduleInfo.map(bytes -> ModuleDescriptor.read(java.nio.ByteBuffer.wrap(bytes)));
     if (descriptor.isEmpty() && provider.getModule().isNamed()) {
       descriptor = Optional.of(provider.getModule().getDescriptor());
     }
     if (descriptor.isEmpty()) {
-      problems.add("there is no module-info.java beside " + name + "; add one with 'provides " + SERVICE + " with " + name + ";'");
+      problems.add(
+          "there is no module-info.java beside "
+              + name
+              + "; add one with 'provides "
+              + SERVICE
+              + " with "
+              + name
+              + ";'");
     } else if (descriptor.get().provides().stream()
-        .noneMatch(provides -> provides.service().equals(SERVICE) && provides.providers().contains(name))) {
-      problems.add("module " + descriptor.get().name() + " does not declare 'provides " + SERVICE + " with " + name + ";' in module-info.java");
+        .noneMatch(
+            provides ->
+                provides.service().equals(SERVICE) && provides.providers().contains(name))) {
+      problems.add(
+          "module "
+              + descriptor.get().name()
+              + " does not declare 'provides "
+              + SERVICE
+              + " with "
+              + name
+              + ";' in module-info.java");
     }
     Optional<byte[]> services = read(provider, "META-INF/services/" + SERVICE);
-    boolean listed = services.map(bytes -> new String(bytes, StandardCharsets.UTF_8).lines()
-        .map(line -> line.replaceFirst("#.*", "").strip())
-        .anyMatch(name::equals)).orElse(false);
+    boolean listed =
+        services
+            .map(
+                bytes ->
+                    new String(bytes, StandardCharsets.UTF_8)
+                        .lines()
+                        .map(line -> line.replaceFirst("#.*", "").strip())
+                        .anyMatch(name::equals))
+            .orElse(false);
     if (!listed) {
-      problems.add("META-INF/services/" + SERVICE + " does not list " + name
-          + "; add the line so class-path users (and tools that do not read module-info) find it");
+      problems.add(
+          "META-INF/services/"
+              + SERVICE
+              + " does not list "
+              + name
+              + "; add the line so class-path users (and tools that do not read module-info) find it");
     }
     return problems;
   }

@@ -29,7 +29,9 @@ public record HarnessResponse(int status, Map<String, List<String>> headers, byt
     return body.clone();
   }
 
-  /** @return the body decoded as UTF-8 */
+  /**
+   * @return the body decoded as UTF-8
+   */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }

@@ -38,16 +38,18 @@ import org.opentest4j.AssertionFailedError;
  * The real Headroom proxy, started in-process on a random loopback port, in front of a recording
  * upstream on another. A test sends provider requests through the proxy and inspects what the
  * upstream received:
+ *
  * <pre>{@code
  * try (ProxyHarness harness = ProxyHarness.start(new AcmeRedactor())) {
  *   harness.post("/v1/chat/completions", body);
  *   assertFalse(harness.takeUpstreamRequest().bodyText().contains("sk-"));
  * }
  * }</pre>
+ *
  * Using it needs {@code dev.headroom:headroom-proxy-vertx} among the test dependencies (the testkit
- * declares it optional). The upstream answers every HTTP request with {@code 200} and a small JSON body, and accepts
- * WebSocket sessions, recording each text frame and answering it with a {@code response.completed}
- * event. Every wait is bounded (10 s).
+ * declares it optional). The upstream answers every HTTP request with {@code 200} and a small JSON
+ * body, and accepts WebSocket sessions, recording each text frame and answering it with a {@code
+ * response.completed} event. Every wait is bounded (10 s).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ProxyHarness implements AutoCloseable {
@@ -66,24 +68,51 @@ public final class ProxyHarness implements AutoCloseable {
   private ProxyHarness(PipelineExtensions extensions) {
     vertx = Vertx.vertx();
     try {
-      upstream = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setMaxWebSocketMessageSize(1 << 24));
-      upstream.webSocketHandler(socket -> socket.textMessageHandler(text -> {
-        frames.add(text);
-        socket.writeTextMessage("{\"type\":\"response.completed\",\"response\":{\"id\":\"resp_harness\"}}");
-      }));
-      upstream.requestHandler(request -> request.body().onSuccess(body -> {
-        RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(), lowerCased(request.headers()), body.getBytes());
-        allRequests.add(recorded);
-        requests.add(recorded);
-        request.response().putHeader("content-type", "application/json").end("{\"id\":\"resp_harness\",\"object\":\"harness\"}");
-      }));
+      upstream =
+          vertx.createHttpServer(
+              new HttpServerOptions()
+                  .setHost("127.0.0.1")
+                  .setPort(0)
+                  .setMaxWebSocketMessageSize(1 << 24));
+      upstream.webSocketHandler(
+          socket ->
+              socket.textMessageHandler(
+                  text -> {
+                    frames.add(text);
+                    socket.writeTextMessage(
+                        "{\"type\":\"response.completed\",\"response\":{\"id\":\"resp_harness\"}}");
+                  }));
+      upstream.requestHandler(
+          request ->
+              request
+                  .body()
+                  .onSuccess(
+                      body -> {
+                        RecordedRequest recorded =
+                            new RecordedRequest(
+                                request.method().name(),
+                                request.uri(),
+                                lowerCased(request.headers()),
+                                body.getBytes());
+                        allRequests.add(recorded);
+                        requests.add(recorded);
+                        request
+                            .response()
+                            .putHeader("content-type", "application/json")
+                            .end("{\"id\":\"resp_harness\",\"object\":\"harness\"}");
+                      }));
       await(upstream.listen());
       String upstreamUrl = "http://127.0.0.1:" + upstream.actualPort();
-      proxy = HeadroomProxy.create(vertx, ProxyOptions.builder()
-          .host("127.0.0.1").port(0)
-          .openaiApiUrl(upstreamUrl).anthropicApiUrl(upstreamUrl)
-          .extensions(extensions)
-          .build());
+      proxy =
+          HeadroomProxy.create(
+              vertx,
+              ProxyOptions.builder()
+                  .host("127.0.0.1")
+                  .port(0)
+                  .openaiApiUrl(upstreamUrl)
+                  .anthropicApiUrl(upstreamUrl)
+                  .extensions(extensions)
+                  .build());
       await(proxy.start());
       client = vertx.createHttpClient();
       webSockets = vertx.createWebSocketClient();
@@ -103,7 +132,9 @@ public final class ProxyHarness implements AutoCloseable {
     return new ProxyHarness(PipelineExtensions.of(extensions));
   }
 
-  /** @return the proxy's base URL, {@code http://127.0.0.1:<port>} */
+  /**
+   * @return the proxy's base URL, {@code http://127.0.0.1:<port>}
+   */
   public String proxyUrl() {
     return "http://127.0.0.1:" + proxy.port();
   }
@@ -117,13 +148,29 @@ public final class ProxyHarness implements AutoCloseable {
    * @param body the exact body bytes
    * @return what the proxy answered
    */
-  public HarnessResponse send(String method, String path, Map<String, String> headers, byte[] body) {
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method)).setHost("127.0.0.1").setPort(proxy.port()).setURI(path);
+  public HarnessResponse send(
+      String method, String path, Map<String, String> headers, byte[] body) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.valueOf(method))
+            .setHost("127.0.0.1")
+            .setPort(proxy.port())
+            .setURI(path);
     headers.forEach(options::putHeader);
-    return await(client.request(options)
-        .compose(request -> request.send(Buffer.buffer(body)))
-        .compose(response -> response.body().map(answer ->
-            new HarnessResponse(response.statusCode(), lowerCased(response.headers()), answer.getBytes()))));
+    return await(
+        client
+            .request(options)
+            .compose(request -> request.send(Buffer.buffer(body)))
+            .compose(
+                response ->
+                    response
+                        .body()
+                        .map(
+                            answer ->
+                                new HarnessResponse(
+                                    response.statusCode(),
+                                    lowerCased(response.headers()),
+                                    answer.getBytes()))));
   }
 
   /**
@@ -157,7 +204,8 @@ public final class ProxyHarness implements AutoCloseable {
    * @return the frames as the upstream received them
    */
   public List<String> webSocket(String path, Map<String, String> headers, List<String> textFrames) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(proxy.port()).setURI(path);
+    WebSocketConnectOptions options =
+        new WebSocketConnectOptions().setHost("127.0.0.1").setPort(proxy.port()).setURI(path);
     headers.forEach(options::addHeader);
     WebSocket socket = await(webSockets.connect(options));
     try {
@@ -166,7 +214,10 @@ public final class ProxyHarness implements AutoCloseable {
       }
       List<String> received = new ArrayList<>();
       for (int i = 0; i < textFrames.size(); i++) {
-        received.add(poll(frames, "the upstream received " + i + " of " + textFrames.size() + " WebSocket frames"));
+        received.add(
+            poll(
+                frames,
+                "the upstream received " + i + " of " + textFrames.size() + " WebSocket frames"));
       }
       return received;
     } finally {
@@ -174,17 +225,23 @@ public final class ProxyHarness implements AutoCloseable {
     }
   }
 
-  /** @return the next request the upstream received, waiting up to 10 s */
+  /**
+   * @return the next request the upstream received, waiting up to 10 s
+   */
   public RecordedRequest takeUpstreamRequest() {
     return poll(requests, "the upstream received no request");
   }
 
-  /** @return every request the upstream received so far, in arrival order */
+  /**
+   * @return every request the upstream received so far, in arrival order
+   */
   public List<RecordedRequest> upstreamRequests() {
     return List.copyOf(allRequests);
   }
 
-  /** @return the proxy's metrics in Prometheus text format */
+  /**
+   * @return the proxy's metrics in Prometheus text format
+   */
   public String metrics() {
     return proxy.scrapeMetrics();
   }
@@ -200,7 +257,10 @@ public final class ProxyHarness implements AutoCloseable {
 
   private static Map<String, List<String>> lowerCased(MultiMap headers) {
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    headers.forEach((name, value) -> copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(value));
+    headers.forEach(
+        (name, value) ->
+            copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                .add(value));
     copy.replaceAll((name, values) -> List.copyOf(values));
     return copy;
   }
@@ -221,7 +281,10 @@ public final class ProxyHarness implements AutoCloseable {
   private static <T> T await(Future<T> future) {
     Objects.requireNonNull(future, "future must not be null");
     try {
-      return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new AssertionFailedError("the harness failed: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {

@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  * @param body the exact body bytes
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record RecordedRequest(String method, String uri, Map<String, List<String>> headers, byte[] body) {
+public record RecordedRequest(
+    String method, String uri, Map<String, List<String>> headers, byte[] body) {
 
   /** Copies the headers and the body. */
   public RecordedRequest {
@@ -30,7 +31,9 @@ public record RecordedRequest(String method, String uri, Map<String, List<String
     return body.clone();
   }
 
-  /** @return the body decoded as UTF-8 */
+  /**
+   * @return the body decoded as UTF-8
+   */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }

@@ -39,8 +39,9 @@ class ProxyHarnessTests {
   }
 
   /** Odd spacing, key order, unicode and a huge number: any re-serialisation would show. */
-  private static final String RESPONSES_BODY = "{ \"model\" :\"gpt-5\",\"input\":[{\"type\":\"function_call_output\",\"call_id\":\"fc_1\","
-      + "\"output\":\"naïve 🙂 résultat\"}] , \"seed\": 123456789012345678901234567890 }";
+  private static final String RESPONSES_BODY =
+      "{ \"model\" :\"gpt-5\",\"input\":[{\"type\":\"function_call_output\",\"call_id\":\"fc_1\","
+          + "\"output\":\"naïve 🙂 résultat\"}] , \"seed\": 123456789012345678901234567890 }";
 
   private static ProxyHarness harness;
 
@@ -59,17 +60,21 @@ class ProxyHarnessTests {
     HarnessResponse response = harness.post("/v1/responses", RESPONSES_BODY);
 
     assertEquals(200, response.status());
-    assertTrue(harness.takeUpstreamRequest().bodyText().contains("\"model\":\"rewritten-by-extension\""));
+    assertTrue(
+        harness.takeUpstreamRequest().bodyText().contains("\"model\":\"rewritten-by-extension\""));
   }
 
   @Test
   void aBypassedResponsesRequestIsForwardedByteIdenticalOverHttp() {
-    HarnessResponse response = harness.post("/v1/responses", RESPONSES_BODY, "x-headroom-bypass", "true");
+    HarnessResponse response =
+        harness.post("/v1/responses", RESPONSES_BODY, "x-headroom-bypass", "true");
 
     RecordedRequest upstream = harness.takeUpstreamRequest();
     assertEquals(200, response.status());
     assertArrayEquals(RESPONSES_BODY.getBytes(StandardCharsets.UTF_8), upstream.body());
-    assertTrue(upstream.header("x-headroom-bypass").isEmpty(), "x-headroom-* headers are never sent upstream");
+    assertTrue(
+        upstream.header("x-headroom-bypass").isEmpty(),
+        "x-headroom-* headers are never sent upstream");
   }
 
   @Test
@@ -86,7 +91,9 @@ class ProxyHarnessTests {
     String create = "{\"type\":\"response.create\",  \"response\":" + RESPONSES_BODY + "}";
     String second = "{\"type\":\"response.create\",\"model\":\"gpt-5\",\"input\":[]}";
 
-    List<String> received = harness.webSocket("/v1/responses", Map.of("x-headroom-bypass", "true"), List.of(create, second));
+    List<String> received =
+        harness.webSocket(
+            "/v1/responses", Map.of("x-headroom-bypass", "true"), List.of(create, second));
 
     assertEquals(List.of(create, second), received);
   }

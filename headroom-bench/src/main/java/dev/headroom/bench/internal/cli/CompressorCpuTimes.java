@@ -16,23 +16,25 @@ import java.util.Map;
 
 /**
  * The same calls as {@code CompressorBenchmark} (same {@link Samples}, query and model), timed in
- * thread CPU time rather than wall time: on a machine shared with other builds, wall-clock
- * averages mostly measure the neighbours, while a call's CPU time stays close to its cost. Prints
- * one Markdown row per type and size: median and 90th percentile µs per call, MB/s at the median.
+ * thread CPU time rather than wall time: on a machine shared with other builds, wall-clock averages
+ * mostly measure the neighbours, while a call's CPU time stays close to its cost. Prints one
+ * Markdown row per type and size: median and 90th percentile µs per call, MB/s at the median.
  *
  * <p>Usage: {@code CompressorCpuTimes [--rounds=N] [model] [seconds per cell] [sizes…]}, defaults 1
- * round, gpt-4o, 3, 4096 102400 1048576. Every cell is first run for a third of its time in a warm-up
- * round over all cells (so the first cell measured is not also the one that compiles the shared code),
- * and the first third of each cell's measured time is warm-up again.
+ * round, gpt-4o, 3, 4096 102400 1048576. Every cell is first run for a third of its time in a
+ * warm-up round over all cells (so the first cell measured is not also the one that compiles the
+ * shared code), and the first third of each cell's measured time is warm-up again.
  *
  * <p>With {@code --rounds=N} every cell is measured N times, a sweep over all cells per round, and
- * each row gives the round with the lowest median and the range of the N medians. A shared host only
- * ever adds time, so the lowest median is the nearest to what a call costs, and the range shows how
- * much the host moved.
+ * each row gives the round with the lowest median and the range of the N medians. A shared host
+ * only ever adds time, so the lowest median is the nearest to what a call costs, and the range
+ * shows how much the host moved.
  */
 public final class CompressorCpuTimes {
 
-  private static final String[] TYPES = {"log", "json_array", "json_object", "search", "diff", "table", "html", "code"};
+  private static final String[] TYPES = {
+    "log", "json_array", "json_object", "search", "diff", "table", "html", "code"
+  };
 
   private CompressorCpuTimes() {}
 
@@ -51,12 +53,16 @@ public final class CompressorCpuTimes {
     }
     String model = rest.size() > 0 ? rest.get(0) : "gpt-4o";
     double seconds = rest.size() > 1 ? Double.parseDouble(rest.get(1)) : 3;
-    int[] sizes = rest.size() > 2
-        ? rest.subList(2, rest.size()).stream().mapToInt(Integer::parseInt).toArray()
-        : new int[] {4096, 102400, 1048576};
-    Compressor compressor = Compressor.create(CompressOptions.defaults().withCcrStore(
-        CcrStore.inMemory(64, 256L << 20, Duration.ofMinutes(5))));
-    CompressContext context = CompressContext.ofQuery("why did order A-10077 fail? requestTimeoutMs").withModel(model);
+    int[] sizes =
+        rest.size() > 2
+            ? rest.subList(2, rest.size()).stream().mapToInt(Integer::parseInt).toArray()
+            : new int[] {4096, 102400, 1048576};
+    Compressor compressor =
+        Compressor.create(
+            CompressOptions.defaults()
+                .withCcrStore(CcrStore.inMemory(64, 256L << 20, Duration.ofMinutes(5))));
+    CompressContext context =
+        CompressContext.ofQuery("why did order A-10077 fail? requestTimeoutMs").withModel(model);
     // Each sample made once: the warm-up, every round and the report read the same text.
     Map<String, String> contents = new LinkedHashMap<>();
     for (int size : sizes) {
@@ -70,7 +76,8 @@ public final class CompressorCpuTimes {
         compressor.compress(content, context);
       }
     }
-    // best[cell] = {median, p90, calls} of the round with the lowest median; worst[cell] = highest median
+    // best[cell] = {median, p90, calls} of the round with the lowest median; worst[cell] = highest
+    // median
     Map<String, double[]> best = new LinkedHashMap<>();
     Map<String, Double> worst = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {
@@ -83,21 +90,33 @@ public final class CompressorCpuTimes {
         worst.merge(e.getKey(), cell[0], Math::max);
       }
     }
-    System.out.println("| type | size | model | median µs (CPU) | p90 µs (CPU) | MB/s at median | calls"
-        + (rounds > 1 ? " | medians of " + rounds + " rounds, µs |" : " |"));
+    System.out.println(
+        "| type | size | model | median µs (CPU) | p90 µs (CPU) | MB/s at median | calls"
+            + (rounds > 1 ? " | medians of " + rounds + " rounds, µs |" : " |"));
     System.out.println("|---|---:|---|---:|---:|---:|---:|" + (rounds > 1 ? "---:|" : ""));
     for (Map.Entry<String, String> e : contents.entrySet()) {
       String type = e.getKey().substring(0, e.getKey().indexOf('|'));
       int length = e.getValue().length();
       double[] cell = best.get(e.getKey());
-      System.out.printf("| %s | %s | %s | %,.0f | %,.0f | %.1f | %d |%s%n", type, label(length), model,
-          cell[0], cell[1], length / cell[0], (long) cell[2],
+      System.out.printf(
+          "| %s | %s | %s | %,.0f | %,.0f | %.1f | %d |%s%n",
+          type,
+          label(length),
+          model,
+          cell[0],
+          cell[1],
+          length / cell[0],
+          (long) cell[2],
           rounds > 1 ? String.format(" %,.0f–%,.0f |", cell[0], worst.get(e.getKey())) : "");
     }
   }
 
-  /** @return median µs, 90th percentile µs and the number of calls, after a third of the time as warm-up */
-  private static double[] measure(Compressor compressor, String content, CompressContext context, double seconds) {
+  /**
+   * @return median µs, 90th percentile µs and the number of calls, after a third of the time as
+   *     warm-up
+   */
+  private static double[] measure(
+      Compressor compressor, String content, CompressContext context, double seconds) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long warmEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
     while (System.nanoTime() < warmEnd) {

@@ -23,16 +23,27 @@ import java.util.Locale;
  * then the totals.
  *
  * <p>Usage: {@code java -cp … dev.headroom.bench.CorpusReport CORPUS_DIR [RUNS [WARM_UP_SECONDS]]}
- * (warm-up: at least RUNS calls per case, and at least that many seconds). It reads the
- * directory given on the command line and nothing else.
+ * (warm-up: at least RUNS calls per case, and at least that many seconds). It reads the directory
+ * given on the command line and nothing else.
  */
 public final class CorpusReport {
 
   private CorpusReport() {}
 
   /** One case's outcome. */
-  record Row(String name, String kind, String detected, String strategy, int bytes, int before,
-      int after, int needles, int kept, List<String> lost, double millis, boolean larger) {}
+  record Row(
+      String name,
+      String kind,
+      String detected,
+      String strategy,
+      int bytes,
+      int before,
+      int after,
+      int needles,
+      int kept,
+      List<String> lost,
+      double millis,
+      boolean larger) {}
 
   /**
    * @param args corpus directory, optional number of timed runs (default 5), optional minimum
@@ -67,10 +78,12 @@ public final class CorpusReport {
       CompressionResult result = compressor.compress(content, ctx);
       long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
       for (int i = 0; i < runs || System.nanoTime() < warmUpEnd; i++) {
-        compressor.compress(content, ctx); // warm-up: at least as many calls as measured, and the given time
+        compressor.compress(
+            content, ctx); // warm-up: at least as many calls as measured, and the given time
       }
       // Thread CPU time: on a shared machine wall time mostly measures the neighbours.
-      java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+      java.lang.management.ThreadMXBean cpu =
+          java.lang.management.ManagementFactory.getThreadMXBean();
       double[] times = new double[runs];
       for (int i = 0; i < runs; i++) {
         long t0 = cpu.getCurrentThreadCpuTime();
@@ -87,20 +100,33 @@ public final class CorpusReport {
           lost.add(n.asText());
         }
       }
-      String strategy = result instanceof dev.headroom.compress.Compressed k
-          ? k.strategy() : "unchanged:" + ((dev.headroom.compress.Unchanged) result).reason();
+      String strategy =
+          result instanceof dev.headroom.compress.Compressed k
+              ? k.strategy()
+              : "unchanged:" + ((dev.headroom.compress.Unchanged) result).reason();
       int before = o200k.count(content);
       int after = o200k.count(out);
-      rows.add(new Row(c.get("name").asText(), c.get("kind").asText(),
-          ContentDetector.detect(content).type().tag(), strategy,
-          content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, before, after, needles,
-          needles - lost.size(), lost, times[runs / 2], after > before));
+      rows.add(
+          new Row(
+              c.get("name").asText(),
+              c.get("kind").asText(),
+              ContentDetector.detect(content).type().tag(),
+              strategy,
+              content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+              before,
+              after,
+              needles,
+              needles - lost.size(),
+              lost,
+              times[runs / 2],
+              after > before));
     }
     return rows;
   }
 
   static void print(List<Row> rows, PrintStream out) {
-    out.println("| case | kind | detected | strategy | bytes | tokens before | tokens after | reduction | needles kept | median CPU ms |");
+    out.println(
+        "| case | kind | detected | strategy | bytes | tokens before | tokens after | reduction | needles kept | median CPU ms |");
     out.println("|---|---|---|---|---:|---:|---:|---:|---:|---:|");
     long before = 0;
     long after = 0;
@@ -111,12 +137,29 @@ public final class CorpusReport {
       after += r.after();
       needles += r.needles();
       kept += r.kept();
-      out.printf(Locale.ROOT, "| %s | %s | %s | %s | %,d | %,d | %,d | %.1f%% | %d/%d | %.2f |%n",
-          r.name(), r.kind(), r.detected(), r.strategy(), r.bytes(), r.before(), r.after(),
-          100.0 * (r.before() - r.after()) / Math.max(1, r.before()), r.kept(), r.needles(), r.millis());
+      out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %s | %,d | %,d | %,d | %.1f%% | %d/%d | %.2f |%n",
+          r.name(),
+          r.kind(),
+          r.detected(),
+          r.strategy(),
+          r.bytes(),
+          r.before(),
+          r.after(),
+          100.0 * (r.before() - r.after()) / Math.max(1, r.before()),
+          r.kept(),
+          r.needles(),
+          r.millis());
     }
-    out.printf(Locale.ROOT, "| **total** | | | | | %,d | %,d | **%.1f%%** | %d/%d | |%n",
-        before, after, 100.0 * (before - after) / Math.max(1, before), kept, needles);
+    out.printf(
+        Locale.ROOT,
+        "| **total** | | | | | %,d | %,d | **%.1f%%** | %d/%d | |%n",
+        before,
+        after,
+        100.0 * (before - after) / Math.max(1, before),
+        kept,
+        needles);
     for (Row r : rows) {
       if (!r.lost().isEmpty()) {
         out.println("LOST " + r.name() + ": " + r.lost());

@@ -15,8 +15,8 @@ import java.util.Arrays;
 
 /**
  * The compression part of the proxy harness's {@code compress} mode without the HTTP around it: the
- * same chat bodies through {@link LiveZoneRewriter#rewrite}, timed in thread CPU time (see
- * {@link CompressorCpuTimes} for why). Usage: {@code LiveZoneCpuTimes [seconds per size] [sizes…]},
+ * same chat bodies through {@link LiveZoneRewriter#rewrite}, timed in thread CPU time (see {@link
+ * CompressorCpuTimes} for why). Usage: {@code LiveZoneCpuTimes [seconds per size] [sizes…]},
  * defaults 6 s, 1 KB 10 KB 100 KB 1 MB; the first third of each size's time is warm-up.
  */
 public final class LiveZoneCpuTimes {
@@ -28,16 +28,23 @@ public final class LiveZoneCpuTimes {
    */
   public static void main(String[] args) {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 6;
-    int[] sizes = args.length > 1
-        ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
-        : new int[] {1024, 10 * 1024, 100 * 1024, 1024 * 1024};
-    LiveZoneRewriter rewriter = LiveZoneRewriter.create(Compressor.create(CompressOptions.defaults()),
-        LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(1)));
-    // -Dheadroom.bench.scope=S compresses as the proxy does for a caller: originals kept in an in-memory store under S.
-    CompressContext context = System.getProperty("headroom.bench.scope") == null ? CompressContext.defaults()
-        : CompressContext.defaults().withScope(System.getProperty("headroom.bench.scope"));
+    int[] sizes =
+        args.length > 1
+            ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+            : new int[] {1024, 10 * 1024, 100 * 1024, 1024 * 1024};
+    LiveZoneRewriter rewriter =
+        LiveZoneRewriter.create(
+            Compressor.create(CompressOptions.defaults()),
+            LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(1)));
+    // -Dheadroom.bench.scope=S compresses as the proxy does for a caller: originals kept in an
+    // in-memory store under S.
+    CompressContext context =
+        System.getProperty("headroom.bench.scope") == null
+            ? CompressContext.defaults()
+            : CompressContext.defaults().withScope(System.getProperty("headroom.bench.scope"));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    System.out.println("| body | median µs (CPU) | p90 µs (CPU) | p99 µs (CPU) | KB allocated per call | bytes after | tokens before → after | calls |");
+    System.out.println(
+        "| body | median µs (CPU) | p90 µs (CPU) | p99 µs (CPU) | KB allocated per call | bytes after | tokens before → after | calls |");
     System.out.println("|---|---:|---:|---:|---:|---:|---|---:|");
     for (int size : sizes) {
       byte[] body = ProxyLoadHarness.toolOutputBytes(size);
@@ -58,8 +65,17 @@ public final class LiveZoneCpuTimes {
       }
       long allocatedPerCall = (allocation.getCurrentThreadAllocatedBytes() - allocatedBefore) / n;
       Arrays.sort(cpu, 0, n);
-      System.out.printf("| %d KB | %,.0f | %,.0f | %,.0f | %,d | %,d | %,d → %,d | %d |%n", body.length / 1024, cpu[n / 2] / 1e3,
-          cpu[n * 9 / 10] / 1e3, cpu[n * 99 / 100] / 1e3, allocatedPerCall / 1024, result.body().length, result.tokensBefore(), result.tokensAfter(), n);
+      System.out.printf(
+          "| %d KB | %,.0f | %,.0f | %,.0f | %,d | %,d | %,d → %,d | %d |%n",
+          body.length / 1024,
+          cpu[n / 2] / 1e3,
+          cpu[n * 9 / 10] / 1e3,
+          cpu[n * 99 / 100] / 1e3,
+          allocatedPerCall / 1024,
+          result.body().length,
+          result.tokensBefore(),
+          result.tokensAfter(),
+          n);
     }
   }
 }

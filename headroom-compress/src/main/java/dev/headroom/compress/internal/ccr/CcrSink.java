@@ -94,7 +94,8 @@ public final class CcrSink {
   public static int utf8Length(String s) {
     int length = s.length();
     int i = 0;
-    // The ASCII start (often the whole text) in a loop of its own: with the rest of the rules in the
+    // The ASCII start (often the whole text) in a loop of its own: with the rest of the rules in
+    // the
     // same loop, the JIT compiled it about ten times slower once it had seen texts of both kinds.
     while (i < length && s.charAt(i) < 0x80) {
       i++;
@@ -106,7 +107,9 @@ public final class CcrSink {
         n++;
       } else if (c < 0x800) {
         n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < length
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         n += 4;
         i++;
       } else {

@@ -31,7 +31,7 @@ public final class InMemoryCcrStore implements CcrStore {
    * @param clock nanosecond clock (tests pass a fake one)
    */
   public InMemoryCcrStore(int maxEntries, long maxBytes, Duration ttl, LongSupplier clock) {
-    this(maxEntries, maxBytes, ttl, clock, () -> { });
+    this(maxEntries, maxBytes, ttl, clock, () -> {});
   }
 
   /**
@@ -41,7 +41,8 @@ public final class InMemoryCcrStore implements CcrStore {
    * @param clock nanosecond clock (tests pass a fake one)
    * @param onExpired told of each read that found its entry expired
    */
-  public InMemoryCcrStore(int maxEntries, long maxBytes, Duration ttl, LongSupplier clock, Runnable onExpired) {
+  public InMemoryCcrStore(
+      int maxEntries, long maxBytes, Duration ttl, LongSupplier clock, Runnable onExpired) {
     if (maxEntries < 1 || maxBytes < 1) {
       throw new IllegalArgumentException(
           "maxEntries and maxBytes must be positive: " + maxEntries + ", " + maxBytes);

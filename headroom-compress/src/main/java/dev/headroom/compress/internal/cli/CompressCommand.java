@@ -32,18 +32,27 @@ import picocli.CommandLine.Parameters;
 public final class CompressCommand implements Callable<Integer> {
 
   /** Output formats. */
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
   @Option(names = "--query", description = "The user's question; matching rows and lines are kept.")
   String query = "";
 
-  @Option(names = "--model", description = "Model name; chooses the tokenizer (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--model",
+      description = "Model name; chooses the tokenizer (default ${DEFAULT-VALUE}).")
   String model = CompressContext.DEFAULT_MODEL;
 
-  @Option(names = "--format", description = "text (compressed text on stdout, stats on stderr) or json.")
+  @Option(
+      names = "--format",
+      description = "text (compressed text on stdout, stats on stderr) or json.")
   Format format = Format.text;
 
-  @Option(names = "--repeat", description = "Time N runs after N warm-up runs and report the median.")
+  @Option(
+      names = "--repeat",
+      description = "Time N runs after N warm-up runs and report the median.")
   int repeat = 1;
 
   @Parameters(index = "0", arity = "0..1", description = "Input file, or - for stdin (default).")
@@ -91,9 +100,10 @@ public final class CompressCommand implements Callable<Integer> {
     }
     String content;
     try {
-      content = "-".equals(file)
-          ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-          : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+      content =
+          "-".equals(file)
+              ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+              : Files.readString(Path.of(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       err.println("headroom compress: cannot read " + file + ": " + e.getMessage());
       return 1;
@@ -113,7 +123,8 @@ public final class CompressCommand implements Callable<Integer> {
         times[i] = (System.nanoTime() - t0) / 1e6;
       }
       Arrays.sort(times);
-      millis = repeat % 2 == 1 ? times[repeat / 2] : (times[repeat / 2 - 1] + times[repeat / 2]) / 2;
+      millis =
+          repeat % 2 == 1 ? times[repeat / 2] : (times[repeat / 2 - 1] + times[repeat / 2]) / 2;
     } else {
       long t0 = System.nanoTime();
       result = compressor.compress(content, context);
@@ -131,26 +142,55 @@ public final class CompressCommand implements Callable<Integer> {
   }
 
   /** The numbers reported for one run. */
-  record Stats(String contentType, String strategy, int originalTokens, int compressedTokens,
-      int originalBytes, int compressedBytes, double millis, boolean compressed) {
+  record Stats(
+      String contentType,
+      String strategy,
+      int originalTokens,
+      int compressedTokens,
+      int originalBytes,
+      int compressedBytes,
+      double millis,
+      boolean compressed) {
 
     static Stats of(CompressionResult result, String content, TokenCounter counter, double millis) {
       if (result instanceof Compressed c) {
-        return new Stats(c.contentType().tag(), c.strategy(), c.originalTokens(), c.compressedTokens(),
-            c.originalBytes(), c.compressedBytes(), millis, true);
+        return new Stats(
+            c.contentType().tag(),
+            c.strategy(),
+            c.originalTokens(),
+            c.compressedTokens(),
+            c.originalBytes(),
+            c.compressedBytes(),
+            millis,
+            true);
       }
       Unchanged u = (Unchanged) result;
       int tokens = counter.count(content);
-      return new Stats(u.contentType().tag(), "unchanged:" + u.reason().name().toLowerCase(Locale.ROOT),
-          tokens, tokens, u.originalBytes(), u.originalBytes(), millis, false);
+      return new Stats(
+          u.contentType().tag(),
+          "unchanged:" + u.reason().name().toLowerCase(Locale.ROOT),
+          tokens,
+          tokens,
+          u.originalBytes(),
+          u.originalBytes(),
+          millis,
+          false);
     }
 
     String line() {
-      double saved = originalTokens == 0 ? 0 : 100.0 * (originalTokens - compressedTokens) / originalTokens;
-      return String.format(Locale.ROOT,
+      double saved =
+          originalTokens == 0 ? 0 : 100.0 * (originalTokens - compressedTokens) / originalTokens;
+      return String.format(
+          Locale.ROOT,
           "headroom: %s %s: %d -> %d tokens (-%.1f%%), %d -> %d bytes, %.2f ms",
-          contentType, strategy, originalTokens, compressedTokens, saved, originalBytes,
-          compressedBytes, millis);
+          contentType,
+          strategy,
+          originalTokens,
+          compressedTokens,
+          saved,
+          originalBytes,
+          compressedBytes,
+          millis);
     }
 
     String json() {

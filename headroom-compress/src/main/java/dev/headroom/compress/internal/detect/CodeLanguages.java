@@ -1,6 +1,5 @@
 package dev.headroom.compress.internal.detect;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Scores lines against per-language start-of-line patterns; the best language with 3+ hits wins. */
+/**
+ * Scores lines against per-language start-of-line patterns; the best language with 3+ hits wins.
+ */
 final class CodeLanguages {
 
   /**
@@ -25,24 +26,48 @@ final class CodeLanguages {
   static final Map<String, Language> LANGUAGES = new LinkedHashMap<>();
 
   static {
-    LANGUAGES.put("go", new Language(Pattern.compile(
-        "^\\s*(?:func\\s+|type\\s+\\w+\\s+(?:struct|interface)|package\\s+\\w+$|import\\s+\\(|\\w+\\s*:=\\s)"),
-        List.of("func", "type", "package", "import"), ":="));
-    LANGUAGES.put("python", new Language(Pattern.compile(
-        "^\\s*(?:(?:async\\s+)?def\\s+\\w+\\(|class\\s+\\w+[(:]|import\\s+\\w+|from\\s+[\\w.]+\\s+import\\s|if __name__\\s*==)"),
-        List.of("async", "def", "class", "import", "from", "if"), null));
-    LANGUAGES.put("typescript", new Language(Pattern.compile(
-        "^\\s*(?:export\\s+)?(?:interface|type|enum|namespace)\\s+\\w+|^\\s*(?:export\\s+)?(?:async\\s+)?function\\s+\\w+\\s*(?:<[^>]*>)?\\([^)]*:\\s*\\w+"),
-        List.of("export", "interface", "type", "enum", "namespace", "async", "function"), null));
-    LANGUAGES.put("javascript", new Language(Pattern.compile(
-        "^\\s*(?:(?:export\\s+)?(?:async\\s+)?function\\s*\\w*\\s*\\(|(?:export\\s+)?(?:const|let|var)\\s+\\w+\\s*=|import\\s+.+\\s+from\\s+['\"]|module\\.exports|export\\s+(?:default|const|class))"),
-        List.of("export", "async", "function", "const", "let", "var", "import", "module"), null));
-    LANGUAGES.put("rust", new Language(Pattern.compile(
-        "^\\s*(?:(?:pub(?:\\([^)]*\\))?\\s+)?(?:fn|struct|enum|impl|mod|trait)\\s+\\w+|use\\s+[\\w:]+|#\\[\\w+)"),
-        List.of("pub", "fn", "struct", "enum", "impl", "mod", "trait", "use", "#"), null));
-    LANGUAGES.put("java", new Language(Pattern.compile(
-        "^\\s*(?:(?:public|private|protected)\\s+(?:static\\s+)?(?:final\\s+)?(?:class|interface|enum|record|[\\w<>\\[\\]]+\\s+\\w+\\s*\\()|package\\s+[\\w.]+;|import\\s+(?:static\\s+)?[\\w.*]+;)"),
-        List.of("public", "private", "protected", "package", "import"), null));
+    LANGUAGES.put(
+        "go",
+        new Language(
+            Pattern.compile(
+                "^\\s*(?:func\\s+|type\\s+\\w+\\s+(?:struct|interface)|package\\s+\\w+$|import\\s+\\(|\\w+\\s*:=\\s)"),
+            List.of("func", "type", "package", "import"),
+            ":="));
+    LANGUAGES.put(
+        "python",
+        new Language(
+            Pattern.compile(
+                "^\\s*(?:(?:async\\s+)?def\\s+\\w+\\(|class\\s+\\w+[(:]|import\\s+\\w+|from\\s+[\\w.]+\\s+import\\s|if __name__\\s*==)"),
+            List.of("async", "def", "class", "import", "from", "if"),
+            null));
+    LANGUAGES.put(
+        "typescript",
+        new Language(
+            Pattern.compile(
+                "^\\s*(?:export\\s+)?(?:interface|type|enum|namespace)\\s+\\w+|^\\s*(?:export\\s+)?(?:async\\s+)?function\\s+\\w+\\s*(?:<[^>]*>)?\\([^)]*:\\s*\\w+"),
+            List.of("export", "interface", "type", "enum", "namespace", "async", "function"),
+            null));
+    LANGUAGES.put(
+        "javascript",
+        new Language(
+            Pattern.compile(
+                "^\\s*(?:(?:export\\s+)?(?:async\\s+)?function\\s*\\w*\\s*\\(|(?:export\\s+)?(?:const|let|var)\\s+\\w+\\s*=|import\\s+.+\\s+from\\s+['\"]|module\\.exports|export\\s+(?:default|const|class))"),
+            List.of("export", "async", "function", "const", "let", "var", "import", "module"),
+            null));
+    LANGUAGES.put(
+        "rust",
+        new Language(
+            Pattern.compile(
+                "^\\s*(?:(?:pub(?:\\([^)]*\\))?\\s+)?(?:fn|struct|enum|impl|mod|trait)\\s+\\w+|use\\s+[\\w:]+|#\\[\\w+)"),
+            List.of("pub", "fn", "struct", "enum", "impl", "mod", "trait", "use", "#"),
+            null));
+    LANGUAGES.put(
+        "java",
+        new Language(
+            Pattern.compile(
+                "^\\s*(?:(?:public|private|protected)\\s+(?:static\\s+)?(?:final\\s+)?(?:class|interface|enum|record|[\\w<>\\[\\]]+\\s+\\w+\\s*\\()|package\\s+[\\w.]+;|import\\s+(?:static\\s+)?[\\w.*]+;)"),
+            List.of("public", "private", "protected", "package", "import"),
+            null));
   }
 
   private static final List<Language> IN_ORDER = List.copyOf(LANGUAGES.values());
@@ -105,7 +130,9 @@ final class CodeLanguages {
     return language.anywhere() != null && line.contains(language.anywhere());
   }
 
-  /** The index after the leading ASCII white space ({@code \s}: space and tab to carriage return). */
+  /**
+   * The index after the leading ASCII white space ({@code \s}: space and tab to carriage return).
+   */
   private static int indent(String line) {
     int i = 0;
     int n = line.length();

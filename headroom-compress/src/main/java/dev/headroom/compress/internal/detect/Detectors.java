@@ -2,28 +2,31 @@ package dev.headroom.compress.internal.detect;
 
 import dev.headroom.compress.ContentType;
 import dev.headroom.compress.Detection;
-import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.json.JsonTrees;
+import dev.headroom.compress.internal.spi.JNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The detection rules behind {@link dev.headroom.compress.ContentDetector}. JSON is validated in full
- * with a streaming parser; line-oriented types are judged on the first {@value #SAMPLE_LINES} lines.
+ * The detection rules behind {@link dev.headroom.compress.ContentDetector}. JSON is validated in
+ * full with a streaming parser; line-oriented types are judged on the first {@value #SAMPLE_LINES}
+ * lines.
  */
 public final class Detectors {
 
   static final int SAMPLE_LINES = 200;
 
   private static final Pattern DIFF_HEADER =
-      Pattern.compile("^(diff --git |diff --cc |diff --combined |@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@)");
+      Pattern.compile(
+          "^(diff --git |diff --cc |diff --combined |@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@)");
   private static final Pattern HTML_START =
-      Pattern.compile("^\\s*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>])",
+      Pattern.compile(
+          "^\\s*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>])", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HTML_TAG =
+      Pattern.compile(
+          "<(div|span|script|style|link|meta|nav|header|footer|aside|article|section|main|p|table)[\\s>]",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern HTML_TAG = Pattern.compile(
-      "<(div|span|script|style|link|meta|nav|header|footer|aside|article|section|main|p|table)[\\s>]",
-      Pattern.CASE_INSENSITIVE);
 
   private Detectors() {}
 
@@ -65,7 +68,8 @@ public final class Detectors {
     if ((first == '[' && last == ']') || (first == '{' && last == '}')) {
       Optional<JNode> json = JsonTrees.parse(content);
       if (json.isPresent()) {
-        ContentType type = json.get() instanceof JNode.JArray ? ContentType.JSON_ARRAY : ContentType.JSON_OBJECT;
+        ContentType type =
+            json.get() instanceof JNode.JArray ? ContentType.JSON_ARRAY : ContentType.JSON_OBJECT;
         return new Parsed(Detection.of(type), json);
       }
     }

@@ -2,9 +2,10 @@ package dev.headroom.compress.internal.detect;
 
 /**
  * A grep / ripgrep / git grep hit, {@code [rev:][drive:]path:line:} or {@code …path:line-}, read
- * without a regex: {@link #match} finds exactly what {@code LineSample.GREP.matcher(line).lookingAt()}
- * finds (its group 1 and its end), and {@link #isHit} is {@link LineSample#isGrepLine}. Per line of
- * a search result this was most of the search compressor's time.
+ * without a regex: {@link #match} finds exactly what {@code
+ * LineSample.GREP.matcher(line).lookingAt()} finds (its group 1 and its end), and {@link #isHit} is
+ * {@link LineSample#isGrepLine}. Per line of a search result this was most of the search
+ * compressor's time.
  *
  * @param path the path (group 1 of {@code LineSample.GREP})
  * @param end the index just past the {@code :} or {@code -} after the line number
@@ -45,8 +46,8 @@ public record GrepLine(String path, int end) {
   }
 
   /**
-   * @return whether the path has a directory or an extension and is not a date, i.e. the hit is
-   *     not a timestamp or a {@code key:value} pair that happens to look like one
+   * @return whether the path has a directory or an extension and is not a date, i.e. the hit is not
+   *     a timestamp or a {@code key:value} pair that happens to look like one
    */
   public boolean namesFile() {
     return namesFile(path, 0, path.length());
@@ -57,8 +58,8 @@ public record GrepLine(String path, int end) {
   }
 
   /**
-   * The regex's choice of path, as {@code from << 32 | colonAt} ({@code [from, colonAt)} is the path
-   * and {@code colonAt} the colon after it), or -1 when the line is no hit.
+   * The regex's choice of path, as {@code from << 32 | colonAt} ({@code [from, colonAt)} is the
+   * path and {@code colonAt} the colon after it), or -1 when the line is no hit.
    */
   private static long locate(String line) {
     if (line.indexOf(':') < 0) {
@@ -88,7 +89,11 @@ public record GrepLine(String path, int end) {
     if (colons == 0) {
       return -1;
     }
-    if (colons >= 3 && c0 > 0 && c1 == c0 + 2 && isAsciiLetter(line.charAt(c0 + 1)) && end(line, c1 + 1, c2) >= 0) {
+    if (colons >= 3
+        && c0 > 0
+        && c1 == c0 + 2
+        && isAsciiLetter(line.charAt(c0 + 1))
+        && end(line, c1 + 1, c2) >= 0) {
       return (long) (c1 + 1) << 32 | c2;
     }
     if (colons >= 2 && c0 > 0 && end(line, c0 + 1, c1) >= 0) {
@@ -140,7 +145,8 @@ public record GrepLine(String path, int end) {
     }
     char last = to == from ? 0 : s.charAt(to - 1);
     return extensionEndsAt(s, from, to)
-        || (last == '\u0085' || last == '\u2028' || last == '\u2029') && extensionEndsAt(s, from, to - 1);
+        || (last == '\u0085' || last == '\u2028' || last == '\u2029')
+            && extensionEndsAt(s, from, to - 1);
   }
 
   private static boolean extensionEndsAt(String s, int from, int end) {
@@ -164,7 +170,10 @@ public record GrepLine(String path, int end) {
 
   private static boolean hasDate(String s, int from, int to) {
     for (int i = from; i + 10 <= to; i++) {
-      if (digits(s, i, 4) && s.charAt(i + 4) == '-' && digits(s, i + 5, 2) && s.charAt(i + 7) == '-'
+      if (digits(s, i, 4)
+          && s.charAt(i + 4) == '-'
+          && digits(s, i + 5, 2)
+          && s.charAt(i + 7) == '-'
           && digits(s, i + 8, 2)) {
         return true;
       }

@@ -12,23 +12,34 @@ public final class LineSample {
    * {@code [rev:]path:line:} where the path has a directory or an extension and is not a timestamp:
    * {@code 2024-05-01T00:00:19Z} and logfmt {@code ts=…} never qualify.
    */
-  public static final Pattern GREP = Pattern.compile(
-      "^(?:[^\\s:]+:)?(?:[A-Za-z]:)?([^\\s:=,\"'<>|]+):(\\d+)[:-]");
+  public static final Pattern GREP =
+      Pattern.compile("^(?:[^\\s:]+:)?(?:[A-Za-z]:)?([^\\s:=,\"'<>|]+):(\\d+)[:-]");
+
   static final Pattern PATH_LIKE = Pattern.compile("[/\\\\]|\\.[A-Za-z][A-Za-z0-9]{0,7}$");
   static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  static final Pattern LOG = Pattern.compile(
-      "\\b(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|SEVERE|PANIC|FAILED|PASSED|SKIPPED)\\b"
-          + "|(?i:\\blevel=|\"level\":|\\bpanic:|^goroutine \\d+|^\\s+at \\S|^\\s*Traceback|^\\s*error(?:\\[E\\d+\\])?:"
-          + "|^\\s*warning:|^\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task))"
-          + "|^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|^\\[?\\d{2}:\\d{2}:\\d{2}"
-          + "|^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} ");
-  private static final Pattern LS_LONG = Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s");
+  static final Pattern LOG =
+      Pattern.compile(
+          "\\b(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|SEVERE|PANIC|FAILED|PASSED|SKIPPED)\\b"
+              + "|(?i:\\blevel=|\"level\":|\\bpanic:|^goroutine \\d+|^\\s+at \\S|^\\s*Traceback|^\\s*error(?:\\[E\\d+\\])?:"
+              + "|^\\s*warning:|^\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task))"
+              + "|^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|^\\[?\\d{2}:\\d{2}:\\d{2}"
+              + "|^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} ");
+  private static final Pattern LS_LONG =
+      Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s");
   private static final Pattern ALIGNED_GAP = Pattern.compile("\\S {2,}(?=\\S)");
   private static final Pattern PSQL_RULE = Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+");
 
   /** How the anchored alternatives of {@link #LOG} begin after {@code ^\\s*}. */
   private static final String[] LOG_LINE_STARTS = {
-    "traceback", "error", "warning:", "compiling", "finished", "running", "downloaded", "build", "> task"
+    "traceback",
+    "error",
+    "warning:",
+    "compiling",
+    "finished",
+    "running",
+    "downloaded",
+    "build",
+    "> task"
   };
 
   private final List<String> lines;
@@ -62,7 +73,8 @@ public final class LineSample {
    */
   boolean isDiff(Pattern header) {
     for (String line : lines) {
-      if ((line.startsWith("diff --") || line.startsWith("@@ -")) && header.matcher(line).lookingAt()) {
+      if ((line.startsWith("diff --") || line.startsWith("@@ -"))
+          && header.matcher(line).lookingAt()) {
         return true;
       }
     }
@@ -105,9 +117,9 @@ public final class LineSample {
   }
 
   /**
-   * {@code ^\.{0,2}/[^\t]*[^/\s]$} over the whole line, without the regex (which backtracks
-   * through a comment line of code character by character): up to two dots, a slash, then no tab,
-   * and a last character after the slash that is neither a slash nor ASCII white space.
+   * {@code ^\.{0,2}/[^\t]*[^/\s]$} over the whole line, without the regex (which backtracks through
+   * a comment line of code character by character): up to two dots, a slash, then no tab, and a
+   * last character after the slash that is neither a slash nor ASCII white space.
    */
   static boolean isBarePath(String line) {
     int n = line.length();
@@ -134,19 +146,20 @@ public final class LineSample {
 
   /**
    * A sufficient condition for {@link #LOG} to find something: the line starts the way its two
-   * timestamp alternatives do, {@code ^\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}} or
-   * {@code ^\[?\d{2}:\d{2}:\d{2}}. Most log lines do, and the regex (whose {@code find} tries
-   * every alternative at every position until one matches) is then not run at all.
+   * timestamp alternatives do, {@code ^\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}} or {@code
+   * ^\[?\d{2}:\d{2}:\d{2}}. Most log lines do, and the regex (whose {@code find} tries every
+   * alternative at every position until one matches) is then not run at all.
    */
   static boolean startsWithTimestamp(String line) {
     int i = !line.isEmpty() && line.charAt(0) == '[' ? 1 : 0;
-    return matchesAt(line, i, "dddd-dd-dd?dd:dd") && (line.charAt(i + 10) == 'T' || line.charAt(i + 10) == ' ')
+    return matchesAt(line, i, "dddd-dd-dd?dd:dd")
+            && (line.charAt(i + 10) == 'T' || line.charAt(i + 10) == ' ')
         || matchesAt(line, i, "dd:dd:dd");
   }
 
   /**
-   * Whether {@code line} from {@code i} has an ASCII digit where {@code shape} has 'd', any character
-   * where it has '?', and elsewhere the same character.
+   * Whether {@code line} from {@code i} has an ASCII digit where {@code shape} has 'd', any
+   * character where it has '?', and elsewhere the same character.
    */
   private static boolean matchesAt(String line, int i, String shape) {
     if (line.length() - i < shape.length()) {
@@ -166,8 +179,8 @@ public final class LineSample {
    * A necessary condition for {@link #LOG} to find something, checked in one pass: every one of its
    * alternatives needs a run of four capital ASCII letters (the level words), {@code level} or
    * {@code panic:} in any case, or a line whose first character, or first after ASCII white space,
-   * can start one of the anchored alternatives. Most code and prose lines fail it, and the regex
-   * (a {@code find} over every position) is skipped for them.
+   * can start one of the anchored alternatives. Most code and prose lines fail it, and the regex (a
+   * {@code find} over every position) is skipped for them.
    */
   static boolean mayBeLogLine(String line) {
     int n = line.length();
@@ -175,8 +188,14 @@ public final class LineSample {
       return false;
     }
     char first = line.charAt(0);
-    if (first == '[' || first >= '0' && first <= '9'
-        || first >= 'A' && first <= 'Z' && n >= 4 && isLower(line.charAt(1)) && isLower(line.charAt(2)) && line.charAt(3) == ' '
+    if (first == '['
+        || first >= '0' && first <= '9'
+        || first >= 'A'
+            && first <= 'Z'
+            && n >= 4
+            && isLower(line.charAt(1))
+            && isLower(line.charAt(2))
+            && line.charAt(3) == ' '
         || line.regionMatches(true, 0, "goroutine ", 0, 10)) {
       return true; // ^\[?\d…, ^[A-Z][a-z]{2} …, ^goroutine \d
     }
@@ -197,8 +216,11 @@ public final class LineSample {
     for (int j = 0; j < n; j++) {
       char c = line.charAt(j);
       char lower = (char) (c | 0x20);
-      if ((lower == 'l' || lower == 'p') && j + 1 < n && (line.charAt(j + 1) | 0x20) == (lower == 'l' ? 'e' : 'a')
-          && (line.regionMatches(true, j, "level", 0, 5) || line.regionMatches(true, j, "panic:", 0, 6))) {
+      if ((lower == 'l' || lower == 'p')
+          && j + 1 < n
+          && (line.charAt(j + 1) | 0x20) == (lower == 'l' ? 'e' : 'a')
+          && (line.regionMatches(true, j, "level", 0, 5)
+              || line.regionMatches(true, j, "panic:", 0, 6))) {
         return true;
       }
       capitals = c >= 'A' && c <= 'Z' ? capitals + 1 : 0;
@@ -246,7 +268,9 @@ public final class LineSample {
     return consistent(',', 0.9) || consistent('\t', 0.9) || consistent(';', 0.9);
   }
 
-  /** {@link #PSQL_RULE} needs {@code +}, {@code |} or {@code -} first once white space is stripped. */
+  /**
+   * {@link #PSQL_RULE} needs {@code +}, {@code |} or {@code -} first once white space is stripped.
+   */
   private static boolean mayBeRule(String line) {
     int i = 0;
     while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
@@ -264,14 +288,18 @@ public final class LineSample {
         continue;
       }
       considered++;
-      if (line.length() >= 10 && "-dlcbps".indexOf(line.charAt(0)) >= 0 && LS_LONG.matcher(line).lookingAt()) {
+      if (line.length() >= 10
+          && "-dlcbps".indexOf(line.charAt(0)) >= 0
+          && LS_LONG.matcher(line).lookingAt()) {
         hits++;
       }
     }
     return considered >= 3 && hits >= 0.8 * considered;
   }
 
-  /** Whitespace-aligned columns with a header ({@code kubectl get}, {@code ps}, {@code docker ps}). */
+  /**
+   * Whitespace-aligned columns with a header ({@code kubectl get}, {@code ps}, {@code docker ps}).
+   */
   boolean isAlignedTable() {
     if (lines.size() < 3) {
       return false;
@@ -298,7 +326,9 @@ public final class LineSample {
     return n;
   }
 
-  /** The most common count of {@code delimiter} (outside quotes) is > 0 and shared by most lines. */
+  /**
+   * The most common count of {@code delimiter} (outside quotes) is > 0 and shared by most lines.
+   */
   private boolean consistent(char delimiter, double share) {
     // The most frequent count is only taken when it is not 0, so that many lines must hold the
     // delimiter at all: a search of each line (indexOf) rules most texts out before any counting.
@@ -343,16 +373,17 @@ public final class LineSample {
 
   /**
    * {@code line.split("\\s+").length} without the regex: the runs of non-white-space characters,
-   * plus the empty first element {@code split} yields when the line starts with white space (trailing
-   * empty elements are removed, so a line of white space only yields none at all).
+   * plus the empty first element {@code split} yields when the line starts with white space
+   * (trailing empty elements are removed, so a line of white space only yields none at all).
    */
   static int splitLength(String line) {
-    return (int) countAndWords(line, '\n'); // the words half; no line holds '\n', so nothing to count
+    return (int)
+        countAndWords(line, '\n'); // the words half; no line holds '\n', so nothing to count
   }
 
   /**
-   * The count of {@code delimiter} outside quotes, shifted left 32, or-ed with {@link #splitLength}:
-   * both from one pass over the line.
+   * The count of {@code delimiter} outside quotes, shifted left 32, or-ed with {@link
+   * #splitLength}: both from one pass over the line.
    */
   static long countAndWords(String line, char delimiter) {
     int n = 0;

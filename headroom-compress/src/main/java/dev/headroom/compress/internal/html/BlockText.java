@@ -7,15 +7,17 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Tag;
 
 /**
- * {@link Element#text()} written straight into the output, for the usual block: one whose descendants
- * are all plain inline elements ({@code b}, {@code code}, {@code a}, {@code span}…) around text.
+ * {@link Element#text()} written straight into the output, for the usual block: one whose
+ * descendants are all plain inline elements ({@code b}, {@code code}, {@code a}, {@code span}…)
+ * around text.
  *
- * <p>For such a block jsoup's text is its text nodes, white space normalised, then trimmed: it writes
- * no separator around an inline element, and drops a text node's leading white space after a space
- * already written, which is what normalising their concatenation does. Asking jsoup for it cost a
- * traversal, a string and a copy per block, and a normalisation one code point at a time: a sixth of
- * the whole call on a 4 KB page of short paragraphs. Any other block (a line break, a nested block,
- * a table cell's text boundary, preserved white space, CDATA) is left to {@link Element#text()}.
+ * <p>For such a block jsoup's text is its text nodes, white space normalised, then trimmed: it
+ * writes no separator around an inline element, and drops a text node's leading white space after a
+ * space already written, which is what normalising their concatenation does. Asking jsoup for it
+ * cost a traversal, a string and a copy per block, and a normalisation one code point at a time: a
+ * sixth of the whole call on a 4 KB page of short paragraphs. Any other block (a line break, a
+ * nested block, a table cell's text boundary, preserved white space, CDATA) is left to {@link
+ * Element#text()}.
  */
 final class BlockText {
 
@@ -30,7 +32,8 @@ final class BlockText {
    */
   static boolean appendPlain(Element block, StringBuilder out) {
     for (Element e = block; e != null; e = e.parent()) {
-      // All the way up, where jsoup looks six elements up from each text node: a miss only costs time.
+      // All the way up, where jsoup looks six elements up from each text node: a miss only costs
+      // time.
       if (e.tag().preserveWhitespace()) {
         return false;
       }
@@ -63,7 +66,8 @@ final class BlockText {
           return false;
         }
         appendNormalised(out, start, text.getWholeText());
-      } else if (child instanceof Element e && !(isPlainInline(e.tag()) && appendChildren(e, out, start))) {
+      } else if (child instanceof Element e
+          && !(isPlainInline(e.tag()) && appendChildren(e, out, start))) {
         return false;
       }
     }
@@ -72,12 +76,16 @@ final class BlockText {
 
   /** An element jsoup's text writes nothing around: inline, no text boundary, no line break. */
   private static boolean isPlainInline(Tag tag) {
-    return tag.isInline() && !tag.is(Tag.TextBoundary) && !tag.preserveWhitespace() && !tag.normalName().equals("br");
+    return tag.isInline()
+        && !tag.is(Tag.TextBoundary)
+        && !tag.preserveWhitespace()
+        && !tag.normalName().equals("br");
   }
 
   /**
    * jsoup's white space normalisation of one text node: each run of white space becomes one space,
-   * none at the start when the block's text so far ends in one; zero-width space and soft hyphen go.
+   * none at the start when the block's text so far ends in one; zero-width space and soft hyphen
+   * go.
    */
   private static void appendNormalised(StringBuilder out, int start, String s) {
     boolean stripLeading = out.length() > start && out.charAt(out.length() - 1) == ' ';

@@ -28,25 +28,61 @@ import org.jsoup.select.QueryParser;
 public final class HtmlCompressor implements ContentCompressor {
 
   /** Noise by tag name; {@link #NOISE} is the same rule as a query. */
-  private static final Set<String> NOISE_TAGS = Set.of(
-      "script", "style", "noscript", "svg", "nav", "header", "footer", "aside", "form", "iframe", "template", "button");
+  private static final Set<String> NOISE_TAGS =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "svg",
+          "nav",
+          "header",
+          "footer",
+          "aside",
+          "form",
+          "iframe",
+          "template",
+          "button");
+
   /** Noise by attribute, whatever the tag. */
   private static final String NOISE_ATTRIBUTE_QUERY = "[role=navigation],[aria-hidden=true]";
+
   private static final Evaluator NOISE_ATTRIBUTES = QueryParser.parse(NOISE_ATTRIBUTE_QUERY);
-  static final Evaluator NOISE = QueryParser.parse(String.join(",", NOISE_TAGS) + "," + NOISE_ATTRIBUTE_QUERY);
+  static final Evaluator NOISE =
+      QueryParser.parse(String.join(",", NOISE_TAGS) + "," + NOISE_ATTRIBUTE_QUERY);
   private static final Evaluator[] ROOTS = {
-    QueryParser.parse("main article"), QueryParser.parse("article"), QueryParser.parse("main"), QueryParser.parse("[role=main]")
+    QueryParser.parse("main article"),
+    QueryParser.parse("article"),
+    QueryParser.parse("main"),
+    QueryParser.parse("[role=main]")
   };
+
   /** Blocks by tag name, as the query {@code h1,h2,…} matches them ({@code Element.nameIs}). */
-  static final Set<String> BLOCK_TAGS = Set.of(
-      "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd", "tr", "figcaption", "caption");
+  static final Set<String> BLOCK_TAGS =
+      Set.of(
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "p",
+          "li",
+          "pre",
+          "blockquote",
+          "dt",
+          "dd",
+          "tr",
+          "figcaption",
+          "caption");
 
   /**
-   * {@link #NOISE}, by a set lookup for the tag names (a query tries its fourteen parts one by one on
-   * every element of the page) and the query for the attribute rules on elements that have attributes.
+   * {@link #NOISE}, by a set lookup for the tag names (a query tries its fourteen parts one by one
+   * on every element of the page) and the query for the attribute rules on elements that have
+   * attributes.
    */
   static boolean matchesNoise(Element root, Element e) {
-    return NOISE_TAGS.contains(e.normalName()) || e.attributesSize() > 0 && NOISE_ATTRIBUTES.matches(root, e);
+    return NOISE_TAGS.contains(e.normalName())
+        || e.attributesSize() > 0 && NOISE_ATTRIBUTES.matches(root, e);
   }
 
   static boolean matchesBlock(Element e) {
@@ -74,9 +110,9 @@ public final class HtmlCompressor implements ContentCompressor {
    * an element by shifting and renumbering its later siblings, which on a page of many inline
    * scripts was a seventh of the whole call. Only a block that holds noise is copied and cleaned.
    *
-   * <p>One pass over the page, skipping noise, finds the noise, the candidates for the root and every
-   * block with the number of blocks around it. The root's own blocks, the outermost ones inside it,
-   * are then those of its span of that list that sit exactly as deep as the root.
+   * <p>One pass over the page, skipping noise, finds the noise, the candidates for the root and
+   * every block with the number of blocks around it. The root's own blocks, the outermost ones
+   * inside it, are then those of its span of that list that sit exactly as deep as the root.
    */
   private static final class Page {
     private static final int BODY = ROOTS.length;
@@ -86,7 +122,9 @@ public final class HtmlCompressor implements ContentCompressor {
 
     /** The blocks outside noise in document order, and how many blocks enclose each. */
     private final List<Element> blocks = new ArrayList<>();
+
     private int[] blockDepths = new int[32];
+
     /** The blocks enclosing the current point of the pass, innermost first. */
     private final ArrayDeque<Element> openBlocks = new ArrayDeque<>();
 
@@ -96,6 +134,7 @@ public final class HtmlCompressor implements ContentCompressor {
      * enclose it.
      */
     private final Element[] roots = new Element[BODY + 1];
+
     private final int[] rootFrom = new int[BODY + 1];
     private final int[] rootTo = new int[BODY + 1];
     private final int[] rootDepth = new int[BODY + 1];
@@ -103,59 +142,62 @@ public final class HtmlCompressor implements ContentCompressor {
     Page(Document doc) {
       roots[BODY] = doc.body();
       Arrays.fill(rootTo, -1);
-      NodeTraversor.filter(new NodeFilter() {
-        @Override
-        public FilterResult head(Node node, int depth) {
-          if (!(node instanceof Element e)) {
-            return FilterResult.CONTINUE;
-          }
-          // The body is read even when it is marked hidden (a page behind a modal dialog): it is the
-          // root of last resort, and skipping it would leave nothing but the title.
-          if (e != roots[BODY] && matchesNoise(doc, e)) {
-            // Up to the first ancestor already marked, whose own ancestors are marked too.
-            Element p = e.parent();
-            while (p != null && holdingNoise.add(p)) {
-              p = p.parent();
-            }
-            return FilterResult.SKIP_ENTIRELY;
-          }
-          if (e == roots[BODY]) {
-            enter(BODY);
-          }
-          // Each root query names article or main, or an attribute.
-          boolean mayBeRoot = e.attributesSize() > 0 || e.nameIs("article") || e.nameIs("main");
-          for (int q = 0; mayBeRoot && q < BODY && roots[0] == null; q++) {
-            if (roots[q] == null && ROOTS[q].matches(doc, e)) {
-              roots[q] = e;
-              enter(q);
-            }
-          }
-          if (matchesBlock(e)) {
-            if (blocks.size() == blockDepths.length) {
-              blockDepths = Arrays.copyOf(blockDepths, blockDepths.length * 2);
-            }
-            blockDepths[blocks.size()] = openBlocks.size();
-            blocks.add(e);
-            openBlocks.push(e);
-          }
-          return FilterResult.CONTINUE;
-        }
-
-        @Override
-        public FilterResult tail(Node node, int depth) {
-          if (node instanceof Element) {
-            if (node == openBlocks.peek()) {
-              openBlocks.pop();
-            }
-            for (int r = 0; r <= BODY; r++) {
-              if (node == roots[r]) {
-                rootTo[r] = blocks.size();
+      NodeTraversor.filter(
+          new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+              if (!(node instanceof Element e)) {
+                return FilterResult.CONTINUE;
               }
+              // The body is read even when it is marked hidden (a page behind a modal dialog): it
+              // is the
+              // root of last resort, and skipping it would leave nothing but the title.
+              if (e != roots[BODY] && matchesNoise(doc, e)) {
+                // Up to the first ancestor already marked, whose own ancestors are marked too.
+                Element p = e.parent();
+                while (p != null && holdingNoise.add(p)) {
+                  p = p.parent();
+                }
+                return FilterResult.SKIP_ENTIRELY;
+              }
+              if (e == roots[BODY]) {
+                enter(BODY);
+              }
+              // Each root query names article or main, or an attribute.
+              boolean mayBeRoot = e.attributesSize() > 0 || e.nameIs("article") || e.nameIs("main");
+              for (int q = 0; mayBeRoot && q < BODY && roots[0] == null; q++) {
+                if (roots[q] == null && ROOTS[q].matches(doc, e)) {
+                  roots[q] = e;
+                  enter(q);
+                }
+              }
+              if (matchesBlock(e)) {
+                if (blocks.size() == blockDepths.length) {
+                  blockDepths = Arrays.copyOf(blockDepths, blockDepths.length * 2);
+                }
+                blockDepths[blocks.size()] = openBlocks.size();
+                blocks.add(e);
+                openBlocks.push(e);
+              }
+              return FilterResult.CONTINUE;
             }
-          }
-          return FilterResult.CONTINUE;
-        }
-      }, doc);
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+              if (node instanceof Element) {
+                if (node == openBlocks.peek()) {
+                  openBlocks.pop();
+                }
+                for (int r = 0; r <= BODY; r++) {
+                  if (node == roots[r]) {
+                    rootTo[r] = blocks.size();
+                  }
+                }
+              }
+              return FilterResult.CONTINUE;
+            }
+          },
+          doc);
     }
 
     private void enter(int r) {
@@ -203,9 +245,9 @@ public final class HtmlCompressor implements ContentCompressor {
     }
 
     /**
-     * One line for a block: its text (as is for {@code pre}) stripped, headings marked with
-     * {@code #}, items with {@code -}; nothing for a blank block. The text goes straight into
-     * {@code out} ({@link BlockText}) and is stripped there, with no string of its own.
+     * One line for a block: its text (as is for {@code pre}) stripped, headings marked with {@code
+     * #}, items with {@code -}; nothing for a blank block. The text goes straight into {@code out}
+     * ({@link BlockText}) and is stripped there, with no string of its own.
      */
     private void append(Element block, StringBuilder out) {
       Element clean = withoutNoise(block);

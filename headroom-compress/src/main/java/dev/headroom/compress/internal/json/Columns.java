@@ -7,37 +7,46 @@ import java.util.Objects;
 
 /**
  * Every scalar of a set of rows, grouped by column (a normalised JSON path, or a table column) and
- * in row order within each column: the form the row statistics read. A table's cells go in column by
- * column without any per-cell object; a JSON row's leaves are appended as they are flattened.
+ * in row order within each column: the form the row statistics read. A table's cells go in column
+ * by column without any per-cell object; a JSON row's leaves are appended as they are flattened.
  */
 public final class Columns {
 
   /** One column's values, in row order (a JSON path may repeat within a row, inside arrays). */
   static final class Column {
     final String name;
+
     /** Whether it names a member of the row itself, so its values may be summarised. */
     final boolean topLevel;
+
     int size;
+
     /** The row of each value. */
     int[] rows;
+
     /** Each value's place among its row's scalars, which orders the summary's fields. */
     int[] positions;
+
     /**
-     * Each value's text. A table's cell is {@code texts[k].substring(from[k], to[k])}, a range of its
-     * row's line until it is first asked for ({@link #text}): most never are, as a column is no longer
-     * counted once it has too many values to be categorical. A JSON value is its text, and {@code from}
-     * and {@code to} are null.
+     * Each value's text. A table's cell is {@code texts[k].substring(from[k], to[k])}, a range of
+     * its row's line until it is first asked for ({@link #text}): most never are, as a column is no
+     * longer counted once it has too many values to be categorical. A JSON value is its text, and
+     * {@code from} and {@code to} are null.
      */
     private String[] texts;
+
     private int[] from;
     private int[] to;
+
     /** Whether each value was a string (only strings are summarised). */
     boolean[] strings;
+
     /** Each value as a number, NaN when it is not one ({@link Leaves#parseNumber}). */
     double[] numbers;
 
     /**
-     * @param ranges whether values are added as ranges ({@link #addRange}), not texts ({@link #add})
+     * @param ranges whether values are added as ranges ({@link #addRange}), not texts ({@link
+     *     #add})
      */
     Column(String name, boolean topLevel, int capacity, boolean ranges) {
       this.name = name;
@@ -88,7 +97,9 @@ public final class Columns {
       numbers = Arrays.copyOf(numbers, capacity);
     }
 
-    /** @return value {@code k}'s text (a range's made once, then kept) */
+    /**
+     * @return value {@code k}'s text (a range's made once, then kept)
+     */
     String text(int k) {
       String text = texts[k];
       if (from != null && (from[k] != 0 || to[k] != text.length())) {
@@ -99,7 +110,9 @@ public final class Columns {
       return text;
     }
 
-    /** @return the length of value {@code k}'s text, without making it */
+    /**
+     * @return the length of value {@code k}'s text, without making it
+     */
     int length(int k) {
       return from == null ? texts[k].length() : to[k] - from[k];
     }
@@ -137,8 +150,8 @@ public final class Columns {
   }
 
   /**
-   * Adds the current row's cell {@code c} of a table ({@link #forTable}), {@code line.substring(from,
-   * to)}, without making that string unless the statistics ask for it.
+   * Adds the current row's cell {@code c} of a table ({@link #forTable}), {@code
+   * line.substring(from, to)}, without making that string unless the statistics ask for it.
    *
    * @param c the cell's place in its row
    * @param line a text that holds the cell (its row's line)
@@ -153,7 +166,9 @@ public final class Columns {
     columns.get(c).addRange(row, c, line, from, to, Leaves.parseNumber(line, from, to));
   }
 
-  /** @return the columns in order of first appearance (JSON paths that are never a scalar left out) */
+  /**
+   * @return the columns in order of first appearance (JSON paths that are never a scalar left out)
+   */
   List<Column> all() {
     if (columns.contains(null)) {
       columns.removeIf(Objects::isNull); // only once every row is in

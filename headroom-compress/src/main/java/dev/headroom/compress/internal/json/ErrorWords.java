@@ -1,26 +1,44 @@
 package dev.headroom.compress.internal.json;
 
-
 /**
- * Finds error-like words in a row's values in one pass over its characters (a case-insensitive regex
- * alternation here was a quarter of the table compressor's time). Whole ASCII words only, except
- * the prefixes {@code crash…} and {@code oom…} ({@code CrashLoopBackOff}, {@code OOMKilled}).
+ * Finds error-like words in a row's values in one pass over its characters (a case-insensitive
+ * regex alternation here was a quarter of the table compressor's time). Whole ASCII words only,
+ * except the prefixes {@code crash…} and {@code oom…} ({@code CrashLoopBackOff}, {@code
+ * OOMKilled}).
  */
 final class ErrorWords {
 
   private static final String[] WORDS = {
-    "error", "errors", "fail", "failed", "failure", "fatal", "critical", "declined", "denied",
-    "rejected", "exception", "panic", "timeout", "unhealthy", "refused", "invalid", "insufficient"
+    "error",
+    "errors",
+    "fail",
+    "failed",
+    "failure",
+    "fatal",
+    "critical",
+    "declined",
+    "denied",
+    "rejected",
+    "exception",
+    "panic",
+    "timeout",
+    "unhealthy",
+    "refused",
+    "invalid",
+    "insufficient"
   };
+
   /** Candidates by length, so a word is compared only with words as long as itself. */
   private static final String[][] BY_LENGTH = new String[13][];
+
   /** The first letters of the words (and of "timed out") of each length, as bits from {@code a}. */
   private static final int[] FIRST_LETTERS = new int[13];
 
   static {
     for (int len = 0; len < BY_LENGTH.length; len++) {
       final int l = len;
-      BY_LENGTH[len] = java.util.Arrays.stream(WORDS).filter(w -> w.length() == l).toArray(String[]::new);
+      BY_LENGTH[len] =
+          java.util.Arrays.stream(WORDS).filter(w -> w.length() == l).toArray(String[]::new);
       for (String w : BY_LENGTH[len]) {
         FIRST_LETTERS[len] |= 1 << w.charAt(0) - 'a';
       }
@@ -53,7 +71,10 @@ final class ErrorWords {
           || first == 'o' && len >= 3 && text.regionMatches(true, start, "oom", 0, 3)) {
         return true;
       }
-      if (len >= 4 && len <= 12 && (FIRST_LETTERS[len] & 1 << first - 'a') != 0 && whole(text, start, i)) {
+      if (len >= 4
+          && len <= 12
+          && (FIRST_LETTERS[len] & 1 << first - 'a') != 0
+          && whole(text, start, i)) {
         for (String w : BY_LENGTH[len]) {
           if (w.charAt(0) == first && text.regionMatches(true, start, w, 0, len)) {
             return true;
@@ -67,7 +88,10 @@ final class ErrorWords {
     return false;
   }
 
-  /** Whether the run {@code [start, end)} is a whole word: no letter or digit of any script touches it. */
+  /**
+   * Whether the run {@code [start, end)} is a whole word: no letter or digit of any script touches
+   * it.
+   */
   private static boolean whole(String text, int start, int end) {
     return (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
         && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));

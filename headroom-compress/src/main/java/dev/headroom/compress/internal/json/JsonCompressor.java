@@ -1,9 +1,9 @@
 package dev.headroom.compress.internal.json;
 
-import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
+import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.spi.JNode.JArray;
 import dev.headroom.compress.internal.spi.JNode.JObject;
 import dev.headroom.compress.internal.spi.JNode.JString;
@@ -32,6 +32,7 @@ public final class JsonCompressor implements ContentCompressor {
 
   /** JSON runs about 3.5 characters per token. */
   static final double CHARS_PER_TOKEN = 3.5;
+
   static final int MIN_ROWS = 8;
   static final int LOSSLESS_REACH = 3;
   static final int MIN_ARRAY_CHARS = 1_024;
@@ -40,7 +41,8 @@ public final class JsonCompressor implements ContentCompressor {
 
   @Override
   public Optional<Candidate> compress(Input input) {
-    Optional<JNode> parsed = input.json().isPresent() ? input.json() : JsonTrees.parse(input.text());
+    Optional<JNode> parsed =
+        input.json().isPresent() ? input.json() : JsonTrees.parse(input.text());
     if (parsed.isEmpty()) {
       return Optional.empty();
     }
@@ -56,7 +58,8 @@ public final class JsonCompressor implements ContentCompressor {
       if (text.length() <= budget) {
         String strategy = lossless == root ? ":minified" : ":table";
         return text.length() < input.text().length()
-            ? Optional.of(new Candidate(text, kind + strategy)) : Optional.empty();
+            ? Optional.of(new Candidate(text, kind + strategy))
+            : Optional.empty();
       }
     }
     Run run = new Run(input, root);
@@ -69,7 +72,8 @@ public final class JsonCompressor implements ContentCompressor {
     }
     String out = JsonTrees.write(Tables.tabulate(crushed));
     return out.length() < input.text().length()
-        ? Optional.of(new Candidate(out, kind + strategy)) : Optional.empty();
+        ? Optional.of(new Candidate(out, kind + strategy))
+        : Optional.empty();
   }
 
   /** State of one compression: what was kept for a reason must survive pruning. */
@@ -132,8 +136,12 @@ public final class JsonCompressor implements ContentCompressor {
       }
       int dropped = n - sel.keep().length;
       if (dropped > 0) {
-        String what = dropped + " of " + n + " rows omitted"
-            + (sel.summary().isEmpty() ? "" : "; " + sel.summary());
+        String what =
+            dropped
+                + " of "
+                + n
+                + " rows omitted"
+                + (sel.summary().isEmpty() ? "" : "; " + sel.summary());
         // The root array is stored as the caller sent it: exact, and no re-serialisation.
         String original = a == root ? input.text() : JsonTrees.write(a);
         kept.add(new JString(input.sink().drop(original, what.replace(">>", "> >"))));
@@ -178,7 +186,8 @@ public final class JsonCompressor implements ContentCompressor {
       }
       JObject o = (JObject) node;
       int n = o.keys().size();
-      // Member i's text, its name, '=' and its value's text, is [from[i], to[i]) of the index's text.
+      // Member i's text, its name, '=' and its value's text, is [from[i], to[i]) of the index's
+      // text.
       int[] from = new int[n];
       int[] to = new int[n];
       int[] sizes = new int[n];
@@ -204,11 +213,16 @@ public final class JsonCompressor implements ContentCompressor {
         }
       }
       // Least relevant first, then largest first.
-      order.sort((x, y) -> scores[x] != scores[y] ? Double.compare(scores[x], scores[y]) : sizes[y] - sizes[x]);
+      order.sort(
+          (x, y) ->
+              scores[x] != scores[y] ? Double.compare(scores[x], scores[y]) : sizes[y] - sizes[x]);
       final double best = max;
       int left = order.size(); // members of order not dropped
       for (int i : order) { // 1: members that match nothing and hold nothing kept
-        if (excess[0] > 0 && scores[i] == 0 && !important.contains(values.get(i)) && keepsOneSample(left, best)) {
+        if (excess[0] > 0
+            && scores[i] == 0
+            && !important.contains(values.get(i))
+            && keepsOneSample(left, best)) {
           dropped[i] = true;
           left--;
           excess[0] -= sizes[i];
@@ -216,11 +230,15 @@ public final class JsonCompressor implements ContentCompressor {
       }
       for (int i : order) { // 2: descend, partial matches first
         if (excess[0] > 0 && !dropped[i]) {
-          values.set(i, prune(values.get(i), excess, index, from[i] + o.keys().get(i).length() + 1));
+          values.set(
+              i, prune(values.get(i), excess, index, from[i] + o.keys().get(i).length() + 1));
         }
       }
       for (int i : order) { // 3: still too big: drop partial matches that hold nothing kept
-        if (excess[0] > 0 && !dropped[i] && scores[i] < 0.8 * best && !important.contains(o.values().get(i))
+        if (excess[0] > 0
+            && !dropped[i]
+            && scores[i] < 0.8 * best
+            && !important.contains(o.values().get(i))
             && keepsOneSample(left, best)) {
           dropped[i] = true;
           left--;
@@ -243,12 +261,18 @@ public final class JsonCompressor implements ContentCompressor {
       if (droppedKeys.isEmpty()) {
         return new JObject(keys, kept);
       }
-      String names = String.join(", ", droppedKeys.subList(0, Math.min(5, droppedKeys.size())))
-          + (droppedKeys.size() > 5 ? ", …" : "");
+      String names =
+          String.join(", ", droppedKeys.subList(0, Math.min(5, droppedKeys.size())))
+              + (droppedKeys.size() > 5 ? ", …" : "");
       String what = droppedKeys.size() + " members omitted: " + names;
       keys.add(keys.contains(OMITTED) ? OMITTED + "_" + keys.size() : OMITTED);
-      kept.add(new JString(input.sink().drop(
-          JsonTrees.write(new JObject(droppedKeys, droppedValues)), what.replace(">>", "> >"))));
+      kept.add(
+          new JString(
+              input
+                  .sink()
+                  .drop(
+                      JsonTrees.write(new JObject(droppedKeys, droppedValues)),
+                      what.replace(">>", "> >"))));
       excess[0] += 40 + what.length();
       return new JObject(keys, kept);
     }

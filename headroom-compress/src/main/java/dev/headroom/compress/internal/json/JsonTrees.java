@@ -1,11 +1,11 @@
 package dev.headroom.compress.internal.json;
 
-import dev.headroom.compress.internal.spi.JNode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.spi.JNode.JArray;
 import dev.headroom.compress.internal.spi.JNode.JLiteral;
 import dev.headroom.compress.internal.spi.JNode.JNumber;
@@ -14,7 +14,6 @@ import dev.headroom.compress.internal.spi.JNode.JString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -23,14 +22,21 @@ import java.util.Optional;
 /** Reads a {@link JNode} tree with Jackson's streaming parser and writes it back compactly. */
 public final class JsonTrees {
 
-  /** Deeper documents are not parsed (so not treated as JSON): every pass over the tree recurses. */
+  /**
+   * Deeper documents are not parsed (so not treated as JSON): every pass over the tree recurses.
+   */
   static final int MAX_DEPTH = 400;
 
   // Tool outputs hold long strings and numbers; lift Jackson's length limits, keep a depth limit.
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_DEPTH).maxStringLength(Integer.MAX_VALUE).maxNumberLength(10_000).build())
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .maxNumberLength(10_000)
+                  .build())
+          .build();
 
   private JsonTrees() {}
 
@@ -52,9 +58,9 @@ public final class JsonTrees {
   }
 
   /**
-   * One parse. Containers are collected in scratch arrays (one per depth, reused) and copied once at
-   * their exact size, and objects whose member names equal the previous object's at the same depth
-   * share its key list: rows of an array of records then hold one list of names between them.
+   * One parse. Containers are collected in scratch arrays (one per depth, reused) and copied once
+   * at their exact size, and objects whose member names equal the previous object's at the same
+   * depth share its key list: rows of an array of records then hold one list of names between them.
    */
   private static final class Reader {
     private final JsonParser p;
@@ -119,7 +125,9 @@ public final class JsonTrees {
       return array;
     }
 
-    /** The names as a list, the previous object's list at this depth when the names are the same. */
+    /**
+     * The names as a list, the previous object's list at this depth when the names are the same.
+     */
     private List<String> keys(Object[] names, int n, int depth) {
       if (depth >= lastKeys.length) {
         lastKeys = Arrays.copyOf(lastKeys, Math.max(depth + 1, lastKeys.length * 2));
@@ -142,7 +150,9 @@ public final class JsonTrees {
     @SuppressWarnings("unchecked")
     private static <T> List<T> list(Object[] items, int n) {
       // Unmodifiable, as every tree list is treated: compressors copy before they change anything.
-      return n == 0 ? List.of() : (List<T>) Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(items, n)));
+      return n == 0
+          ? List.of()
+          : (List<T>) Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(items, n)));
     }
 
     @SuppressWarnings("unchecked")
@@ -199,7 +209,9 @@ public final class JsonTrees {
     return sizeUpTo(node, limit) >= limit;
   }
 
-  /** {@link #size(JNode)}, or any value of at least {@code limit} once the walk has got that far. */
+  /**
+   * {@link #size(JNode)}, or any value of at least {@code limit} once the walk has got that far.
+   */
   private static int sizeUpTo(JNode node, int limit) {
     if (node instanceof JObject o) {
       int n = 2;

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flattens a subtree into its scalars, grouped by paths normalised across rows ({@code a.b[].c}), and
- * into one searchable text of its keys and values.
+ * Flattens a subtree into its scalars, grouped by paths normalised across rows ({@code a.b[].c}),
+ * and into one searchable text of its keys and values.
  */
 final class Leaves {
 
@@ -40,35 +40,45 @@ final class Leaves {
       all.add(this);
     }
 
-    /** @return a new root ({@code ""}) whose descendants are numbered from 0 in one shared list */
+    /**
+     * @return a new root ({@code ""}) whose descendants are numbered from 0 in one shared list
+     */
     static Path root() {
       return new Path(new ArrayList<>(), "");
     }
 
-    /** @return how many paths this root's family holds so far */
+    /**
+     * @return how many paths this root's family holds so far
+     */
     int count() {
       return all.size();
     }
 
-    /** @return the path, e.g. {@code items[].price} */
+    /**
+     * @return the path, e.g. {@code items[].price}
+     */
     String text() {
       return text;
     }
 
-    /** @return its number, 0 for the root */
+    /**
+     * @return its number, 0 for the root
+     */
     int id() {
       return id;
     }
 
-    /** @return whether the path names a member of the row itself (no dot, no bracket) */
+    /**
+     * @return whether the path names a member of the row itself (no dot, no bracket)
+     */
     boolean topLevel() {
       return topLevel;
     }
 
     /**
-     * The member paths for an object's names, in order. Sibling objects with the same names share one
-     * key list ({@link JsonTrees}), so after the first row this is one identity check, not a lookup
-     * per member.
+     * The member paths for an object's names, in order. Sibling objects with the same names share
+     * one key list ({@link JsonTrees}), so after the first row this is one identity check, not a
+     * lookup per member.
      */
     Path[] members(List<String> keys) {
       if (keys != lastKeys) {
@@ -207,14 +217,18 @@ final class Leaves {
       text = s.value().length() + 1;
       size = s.value().length() + 2;
     } else {
-      int length = node instanceof JNumber n ? n.text().length() : ((JLiteral) node).text().length();
+      int length =
+          node instanceof JNumber n ? n.text().length() : ((JLiteral) node).text().length();
       text = length + 1;
       size = length;
     }
     return (long) text << 32 | (size & 0xFFFFFFFFL);
   }
 
-  /** Numbers and numeric strings ({@code "0.183"}, as Prometheus writes values) parse; others are NaN. */
+  /**
+   * Numbers and numeric strings ({@code "0.183"}, as Prometheus writes values) parse; others are
+   * NaN.
+   */
   static double parseNumber(String s) {
     return parseNumber(s, 0, s.length());
   }
@@ -244,7 +258,12 @@ final class Leaves {
     }
     for (int i = from; i < to; i++) {
       char ch = s.charAt(i);
-      if (!(Character.isDigit(ch) || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) {
+      if (!(Character.isDigit(ch)
+          || ch == '.'
+          || ch == '-'
+          || ch == '+'
+          || ch == 'e'
+          || ch == 'E')) {
         return Double.NaN;
       }
     }

@@ -1,8 +1,8 @@
 package dev.headroom.compress.internal.json;
 
-import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.json.Columns.Column;
 import dev.headroom.compress.internal.json.Leaves.Path;
+import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.text.Query;
 import dev.headroom.compress.internal.text.Relevance;
 import java.util.ArrayList;
@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Chooses which rows of a JSON array to keep: the first and last, rows answering the query, rows
- * with error-like values, rows holding a rare value of a mostly-uniform field, and numeric outliers.
+ * with error-like values, rows holding a rare value of a mostly-uniform field, and numeric
+ * outliers.
  */
 public final class RowSelector {
 
@@ -65,7 +66,8 @@ public final class RowSelector {
    * @param firstRows how many rows from the top are kept as a sample (at least 1)
    * @return the rows to keep
    */
-  public static Selection selectTable(String text, List<String> lines, Columns cells, Query query, int firstRows) {
+  public static Selection selectTable(
+      String text, List<String> lines, Columns cells, Query query, int firstRows) {
     // Lines are parts of the text, so a term or an error word the text lacks is in none of them.
     return select(lines, ErrorWords.in(text), cells, query.within(text), firstRows);
   }
@@ -75,8 +77,8 @@ public final class RowSelector {
    * @param mayHaveErrors false when no text can hold an error word
    * @param firstRows how many rows from the top are kept (and so not counted in the summary)
    */
-  private static Selection select(List<String> texts, boolean mayHaveErrors, Columns columns, Query query,
-      int firstRows) {
+  private static Selection select(
+      List<String> texts, boolean mayHaveErrors, Columns columns, Query query, int firstRows) {
     int n = texts.size();
     BitSet errorRows = new BitSet(n);
     for (int i = 0; mayHaveErrors && i < n; i++) {
@@ -182,7 +184,8 @@ public final class RowSelector {
     for (int i = 0; i < k; i++) {
       order[i] = candidates[i];
     }
-    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a])); // stable: ties keep index order
+    Arrays.sort(
+        order, (a, b) -> Double.compare(score[b], score[a])); // stable: ties keep index order
     int[] top = new int[Math.min(max, k)];
     for (int i = 0; i < top.length; i++) {
       top[i] = order[i];
@@ -236,8 +239,8 @@ public final class RowSelector {
   }
 
   /**
-   * The value a sort would put at index {@code k} (quickselect: linear on average, where sorting each
-   * numeric column twice was a tenth of a table's time). Reorders {@code a}.
+   * The value a sort would put at index {@code k} (quickselect: linear on average, where sorting
+   * each numeric column twice was a tenth of a table's time). Reorders {@code a}.
    */
   static double kth(double[] a, int k) {
     int lo = 0;
@@ -272,7 +275,10 @@ public final class RowSelector {
     return a[k];
   }
 
-  /** "status: succeeded 139, failed 1" for up to three top-level categorical fields of the dropped rows. */
+  /**
+   * "status: succeeded 139, failed 1" for up to three top-level categorical fields of the dropped
+   * rows.
+   */
   private static String summary(List<Column> columns, int n, BitSet keep) {
     int dropped = n - keep.cardinality();
     // Each summarisable column with the place of its first string of at most 32 characters in a
@@ -304,7 +310,8 @@ public final class RowSelector {
           String text = column.text(k);
           int[] count = values.get(text);
           if (count == null) {
-            values.put(text, count = new int[] {0}); // a sixth value: never reported, counting stops
+            values.put(
+                text, count = new int[] {0}); // a sixth value: never reported, counting stops
           }
           count[0]++;
           total++;
@@ -312,7 +319,8 @@ public final class RowSelector {
       }
       if (values.size() <= 5 && total * 2 >= dropped) {
         StringBuilder sb = new StringBuilder(column.name).append(": ");
-        values.entrySet().stream().sorted((a, b) -> b.getValue()[0] - a.getValue()[0])
+        values.entrySet().stream()
+            .sorted((a, b) -> b.getValue()[0] - a.getValue()[0])
             .forEach(v -> sb.append(v.getKey()).append(' ').append(v.getValue()[0]).append(", "));
         parts.add(sb.substring(0, sb.length() - 2));
       }

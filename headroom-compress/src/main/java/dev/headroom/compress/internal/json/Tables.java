@@ -41,11 +41,15 @@ final class Tables {
     }
     JNode marker = null;
     List<JNode> rows = items;
-    if (!items.isEmpty() && items.get(items.size() - 1) instanceof JString s && s.value().startsWith("<<ccr:")) {
+    if (!items.isEmpty()
+        && items.get(items.size() - 1) instanceof JString s
+        && s.value().startsWith("<<ccr:")) {
       marker = s;
       rows = items.subList(0, items.size() - 1);
     }
-    if (rows.size() < MIN_ROWS || !(rows.get(0) instanceof JObject first) || first.keys().size() < 2) {
+    if (rows.size() < MIN_ROWS
+        || !(rows.get(0) instanceof JObject first)
+        || first.keys().size() < 2) {
       return changed ? new JArray(items) : a;
     }
     for (JNode row : rows) {

@@ -11,17 +11,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Unified diffs. Every line outside hunks (commit header, {@code diff --git}, {@code index},
- * {@code rename}, {@code ---}/{@code +++}) and every added, removed and {@code \ No newline} line is
- * kept; context lines further than {@value #CONTEXT} from a change are dropped. A hunk with a dropped
- * run inside is split in two with recomputed {@code @@ -a,b +c,d @@} headers, so the output still
+ * Unified diffs. Every line outside hunks (commit header, {@code diff --git}, {@code index}, {@code
+ * rename}, {@code ---}/{@code +++}) and every added, removed and {@code \ No newline} line is kept;
+ * context lines further than {@value #CONTEXT} from a change are dropped. A hunk with a dropped run
+ * inside is split in two with recomputed {@code @@ -a,b +c,d @@} headers, so the output still
  * applies. The original is stored, and the marker goes first, where {@code git apply} ignores it.
  */
 public final class DiffCompressor implements ContentCompressor {
 
   static final int CONTEXT = 1;
   static final int MIN_GAP = 4;
-  private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@(.*)$");
+  private static final Pattern HUNK =
+      Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@(.*)$");
 
   @Override
   public Optional<Candidate> compress(Input input) {
@@ -45,7 +46,8 @@ public final class DiffCompressor implements ContentCompressor {
       int end = bodyStart;
       int oldSeen = 0;
       int newSeen = 0;
-      while (end < n && (oldSeen < oldCount || newSeen < newCount || lines.content(end).startsWith("\\"))) {
+      while (end < n
+          && (oldSeen < oldCount || newSeen < newCount || lines.content(end).startsWith("\\"))) {
         String l = lines.content(end);
         char c = l.isEmpty() ? ' ' : l.charAt(0);
         if (c == '-') {
@@ -71,9 +73,18 @@ public final class DiffCompressor implements ContentCompressor {
     return Optional.of(new Candidate(lines.join(out), "diff"));
   }
 
-  /** Writes one hunk, split where context runs were dropped; returns the number of dropped lines. */
-  private static int emitHunk(Lines lines, int from, int to, int oldStart, int newStart,
-      String originalHeader, String section, List<String> out) {
+  /**
+   * Writes one hunk, split where context runs were dropped; returns the number of dropped lines.
+   */
+  private static int emitHunk(
+      Lines lines,
+      int from,
+      int to,
+      int oldStart,
+      int newStart,
+      String originalHeader,
+      String section,
+      List<String> out) {
     int len = to - from;
     boolean[] keep = new boolean[len];
     for (int k = 0; k < len; k++) {
@@ -134,7 +145,14 @@ public final class DiffCompressor implements ContentCompressor {
         }
         runEnd++;
       }
-      out.add(lines.synthetic("@@ -" + range(oldLine, oldCount) + " +" + range(newLine, newCount) + " @@" + section));
+      out.add(
+          lines.synthetic(
+              "@@ -"
+                  + range(oldLine, oldCount)
+                  + " +"
+                  + range(newLine, newCount)
+                  + " @@"
+                  + section));
       for (int r = k; r < runEnd; r++) {
         out.add(lines.get(from + r));
       }
@@ -150,6 +168,8 @@ public final class DiffCompressor implements ContentCompressor {
   }
 
   private static String range(int start, int count) {
-    return count == 1 ? String.valueOf(start) : (count == 0 ? (start - 1) + ",0" : start + "," + count);
+    return count == 1
+        ? String.valueOf(start)
+        : (count == 0 ? (start - 1) + ",0" : start + "," + count);
   }
 }

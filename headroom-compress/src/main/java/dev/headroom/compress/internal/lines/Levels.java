@@ -46,14 +46,20 @@ final class Levels {
         continue; // no level word, phrase or method is shorter
       }
       // Only whole words: "errors" or "ERRORS_TOTAL" are not levels, "TypeError" is handled below.
-      boolean wordEnd = i >= n || !Character.isLetterOrDigit(line.charAt(i)) && line.charAt(i) != '_';
+      boolean wordEnd =
+          i >= n || !Character.isLetterOrDigit(line.charAt(i)) && line.charAt(i) != '_';
       if (!wordEnd) {
         continue;
       }
-      if (len > 5 && (line.startsWith("Error", i - 5) || (len > 9 && line.startsWith("Exception", i - 9)))) {
+      if (len > 5
+          && (line.startsWith("Error", i - 5)
+              || (len > 9 && line.startsWith("Exception", i - 9)))) {
         return ERROR; // TypeError, NullPointerException
       }
-      boolean wordStart = start == 0 || !Character.isLetterOrDigit(line.charAt(start - 1)) && line.charAt(start - 1) != '_';
+      boolean wordStart =
+          start == 0
+              || !Character.isLetterOrDigit(line.charAt(start - 1))
+                  && line.charAt(start - 1) != '_';
       if (wordStart) {
         int word = word(line, start, len, i);
         if (word == ERROR) {
@@ -99,7 +105,9 @@ final class Levels {
         if (is(line, start, len, "memory")) {
           return start >= 7 && line.regionMatches(true, start - 7, "out of ", 0, 7) ? ERROR : NONE;
         }
-        return is(line, start, len, "killed") && line.regionMatches(true, end, " process", 0, 8) ? ERROR : NONE;
+        return is(line, start, len, "killed") && line.regionMatches(true, end, " process", 0, 8)
+            ? ERROR
+            : NONE;
       }
       case 7 -> {
         return errorWord(line, start, len) ? ERROR : is(line, start, len, "warning") ? WARN : NONE;
@@ -108,7 +116,9 @@ final class Levels {
         return errorWord(line, start, len) ? ERROR : NONE;
       }
       case 12 -> {
-        return is(line, start, len, "segmentation") && line.regionMatches(true, end, " fault", 0, 6) ? ERROR : NONE;
+        return is(line, start, len, "segmentation") && line.regionMatches(true, end, " fault", 0, 6)
+            ? ERROR
+            : NONE;
       }
       default -> {
         return NONE;
@@ -143,13 +153,20 @@ final class Levels {
       j++; // the path
     }
     j++;
-    return j + 3 <= line.length() && line.charAt(j) == '5' && Character.isDigit(line.charAt(j + 1))
-        && Character.isDigit(line.charAt(j + 2)) && (j + 3 == line.length() || !Character.isDigit(line.charAt(j + 3)));
+    return j + 3 <= line.length()
+        && line.charAt(j) == '5'
+        && Character.isDigit(line.charAt(j + 1))
+        && Character.isDigit(line.charAt(j + 2))
+        && (j + 3 == line.length() || !Character.isDigit(line.charAt(j + 3)));
   }
 
-  /** {@code word} is lower-case ASCII and the line's word is ASCII letters, so the first letter can be compared by bit. */
+  /**
+   * {@code word} is lower-case ASCII and the line's word is ASCII letters, so the first letter can
+   * be compared by bit.
+   */
   private static boolean is(String line, int start, int len, String word) {
-    return len == word.length() && (line.charAt(start) | 0x20) == word.charAt(0)
+    return len == word.length()
+        && (line.charAt(start) | 0x20) == word.charAt(0)
         && line.regionMatches(true, start, word, 0, len);
   }
 

@@ -23,16 +23,23 @@ import java.util.regex.Pattern;
  */
 public final class LogCompressor implements ContentCompressor {
 
-  private static final Pattern CONTINUATION = Pattern.compile(
-      "^(?:\\s+\\S|Caused by:|goroutine \\d+ \\[|[\\w.]+(?:\\.\\(?\\*?\\w+\\)?)*\\.\\w+\\(.*\\)$"
-          + "|\\.\\.\\. \\d+ more|During handling|The above exception|\\w+(?:Error|Exception)\\b)");
-  static final Pattern SUMMARY = Pattern.compile(
-      "(?i)^\\s*(?:BUILD (?:SUCCESSFUL|FAILED)|FAILURE:|Test Suites?:|Tests?:|test result:"
-          + "|Ran \\d+ tests?|error: could not compile|=+ .*\\b(?:passed|failed|errors?)\\b"
-          + "|\\d+ (?:tests? )?(?:passed|failed|errors?)\\b|Finished .*\\b(?:target|profile)|Total\\b|Summary\\b"
-          + "|npm ERR! (?:code|errno)|\\d+ tests completed)");
-  /** BUILD, FAILURE, Finished, Test(s), test result, Total, Ran, error:, =…, digits, Summary, npm ERR!. */
+  private static final Pattern CONTINUATION =
+      Pattern.compile(
+          "^(?:\\s+\\S|Caused by:|goroutine \\d+ \\[|[\\w.]+(?:\\.\\(?\\*?\\w+\\)?)*\\.\\w+\\(.*\\)$"
+              + "|\\.\\.\\. \\d+ more|During handling|The above exception|\\w+(?:Error|Exception)\\b)");
+  static final Pattern SUMMARY =
+      Pattern.compile(
+          "(?i)^\\s*(?:BUILD (?:SUCCESSFUL|FAILED)|FAILURE:|Test Suites?:|Tests?:|test result:"
+              + "|Ran \\d+ tests?|error: could not compile|=+ .*\\b(?:passed|failed|errors?)\\b"
+              + "|\\d+ (?:tests? )?(?:passed|failed|errors?)\\b|Finished .*\\b(?:target|profile)|Total\\b|Summary\\b"
+              + "|npm ERR! (?:code|errno)|\\d+ tests completed)");
+
+  /**
+   * BUILD, FAILURE, Finished, Test(s), test result, Total, Ran, error:, =…, digits, Summary, npm
+   * ERR!.
+   */
   static final String SUMMARY_STARTS = "bBfFtTrReEsSnN=0123456789";
+
   static final int STACK_HEAD = 24;
   static final int MAX_LINE = 2_000;
 
@@ -106,12 +113,13 @@ public final class LogCompressor implements ContentCompressor {
       return Optional.empty();
     }
     String details = levelCounts(levels) + topTemplates(sel);
-    return Optional.of(new Candidate(sel.render(input.text(), input.sink(), "lines", details), "log"));
+    return Optional.of(
+        new Candidate(sel.render(input.text(), input.sink(), "lines", details), "log"));
   }
 
   /**
-   * A necessary condition for {@link #SUMMARY}: its first character after ASCII white space is
-   * one its alternatives can start with (ASCII letters in either case, as its {@code (?i)} matches),
+   * A necessary condition for {@link #SUMMARY}: its first character after ASCII white space is one
+   * its alternatives can start with (ASCII letters in either case, as its {@code (?i)} matches),
    * and a digit there starts digits and a space (its two counting alternatives, {@code \\d+ …}),
    * which rules out timestamps and the other numbers log lines begin with.
    */
@@ -147,7 +155,10 @@ public final class LogCompressor implements ContentCompressor {
     }
   }
 
-  /** A line that is not a frame still belongs to the trace if one follows within {@code ahead} lines. */
+  /**
+   * A line that is not a frame still belongs to the trace if one follows within {@code ahead}
+   * lines.
+   */
   private static boolean continuesWithin(List<String> content, int j, int ahead) {
     for (int k = j + 1; k <= j + ahead && k < content.size(); k++) {
       String line = content.get(k);

@@ -1,9 +1,9 @@
 package dev.headroom.compress.internal.lines;
 
+import dev.headroom.compress.internal.detect.GrepLine;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
-import dev.headroom.compress.internal.detect.GrepLine;
 import dev.headroom.compress.internal.text.Lines;
 import dev.headroom.compress.internal.text.Relevance;
 import dev.headroom.compress.internal.text.Selection;
@@ -15,20 +15,23 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * grep / ripgrep / git grep hits and bare path listings. Kept: lines answering the query, definitions
- * (a hit that declares something), and then the first hit of each file, files with the most hits
- * first, while the budget lasts. Runs of dropped hits are counted per file. Lines longer than 2,000
- * characters (minified bundles) are never kept whole.
+ * grep / ripgrep / git grep hits and bare path listings. Kept: lines answering the query,
+ * definitions (a hit that declares something), and then the first hit of each file, files with the
+ * most hits first, while the budget lasts. Runs of dropped hits are counted per file. Lines longer
+ * than 2,000 characters (minified bundles) are never kept whole.
  */
 public final class SearchCompressor implements ContentCompressor {
 
-  private static final Pattern DEFINITION = Pattern.compile(
-      "^\\s*(?:export\\s+)?(?:default\\s+)?(?:public\\s+|private\\s+|protected\\s+|static\\s+|async\\s+)*"
-          + "(?:function|def|class|interface|type|enum|const|let|var|func|fn|struct|trait|impl)\\b");
+  private static final Pattern DEFINITION =
+      Pattern.compile(
+          "^\\s*(?:export\\s+)?(?:default\\s+)?(?:public\\s+|private\\s+|protected\\s+|static\\s+|async\\s+)*"
+              + "(?:function|def|class|interface|type|enum|const|let|var|func|fn|struct|trait|impl)\\b");
   private static final int MAX_QUERY = 20;
   private static final int MAX_DEFINITIONS = 10;
 
-  /** A definition is kept when it names an identifier from the query ("where is MaxAttempts set"). */
+  /**
+   * A definition is kept when it names an identifier from the query ("where is MaxAttempts set").
+   */
   private static boolean declaresQueried(Input input, String hit) {
     for (var term : input.query().terms()) {
       if (term.strong() && term.in(hit)) {
@@ -58,7 +61,8 @@ public final class SearchCompressor implements ContentCompressor {
         hitText[i] = line.substring(hit.end());
       } else if (!line.isBlank()) {
         int slash = line.lastIndexOf('/');
-        files[i] = slash > 0 ? line.substring(0, slash + 1) : line; // a path listing: group by directory
+        files[i] =
+            slash > 0 ? line.substring(0, slash + 1) : line; // a path listing: group by directory
         hitText[i] = line;
       }
       if (files[i] != null) {
@@ -71,7 +75,9 @@ public final class SearchCompressor implements ContentCompressor {
     }
     int definitions = 0;
     for (int i = 0; i < n && definitions < MAX_DEFINITIONS; i++) {
-      if (hitText[i] != null && content.get(i).length() > 0 && DEFINITION.matcher(hitText[i]).lookingAt()
+      if (hitText[i] != null
+          && content.get(i).length() > 0
+          && DEFINITION.matcher(hitText[i]).lookingAt()
           && declaresQueried(input, hitText[i])) {
         definitions += sel.keep(i) ? 1 : 0;
       }
@@ -90,16 +96,24 @@ public final class SearchCompressor implements ContentCompressor {
     if (sel.keptCount() >= n) {
       return Optional.empty();
     }
-    String details = byFile.size() + (files[0] != null && hitText[0] == content.get(0) ? " directories" : " files");
-    String text = sel.render(input.text(), input.sink(), "lines", details, (from, to) -> {
-      String f = files[from];
-      for (int i = from + 1; i < to; i++) {
-        if (f == null || !f.equals(files[i])) {
-          return null;
-        }
-      }
-      return f;
-    });
+    String details =
+        byFile.size()
+            + (files[0] != null && hitText[0] == content.get(0) ? " directories" : " files");
+    String text =
+        sel.render(
+            input.text(),
+            input.sink(),
+            "lines",
+            details,
+            (from, to) -> {
+              String f = files[from];
+              for (int i = from + 1; i < to; i++) {
+                if (f == null || !f.equals(files[i])) {
+                  return null;
+                }
+              }
+              return f;
+            });
     return Optional.of(new Candidate(text, "search"));
   }
 }

@@ -1,10 +1,10 @@
 package dev.headroom.compress.internal.lines;
 
+import dev.headroom.compress.internal.json.Columns;
+import dev.headroom.compress.internal.json.RowSelector;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
-import dev.headroom.compress.internal.json.Columns;
-import dev.headroom.compress.internal.json.RowSelector;
 import dev.headroom.compress.internal.text.Lines;
 import dev.headroom.compress.internal.text.Selection;
 import java.util.ArrayList;
@@ -14,15 +14,16 @@ import java.util.regex.Pattern;
 
 /**
  * Tables: CSV/TSV, psql, and whitespace-aligned command output. The header (and psql rule lines and
- * footer) always stay; rows are chosen by the same rules as JSON rows ({@link RowSelector}: first and
- * last, query matches, error-like values, rare values of mostly-uniform columns, numeric outliers),
- * plus a small sample; kept rows are byte-identical. The query and the error words are looked for in
- * each row's line as it stands; the statistics read the cells column by column.
+ * footer) always stay; rows are chosen by the same rules as JSON rows ({@link RowSelector}: first
+ * and last, query matches, error-like values, rare values of mostly-uniform columns, numeric
+ * outliers), plus a small sample; kept rows are byte-identical. The query and the error words are
+ * looked for in each row's line as it stands; the statistics read the cells column by column.
  */
 public final class TableCompressor implements ContentCompressor {
 
   /** What a rule line ({@code ^[\\s+|:=-]*$}) is made of: ASCII white space and these marks. */
   private static final String RULE_CHARS = " \t\n\u000B\f\r+|:=-";
+
   private static final Pattern SPLIT_ALIGNED = Pattern.compile("\\s{2,}|\\t");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final int SAMPLE = 3;
@@ -64,16 +65,18 @@ public final class TableCompressor implements ContentCompressor {
       table.startRow(k);
       forEachCell(rowLines.get(k), delimiter, sink);
     }
-    // The first rows are kept as a sample by the selector, so the summary counts only what is dropped.
-    RowSelector.Selection chosen = RowSelector.selectTable(input.text(), rowLines, table, input.query(), SAMPLE);
+    // The first rows are kept as a sample by the selector, so the summary counts only what is
+    // dropped.
+    RowSelector.Selection chosen =
+        RowSelector.selectTable(input.text(), rowLines, table, input.query(), SAMPLE);
     for (int k : chosen.keep()) {
       sel.keep(dataRows[k]);
     }
     if (sel.keptCount() >= n) {
       return Optional.empty();
     }
-    return Optional.of(new Candidate(
-        sel.render(input.text(), input.sink(), "rows", chosen.summary()), "table"));
+    return Optional.of(
+        new Candidate(sel.render(input.text(), input.sink(), "rows", chosen.summary()), "table"));
   }
 
   /** {@code ^[\\s+|:=-]*$} (ASCII white space, as {@code \\s} is without the Unicode flag). */
@@ -115,14 +118,15 @@ public final class TableCompressor implements ContentCompressor {
   }
 
   /**
-   * Hands {@code line.substring(from, to).strip()} to the sink as a range of the line. Char by char is
-   * the same as strip's code points: every white-space code point is in the BMP, and no surrogate is
-   * white space.
+   * Hands {@code line.substring(from, to).strip()} to the sink as a range of the line. Char by char
+   * is the same as strip's code points: every white-space code point is in the BMP, and no
+   * surrogate is white space.
    *
    * @param dropIfEmpty whether an empty cell is left out
    * @return whether the cell went to the sink
    */
-  private static boolean strippedCell(CellSink sink, int c, String line, int from, int to, boolean dropIfEmpty) {
+  private static boolean strippedCell(
+      CellSink sink, int c, String line, int from, int to, boolean dropIfEmpty) {
     while (from < to && Character.isWhitespace(line.charAt(from))) {
       from++;
     }
@@ -137,9 +141,10 @@ public final class TableCompressor implements ContentCompressor {
   }
 
   /**
-   * The row's cells, in order: for a delimiter, the stripped texts between delimiters outside double
-   * quotes (quotes kept), without the empty one before a psql border's leading {@code |}; for
-   * {@code ' '}, the runs between two or more spaces or a tab (single spaces when that finds only one).
+   * The row's cells, in order: for a delimiter, the stripped texts between delimiters outside
+   * double quotes (quotes kept), without the empty one before a psql border's leading {@code |};
+   * for {@code ' '}, the runs between two or more spaces or a tab (single spaces when that finds
+   * only one).
    */
   static void forEachCell(String line, char delimiter, CellSink sink) {
     if (delimiter == ' ') {

@@ -14,17 +14,17 @@ import java.util.Set;
 
 /**
  * One streaming pass over a request body: every string value under the conversation array (with its
- * path and exact byte span), which conversation items carry {@code cache_control}, and the top-level
- * scalars. Everything else is skipped without being materialised.
+ * path and exact byte span), which conversation items carry {@code cache_control}, and the
+ * top-level scalars. Everything else is skipped without being materialised.
  */
 final class BodyScan {
 
   static final JsonFactory JSON = JsonFactory.builder().build();
 
   /**
-   * A string value: where it is, the bytes {@code [start, end)} of its JSON token (quotes included),
-   * and what it says. Long values are decoded only when asked for: a conversation's older tool
-   * outputs, which no live zone holds, are never turned into strings.
+   * A string value: where it is, the bytes {@code [start, end)} of its JSON token (quotes
+   * included), and what it says. Long values are decoded only when asked for: a conversation's
+   * older tool outputs, which no live zone holds, are never turned into strings.
    */
   static final class StringValue {
     private final Object[] path;
@@ -53,7 +53,9 @@ final class BodyScan {
       return end;
     }
 
-    /** @return the decoded value (decoded on first use for long values) */
+    /**
+     * @return the decoded value (decoded on first use for long values)
+     */
     String text() {
       if (text == null) {
         text = JsonStrings.decode(body, start, end);
@@ -70,7 +72,9 @@ final class BodyScan {
       return text;
     }
 
-    /** @return the value at a path segment, or {@code null} past the end */
+    /**
+     * @return the value at a path segment, or {@code null} past the end
+     */
     Object at(int index) {
       return index < path.length ? path[index] : null;
     }
@@ -88,7 +92,10 @@ final class BodyScan {
     }
   }
 
-  /** Values longer than this many bytes are decoded lazily; shorter ones (roles, types, ids) at once. */
+  /**
+   * Values longer than this many bytes are decoded lazily; shorter ones (roles, types, ids) at
+   * once.
+   */
   static final int EAGER_BYTES = 256;
 
   final List<StringValue> strings = new ArrayList<>();
@@ -130,8 +137,11 @@ final class BodyScan {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       if (path.isEmpty()) {
-        if (name.equals("response") && value == JsonToken.START_OBJECT && conversationKey.equals("input")) {
-          // A wrapped WebSocket frame, {"type":"response.create","response":{…}}: its inner object is the request.
+        if (name.equals("response")
+            && value == JsonToken.START_OBJECT
+            && conversationKey.equals("input")) {
+          // A wrapped WebSocket frame, {"type":"response.create","response":{…}}: its inner object
+          // is the request.
           readObjectFields(parser, path);
         } else if (name.equals(conversationKey) && value == JsonToken.START_ARRAY) {
           path.add(name);
@@ -217,7 +227,9 @@ final class BodyScan {
         for (int i = 2; i < value.path().length; i++) {
           key.append(i == 2 ? "" : "/").append(value.at(i));
         }
-        items.computeIfAbsent(item, k -> new java.util.LinkedHashMap<>()).put(key.toString(), value);
+        items
+            .computeIfAbsent(item, k -> new java.util.LinkedHashMap<>())
+            .put(key.toString(), value);
       }
     }
     return items;

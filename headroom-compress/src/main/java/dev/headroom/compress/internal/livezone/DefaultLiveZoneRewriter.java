@@ -51,7 +51,10 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     }
     // A caller that names the question (the one-call helper) wins over the body's latest user text.
     String found = context.query().isBlank() ? zone.query() : context.query();
-    String query = found.length() > MAX_QUERY_CHARS ? found.substring(found.length() - MAX_QUERY_CHARS) : found;
+    String query =
+        found.length() > MAX_QUERY_CHARS
+            ? found.substring(found.length() - MAX_QUERY_CHARS)
+            : found;
     CompressContext blockContext = context.withQuery(query);
     if (scan.get().topLevel.get("model") instanceof String model && !model.isBlank()) {
       blockContext = blockContext.withModel(model);
@@ -72,7 +75,8 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     }
     byte[] spliced = splice(body, replacements);
     if (!isJson(spliced)) {
-      LOG.log(Level.WARNING, "live-zone rewrite produced invalid JSON; the original body is forwarded");
+      LOG.log(
+          Level.WARNING, "live-zone rewrite produced invalid JSON; the original body is forwarded");
       return unchanged(body, decisions, "invalid_result");
     }
     return new LiveZoneResult(spliced, true, decisions, "");
@@ -82,44 +86,86 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
   public void warmUp() {
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < 200; i++) {
-      lines.append("2026-01-01T00:00:").append(i % 60).append("Z INFO request ").append(i).append(" served in ").append(i % 17).append(" ms\n");
+      lines
+          .append("2026-01-01T00:00:")
+          .append(i % 60)
+          .append("Z INFO request ")
+          .append(i)
+          .append(" served in ")
+          .append(i % 17)
+          .append(" ms\n");
     }
     String output = new String(JsonStringEncoder.getInstance().quoteAsString(lines.toString()));
     CompressContext context = CompressContext.defaults().withScope("headroom:warm-up");
     for (int round = 0; round < 10; round++) {
       // One model per tokenizer: o200k_base, cl100k_base, and the Anthropic estimate.
       for (String model : new String[] {"gpt-4o", "gpt-4", "claude-sonnet-4-5"}) {
-        String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"why?\"},"
-            + "{\"role\":\"tool\",\"tool_call_id\":\"w\",\"content\":\"" + output + "\"}]}";
-        rewrite(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), ProviderApi.CHAT_COMPLETIONS, context);
+        String body =
+            "{\"model\":\""
+                + model
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"why?\"},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"w\",\"content\":\""
+                + output
+                + "\"}]}";
+        rewrite(
+            body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            ProviderApi.CHAT_COMPLETIONS,
+            context);
       }
     }
   }
 
-  private void decide(StringValue block, CompressContext context, List<BlockDecision> decisions, List<Replacement> replacements) {
+  private void decide(
+      StringValue block,
+      CompressContext context,
+      List<BlockDecision> decisions,
+      List<Replacement> replacements) {
     String path = block.describe();
     int bytes = CcrSink.utf8Length(block.text());
     if (bytes < options.minBlockBytes()) {
-      decisions.add(new BlockDecision(path, "below_min_bytes", ContentType.TEXT, "", bytes, bytes, 0, 0));
+      decisions.add(
+          new BlockDecision(path, "below_min_bytes", ContentType.TEXT, "", bytes, bytes, 0, 0));
       return;
     }
     CompressionResult result;
     try {
       result = compressor.compress(block.text(), context);
     } catch (RuntimeException | StackOverflowError failure) {
-      LOG.log(Level.WARNING, "compressor failed on " + path + "; that block is sent as it was", failure);
-      decisions.add(new BlockDecision(path, "compressor_error", ContentType.TEXT, "", bytes, bytes, 0, 0));
+      LOG.log(
+          Level.WARNING,
+          "compressor failed on " + path + "; that block is sent as it was",
+          failure);
+      decisions.add(
+          new BlockDecision(path, "compressor_error", ContentType.TEXT, "", bytes, bytes, 0, 0));
       return;
     }
-    if (result instanceof Compressed compressed && compressed.compressedTokens() < compressed.originalTokens()) {
+    if (result instanceof Compressed compressed
+        && compressed.compressedTokens() < compressed.originalTokens()) {
       replacements.add(new Replacement(block.start(), block.end(), quoted(compressed.text())));
-      decisions.add(new BlockDecision(path, "compressed", compressed.contentType(), compressed.strategy(),
-          bytes, compressed.compressedBytes(), compressed.originalTokens(), compressed.compressedTokens()));
+      decisions.add(
+          new BlockDecision(
+              path,
+              "compressed",
+              compressed.contentType(),
+              compressed.strategy(),
+              bytes,
+              compressed.compressedBytes(),
+              compressed.originalTokens(),
+              compressed.compressedTokens()));
     } else if (result instanceof Unchanged unchanged) {
-      decisions.add(new BlockDecision(path, "unchanged:" + unchanged.reason().name().toLowerCase(java.util.Locale.ROOT),
-          unchanged.contentType(), "", bytes, bytes, 0, 0));
+      decisions.add(
+          new BlockDecision(
+              path,
+              "unchanged:" + unchanged.reason().name().toLowerCase(java.util.Locale.ROOT),
+              unchanged.contentType(),
+              "",
+              bytes,
+              bytes,
+              0,
+              0));
     } else {
-      decisions.add(new BlockDecision(path, "not_smaller", ContentType.TEXT, "", bytes, bytes, 0, 0));
+      decisions.add(
+          new BlockDecision(path, "not_smaller", ContentType.TEXT, "", bytes, bytes, 0, 0));
     }
   }
 
@@ -161,7 +207,8 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     }
   }
 
-  private static LiveZoneResult unchanged(byte[] body, List<BlockDecision> decisions, String reason) {
+  private static LiveZoneResult unchanged(
+      byte[] body, List<BlockDecision> decisions, String reason) {
     return new LiveZoneResult(body, false, decisions, reason);
   }
 }

@@ -46,7 +46,10 @@ final class JsonStrings {
           int unit = hex(body, i + 1);
           i += 4;
           int codePoint = unit;
-          if (Character.isHighSurrogate((char) unit) && i + 6 < to && body[i + 1] == '\\' && body[i + 2] == 'u') {
+          if (Character.isHighSurrogate((char) unit)
+              && i + 6 < to
+              && body[i + 1] == '\\'
+              && body[i + 2] == 'u') {
             int low = hex(body, i + 3);
             if (Character.isLowSurrogate((char) low)) {
               codePoint = Character.toCodePoint((char) unit, (char) low);

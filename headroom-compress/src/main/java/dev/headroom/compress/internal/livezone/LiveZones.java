@@ -19,8 +19,12 @@ final class LiveZones {
   /** The tool whose outputs are the originals themselves: compressing them would loop. */
   static final String RETRIEVAL_TOOL = "headroom_retrieve";
 
-  private static final Set<String> RESPONSES_OUTPUT_TYPES = Set.of(
-      "function_call_output", "custom_tool_call_output", "local_shell_call_output", "apply_patch_call_output");
+  private static final Set<String> RESPONSES_OUTPUT_TYPES =
+      Set.of(
+          "function_call_output",
+          "custom_tool_call_output",
+          "local_shell_call_output",
+          "apply_patch_call_output");
 
   /** The zone, or why there is none. */
   record Zone(List<StringValue> blocks, String query, String reason) {}
@@ -41,7 +45,8 @@ final class LiveZones {
 
   private static Zone chat(BodyScan scan) {
     Object n = scan.topLevel.get("n");
-    if (n instanceof Number number && new BigDecimal(number.toString()).compareTo(BigDecimal.ONE) > 0) {
+    if (n instanceof Number number
+        && new BigDecimal(number.toString()).compareTo(BigDecimal.ONE) > 0) {
       return new Zone(List.of(), "", "n_greater_than_one");
     }
     Map<Integer, Map<String, StringValue>> items = scan.items();
@@ -64,7 +69,8 @@ final class LiveZones {
 
   private static Zone anthropic(BodyScan scan) {
     Map<Integer, Map<String, StringValue>> items = scan.items();
-    int floor = scan.itemsWithCacheControl.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+    int floor =
+        scan.itemsWithCacheControl.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
     int user = latest(items, "user");
     if (user < 0 || user < floor) {
       return new Zone(List.of(), "", "no_live_zone");
@@ -78,13 +84,22 @@ final class LiveZones {
       if (key.equals("content")) {
         blocks.add(field.getValue());
         userText.add(field.getValue());
-      } else if (parts.length == 3 && parts[0].equals("content") && parts[2].equals("text") && isType(message, "content/" + parts[1], "text")) {
+      } else if (parts.length == 3
+          && parts[0].equals("content")
+          && parts[2].equals("text")
+          && isType(message, "content/" + parts[1], "text")) {
         blocks.add(field.getValue());
         userText.add(field.getValue());
-      } else if (parts.length >= 3 && parts[0].equals("content") && parts[2].equals("content") && isType(message, "content/" + parts[1], "tool_result")) {
+      } else if (parts.length >= 3
+          && parts[0].equals("content")
+          && parts[2].equals("content")
+          && isType(message, "content/" + parts[1], "tool_result")) {
         String resultKey = "content/" + parts[1] + "/content";
         boolean plain = parts.length == 3;
-        boolean textBlock = parts.length == 5 && parts[4].equals("text") && isType(message, resultKey + "/" + parts[3], "text");
+        boolean textBlock =
+            parts.length == 5
+                && parts[4].equals("text")
+                && isType(message, resultKey + "/" + parts[3], "text");
         if (plain || textBlock) {
           blocks.add(field.getValue());
         }
@@ -131,7 +146,10 @@ final class LiveZones {
     return new Zone(blocks, query, blocks.isEmpty() ? "no_live_zone" : "");
   }
 
-  /** The string content, or the {@code text} of each part whose type is text (images and others skipped). */
+  /**
+   * The string content, or the {@code text} of each part whose type is text (images and others
+   * skipped).
+   */
   private static List<StringValue> texts(Map<String, StringValue> fields, String contentKey) {
     List<StringValue> texts = new ArrayList<>();
     for (Map.Entry<String, StringValue> field : fields.entrySet()) {

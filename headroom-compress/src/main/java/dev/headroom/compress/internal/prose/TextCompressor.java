@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * Source code and prose are never cut (an agent may edit that code). The only change is lossless
- * for meaning: trailing spaces and tabs are removed and runs of more than two blank lines shortened to
- * two. Markdown's two-space hard line break is the one trailing whitespace that means something, so
- * a line ending in exactly two spaces in prose keeps them.
+ * for meaning: trailing spaces and tabs are removed and runs of more than two blank lines shortened
+ * to two. Markdown's two-space hard line break is the one trailing whitespace that means something,
+ * so a line ending in exactly two spaces in prose keeps them.
  */
 public final class TextCompressor implements ContentCompressor {
 
@@ -58,6 +58,7 @@ public final class TextCompressor implements ContentCompressor {
     String text = lines.join(out);
     // Under 3% saved is not worth counting the tokens of a large text twice to prove it.
     return text.length() < input.text().length() * MIN_SAVING
-        ? Optional.of(new Candidate(text, code ? "code:whitespace" : "text:whitespace")) : Optional.empty();
+        ? Optional.of(new Candidate(text, code ? "code:whitespace" : "text:whitespace"))
+        : Optional.empty();
   }
 }

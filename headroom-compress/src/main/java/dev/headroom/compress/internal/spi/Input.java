@@ -2,9 +2,8 @@ package dev.headroom.compress.internal.spi;
 
 import dev.headroom.compress.Detection;
 import dev.headroom.compress.internal.ccr.CcrSink;
-import dev.headroom.compress.internal.spi.JNode;
-import java.util.Optional;
 import dev.headroom.compress.internal.text.Query;
+import java.util.Optional;
 
 /**
  * One text to compress, with everything a compressor may use.
@@ -16,7 +15,12 @@ import dev.headroom.compress.internal.text.Query;
  * @param sink where dropped content goes
  * @param json the parsed document when detection already parsed it as JSON, else empty
  */
-public record Input(String text, Detection detection, Query query, int targetTokens, CcrSink sink,
+public record Input(
+    String text,
+    Detection detection,
+    Query query,
+    int targetTokens,
+    CcrSink sink,
     Optional<JNode> json) {
 
   /**

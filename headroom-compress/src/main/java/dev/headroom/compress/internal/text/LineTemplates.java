@@ -19,11 +19,13 @@ public final class LineTemplates {
 
   /**
    * @param line any line
-   * @return the line with digit runs and long hex/alphanumeric ids replaced by {@code #}, cut to 72 chars
+   * @return the line with digit runs and long hex/alphanumeric ids replaced by {@code #}, cut to 72
+   *     chars
    */
   public static String of(String line) {
     int n = line.length();
-    // The template is never longer than the line; it ends past PREFIX only by the word that crosses it.
+    // The template is never longer than the line; it ends past PREFIX only by the word that crosses
+    // it.
     char[] out = new char[Math.min(n, 2 * PREFIX)];
     int length = 0;
     int i = 0;
@@ -74,7 +76,9 @@ public final class LineTemplates {
   }
 
   private static boolean isLetterOrDigit(char c) {
-    return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
+    return c < 128
+        ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+        : Character.isLetterOrDigit(c);
   }
 
   /**

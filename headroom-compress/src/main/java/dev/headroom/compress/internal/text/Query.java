@@ -15,21 +15,130 @@ import java.util.regex.Pattern;
  */
 public final class Query {
 
-  private static final Pattern QUOTED = Pattern.compile("\"([^\"]{2,})\"|`([^`]{2,})`|'([^'\\s][^']*[^'\\s])'");
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_./@:\\-]*[\\p{L}\\p{N}_]|[\\p{L}\\p{N}]{3,}");
-  private static final Pattern STRONG = Pattern.compile("\\d|[_./@:\\-]|\\p{Ll}\\p{Lu}|[^\\p{IsLatin}\\p{N}\\p{P}\\s]");
-  private static final Set<String> STOP = Set.of(
-      "the", "and", "for", "are", "was", "were", "what", "which", "who", "whom", "why", "how", "when",
-      "where", "does", "did", "doing", "done", "this", "that", "these", "those", "with", "from", "into",
-      "about", "any", "anything", "there", "their", "them", "they", "our", "your", "you", "has", "have",
-      "had", "not", "but", "can", "could", "should", "would", "will", "its", "it's", "is", "in", "on",
-      "of", "to", "a", "an", "me", "my", "we", "us", "get", "give", "list", "show", "tell", "find",
-      "right", "now", "than", "then", "some", "all", "each", "other", "been", "being", "just", "only",
-      "also", "if", "so", "or", "be", "do", "go", "at", "by", "as", "up", "out", "off", "too", "very",
-      "say", "said", "want", "need", "use", "used", "set", "make", "happen", "happens", "happened",
-      "here", "still", "ago", "minutes", "few", "around", "last", "hour", "file", "line", "lines");
+  private static final Pattern QUOTED =
+      Pattern.compile("\"([^\"]{2,})\"|`([^`]{2,})`|'([^'\\s][^']*[^'\\s])'");
+  private static final Pattern WORD =
+      Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_./@:\\-]*[\\p{L}\\p{N}_]|[\\p{L}\\p{N}]{3,}");
+  private static final Pattern STRONG =
+      Pattern.compile("\\d|[_./@:\\-]|\\p{Ll}\\p{Lu}|[^\\p{IsLatin}\\p{N}\\p{P}\\s]");
+  private static final Set<String> STOP =
+      Set.of(
+          "the",
+          "and",
+          "for",
+          "are",
+          "was",
+          "were",
+          "what",
+          "which",
+          "who",
+          "whom",
+          "why",
+          "how",
+          "when",
+          "where",
+          "does",
+          "did",
+          "doing",
+          "done",
+          "this",
+          "that",
+          "these",
+          "those",
+          "with",
+          "from",
+          "into",
+          "about",
+          "any",
+          "anything",
+          "there",
+          "their",
+          "them",
+          "they",
+          "our",
+          "your",
+          "you",
+          "has",
+          "have",
+          "had",
+          "not",
+          "but",
+          "can",
+          "could",
+          "should",
+          "would",
+          "will",
+          "its",
+          "it's",
+          "is",
+          "in",
+          "on",
+          "of",
+          "to",
+          "a",
+          "an",
+          "me",
+          "my",
+          "we",
+          "us",
+          "get",
+          "give",
+          "list",
+          "show",
+          "tell",
+          "find",
+          "right",
+          "now",
+          "than",
+          "then",
+          "some",
+          "all",
+          "each",
+          "other",
+          "been",
+          "being",
+          "just",
+          "only",
+          "also",
+          "if",
+          "so",
+          "or",
+          "be",
+          "do",
+          "go",
+          "at",
+          "by",
+          "as",
+          "up",
+          "out",
+          "off",
+          "too",
+          "very",
+          "say",
+          "said",
+          "want",
+          "need",
+          "use",
+          "used",
+          "set",
+          "make",
+          "happen",
+          "happens",
+          "happened",
+          "here",
+          "still",
+          "ago",
+          "minutes",
+          "few",
+          "around",
+          "last",
+          "hour",
+          "file",
+          "line",
+          "lines");
 
   private static final Query EMPTY = new Query(List.of());
+
   /** Lower-case letters from the most to the least common in English. */
   private static final String BY_FREQUENCY = "etaoinsrhldcumfpgwybvkxjqz";
 
@@ -52,13 +161,13 @@ public final class Query {
   public record Term(String text, String lower, boolean strong) {
     /**
      * Whether the term occurs in a line: a strong term as it is, a weak one in the line lower-cased
-     * ({@code line.toLowerCase(Locale.ROOT).contains(lower)}). That copy is made only for a term with
-     * characters beyond ASCII (or of one character), and only when {@link #mayBeIn} allows, or when
-     * the scan below finds too many candidates. Only three kinds of character lower-case to ASCII
-     * ({@link #LOWERING_TO}): ASCII itself, the Kelvin sign (to {@code k}) and U+0130 (to {@code i}
-     * and a combining dot). So the lower-cased line holds an ASCII term exactly where consecutive
-     * characters of the line each lower-case to the term's character at that place, U+0130 only in
-     * the last place (its dot follows, and is no ASCII character of the term).
+     * ({@code line.toLowerCase(Locale.ROOT).contains(lower)}). That copy is made only for a term
+     * with characters beyond ASCII (or of one character), and only when {@link #mayBeIn} allows, or
+     * when the scan below finds too many candidates. Only three kinds of character lower-case to
+     * ASCII ({@link #LOWERING_TO}): ASCII itself, the Kelvin sign (to {@code k}) and U+0130 (to
+     * {@code i} and a combining dot). So the lower-cased line holds an ASCII term exactly where
+     * consecutive characters of the line each lower-case to the term's character at that place,
+     * U+0130 only in the last place (its dot follows, and is no ASCII character of the term).
      *
      * @param line a line
      * @return whether the term occurs in it
@@ -70,9 +179,11 @@ public final class Query {
       if (!lowerIsAscii()) {
         return mayBeIn(line) && line.toLowerCase(Locale.ROOT).contains(lower);
       }
-      // Candidates are found with indexOf on the term's rarest letter, in each case: few calls, each
+      // Candidates are found with indexOf on the term's rarest letter, in each case: few calls,
+      // each
       // a fast scan, and no copy of the line. When that letter turns out to be common (more than a
-      // candidate every 16 characters so far), one lower-cased copy is cheaper than that many calls.
+      // candidate every 16 characters so far), one lower-cased copy is cheaper than that many
+      // calls.
       int length = lower.length();
       int anchor = rarestPlace(lower);
       int last = line.length() - length;
@@ -81,7 +192,9 @@ public final class Query {
           continue; // its dot would have to be the term's next character
         }
         int candidates = 0;
-        for (int at = line.indexOf(c, anchor); at >= 0 && at - anchor <= last; at = line.indexOf(c, at + 1)) {
+        for (int at = line.indexOf(c, anchor);
+            at >= 0 && at - anchor <= last;
+            at = line.indexOf(c, at + 1)) {
           if (lowersTo(line, at - anchor)) {
             return true;
           }
@@ -99,7 +212,9 @@ public final class Query {
       for (int k = 0; k < length; k++) {
         char c = line.charAt(at + k);
         char t = lower.charAt(k);
-        if (c != t && !(t >= 'a' && t <= 'z' && c == t - 32) && !(t == 'k' && c == '\u212A')
+        if (c != t
+            && !(t >= 'a' && t <= 'z' && c == t - 32)
+            && !(t == 'k' && c == '\u212A')
             && !(t == 'i' && c == '\u0130' && k == length - 1)) {
           return false;
         }
@@ -107,7 +222,10 @@ public final class Query {
       return true;
     }
 
-    /** The place of the term's character least common in English text; any non-letter beats a letter. */
+    /**
+     * The place of the term's character least common in English text; any non-letter beats a
+     * letter.
+     */
     private static int rarestPlace(String lower) {
       int best = 0;
       int bestRank = -1;
@@ -122,7 +240,9 @@ public final class Query {
       return best;
     }
 
-    /** @return whether the term is weak and its lower case is ASCII, of two characters or more */
+    /**
+     * @return whether the term is weak and its lower case is ASCII, of two characters or more
+     */
     private boolean lowerIsAscii() {
       if (strong || lower.length() < 2) {
         return false;
@@ -158,10 +278,10 @@ public final class Query {
   }
 
   /**
-   * For each ASCII character, every character whose lower case ({@code String.toLowerCase(Locale.ROOT)})
-   * begins with it: itself, its capital, the Kelvin sign for {@code k} and the dotted capital I
-   * (lower-cased to {@code i} and a combining dot) for {@code i}. No other code point lower-cases to
-   * ASCII (QueryTest checks all of them).
+   * For each ASCII character, every character whose lower case ({@code
+   * String.toLowerCase(Locale.ROOT)}) begins with it: itself, its capital, the Kelvin sign for
+   * {@code k} and the dotted capital I (lower-cased to {@code i} and a combining dot) for {@code
+   * i}. No other code point lower-cases to ASCII (QueryTest checks all of them).
    */
   static final char[][] LOWERING_TO = new char[128][];
 
@@ -195,7 +315,8 @@ public final class Query {
     List<Term> out = new ArrayList<>();
     Matcher q = QUOTED.matcher(query);
     while (q.find()) {
-      String phrase = q.group(1) != null ? q.group(1) : q.group(2) != null ? q.group(2) : q.group(3);
+      String phrase =
+          q.group(1) != null ? q.group(1) : q.group(2) != null ? q.group(2) : q.group(3);
       if (seen.add(phrase)) {
         out.add(new Term(phrase, phrase.toLowerCase(Locale.ROOT), true));
       }
@@ -215,7 +336,9 @@ public final class Query {
         continue;
       }
       if (!strong && lower.length() > 4 && lower.endsWith("s") && !lower.endsWith("ss")) {
-        lower = lower.substring(0, lower.length() - (lower.endsWith("sses") ? 2 : 1)); // plural: "refunds"
+        lower =
+            lower.substring(
+                0, lower.length() - (lower.endsWith("sses") ? 2 : 1)); // plural: "refunds"
       }
       out.add(new Term(word, lower, strong));
     }
@@ -223,11 +346,12 @@ public final class Query {
   }
 
   /**
-   * The terms that occur in {@code text} ({@link Term#in}). For units that are all lines of {@code text},
-   * {@link Relevance} scores the same with these terms as with all of them: a term absent from the
-   * whole is absent from every line (lower-casing a line gives the same characters as lower-casing
-   * it inside the text, whose line breaks are neither cased nor case-ignorable), and an absent term
-   * adds nothing. One pass over the whole spares a look at every line for each absent term.
+   * The terms that occur in {@code text} ({@link Term#in}). For units that are all lines of {@code
+   * text}, {@link Relevance} scores the same with these terms as with all of them: a term absent
+   * from the whole is absent from every line (lower-casing a line gives the same characters as
+   * lower-casing it inside the text, whose line breaks are neither cased nor case-ignorable), and
+   * an absent term adds nothing. One pass over the whole spares a look at every line for each
+   * absent term.
    *
    * @param text the text the units will be cut from
    * @return this query, or one with fewer terms

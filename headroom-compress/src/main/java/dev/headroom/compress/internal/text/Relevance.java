@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Ranks units of text (lines, rows) against a {@link Query}: each term is weighted by how rare it is
- * among the units, so a term found in most of them (a column name, "maxPoolSize") counts for little
- * and a rare one (an order id, an e-mail) decides.
+ * Ranks units of text (lines, rows) against a {@link Query}: each term is weighted by how rare it
+ * is among the units, so a term found in most of them (a column name, "maxPoolSize") counts for
+ * little and a rare one (an order id, an e-mail) decides.
  */
 public final class Relevance {
 
@@ -17,7 +17,8 @@ public final class Relevance {
    * @param query the query
    * @param units the texts to rank
    * @param max the most indices to return
-   * @return indices of the best-matching units, best first; only units scoring at least half the best
+   * @return indices of the best-matching units, best first; only units scoring at least half the
+   *     best
    */
   public static List<Integer> top(Query query, List<String> units, int max) {
     double[] scores = scores(query, units);
@@ -83,7 +84,10 @@ public final class Relevance {
     return weigh(terms, hit, n);
   }
 
-  /** Each term found in a unit adds its weight: more for a strong term, more the fewer units hold it. */
+  /**
+   * Each term found in a unit adds its weight: more for a strong term, more the fewer units hold
+   * it.
+   */
   private static double[] weigh(List<Query.Term> terms, boolean[][] hit, int n) {
     double[] scores = new double[n];
     for (int t = 0; t < terms.size(); t++) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Which lines of a {@link Lines} text are kept, and how the result is rendered: kept lines verbatim
- * and in order, each run of omitted lines as one {@code [… N lines]} line, and a final
- * {@code <<ccr:HASH …>>} marker whose entry holds the whole original.
+ * and in order, each run of omitted lines as one {@code [… N lines]} line, and a final {@code
+ * <<ccr:HASH …>>} marker whose entry holds the whole original.
  */
 public final class Selection {
 
@@ -99,7 +99,8 @@ public final class Selection {
    * @param gapLabel names runs of omitted lines
    * @return the rendered text
    */
-  public String render(String original, CcrSink sink, String unit, String details, GapLabel gapLabel) {
+  public String render(
+      String original, CcrSink sink, String unit, String details, GapLabel gapLabel) {
     int omitted = lines.size() - keptCount();
     List<String> out = new ArrayList<>(keptCount() + 16);
     int i = 0;
@@ -112,11 +113,17 @@ public final class Selection {
       int j = kept.nextSetBit(i);
       int end = j < 0 ? lines.size() : j;
       String label = gapLabel.label(i, end);
-      out.add(lines.synthetic("[… " + (end - i) + " " + unit + (label == null ? "" : " in " + label) + "]"));
+      out.add(
+          lines.synthetic(
+              "[… " + (end - i) + " " + unit + (label == null ? "" : " in " + label) + "]"));
       i = end;
     }
-    String description = omitted + " of " + lines.size() + " lines omitted"
-        + (details.isEmpty() ? "" : "; " + details);
+    String description =
+        omitted
+            + " of "
+            + lines.size()
+            + " lines omitted"
+            + (details.isEmpty() ? "" : "; " + details);
     out.add(lines.synthetic(sink.drop(original, description.replace(">>", "> >"))));
     return lines.join(out);
   }

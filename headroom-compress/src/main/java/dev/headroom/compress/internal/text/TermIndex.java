@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /**
  * Where each of a query's terms occurs in one text, so that whether a term is in any range of that
- * text is a binary search, not a search of a copy of the range. Made for units that are nested ranges
- * of one text (a JSON object's members, then their members): each unit would otherwise be copied and
- * lower-cased once per level it is ranked at.
+ * text is a binary search, not a search of a copy of the range. Made for units that are nested
+ * ranges of one text (a JSON object's members, then their members): each unit would otherwise be
+ * copied and lower-cased once per level it is ranked at.
  *
  * <p>A weak term is looked for in the whole text lower-cased once. A range of that lower-cased text
  * is the range lower-cased whenever lower-casing keeps every character's place (no character
@@ -21,8 +21,10 @@ public final class TermIndex {
 
   private final String text;
   private final List<Query.Term> terms;
+
   /** Per term, its start positions in the text (weak: in the lower-cased text), ascending. */
   private final int[][] starts;
+
   /** Whether lower-casing the text moved characters: weak terms are then checked range by range. */
   private final boolean lowerShifts;
 
@@ -65,7 +67,9 @@ public final class TermIndex {
     return Arrays.copyOf(out, n);
   }
 
-  /** @return the query's terms, in the order of {@link #in} */
+  /**
+   * @return the query's terms, in the order of {@link #in}
+   */
   List<Query.Term> terms() {
     return terms;
   }

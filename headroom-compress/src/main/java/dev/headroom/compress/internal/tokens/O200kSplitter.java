@@ -1,8 +1,8 @@
 package dev.headroom.compress.internal.tokens;
 
 /**
- * The pre-tokenisation split of {@code o200k_base} without {@link java.util.regex}: where tiktoken's
- * (and jtokkit's) pattern
+ * The pre-tokenisation split of {@code o200k_base} without {@link java.util.regex}: where
+ * tiktoken's (and jtokkit's) pattern
  *
  * <pre>{@code
  * [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?
@@ -10,41 +10,51 @@ package dev.headroom.compress.internal.tokens;
  * |\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+
  * }</pre>
  *
- * <p>compiled with {@code UNICODE_CHARACTER_CLASS} would end the piece that starts at a given index,
- * {@link #end} returns that end. The alternatives are tried in the regex's order with its backtracking
- * worked out by hand (the comments at each step say how); the character classes are the ones
- * {@code java.util.regex} uses, from {@link Character#getType(int)} ({@code \s} is White_Space:
- * Zs, Zl, Zp, U+0009–U+000D and U+0085), and the case-insensitive contraction suffix folds the way
- * its Unicode-case matching does ({@code 'S}, {@code 'ſ}). Tests compare it with the regex itself on
- * random and realistic text, and every code point's class with the regex's.
+ * <p>compiled with {@code UNICODE_CHARACTER_CLASS} would end the piece that starts at a given
+ * index, {@link #end} returns that end. The alternatives are tried in the regex's order with its
+ * backtracking worked out by hand (the comments at each step say how); the character classes are
+ * the ones {@code java.util.regex} uses, from {@link Character#getType(int)} ({@code \s} is
+ * White_Space: Zs, Zl, Zp, U+0009–U+000D and U+0085), and the case-insensitive contraction suffix
+ * folds the way its Unicode-case matching does ({@code 'S}, {@code 'ſ}). Tests compare it with the
+ * regex itself on random and realistic text, and every code point's class with the regex's.
  */
 final class O200kSplitter {
 
   // Classes of a code point, as bits.
   /** Lu, Lt: only in the first (upper) letter class. */
   private static final int UPPER = 1;
+
   /** Ll: only in the second (lower) letter class. */
   private static final int LOWER = 2;
+
   /** Lm, Lo: in both letter classes. */
   private static final int OTHER_LETTER = 4;
+
   /** Mn, Mc, Me: in both letter classes, and also not \p{L}, so a prefix or punctuation too. */
   private static final int MARK = 8;
+
   /** Nd, Nl, No. */
   private static final int NUMBER = 16;
+
   /** White_Space other than CR and LF. */
   private static final int SPACE = 32;
+
   /** CR or LF. */
   private static final int NEWLINE = 64;
+
   /** Anything else: [^\s\p{L}\p{N}] minus marks. */
   private static final int PUNCT = 128;
 
   private static final int IN_UPPER_CLASS = UPPER | OTHER_LETTER | MARK;
   private static final int IN_LOWER_CLASS = LOWER | OTHER_LETTER | MARK;
   private static final int LETTERISH = UPPER | LOWER | OTHER_LETTER | MARK;
+
   /** {@code [^\r\n\p{L}\p{N}]}: may open a letter piece. */
   private static final int PREFIX = MARK | SPACE | PUNCT;
+
   /** {@code [^\s\p{L}\p{N}]}. */
   private static final int NON_SPACE_SYMBOL = MARK | PUNCT;
+
   private static final int WHITE = SPACE | NEWLINE;
 
   private static final byte[] ASCII = new byte[128];
@@ -59,8 +69,8 @@ final class O200kSplitter {
 
   /**
    * @param s the text
-   * @param start where a piece starts ({@code 0}, or the end of the previous piece), below
-   *     {@code s.length()}
+   * @param start where a piece starts ({@code 0}, or the end of the previous piece), below {@code
+   *     s.length()}
    * @return where that piece ends
    */
   static int end(String s, int start) {
@@ -122,7 +132,8 @@ final class O200kSplitter {
     if ((cls & NON_SPACE_SYMBOL) != 0) {
       return newlinesAndSlashes(s, symbols(s, start));
     }
-    // Only white space is left. Its maximal run is [start, runEnd), and lastNewline is the index just
+    // Only white space is left. Its maximal run is [start, runEnd), and lastNewline is the index
+    // just
     // past the last CR or LF in it.
     int runEnd = start;
     int lastNewline = -1;
@@ -156,8 +167,8 @@ final class O200kSplitter {
   /**
    * The body of alternative 1 from {@code j}: {@code [upper]*[lower]+} with the regex's
    * backtracking. The greedy upper run {@code [j, u)} is followed by a lower-class character (then
-   * the lower run goes on from there), or gives back characters until one of its own is in the lower
-   * class (Lm, Lo or a mark), which then ends the piece.
+   * the lower run goes on from there), or gives back characters until one of its own is in the
+   * lower class (Lm, Lo or a mark), which then ends the piece.
    *
    * @return the end, or -1 when the alternative does not match at {@code j}
    */
@@ -241,7 +252,9 @@ final class O200kSplitter {
 
   /** Unicode case folding as the regex's case-insensitive match does it ({@code ſ} → {@code s}). */
   private static char fold(char c) {
-    return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(Character.toUpperCase(c));
+    return c < 128
+        ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)
+        : Character.toLowerCase(Character.toUpperCase(c));
   }
 
   /** The maximal run of {@code [^\s\p{L}\p{N}]} from {@code i}, which holds one such character. */
@@ -297,7 +310,9 @@ final class O200kSplitter {
       case Character.MODIFIER_LETTER, Character.OTHER_LETTER -> {
         return OTHER_LETTER;
       }
-      case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> {
+      case Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK -> {
         return MARK;
       }
       case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> {

@@ -5,63 +5,76 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Exact {@code o200k_base} counts at several times jtokkit's speed. {@link O200kSplitter} cuts the text
- * into the pieces jtokkit's regex would, and each piece is counted by jtokkit itself
- * ({@link Encoding#countTokensOrdinary}: byte-pair merging never crosses a piece, so the count of a
- * text is the sum of its pieces' counts, and the regex finds a lone piece to be one piece). Most of
- * the time is saved by not running the Unicode regex over every character, the rest by remembering
+ * Exact {@code o200k_base} counts at several times jtokkit's speed. {@link O200kSplitter} cuts the
+ * text into the pieces jtokkit's regex would, and each piece is counted by jtokkit itself ({@link
+ * Encoding#countTokensOrdinary}: byte-pair merging never crosses a piece, so the count of a text is
+ * the sum of its pieces' counts, and the regex finds a lone piece to be one piece). Most of the
+ * time is saved by not running the Unicode regex over every character, the rest by remembering
  * counts.
  *
- * <p><b>Spans.</b> A piece always ends between an ASCII letter or digit and an ASCII character that is
- * neither, nor an apostrophe ({@link #splitsBefore}): a letter or digit only ever sits in a letter
- * piece or a piece of digits, which ends there (a letter piece goes on only over letters, marks and an
- * apostrophe's contraction). So the text falls into spans at those places, and each span's pieces are
- * its own: {@code ","maxPoolSize}, {@code ":130}, {@code -0}, a newline with the next line's
- * indentation and first word. The count of a recent span is remembered whole, so a span met again
- * (keys with their quotes, a log line's fixed words, indentation with its keyword) is one lookup, and
- * its characters are read once, to find its end and hash it, instead of once by the splitter and
- * again by each piece's lookup. A span not remembered is split and its pieces counted as below.
- * Most spans are short and ASCII (every one of a CSV table's, nineteen in twenty of a log's): those
- * are remembered in a table of their own packed as pieces are, below, which needs neither a hash nor
- * a comparison of text.
+ * <p><b>Spans.</b> A piece always ends between an ASCII letter or digit and an ASCII character that
+ * is neither, nor an apostrophe ({@link #splitsBefore}): a letter or digit only ever sits in a
+ * letter piece or a piece of digits, which ends there (a letter piece goes on only over letters,
+ * marks and an apostrophe's contraction). So the text falls into spans at those places, and each
+ * span's pieces are its own: {@code ","maxPoolSize}, {@code ":130}, {@code -0}, a newline with the
+ * next line's indentation and first word. The count of a recent span is remembered whole, so a span
+ * met again (keys with their quotes, a log line's fixed words, indentation with its keyword) is one
+ * lookup, and its characters are read once, to find its end and hash it, instead of once by the
+ * splitter and again by each piece's lookup. A span not remembered is split and its pieces counted
+ * as below. Most spans are short and ASCII (every one of a CSV table's, nineteen in twenty of a
+ * log's): those are remembered in a table of their own packed as pieces are, below, which needs
+ * neither a hash nor a comparison of text.
  *
- * <p><b>Pieces.</b> A single ASCII character is one token. An ASCII piece of up to
- * {@value #MAX_PACKED_CHARS} characters is packed, seven bits a character, into a long that is its own
- * key; longer pieces and pieces with other characters are kept with their text.
+ * <p><b>Pieces.</b> A single ASCII character is one token. An ASCII piece of up to {@value
+ * #MAX_PACKED_CHARS} characters is packed, seven bits a character, into a long that is its own key;
+ * longer pieces and pieces with other characters are kept with their text.
  *
- * <p>ASCII spans of 9 to {@value #MAX_PAIR_CHARS} characters (a JSON key with its quotes and comma, a
- * long word with the space before it) are packed into two longs, compared in place of their text
+ * <p>ASCII spans of 9 to {@value #MAX_PAIR_CHARS} characters (a JSON key with its quotes and comma,
+ * a long word with the space before it) are packed into two longs, compared in place of their text
  * ({@link #pairSpan}): counting the compressed JSON object sample took a quarter less time.
  *
- * <p>The memories are fixed tables (the packed ones two-way, {@link #recall}), shared by all threads
- * without locks. An entry with text or two longs is an immutable object with final fields, so a
- * thread sees either a whole entry or an older one; a packed entry is one long holding key and count,
- * read and written whole (opaque access). A lost update only costs a recount. The five hold at most
- * about 7 MB: twice 256 KB of packed entries, {@value #SLOTS} entries of two longs, and two tables of
- * {@value #SLOTS} entries of at most {@value #MAX_SPAN_CHARS} characters each (half that for ASCII
- * text).
+ * <p>The memories are fixed tables (the packed ones two-way, {@link #recall}), shared by all
+ * threads without locks. An entry with text or two longs is an immutable object with final fields,
+ * so a thread sees either a whole entry or an older one; a packed entry is one long holding key and
+ * count, read and written whole (opaque access). A lost update only costs a recount. The five hold
+ * at most about 7 MB: twice 256 KB of packed entries, {@value #SLOTS} entries of two longs, and two
+ * tables of {@value #SLOTS} entries of at most {@value #MAX_SPAN_CHARS} characters each (half that
+ * for ASCII text).
  */
 final class PieceCounts {
 
   static final int SLOT_BITS = 14;
   static final int SLOTS = 1 << SLOT_BITS;
   private static final long LAST_NINE = (1L << 63) - 1;
+
   /** Longer pieces are rare (long identifiers, base64) and would rarely be met again. */
   static final int MAX_CACHED_CHARS = 48;
+
   /** Longer spans are counted piece by piece: they would rarely be met again either. */
   static final int MAX_SPAN_CHARS = 64;
+
   /** ASCII pieces up to this length are packed into a long, seven bits a character. */
   static final int MAX_PACKED_CHARS = 8;
-  /** ASCII spans up to this length are packed into two longs: the last nine characters, the rest. */
+
+  /**
+   * ASCII spans up to this length are packed into two longs: the last nine characters, the rest.
+   */
   static final int MAX_PAIR_CHARS = 17;
 
   static final int PACKED_BITS = 15;
-  /** A packed entry is the piece's key shifted left by these bits, or-ed with its count (at most 8). */
+
+  /**
+   * A packed entry is the piece's key shifted left by these bits, or-ed with its count (at most 8).
+   */
   private static final int COUNT_BITS = 7;
+
   private static final VarHandle PACKED = MethodHandles.arrayElementVarHandle(long[].class);
 
-  /** Of an ASCII character: {@link #WORD} a letter or digit, {@link #BREAK} a span may start at it. */
+  /**
+   * Of an ASCII character: {@link #WORD} a letter or digit, {@link #BREAK} a span may start at it.
+   */
   private static final byte[] ASCII = new byte[128];
+
   private static final byte WORD = 1;
   private static final byte BREAK = 2;
 
@@ -91,8 +104,8 @@ final class PieceCounts {
    *
    * @param previous a character
    * @param c the character after it
-   * @return true when {@code previous} is an ASCII letter or digit and {@code c} is ASCII, neither, and
-   *     not an apostrophe
+   * @return true when {@code previous} is an ASCII letter or digit and {@code c} is ASCII, neither,
+   *     and not an apostrophe
    */
   static boolean splitsBefore(char previous, char c) {
     return previous < 0x80 && c < 0x80 && ASCII[previous] == WORD && ASCII[c] == BREAK;
@@ -128,9 +141,9 @@ final class PieceCounts {
   }
 
   /**
-   * @param key the span packed behind a leading 1 bit, seven bits a character; only its last 64 bits
-   *     when it is longer than {@value #MAX_PACKED_CHARS} characters (the last nine characters, which
-   *     {@link #pairSpan} uses), and unused for a span that is not ASCII
+   * @param key the span packed behind a leading 1 bit, seven bits a character; only its last 64
+   *     bits when it is longer than {@value #MAX_PACKED_CHARS} characters (the last nine
+   *     characters, which {@link #pairSpan} uses), and unused for a span that is not ASCII
    * @param all the span's characters or-ed together (ASCII when below 0x80)
    */
   private int span(String text, int start, int end, int hash, long key, int all) {
@@ -157,7 +170,10 @@ final class PieceCounts {
     }
     int slot = (hash ^ hash >>> 14) & (SLOTS - 1);
     Entry e = spans[slot];
-    if (e != null && e.hash == hash && e.text.length() == length && e.text.regionMatches(0, text, start, length)) {
+    if (e != null
+        && e.hash == hash
+        && e.text.length() == length
+        && e.text.regionMatches(0, text, start, length)) {
       return e.tokens;
     }
     int tokens = pieces(text, start, end);
@@ -227,9 +243,9 @@ final class PieceCounts {
   }
 
   /**
-   * A packed table is two-way: a key sits in its slot or in the slot's neighbour, where the last key
-   * to be displaced from the slot went. Two keys of one text that share a slot then both stay, instead
-   * of each evicting the other on every count of that text.
+   * A packed table is two-way: a key sits in its slot or in the slot's neighbour, where the last
+   * key to be displaced from the slot went. Two keys of one text that share a slot then both stay,
+   * instead of each evicting the other on every count of that text.
    *
    * @param table a packed table
    * @param key a packed key
@@ -278,7 +294,10 @@ final class PieceCounts {
     }
     int slot = (hash ^ hash >>> 14) & (SLOTS - 1);
     Entry e = pieces[slot];
-    if (e != null && e.hash == hash && e.text.length() == length && e.text.regionMatches(0, text, start, length)) {
+    if (e != null
+        && e.hash == hash
+        && e.text.length() == length
+        && e.text.regionMatches(0, text, start, length)) {
       return e.tokens;
     }
     String piece = text.substring(start, end);
@@ -290,6 +309,8 @@ final class PieceCounts {
   /** A span or piece and its count; final fields make it safe to publish through a shared table. */
   private record Entry(String text, int hash, int tokens) {}
 
-  /** A span packed in two longs ({@link #pairSpan}) and its count, published as an {@link Entry} is. */
+  /**
+   * A span packed in two longs ({@link #pairSpan}) and its count, published as an {@link Entry} is.
+   */
   private record Pair(long first, long last, int tokens) {}
 }

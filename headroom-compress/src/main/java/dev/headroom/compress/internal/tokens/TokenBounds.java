@@ -7,15 +7,15 @@ package dev.headroom.compress.internal.tokens;
  * <p><b>Upper bound:</b> every token covers at least one byte, so a text has at most as many tokens
  * as UTF-8 bytes.
  *
- * <p><b>Lower bound:</b> both encodings split the text with a pre-tokenisation regex before merging,
- * and no token crosses a split. In both regexes a piece that holds a letter ({@code \p{L}}) holds no
- * digit, and its letters are contiguous apart from marks and an apostrophe contraction ({@code 's},
- * {@code 't}…); a digit ({@code \p{N}}) only ever sits in a piece of one to three digits. So every
- * maximal run of letters, marks and apostrophes that holds a letter is at least one token of its own,
- * and every maximal run of {@code k} digits is at least {@code ceil(k / 3)} tokens. A run of ASCII
- * punctuation between letters, digits and whitespace is a piece of its own too, with the exceptions
- * listed at {@link #countsAsPiece}. Whitespace and anything else are left out, which only makes the
- * bound lower.
+ * <p><b>Lower bound:</b> both encodings split the text with a pre-tokenisation regex before
+ * merging, and no token crosses a split. In both regexes a piece that holds a letter ({@code
+ * \p{L}}) holds no digit, and its letters are contiguous apart from marks and an apostrophe
+ * contraction ({@code 's}, {@code 't}…); a digit ({@code \p{N}}) only ever sits in a piece of one
+ * to three digits. So every maximal run of letters, marks and apostrophes that holds a letter is at
+ * least one token of its own, and every maximal run of {@code k} digits is at least {@code ceil(k /
+ * 3)} tokens. A run of ASCII punctuation between letters, digits and whitespace is a piece of its
+ * own too, with the exceptions listed at {@link #countsAsPiece}. Whitespace and anything else are
+ * left out, which only makes the bound lower.
  *
  * <p><b>Estimate:</b> the lower bound plus one token per run of punctuation, per run of whitespace
  * other than a single space, and per {@value #LETTERS_PER_TOKEN} letters past the first of a word.
@@ -35,7 +35,11 @@ public record TokenBounds(int lower, int upper, int estimate) {
   private static final int DIGIT = 3;
   private static final int SPACE = 4;
   private static final byte[] ASCII = new byte[128];
-  /** {@link #ASCII}, but only ' ', \t, \n and \r as {@link #SPACE}, and the apostrophe as {@link #OTHER}. */
+
+  /**
+   * {@link #ASCII}, but only ' ', \t, \n and \r as {@link #SPACE}, and the apostrophe as {@link
+   * #OTHER}.
+   */
   private static final byte[] PLAIN = new byte[128];
 
   static {
@@ -70,11 +74,11 @@ public record TokenBounds(int lower, int upper, int estimate) {
    * Bounds of a text, read only as far as needed to prove a lower bound above {@code stopAbove}.
    * The scan may stop after any character: only runs already closed by a character of another kind
    * count towards the lower bound, each exactly as in the whole text (a run of letters or digits is
-   * maximal once another kind follows, and a punctuation run is judged with the character after it),
-   * so the lower bound of what was read is one of the whole text — minified JSON with no white space
-   * stops as early as prose. When it stops early, the upper bound is that of
-   * what was read plus three bytes per character left, and the estimate is the one of what was read
-   * scaled to the whole length; otherwise the result is {@link #of(String)}'s.
+   * maximal once another kind follows, and a punctuation run is judged with the character after
+   * it), so the lower bound of what was read is one of the whole text — minified JSON with no white
+   * space stops as early as prose. When it stops early, the upper bound is that of what was read
+   * plus three bytes per character left, and the estimate is the one of what was read scaled to the
+   * whole length; otherwise the result is {@link #of(String)}'s.
    *
    * @param text any text
    * @param stopAbove the lower bound at which reading may stop
@@ -103,7 +107,8 @@ public record TokenBounds(int lower, int upper, int estimate) {
         int cp = text.codePointAt(i);
         int units = Character.charCount(cp);
         i += units;
-        bytes += ch < 0x800 ? 1 : 2; // 2 bytes below U+0800, else 3 (a surrogate pair: 2 units, 4 bytes)
+        bytes +=
+            ch < 0x800 ? 1 : 2; // 2 bytes below U+0800, else 3 (a surrogate pair: 2 units, 4 bytes)
         raw = kind(cp);
       }
       // Marks and apostrophes join the letters around them into one group.
@@ -170,27 +175,33 @@ public record TokenBounds(int lower, int upper, int estimate) {
     if (countsAsPiece(punctRun, punctPure, punctAfterNewline, false)) {
       punct++;
     }
-    return new TokenBounds(lower + punct, bytes, Math.min(bytes, Math.max(lower + extra, lower + punct)));
+    return new TokenBounds(
+        lower + punct, bytes, Math.min(bytes, Math.max(lower + extra, lower + punct)));
   }
 
   /**
-   * Bounds of a whole text from its first {@code read} characters: the lower bound of the closed runs,
-   * an upper bound allowing four bytes for each character not read, the estimate scaled by length.
+   * Bounds of a whole text from its first {@code read} characters: the lower bound of the closed
+   * runs, an upper bound allowing four bytes for each character not read, the estimate scaled by
+   * length.
    */
   private static TokenBounds partial(int lower, int estimateRead, int bytesSoFar, int n, int read) {
     long upper = bytesSoFar + 3L * (n - read);
     long estimate = (long) Math.max(estimateRead, lower) * n / read;
-    return new TokenBounds(lower, (int) Math.min(Integer.MAX_VALUE, upper), (int) Math.max(lower, Math.min(upper, estimate)));
+    return new TokenBounds(
+        lower,
+        (int) Math.min(Integer.MAX_VALUE, upper),
+        (int) Math.max(lower, Math.min(upper, estimate)));
   }
 
   /**
-   * Whether a finished run of everything but letters, digits, space, tab, CR and LF is a piece of its
-   * own: only when it is all ASCII punctuation (no apostrophe, which contractions take; no mark,
-   * which letter pieces take), does not directly follow CR or LF (o200k's punctuation piece may run
-   * on over {@code [\r\n/]*} into it), and is not a single character before a letter (which the
-   * letter's piece may take as its prefix).
+   * Whether a finished run of everything but letters, digits, space, tab, CR and LF is a piece of
+   * its own: only when it is all ASCII punctuation (no apostrophe, which contractions take; no
+   * mark, which letter pieces take), does not directly follow CR or LF (o200k's punctuation piece
+   * may run on over {@code [\r\n/]*} into it), and is not a single character before a letter (which
+   * the letter's piece may take as its prefix).
    */
-  private static boolean countsAsPiece(int length, boolean pure, boolean afterNewline, boolean beforeLetter) {
+  private static boolean countsAsPiece(
+      int length, boolean pure, boolean afterNewline, boolean beforeLetter) {
     return length > 0 && pure && !afterNewline && (length >= 2 || !beforeLetter);
   }
 
@@ -211,11 +222,16 @@ public record TokenBounds(int lower, int upper, int estimate) {
 
   private static int kind(int cp) {
     switch (Character.getType(cp)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER -> {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER -> {
         return LETTER;
       }
-      case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> {
+      case Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK -> {
         return JOINER;
       }
       case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> {

@@ -12,11 +12,11 @@ import java.util.function.ToIntFunction;
 public final class TokenCounters {
 
   /**
-   * Claude's tokenizer is not public. The one published side-by-side measurement we know (Claude 3.5
-   * Sonnet against GPT-4o, i.e. o200k_base, on the same inputs; VentureBeat, May 2025) found 16% more
-   * tokens on English articles, 21% on mathematics and 30% on Python code. Tool output is mostly
-   * technical (JSON, logs, code), so we take 1.25 times the o200k_base count. Not measured against
-   * Anthropic's count_tokens endpoint on our own corpus (no access from the build machine).
+   * Claude's tokenizer is not public. The one published side-by-side measurement we know (Claude
+   * 3.5 Sonnet against GPT-4o, i.e. o200k_base, on the same inputs; VentureBeat, May 2025) found
+   * 16% more tokens on English articles, 21% on mathematics and 30% on Python code. Tool output is
+   * mostly technical (JSON, logs, code), so we take 1.25 times the o200k_base count. Not measured
+   * against Anthropic's count_tokens endpoint on our own corpus (no access from the build machine).
    */
   static final double CLAUDE_PER_O200K = 1.25;
 
@@ -35,11 +35,17 @@ public final class TokenCounters {
     if (name.startsWith("claude") || name.startsWith("anthropic")) {
       return Holder.CLAUDE;
     }
-    if (name.startsWith("gpt-4o") || name.startsWith("gpt-4.1") || name.startsWith("gpt-4.5")
-        || name.startsWith("gpt-5") || name.startsWith("chatgpt") || isOSeries(name)) {
+    if (name.startsWith("gpt-4o")
+        || name.startsWith("gpt-4.1")
+        || name.startsWith("gpt-4.5")
+        || name.startsWith("gpt-5")
+        || name.startsWith("chatgpt")
+        || isOSeries(name)) {
       return Holder.O200K;
     }
-    if (name.startsWith("gpt-4") || name.startsWith("gpt-3.5") || name.startsWith("text-embedding")) {
+    if (name.startsWith("gpt-4")
+        || name.startsWith("gpt-3.5")
+        || name.startsWith("text-embedding")) {
       return Holder.CL100K;
     }
     return Holder.O200K;
@@ -74,7 +80,8 @@ public final class TokenCounters {
     private static final Encoding O200K_BPE = REGISTRY.getEncoding(EncodingType.O200K_BASE);
     static final TokenCounter O200K = new Exact(O200K_BPE, new PieceCounts(O200K_BPE)::count);
     // jtokkit splits cl100k_base with its own hand-written parser already.
-    static final TokenCounter CL100K = new Exact(REGISTRY.getEncoding(EncodingType.CL100K_BASE), null);
+    static final TokenCounter CL100K =
+        new Exact(REGISTRY.getEncoding(EncodingType.CL100K_BASE), null);
     static final TokenCounter CLAUDE = new Scaled(O200K, CLAUDE_PER_O200K, "claude-estimate");
   }
 
@@ -87,7 +94,9 @@ public final class TokenCounters {
   private record Exact(Encoding bpe, ToIntFunction<String> fast) implements TokenCounter {
     @Override
     public int count(String text) {
-      return text.isEmpty() ? 0 : fast != null ? fast.applyAsInt(text) : bpe.countTokensOrdinary(text);
+      return text.isEmpty()
+          ? 0
+          : fast != null ? fast.applyAsInt(text) : bpe.countTokensOrdinary(text);
     }
 
     @Override

@@ -22,7 +22,8 @@ class CcrSinkUtf8LengthTest {
   void aLoneSurrogateCountsThreeBytesAsAnEncoderThatKeepsItWould() {
     assertEquals(3, CcrSink.utf8Length("\uD800"));
     assertEquals(1 + 3 + 4 + 3, CcrSink.utf8Length("a\uDC00\uD83D\uDE00\uD83D"));
-    assertEquals(2 + 3, CcrSink.utf8Length("é…"), "the first character past ASCII ends the ASCII loop");
+    assertEquals(
+        2 + 3, CcrSink.utf8Length("é…"), "the first character past ASCII ends the ASCII loop");
   }
 
   @Provide
@@ -30,6 +31,9 @@ class CcrSinkUtf8LengthTest {
     return Arbitraries.oneOf(
         Arbitraries.strings().ascii().ofMaxLength(40),
         Arbitraries.strings().withCharRange('\u0000', '\u07FF').ofMaxLength(20),
-        Arbitraries.of("a", "é", "…", "\uD83D\uDE00", "{\"k\": 1}").list().ofMaxSize(12).map(l -> String.join("", l)));
+        Arbitraries.of("a", "é", "…", "\uD83D\uDE00", "{\"k\": 1}")
+            .list()
+            .ofMaxSize(12)
+            .map(l -> String.join("", l)));
   }
 }

@@ -53,7 +53,9 @@ class InMemoryCcrStoreTest {
   @Test
   void aReadOfAnExpiredEntryIsReportedAsAnExpiryOnceAndAMissNever() {
     AtomicLong expiries = new AtomicLong();
-    InMemoryCcrStore store = new InMemoryCcrStore(10, 1_000, Duration.ofSeconds(10), now::get, expiries::incrementAndGet);
+    InMemoryCcrStore store =
+        new InMemoryCcrStore(
+            10, 1_000, Duration.ofSeconds(10), now::get, expiries::incrementAndGet);
     store.put(entry("h1", "s", "x"));
     store.put(entry("h2", "s", "y"));
 
@@ -70,7 +72,9 @@ class InMemoryCcrStoreTest {
   @Test
   void thePublicFactoryPassesTheExpiryObserverOn() throws InterruptedException {
     AtomicLong expiries = new AtomicLong();
-    dev.headroom.compress.CcrStore store = dev.headroom.compress.CcrStore.inMemory(10, 1_000, Duration.ofNanos(1), expiries::incrementAndGet);
+    dev.headroom.compress.CcrStore store =
+        dev.headroom.compress.CcrStore.inMemory(
+            10, 1_000, Duration.ofNanos(1), expiries::incrementAndGet);
     store.put(entry("h1", "s", "x"));
     Thread.sleep(2); // the real clock moves well past a one-nanosecond TTL
 
@@ -114,9 +118,10 @@ class InMemoryCcrStoreTest {
 
   @Test
   void limitsMustBePositive() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new InMemoryCcrStore(0, 1, Duration.ofSeconds(1), now::get));
-    assertThrows(IllegalArgumentException.class,
-        () -> new InMemoryCcrStore(1, 1, Duration.ZERO, now::get));
+    assertThrows(
+        IllegalArgumentException.class, () -> new InMemoryCcrStore(1, 1, Duration.ZERO, now::get));
   }
 }

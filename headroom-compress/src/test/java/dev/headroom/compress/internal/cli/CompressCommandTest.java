@@ -3,8 +3,8 @@ package dev.headroom.compress.internal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.json.JsonTrees;
+import dev.headroom.compress.internal.spi.JNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,24 +21,32 @@ class CompressCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String stdin, String... args) {
-    return CompressCommand.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return CompressCommand.run(
+        args,
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private static String log() {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 400; i++) {
-      b.append("2024-06-11T14:00:").append(String.format("%02d", i % 60)).append("Z INFO [http] GET /healthz 200 reqId=r-")
-          .append(i).append('\n');
+      b.append("2024-06-11T14:00:")
+          .append(String.format("%02d", i % 60))
+          .append("Z INFO [http] GET /healthz 200 reqId=r-")
+          .append(i)
+          .append('\n');
       if (i == 200) {
-        b.append("2024-06-11T14:02:11Z ERROR [orders] payment authorization failed for order A-10877\n");
+        b.append(
+            "2024-06-11T14:02:11Z ERROR [orders] payment authorization failed for order A-10877\n");
       }
     }
     return b.toString();
   }
 
   @Test
-  void textFormatPrintsTheCompressedTextAndOneStatsLineOnStderr(@TempDir Path dir) throws Exception {
+  void textFormatPrintsTheCompressedTextAndOneStatsLineOnStderr(@TempDir Path dir)
+      throws Exception {
     Path file = dir.resolve("app.log");
     Files.writeString(file, log());
     assertEquals(0, run("", "--query", "what failed for A-10877?", file.toString()));
@@ -47,15 +55,30 @@ class CompressCommandTest {
     assertTrue(text.contains("<<ccr:"));
     List<String> stats = err.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(1, stats.size(), stats.toString());
-    assertTrue(stats.get(0).matches("headroom: log log: \\d+ -> \\d+ tokens \\(-\\d+\\.\\d%\\), \\d+ -> \\d+ bytes, .* ms"), stats.get(0));
+    assertTrue(
+        stats
+            .get(0)
+            .matches(
+                "headroom: log log: \\d+ -> \\d+ tokens \\(-\\d+\\.\\d%\\), \\d+ -> \\d+ bytes, .* ms"),
+        stats.get(0));
   }
 
   @Test
   void jsonFormatReportsTheSpecifiedFieldsForStdin() {
     assertEquals(0, run(log(), "--format", "json", "--model", "gpt-4-turbo", "-"));
-    JNode.JObject stats = (JNode.JObject) JsonTrees.parse(out.toString(StandardCharsets.UTF_8)).orElseThrow();
-    assertEquals(List.of("content_type", "strategy", "original_tokens", "compressed_tokens", "original_bytes",
-        "compressed_bytes", "millis", "compressed"), stats.keys());
+    JNode.JObject stats =
+        (JNode.JObject) JsonTrees.parse(out.toString(StandardCharsets.UTF_8)).orElseThrow();
+    assertEquals(
+        List.of(
+            "content_type",
+            "strategy",
+            "original_tokens",
+            "compressed_tokens",
+            "original_bytes",
+            "compressed_bytes",
+            "millis",
+            "compressed"),
+        stats.keys());
     assertEquals(new JNode.JString("log"), stats.values().get(0));
     assertEquals(new JNode.JLiteral("true"), stats.values().get(7));
     assertEquals(new JNode.JNumber(String.valueOf(log().length())), stats.values().get(4));

@@ -14,7 +14,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written line checks against the regexes they stand in for, which stay as the definition. */
+/**
+ * The hand-written line checks against the regexes they stand in for, which stay as the definition.
+ */
 class LineRegexesTest {
 
   @Property(tries = 5000)
@@ -23,7 +25,9 @@ class LineRegexesTest {
     GrepLine hit = GrepLine.match(line);
     if (m.lookingAt()) {
       assertEquals(new GrepLine(m.group(1), m.end()), hit, line);
-      boolean namesFile = LineSample.PATH_LIKE.matcher(m.group(1)).find() && !LineSample.DATE.matcher(m.group(1)).find();
+      boolean namesFile =
+          LineSample.PATH_LIKE.matcher(m.group(1)).find()
+              && !LineSample.DATE.matcher(m.group(1)).find();
       assertEquals(namesFile, hit.namesFile(), line);
       assertEquals(namesFile, GrepLine.isHit(line), line);
     } else {
@@ -49,8 +53,12 @@ class LineRegexesTest {
   @Property(tries = 3000)
   void aDiffHeaderIsWhatTheDiffRegexMatches(@ForAll("lines") String line) {
     java.util.regex.Pattern header =
-        java.util.regex.Pattern.compile("^(diff --git |diff --cc |diff --combined |@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@)");
-    assertEquals(header.matcher(line).lookingAt(), new LineSample(java.util.List.of(line)).isDiff(header), line);
+        java.util.regex.Pattern.compile(
+            "^(diff --git |diff --cc |diff --combined |@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@)");
+    assertEquals(
+        header.matcher(line).lookingAt(),
+        new LineSample(java.util.List.of(line)).isDiff(header),
+        line);
   }
 
   @Test
@@ -67,34 +75,57 @@ class LineRegexesTest {
   void aLanguagesPrefilterNeverRulesOutALineItsPatternMatches(@ForAll("codeLines") String line) {
     for (var language : CodeLanguages.LANGUAGES.entrySet()) {
       if (language.getValue().pattern().matcher(line).lookingAt()) {
-        assertTrue(CodeLanguages.mayMatch(line, language.getValue()), language.getKey() + ": " + line);
+        assertTrue(
+            CodeLanguages.mayMatch(line, language.getValue()), language.getKey() + ": " + line);
       }
     }
   }
 
   @Property(tries = 3000)
-  void detectionAnswersAsWithEveryRegexOnEveryLine(@ForAll("tableLines") java.util.List<String> lines) {
+  void detectionAnswersAsWithEveryRegexOnEveryLine(
+      @ForAll("tableLines") java.util.List<String> lines) {
     LineSample sample = new LineSample(lines);
     int paths = 0;
     int rules = 0;
     int listings = 0;
     for (String line : lines) {
-      paths += java.util.regex.Pattern.compile("^\\.{0,2}/[^\\t]*[^/\\s]$").matcher(line).matches() ? 1 : 0;
-      rules += java.util.regex.Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+").matcher(line.strip()).lookingAt() ? 1 : 0;
-      listings += !line.startsWith("total ")
-          && java.util.regex.Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s").matcher(line).lookingAt() ? 1 : 0;
+      paths +=
+          java.util.regex.Pattern.compile("^\\.{0,2}/[^\\t]*[^/\\s]$").matcher(line).matches()
+              ? 1
+              : 0;
+      rules +=
+          java.util.regex.Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+")
+                  .matcher(line.strip())
+                  .lookingAt()
+              ? 1
+              : 0;
+      listings +=
+          !line.startsWith("total ")
+                  && java.util.regex.Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s")
+                      .matcher(line)
+                      .lookingAt()
+              ? 1
+              : 0;
     }
     int considered = (int) lines.stream().filter(l -> !l.startsWith("total ")).count();
-    assertEquals(lines.size() < 3 ? 0 : lines.isEmpty() ? 0 : (double) paths / lines.size(), sample.pathRatio(), 1e-12);
+    assertEquals(
+        lines.size() < 3 ? 0 : lines.isEmpty() ? 0 : (double) paths / lines.size(),
+        sample.pathRatio(),
+        1e-12);
     assertEquals(considered >= 3 && listings >= 0.8 * considered, sample.isLongListing());
     if (lines.size() >= 3 && rules == 0) {
-      assertEquals(consistentByHashMap(lines, ',', 0.9) || consistentByHashMap(lines, '\t', 0.9)
-          || consistentByHashMap(lines, ';', 0.9), sample.isDelimitedTable(), String.join("\n", lines));
+      assertEquals(
+          consistentByHashMap(lines, ',', 0.9)
+              || consistentByHashMap(lines, '\t', 0.9)
+              || consistentByHashMap(lines, ';', 0.9),
+          sample.isDelimitedTable(),
+          String.join("\n", lines));
     }
   }
 
   /** The former implementation of {@code LineSample.consistent}, as the oracle. */
-  private static boolean consistentByHashMap(java.util.List<String> lines, char delimiter, double share) {
+  private static boolean consistentByHashMap(
+      java.util.List<String> lines, char delimiter, double share) {
     java.util.Map<Integer, Integer> freq = new java.util.HashMap<>();
     for (String line : lines) {
       int n = 0;
@@ -128,29 +159,71 @@ class LineRegexesTest {
 
   @Provide
   Arbitrary<java.util.List<String>> tableLines() {
-    Arbitrary<String> line = Arbitraries.oneOf(
-        Arbitraries.of("a,b", "a,b,c", "1,2", "x;y", "p\tq", "\"a,b\",c", "a b c, d", "+----+---+", "|--+--|", " ---+--- ",
-            "-rw-r--r--  1 me staff 12 Jan 1 a", "drwxr-xr-x 3 root root 4096 x", "total 12", "./src/a.ts", "/etc/hosts",
-            "../x/", "  ./a b", ".hidden", "/", "lrwxrwxrwx. 1 a", ".../a", "../b", "./\tc", "/a/", "// a comment", "..",
-            "./"),
-        Arbitraries.strings().withChars(',', ';', '\t', ' ', 'a', '"', '-', '+', '|', '/', '.', '1').ofMinLength(1).ofMaxLength(10));
+    Arbitrary<String> line =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "a,b",
+                "a,b,c",
+                "1,2",
+                "x;y",
+                "p\tq",
+                "\"a,b\",c",
+                "a b c, d",
+                "+----+---+",
+                "|--+--|",
+                " ---+--- ",
+                "-rw-r--r--  1 me staff 12 Jan 1 a",
+                "drwxr-xr-x 3 root root 4096 x",
+                "total 12",
+                "./src/a.ts",
+                "/etc/hosts",
+                "../x/",
+                "  ./a b",
+                ".hidden",
+                "/",
+                "lrwxrwxrwx. 1 a",
+                ".../a",
+                "../b",
+                "./\tc",
+                "/a/",
+                "// a comment",
+                "..",
+                "./"),
+            Arbitraries.strings()
+                .withChars(',', ';', '\t', ' ', 'a', '"', '-', '+', '|', '/', '.', '1')
+                .ofMinLength(1)
+                .ofMaxLength(10));
     return line.list().ofMinSize(0).ofMaxSize(8);
   }
 
-  /** Near the 90% share a table needs: longer samples, mostly rows, some lines without a delimiter. */
+  /**
+   * Near the 90% share a table needs: longer samples, mostly rows, some lines without a delimiter.
+   */
   @Property(tries = 2000)
-  void delimitedTablesAreToldAsByTheFormerCount(@ForAll("mostlyRows") java.util.List<String> lines) {
-    assertEquals(consistentByHashMap(lines, ',', 0.9) || consistentByHashMap(lines, '\t', 0.9)
-        || consistentByHashMap(lines, ';', 0.9), new LineSample(lines).isDelimitedTable(), String.join("\n", lines));
+  void delimitedTablesAreToldAsByTheFormerCount(
+      @ForAll("mostlyRows") java.util.List<String> lines) {
+    assertEquals(
+        consistentByHashMap(lines, ',', 0.9)
+            || consistentByHashMap(lines, '\t', 0.9)
+            || consistentByHashMap(lines, ';', 0.9),
+        new LineSample(lines).isDelimitedTable(),
+        String.join("\n", lines));
   }
 
   @Provide
   Arbitrary<java.util.List<String>> mostlyRows() {
-    return Arbitraries.of(",", ";", "\t").flatMap(d -> Arbitraries.frequencyOf(
-            Tuple.of(24, Arbitraries.of("1" + d + "2" + d + "3", "a" + d + "b" + d + "c")),
-            Tuple.of(1, Arbitraries.of("1" + d + "2", "a" + d + "b" + d + "c" + d + "d")),
-            Tuple.of(2, Arbitraries.of("plain words here", "total 12", "-")))
-        .list().ofMinSize(3).ofMaxSize(30));
+    return Arbitraries.of(",", ";", "\t")
+        .flatMap(
+            d ->
+                Arbitraries.frequencyOf(
+                        Tuple.of(
+                            24, Arbitraries.of("1" + d + "2" + d + "3", "a" + d + "b" + d + "c")),
+                        Tuple.of(
+                            1, Arbitraries.of("1" + d + "2", "a" + d + "b" + d + "c" + d + "d")),
+                        Tuple.of(2, Arbitraries.of("plain words here", "total 12", "-")))
+                    .list()
+                    .ofMinSize(3)
+                    .ofMaxSize(30));
   }
 
   @Property(tries = 2000)
@@ -181,28 +254,140 @@ class LineRegexesTest {
   /** Starts of lines in the six languages, glued to identifiers, spaces and punctuation. */
   @Provide
   Arbitrary<String> codeLines() {
-    Arbitrary<String> bits = Arbitraries.oneOf(
-        Arbitraries.of("func ", "type ", "package ", "import ", "async ", "def ", "class ", "from ", "if __name__ ==",
-            "export ", "interface ", "enum ", "namespace ", "function", "const ", "let ", "var ", "module.exports",
-            "pub(crate) ", "pub ", "fn ", "struct ", "impl ", "mod ", "trait ", "use ", "public ", "private ",
-            "protected ", "static ", "final ", "#[derive", ":= ", " := ", "x", "Foo", "a_b", "(", ")", "<T>", ": ",
-            "string", "=", ";", " ", "\t", "struct", "interface", "'./a'", "\"b\"", " from ", "{", "*", "[]"),
-        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(4));
+    Arbitrary<String> bits =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "func ",
+                "type ",
+                "package ",
+                "import ",
+                "async ",
+                "def ",
+                "class ",
+                "from ",
+                "if __name__ ==",
+                "export ",
+                "interface ",
+                "enum ",
+                "namespace ",
+                "function",
+                "const ",
+                "let ",
+                "var ",
+                "module.exports",
+                "pub(crate) ",
+                "pub ",
+                "fn ",
+                "struct ",
+                "impl ",
+                "mod ",
+                "trait ",
+                "use ",
+                "public ",
+                "private ",
+                "protected ",
+                "static ",
+                "final ",
+                "#[derive",
+                ":= ",
+                " := ",
+                "x",
+                "Foo",
+                "a_b",
+                "(",
+                ")",
+                "<T>",
+                ": ",
+                "string",
+                "=",
+                ";",
+                " ",
+                "\t",
+                "struct",
+                "interface",
+                "'./a'",
+                "\"b\"",
+                " from ",
+                "{",
+                "*",
+                "[]"),
+            Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(4));
     return bits.list().ofMaxSize(10).map(l -> String.join("", l));
   }
 
   @Provide
   Arbitrary<String> lines() {
-    Arbitrary<String> bits = Arbitraries.oneOf(
-        Arbitraries.of(":", ":", "::", "-", "/", "\\", ".", ".ts", ".md", ".verylongext", ".t1", "C:", "c:", "HEAD", "src",
-            "a", "Z", "12", "7", "0", "2024-05-01", "T00:00:19Z", "=", ",", "\"", "'", "<", ">", "|", " ", "\t", "\u000B",
-            "\u00a0", "\u2028", "\u0085", "é", "٣"),
-        Arbitraries.of("ERROR", "WARN", "Info", "DEBU", "level", "LeVel=", "\"level\":", "panic:", "Panic", "goroutine 12",
-            "  at x", "Traceback", "error[E0308]:", "warning:", "> Task", "BUILD", "Compiling", "Jan 12 10:00:00 ",
-            "[12:30:45]", "2024-05-01 10:00", "10:00:01", "ABCD", "ABC", "abc", "diff --git ", "diff --cc ", "@@ -1,2 +3 @@",
-            "@@ -12 +1,4 @@ f"),
-        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
-        Arbitraries.strings().all().ofMaxLength(3));
+    Arbitrary<String> bits =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                ":",
+                ":",
+                "::",
+                "-",
+                "/",
+                "\\",
+                ".",
+                ".ts",
+                ".md",
+                ".verylongext",
+                ".t1",
+                "C:",
+                "c:",
+                "HEAD",
+                "src",
+                "a",
+                "Z",
+                "12",
+                "7",
+                "0",
+                "2024-05-01",
+                "T00:00:19Z",
+                "=",
+                ",",
+                "\"",
+                "'",
+                "<",
+                ">",
+                "|",
+                " ",
+                "\t",
+                "\u000B",
+                "\u00a0",
+                "\u2028",
+                "\u0085",
+                "é",
+                "٣"),
+            Arbitraries.of(
+                "ERROR",
+                "WARN",
+                "Info",
+                "DEBU",
+                "level",
+                "LeVel=",
+                "\"level\":",
+                "panic:",
+                "Panic",
+                "goroutine 12",
+                "  at x",
+                "Traceback",
+                "error[E0308]:",
+                "warning:",
+                "> Task",
+                "BUILD",
+                "Compiling",
+                "Jan 12 10:00:00 ",
+                "[12:30:45]",
+                "2024-05-01 10:00",
+                "10:00:01",
+                "ABCD",
+                "ABC",
+                "abc",
+                "diff --git ",
+                "diff --cc ",
+                "@@ -1,2 +3 @@",
+                "@@ -12 +1,4 @@ f"),
+            Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
+            Arbitraries.strings().all().ofMaxLength(3));
     return bits.list().ofMaxSize(12).map(l -> String.join("", l));
   }
 }

@@ -17,7 +17,8 @@ class ErrorWordsTest {
 
   /** What lets the table rules skip the per-row search when the whole table has no error word. */
   @Property(tries = 2000)
-  void aLineWithAnErrorWordMakesItsTextHaveOne(@ForAll("lines") List<String> lines, @ForAll boolean crlf) {
+  void aLineWithAnErrorWordMakesItsTextHaveOne(
+      @ForAll("lines") List<String> lines, @ForAll boolean crlf) {
     String text = String.join(crlf ? "\r\n" : "\n", lines);
     if (lines.stream().anyMatch(ErrorWords::in)) {
       assertTrue(ErrorWords.in(text), text);
@@ -25,13 +26,29 @@ class ErrorWordsTest {
   }
 
   /**
-   * The definition, as a regex: the words whole (no letter or digit of any script touching them), any
-   * ASCII case; {@code crash…} and {@code oom…} at the start of a run of ASCII letters.
+   * The definition, as a regex: the words whole (no letter or digit of any script touching them),
+   * any ASCII case; {@code crash…} and {@code oom…} at the start of a run of ASCII letters.
    */
-  private static final Pattern DEFINITION = Pattern.compile("(?i)(?<![\\p{L}\\p{Nd}])(?:"
-      + String.join("|", "errors?", "fail(?:ed|ure)?", "fatal", "critical", "declined", "denied", "rejected",
-          "exception", "panic", "timeout", "unhealthy", "refused", "invalid", "insufficient")
-      + ")(?![\\p{L}\\p{Nd}])|(?<![\\p{L}\\p{Nd}])timed out|(?<![A-Za-z])(?:crash|oom)");
+  private static final Pattern DEFINITION =
+      Pattern.compile(
+          "(?i)(?<![\\p{L}\\p{Nd}])(?:"
+              + String.join(
+                  "|",
+                  "errors?",
+                  "fail(?:ed|ure)?",
+                  "fatal",
+                  "critical",
+                  "declined",
+                  "denied",
+                  "rejected",
+                  "exception",
+                  "panic",
+                  "timeout",
+                  "unhealthy",
+                  "refused",
+                  "invalid",
+                  "insufficient")
+              + ")(?![\\p{L}\\p{Nd}])|(?<![\\p{L}\\p{Nd}])timed out|(?<![A-Za-z])(?:crash|oom)");
 
   /** The hand-written scan answers as the regex does. */
   @Property(tries = 3000)
@@ -42,20 +59,66 @@ class ErrorWordsTest {
   @Provide
   Arbitrary<String> line() {
     return Arbitraries.oneOf(
-            Arbitraries.of("error", "ERRORS", "fail", "Failed", "failure", "FATAL", "critical", "declined", "denied",
-                "rejected", "exception", "panic", "timeout", "unhealthy", "refused", "invalid", "insufficient",
-                "TIMED", "timed", " out", " OUT", "crash", "Crash", "CRASHLOOP", "cras", "oom", "OOM", "oo",
-                "errorx", "xerror", "x", "7", "_", " ", ",", "-", "é", "ß", "ſ", "\u212a", "K"),
+            Arbitraries.of(
+                "error",
+                "ERRORS",
+                "fail",
+                "Failed",
+                "failure",
+                "FATAL",
+                "critical",
+                "declined",
+                "denied",
+                "rejected",
+                "exception",
+                "panic",
+                "timeout",
+                "unhealthy",
+                "refused",
+                "invalid",
+                "insufficient",
+                "TIMED",
+                "timed",
+                " out",
+                " OUT",
+                "crash",
+                "Crash",
+                "CRASHLOOP",
+                "cras",
+                "oom",
+                "OOM",
+                "oo",
+                "errorx",
+                "xerror",
+                "x",
+                "7",
+                "_",
+                " ",
+                ",",
+                "-",
+                "é",
+                "ß",
+                "ſ",
+                "\u212a",
+                "K"),
             Arbitraries.strings().withChars("acdefilrOoMtTsuh 9,_").ofMaxLength(7))
-        .list().ofMaxSize(6).map(bits -> String.join("", bits));
+        .list()
+        .ofMaxSize(6)
+        .map(bits -> String.join("", bits));
   }
 
   @Provide
   Arbitrary<List<String>> lines() {
     return Arbitraries.oneOf(
-            Arbitraries.of("error", "Failed", "TIMED", " out", "crash", "oom", "x", "7", "_", " ", ",", "é", "ß"),
+            Arbitraries.of(
+                "error", "Failed", "TIMED", " out", "crash", "oom", "x", "7", "_", " ", ",", "é",
+                "ß"),
             Arbitraries.strings().withChars("aefilrOoMt 9,_").ofMaxLength(6))
-        .list().ofMaxSize(5).map(bits -> String.join("", bits)).list().ofMaxSize(6);
+        .list()
+        .ofMaxSize(5)
+        .map(bits -> String.join("", bits))
+        .list()
+        .ofMaxSize(6);
   }
 
   @Test

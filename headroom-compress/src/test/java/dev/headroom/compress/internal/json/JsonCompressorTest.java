@@ -15,8 +15,17 @@ class JsonCompressorTest {
     for (int i = 0; i < n; i++) {
       String name = i == 31 ? "checkout-v2-wallets" : "flag-" + i;
       String rollout = i == 31 ? "12.50" : "100.00";
-      rows.add("  {\"name\": \"" + name + "\", \"rollout\": " + rollout + ", \"sampling\": 1e-7, "
-          + "\"owner\": \"team-" + (i % 3) + "\", \"latencyMs\": " + (i == 50 ? 98000 : 100 + i % 7) + "}");
+      rows.add(
+          "  {\"name\": \""
+              + name
+              + "\", \"rollout\": "
+              + rollout
+              + ", \"sampling\": 1e-7, "
+              + "\"owner\": \"team-"
+              + (i % 3)
+              + "\", \"latencyMs\": "
+              + (i == 50 ? 98000 : 100 + i % 7)
+              + "}");
     }
     return rows.toString();
   }
@@ -25,21 +34,31 @@ class JsonCompressorTest {
   void smallEnoughJsonIsOnlyMinifiedIntoTheLosslessTableForm() {
     String json = flags(10);
     String out = new JsonCompressor().compress(Inputs.of(json, "", 10_000)).orElseThrow().text();
-    assertTrue(out.startsWith("{\"_columns\":[\"name\",\"rollout\",\"sampling\",\"owner\",\"latencyMs\"],\"_rows\":[["), out);
-    assertTrue(out.contains("[\"flag-0\",100.00,1e-7,\"team-0\",100]"), "numbers keep their text: " + out);
+    assertTrue(
+        out.startsWith(
+            "{\"_columns\":[\"name\",\"rollout\",\"sampling\",\"owner\",\"latencyMs\"],\"_rows\":[["),
+        out);
+    assertTrue(
+        out.contains("[\"flag-0\",100.00,1e-7,\"team-0\",100]"), "numbers keep their text: " + out);
     assertFalse(out.contains("<<ccr:"));
   }
 
   @Test
   void rowSelectionKeepsFirstLastQueryMatchesAndOutliersWithAMarker() {
     String json = flags(80);
-    String out = new JsonCompressor().compress(
-        Inputs.of(json, "What's the rollout of the checkout-v2-wallets flag?", 100)).orElseThrow().text();
+    String out =
+        new JsonCompressor()
+            .compress(Inputs.of(json, "What's the rollout of the checkout-v2-wallets flag?", 100))
+            .orElseThrow()
+            .text();
     assertTrue(out.contains("[\"flag-0\","), "first row");
     assertTrue(out.contains("[\"flag-79\","), "last row");
-    assertTrue(out.contains("[\"checkout-v2-wallets\",12.50,1e-7,"), "query match with exact numbers: " + out);
+    assertTrue(
+        out.contains("[\"checkout-v2-wallets\",12.50,1e-7,"),
+        "query match with exact numbers: " + out);
     assertTrue(out.contains("98000"), "outlier");
-    assertTrue(out.matches("(?s).*\"_omitted\":\"<<ccr:[0-9a-f]{16} \\d+ of 80 rows omitted.*"), out);
+    assertTrue(
+        out.matches("(?s).*\"_omitted\":\"<<ccr:[0-9a-f]{16} \\d+ of 80 rows omitted.*"), out);
     assertFalse(out.contains("\"flag-40\""));
   }
 
@@ -48,9 +67,17 @@ class JsonCompressorTest {
     StringJoiner rows = new StringJoiner(",", "[", "]");
     for (int i = 0; i < 60; i++) {
       String status = i == 20 ? "critical" : i == 40 ? "declined" : "ok";
-      rows.add("{\"id\":" + i + ",\"status\":\"" + status + "\",\"note\":\"routine entry number " + i + "\"}");
+      rows.add(
+          "{\"id\":"
+              + i
+              + ",\"status\":\""
+              + status
+              + "\",\"note\":\"routine entry number "
+              + i
+              + "\"}");
     }
-    String out = new JsonCompressor().compress(Inputs.of(rows.toString(), "", 50)).orElseThrow().text();
+    String out =
+        new JsonCompressor().compress(Inputs.of(rows.toString(), "", 50)).orElseThrow().text();
     assertTrue(out.contains("[20,\"critical\""), out);
     assertTrue(out.contains("[40,\"declined\""), out);
     assertTrue(out.contains("status: ok 56"), "summary of dropped rows: " + out);
@@ -64,15 +91,28 @@ class JsonCompressorTest {
       json.append(e == 0 ? "" : ",").append('"').append(envs[e]).append("\":{");
       for (int c = 0; c < 3; c++) {
         String cell = "cell-" + (char) ('a' + c);
-        json.append(c == 0 ? "" : ",").append('"').append(cell).append("\":{\"ledger\":{\"pool\":{\"poolName\":\"ledger-")
-            .append(envs[e], 0, 4).append('-').append(cell).append("\",\"maxPoolSize\":").append(100 + e * 10 + c)
-            .append(",\"padding\":\"").append("x".repeat(300)).append("\"}}}");
+        json.append(c == 0 ? "" : ",")
+            .append('"')
+            .append(cell)
+            .append("\":{\"ledger\":{\"pool\":{\"poolName\":\"ledger-")
+            .append(envs[e], 0, 4)
+            .append('-')
+            .append(cell)
+            .append("\",\"maxPoolSize\":")
+            .append(100 + e * 10 + c)
+            .append(",\"padding\":\"")
+            .append("x".repeat(300))
+            .append("\"}}}");
       }
       json.append('}');
     }
     json.append("}}");
-    String out = new JsonCompressor().compress(
-        Inputs.of(json.toString(), "maxPoolSize of the ledger in production cell-b?", 300)).orElseThrow().text();
+    String out =
+        new JsonCompressor()
+            .compress(
+                Inputs.of(json.toString(), "maxPoolSize of the ledger in production cell-b?", 300))
+            .orElseThrow()
+            .text();
     assertTrue(out.contains("\"poolName\":\"ledger-prod-cell-b\",\"maxPoolSize\":101"), out);
     assertTrue(out.contains("\"_omitted\":\"<<ccr:"), out);
     assertTrue(out.length() < json.length() / 2);

@@ -12,7 +12,8 @@ import net.jqwik.api.Provide;
 class KthTest {
 
   @Property(tries = 3000)
-  void givesWhatSortingGivesAtThatIndex(@ForAll("columns") double[] values, @ForAll("fractions") double where) {
+  void givesWhatSortingGivesAtThatIndex(
+      @ForAll("columns") double[] values, @ForAll("fractions") double where) {
     int k = (int) (where * (values.length - 1));
     double[] sorted = values.clone();
     Arrays.sort(sorted);
@@ -22,8 +23,11 @@ class KthTest {
 
   @Provide
   Arbitrary<double[]> columns() {
-    Arbitrary<Double> value = Arbitraries.oneOf(Arbitraries.doubles().between(-1e6, 1e6),
-        Arbitraries.of(0.0, -0.0, 1.5, 1.5, 1.5, -3.0, 1e300, -1e300), Arbitraries.integers().between(0, 5).map(i -> (double) i));
+    Arbitrary<Double> value =
+        Arbitraries.oneOf(
+            Arbitraries.doubles().between(-1e6, 1e6),
+            Arbitraries.of(0.0, -0.0, 1.5, 1.5, 1.5, -3.0, 1e300, -1e300),
+            Arbitraries.integers().between(0, 5).map(i -> (double) i));
     return value.array(double[].class).ofMinSize(1).ofMaxSize(60);
   }
 

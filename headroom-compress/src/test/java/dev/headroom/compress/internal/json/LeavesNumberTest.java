@@ -20,7 +20,10 @@ class LeavesNumberTest {
     int to = 2 + text.length();
     double fast = Leaves.simpleDecimal(line, from, to);
     if (!Double.isNaN(fast)) {
-      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)), Double.doubleToRawLongBits(fast), text);
+      assertEquals(
+          Double.doubleToRawLongBits(Double.parseDouble(text)),
+          Double.doubleToRawLongBits(fast),
+          text);
     }
     if (text.length() <= 24) { // longer texts are not numbers to the row statistics
       long expected = Double.doubleToRawLongBits(Double.parseDouble(text));
@@ -40,8 +43,10 @@ class LeavesNumberTest {
 
   @Provide
   Arbitrary<String> numbers() {
-    Arbitrary<String> digits = Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(17);
-    return net.jqwik.api.Combinators.combine(Arbitraries.of("", "-"), digits, Arbitraries.of("", "."), digits.injectNull(0.3))
+    Arbitrary<String> digits =
+        Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(17);
+    return net.jqwik.api.Combinators.combine(
+            Arbitraries.of("", "-"), digits, Arbitraries.of("", "."), digits.injectNull(0.3))
         .as((sign, a, dot, b) -> sign + a + (dot.isEmpty() || b == null ? "" : "." + b));
   }
 

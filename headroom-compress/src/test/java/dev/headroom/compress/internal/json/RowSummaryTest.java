@@ -19,10 +19,12 @@ class RowSummaryTest {
     List<JNode> rows = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       String status = i % 10 < 7 ? "shipped" : "pending";
-      // The first row (always kept) names status before currency; every dropped row the other way round.
-      rows.add(i == 0
-          ? row(List.of("id", "status", "currency"), "o_" + i, status, "eur")
-          : row(List.of("id", "currency", "status"), "o_" + i, "eur", status));
+      // The first row (always kept) names status before currency; every dropped row the other way
+      // round.
+      rows.add(
+          i == 0
+              ? row(List.of("id", "status", "currency"), "o_" + i, status, "eur")
+              : row(List.of("id", "currency", "status"), "o_" + i, "eur", status));
     }
     RowSelector.Selection selection = RowSelector.select(rows, Query.parse(""));
     assertArrayEquals(new int[] {0, 99}, selection.keep());

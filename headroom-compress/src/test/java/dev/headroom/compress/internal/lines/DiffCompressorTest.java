@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class DiffCompressorTest {
 
-  private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
+  private static final Pattern HUNK =
+      Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
 
   static String diff() {
-    StringBuilder b = new StringBuilder("commit abc\n\n    refactor\n\n")
-        .append("diff --git a/src/config.ts b/src/config.ts\nindex 1..2 100644\n--- a/src/config.ts\n+++ b/src/config.ts\n")
-        .append("@@ -1,30 +1,30 @@ export const config = {\n");
+    StringBuilder b =
+        new StringBuilder("commit abc\n\n    refactor\n\n")
+            .append(
+                "diff --git a/src/config.ts b/src/config.ts\nindex 1..2 100644\n--- a/src/config.ts\n+++ b/src/config.ts\n")
+            .append("@@ -1,30 +1,30 @@ export const config = {\n");
     for (int i = 1; i <= 30; i++) {
       if (i == 15) {
         b.append("-  requestTimeoutMs: 30000,\n+  requestTimeoutMs: 3000,\n");
@@ -25,7 +28,8 @@ class DiffCompressorTest {
         b.append("   key").append(i).append(": ").append(i).append(",\n");
       }
     }
-    b.append("diff --git a/old.ts b/new.ts\nsimilarity index 71%\nrename from old.ts\nrename to new.ts\n");
+    b.append(
+        "diff --git a/old.ts b/new.ts\nsimilarity index 71%\nrename from old.ts\nrename to new.ts\n");
     return b.toString();
   }
 

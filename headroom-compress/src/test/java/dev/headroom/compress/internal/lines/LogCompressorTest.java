@@ -11,16 +11,21 @@ import org.junit.jupiter.api.Test;
 class LogCompressorTest {
 
   private static String serviceLog() {
-    StringBuilder log = new StringBuilder("2024-06-11T13:59:56.000Z INFO  [boot] orders-api starting\n");
+    StringBuilder log =
+        new StringBuilder("2024-06-11T13:59:56.000Z INFO  [boot] orders-api starting\n");
     for (int i = 0; i < 300; i++) {
-      log.append(String.format("2024-06-11T14:00:%02d.%03dZ INFO  [http] GET /healthz 200 %d.1ms reqId=r-%05d%n",
-          i % 60, i, i % 30, i));
+      log.append(
+          String.format(
+              "2024-06-11T14:00:%02d.%03dZ INFO  [http] GET /healthz 200 %d.1ms reqId=r-%05d%n",
+              i % 60, i, i % 30, i));
       if (i == 150) {
-        log.append("2024-06-11T14:02:11.204Z ERROR [orders] TypeError: Cannot read properties of undefined (reading 'currency')\n")
+        log.append(
+                "2024-06-11T14:02:11.204Z ERROR [orders] TypeError: Cannot read properties of undefined (reading 'currency')\n")
             .append("    at formatTotal (/srv/app/dist/orders/format.js:41:29)\n")
             .append("    at Array.map (<anonymous>)\n")
             .append("    at listOrders (/srv/app/dist/orders/list.js:88:17)\n")
-            .append("2024-06-11T14:02:11.206Z INFO  [http] GET /api/orders?status=open&page=3 500 12.0ms reqId=r-x\n");
+            .append(
+                "2024-06-11T14:02:11.206Z INFO  [http] GET /api/orders?status=open&page=3 500 12.0ms reqId=r-x\n");
       }
     }
     return log.append("2024-06-11T14:05:00.000Z INFO  [boot] shutdown complete\n").toString();
@@ -31,7 +36,8 @@ class LogCompressorTest {
     String log = serviceLog();
     Input input = Inputs.of(log, "Why did GET /api/orders return a 500 at about 14:02?", 200);
     String out = new LogCompressor().compress(input).orElseThrow().text();
-    assertTrue(out.contains("TypeError: Cannot read properties of undefined (reading 'currency')\n"));
+    assertTrue(
+        out.contains("TypeError: Cannot read properties of undefined (reading 'currency')\n"));
     assertTrue(out.contains("    at formatTotal (/srv/app/dist/orders/format.js:41:29)\n"));
     assertTrue(out.contains("    at listOrders (/srv/app/dist/orders/list.js:88:17)\n"));
     assertTrue(out.contains("GET /api/orders?status=open&page=3 500"));
@@ -43,7 +49,8 @@ class LogCompressorTest {
 
   @Test
   void repeatedLinesAreCountedByTemplateInTheMarker() {
-    String out = new LogCompressor().compress(Inputs.of(serviceLog(), "", 100)).orElseThrow().text();
+    String out =
+        new LogCompressor().compress(Inputs.of(serviceLog(), "", 100)).orElseThrow().text();
     assertTrue(out.contains("INFO  [http] GET /healthz # #.# reqId=r-#\" x"), out);
     assertTrue(out.contains("lines omitted; "));
   }
@@ -56,11 +63,18 @@ class LogCompressorTest {
     }
     b.append("InvoiceServiceTest > roundsHalfEvenForJPY() FAILED\r\n")
         .append("    org.opentest4j.AssertionFailedError: expected: <1235> but was: <1234>\r\n")
-        .append("        at app//billing.InvoiceServiceTest.roundsHalfEvenForJPY(InvoiceServiceTest.java:214)\r\n")
+        .append(
+            "        at app//billing.InvoiceServiceTest.roundsHalfEvenForJPY(InvoiceServiceTest.java:214)\r\n")
         .append("BUILD FAILED in 4m 12s\r\n");
     String log = b.toString();
-    String out = new LogCompressor().compress(Inputs.of(log, "Which test failed and why?", 100)).orElseThrow().text();
-    assertTrue(out.contains("roundsHalfEvenForJPY() FAILED\r\n    org.opentest4j.AssertionFailedError: expected: <1235> but was: <1234>\r\n"));
+    String out =
+        new LogCompressor()
+            .compress(Inputs.of(log, "Which test failed and why?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(
+        out.contains(
+            "roundsHalfEvenForJPY() FAILED\r\n    org.opentest4j.AssertionFailedError: expected: <1235> but was: <1234>\r\n"));
     assertTrue(out.contains("InvoiceServiceTest.java:214)\r\n"));
     assertTrue(out.contains("BUILD FAILED in 4m 12s\r\n"));
     assertFalse(out.replace("\r\n", "").contains("\n"), "every line ends with CRLF");

@@ -29,12 +29,43 @@ class LogSummaryPrefilterTest {
 
   @Provide
   Arbitrary<String> lines() {
-    Arbitrary<String> bits = Arbitraries.oneOf(
-        Arbitraries.of("BUILD SUCCESSFUL", "build failed", "FAILURE:", "Test Suites:", "Tests:", "test result:", "Ran 12 tests",
-            "error: could not compile", "=== ", "== 3 passed", " passed", " failed", " errors", "12 tests passed", "3 failed",
-            "Finished ", "release [optimized] target", "Total", "Summary", "npm ERR! code", "npm ERR! errno", "5 tests completed",
-            " ", "\t", "  ", "x", "INFO", "[main]", "0", "42", "2024-06-11T10:00:01Z ", "7 ", "12:00"),
-        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(4));
+    Arbitrary<String> bits =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "BUILD SUCCESSFUL",
+                "build failed",
+                "FAILURE:",
+                "Test Suites:",
+                "Tests:",
+                "test result:",
+                "Ran 12 tests",
+                "error: could not compile",
+                "=== ",
+                "== 3 passed",
+                " passed",
+                " failed",
+                " errors",
+                "12 tests passed",
+                "3 failed",
+                "Finished ",
+                "release [optimized] target",
+                "Total",
+                "Summary",
+                "npm ERR! code",
+                "npm ERR! errno",
+                "5 tests completed",
+                " ",
+                "\t",
+                "  ",
+                "x",
+                "INFO",
+                "[main]",
+                "0",
+                "42",
+                "2024-06-11T10:00:01Z ",
+                "7 ",
+                "12:00"),
+            Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(4));
     return bits.list().ofMaxSize(8).map(l -> String.join("", l));
   }
 }

@@ -13,22 +13,30 @@ import net.jqwik.api.Provide;
 class TableCellsTest {
 
   @Property(tries = 3000)
-  void cellsAreTheStrippedTextsBetweenDelimitersOutsideQuotes(@ForAll("lines") String line, @ForAll("delimiters") char delimiter) {
+  void cellsAreTheStrippedTextsBetweenDelimitersOutsideQuotes(
+      @ForAll("lines") String line, @ForAll("delimiters") char delimiter) {
     assertEquals(reference(line, delimiter), TableCompressor.cells(line, delimiter));
   }
 
   @Property(tries = 2000)
   void aRuleLineIsWhatTheRuleRegexMatches(@ForAll("ruleLines") String line) {
-    assertEquals(java.util.regex.Pattern.compile("^[\\s+|:=-]*$").matcher(line).matches(), TableCompressor.isRule(line), line);
+    assertEquals(
+        java.util.regex.Pattern.compile("^[\\s+|:=-]*$").matcher(line).matches(),
+        TableCompressor.isRule(line),
+        line);
   }
 
   @Provide
   Arbitrary<String> ruleLines() {
-    return Arbitraries.strings().withChars('-', '+', '|', ':', '=', ' ', '\t', '\u000B', '\f', '\r', '\n', '\u00a0', '\u2003', 'a')
+    return Arbitraries.strings()
+        .withChars(
+            '-', '+', '|', ':', '=', ' ', '\t', '\u000B', '\f', '\r', '\n', '\u00a0', '\u2003', 'a')
         .ofMaxLength(12);
   }
 
-  /** The plain reading: copy every character, cut at a delimiter outside quotes, strip each cell. */
+  /**
+   * The plain reading: copy every character, cut at a delimiter outside quotes, strip each cell.
+   */
   private static List<String> reference(String line, char delimiter) {
     List<String> out = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
@@ -53,8 +61,10 @@ class TableCellsTest {
 
   @Provide
   Arbitrary<String> lines() {
-    return Arbitraries.strings().withChars('a', 'Z', '7', ' ', ' ', '\t', '"', ',', '\t', '|', '\u2003', '\u00a0', 'é')
-        .withChars('\ud83d', '\ude00').ofMaxLength(30);
+    return Arbitraries.strings()
+        .withChars('a', 'Z', '7', ' ', ' ', '\t', '"', ',', '\t', '|', '\u2003', '\u00a0', 'é')
+        .withChars('\ud83d', '\ude00')
+        .ofMaxLength(30);
   }
 
   @Provide

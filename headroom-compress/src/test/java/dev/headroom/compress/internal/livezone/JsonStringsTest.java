@@ -20,18 +20,24 @@ import org.junit.jupiter.api.Test;
 class JsonStringsTest {
 
   private static final JsonFactory PLAIN = JsonFactory.builder().build();
-  private static final JsonFactory ASCII = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  private static final JsonFactory ASCII =
+      JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   @Provide
   Arbitrary<String> values() {
     // Controls, quotes and backslashes, Latin-1, CJK, and surrogates (pairs and lone ones).
-    return Arbitraries.strings().withCharRange('\u0000', '\u007f').withCharRange('\u00a0', '\u00ff')
-        .withCharRange('\u4e00', '\u4e20').withCharRange('\ud83d', '\ud83e').withCharRange('\ude00', '\ude10')
+    return Arbitraries.strings()
+        .withCharRange('\u0000', '\u007f')
+        .withCharRange('\u00a0', '\u00ff')
+        .withCharRange('\u4e00', '\u4e20')
+        .withCharRange('\ud83d', '\ud83e')
+        .withCharRange('\ude00', '\ude10')
         .ofMaxLength(40);
   }
 
   @Property(tries = 2000)
-  void decodesWhatJacksonDecodesWhetherNonAsciiIsRawOrEscaped(@ForAll("values") String value) throws IOException {
+  void decodesWhatJacksonDecodesWhetherNonAsciiIsRawOrEscaped(@ForAll("values") String value)
+      throws IOException {
     for (JsonFactory writer : new JsonFactory[] {PLAIN, ASCII}) {
       byte[] token = encode(writer, value);
       String expected = jackson(token);
@@ -46,7 +52,9 @@ class JsonStringsTest {
 
   @Test
   void everyEscapeFormJsonAllows() throws IOException {
-    byte[] token = "\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20AC\\uD83D\\uDE00 é €\"".getBytes(StandardCharsets.UTF_8);
+    byte[] token =
+        "\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20AC\\uD83D\\uDE00 é €\""
+            .getBytes(StandardCharsets.UTF_8);
     assertEquals(jackson(token), JsonStrings.decode(token, 0, token.length));
     assertEquals("a\"b\\c/d\b\f\n\r\té€😀 é €", JsonStrings.decode(token, 0, token.length));
   }
@@ -81,7 +89,9 @@ class JsonStringsTest {
   private static boolean hasLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return true;

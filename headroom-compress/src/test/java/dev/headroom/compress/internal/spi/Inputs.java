@@ -14,7 +14,8 @@ public final class Inputs {
 
   /** Lines a compressor may add: gap counts, CCR markers, recomputed diff hunk headers. */
   public static final Pattern SYNTHETIC =
-      Pattern.compile("^(\\[… \\d+ \\w+( in .*)?\\]|<<ccr:[0-9a-f]{16} .*>>|@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@.*)\\r?$");
+      Pattern.compile(
+          "^(\\[… \\d+ \\w+( in .*)?\\]|<<ccr:[0-9a-f]{16} .*>>|@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@.*)\\r?$");
 
   private Inputs() {}
 
@@ -25,7 +26,8 @@ public final class Inputs {
    * @return an input for it
    */
   public static Input of(String text, String query, int targetTokens) {
-    return new Input(text, ContentDetector.detect(text), Query.parse(query), targetTokens, new CcrSink("test"));
+    return new Input(
+        text, ContentDetector.detect(text), Query.parse(query), targetTokens, new CcrSink("test"));
   }
 
   /**

@@ -16,12 +16,19 @@ class LineTemplatesTest {
 
   @Test
   void numbersAndIdsAreMaskedAndTheTemplateIsCut() {
-    assertEquals("#-#-#:#:#.# INFO  [http] GET /api/orders/# # #.# reqId=r-#",
-        LineTemplates.of("2024-06-11T14:00:00.000Z INFO  [http] GET /api/orders/ord_431130 200 5.5ms reqId=r-0c45c028"));
+    assertEquals(
+        "#-#-#:#:#.# INFO  [http] GET /api/orders/# # #.# reqId=r-#",
+        LineTemplates.of(
+            "2024-06-11T14:00:00.000Z INFO  [http] GET /api/orders/ord_431130 200 5.5ms reqId=r-0c45c028"));
     assertEquals("a -) b", LineTemplates.of("  a -> b  "));
-    assertEquals("x".repeat(200), LineTemplates.of("x".repeat(200)), "a word crossing the cut is kept whole");
-    assertEquals(List.of("\"# ERROR timeout\" x3"),
-        LineTemplates.top(List.of("1 ERROR timeout", "22 ERROR timeout", "333 ERROR timeout", "ok"), 3, 2));
+    assertEquals(
+        "x".repeat(200),
+        LineTemplates.of("x".repeat(200)),
+        "a word crossing the cut is kept whole");
+    assertEquals(
+        List.of("\"# ERROR timeout\" x3"),
+        LineTemplates.top(
+            List.of("1 ERROR timeout", "22 ERROR timeout", "333 ERROR timeout", "ok"), 3, 2));
   }
 
   /** The hand-written scan gives the templates of the definition below. */
@@ -33,14 +40,33 @@ class LineTemplatesTest {
   @Provide
   Arbitrary<String> lines() {
     return Arbitraries.oneOf(
-            Arbitraries.of("2024-06-11T14:00:00.000Z", " INFO ", "[http]", "GET /api/orders/ord_431130", "a->b", " ", "\t",
-                "\u00a0", "\u2028", "caf\u00e9", "\u0661\u0662", "x_y", "\ud83d\ude00", "\ud83d", "ab".repeat(50), "-", ">"),
+            Arbitraries.of(
+                "2024-06-11T14:00:00.000Z",
+                " INFO ",
+                "[http]",
+                "GET /api/orders/ord_431130",
+                "a->b",
+                " ",
+                "\t",
+                "\u00a0",
+                "\u2028",
+                "caf\u00e9",
+                "\u0661\u0662",
+                "x_y",
+                "\ud83d\ude00",
+                "\ud83d",
+                "ab".repeat(50),
+                "-",
+                ">"),
             Arbitraries.strings().withChars("aZ09_ ->\t.:\u00e9").ofMaxLength(12))
-        .list().ofMaxSize(12).map(l -> String.join("", l));
+        .list()
+        .ofMaxSize(12)
+        .map(l -> String.join("", l));
   }
 
   /** A word: a letter or digit, then letters, digits and underscores. */
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{Nd}][\\w\\p{L}\\p{Nd}]*");
+
   private static final Pattern DIGIT = Pattern.compile("\\p{Nd}");
 
   /**

@@ -22,10 +22,13 @@ class QueryTest {
     Query first = Query.parse("why did order A-10077 fail?");
     assertSame(first, Query.parse("why did order A-10077 fail?"));
     Query other = Query.parse("refund \"ch_3 declined\"");
-    assertEquals(List.of("ch_3 declined", "refund", "ch_3", "declined"), other.terms().stream().map(Query.Term::text).toList());
+    assertEquals(
+        List.of("ch_3 declined", "refund", "ch_3", "declined"),
+        other.terms().stream().map(Query.Term::text).toList());
     Query again = Query.parse("why did order A-10077 fail?");
     assertEquals(first.terms(), again.terms());
-    assertEquals(List.of("order", "A-10077", "fail"), again.terms().stream().map(Query.Term::text).toList());
+    assertEquals(
+        List.of("order", "A-10077", "fail"), again.terms().stream().map(Query.Term::text).toList());
   }
 
   @Test
@@ -39,7 +42,8 @@ class QueryTest {
         char c = lowered.charAt(k);
         if (c < 0x80) {
           int codePoint = cp;
-          assertTrue(new String(Query.LOWERING_TO[c]).indexOf(cp) >= 0,
+          assertTrue(
+              new String(Query.LOWERING_TO[c]).indexOf(cp) >= 0,
               () -> "U+" + Integer.toHexString(codePoint) + " lower-cases to " + c);
         }
       }
@@ -47,19 +51,24 @@ class QueryTest {
   }
 
   @Property(tries = 3000)
-  void theShortcutNeverRulesOutALineTheTermIsIn(@ForAll("lines") String line, @ForAll("words") String word) {
+  void theShortcutNeverRulesOutALineTheTermIsIn(
+      @ForAll("lines") String line, @ForAll("words") String word) {
     Query.Term term = new Query.Term(word, word.toLowerCase(Locale.ROOT), false);
     if (line.toLowerCase(Locale.ROOT).contains(term.lower())) {
       assertTrue(term.mayBeIn(line), line);
     }
   }
 
-  /** Every weak term goes through {@code in}: ASCII ones by the scan, others (and one-letter ones) by a copy. */
+  /**
+   * Every weak term goes through {@code in}: ASCII ones by the scan, others (and one-letter ones)
+   * by a copy.
+   */
   @Property(tries = 5000)
-  void aWeakTermIsFoundWithoutLowerCasingTheLineWhereLowerCasingFindsIt(@ForAll("lines") String line,
-      @ForAll("termWords") String word) {
+  void aWeakTermIsFoundWithoutLowerCasingTheLineWhereLowerCasingFindsIt(
+      @ForAll("lines") String line, @ForAll("termWords") String word) {
     Query.Term term = new Query.Term(word, word.toLowerCase(Locale.ROOT), false);
-    assertEquals(line.toLowerCase(Locale.ROOT).contains(term.lower()), term.in(line), line + " / " + word);
+    assertEquals(
+        line.toLowerCase(Locale.ROOT).contains(term.lower()), term.in(line), line + " / " + word);
   }
 
   @Test
@@ -78,47 +87,86 @@ class QueryTest {
   }
 
   @Property(tries = 2000)
-  void linesScoreTheSameWithTheTermsTheirTextHas(@ForAll("lineLists") List<String> lines, @ForAll("queries") String query) {
+  void linesScoreTheSameWithTheTermsTheirTextHas(
+      @ForAll("lineLists") List<String> lines, @ForAll("queries") String query) {
     Query q = Query.parse(query);
     String text = String.join("\n", lines);
-    assertArrayEquals(Relevance.scores(q, lines), Relevance.scores(q.within(text), lines), 0.0, text);
+    assertArrayEquals(
+        Relevance.scores(q, lines), Relevance.scores(q.within(text), lines), 0.0, text);
   }
 
   @Test
   void aTermTheTextLacksIsLeftOut() {
     Query q = Query.parse("why did order A-10077 fail?");
-    assertEquals(List.of("fail"), q.within("sku,qty\nQF-1,FAILED").terms().stream().map(Query.Term::text).toList());
+    assertEquals(
+        List.of("fail"),
+        q.within("sku,qty\nQF-1,FAILED").terms().stream().map(Query.Term::text).toList());
     // An "o" is there, "order" is not.
-    assertEquals(List.of("fail"), q.within("sku,on_hand\nQF-1,FAILED").terms().stream().map(Query.Term::text).toList());
+    assertEquals(
+        List.of("fail"),
+        q.within("sku,on_hand\nQF-1,FAILED").terms().stream().map(Query.Term::text).toList());
     assertTrue(q.within("order A-10077 failed") == q, "nothing to leave out: the same query");
   }
 
   @Provide
   Arbitrary<List<String>> lineLists() {
     return Arbitraries.oneOf(
-            Arbitraries.of("order", "ORDERS", "A-10077", "a-10077", "fail", "FAILED", "\u212Aey", "key", "x", " ", "-", "0",
-                "ΟΔΟΣ", "οδος", "Σ", "ς", "\u0130", "\u0307", "\r"),
+            Arbitraries.of(
+                "order",
+                "ORDERS",
+                "A-10077",
+                "a-10077",
+                "fail",
+                "FAILED",
+                "\u212Aey",
+                "key",
+                "x",
+                " ",
+                "-",
+                "0",
+                "ΟΔΟΣ",
+                "οδος",
+                "Σ",
+                "ς",
+                "\u0130",
+                "\u0307",
+                "\r"),
             Arbitraries.strings().withChars("aAdefiklorOR- 017").ofMaxLength(6))
-        .list().ofMaxSize(4).map(bits -> String.join("", bits)).list().ofMaxSize(8);
+        .list()
+        .ofMaxSize(4)
+        .map(bits -> String.join("", bits))
+        .list()
+        .ofMaxSize(8);
   }
 
   @Provide
   Arbitrary<String> queries() {
-    return Arbitraries.of("why did order A-10077 fail?", "key orders", "\"order A\" failed", "refunds", "kelvin key",
-        "οδος ΟΔΟΣ", "ς σ");
+    return Arbitraries.of(
+        "why did order A-10077 fail?",
+        "key orders",
+        "\"order A\" failed",
+        "refunds",
+        "kelvin key",
+        "οδος ΟΔΟΣ",
+        "ς σ");
   }
 
   @Test
   void weakTermsMatchAnyCaseStrongOnesTheirOwn() {
     Query q = Query.parse("why did order A-10077 fail?");
-    assertEquals(List.of("order", "A-10077", "fail"), q.terms().stream().map(Query.Term::text).toList());
+    assertEquals(
+        List.of("order", "A-10077", "fail"), q.terms().stream().map(Query.Term::text).toList());
     Query.Term order = q.terms().get(0);
     assertTrue(order.mayBeIn("ORDERS") && order.in("ORDERS"));
     assertFalse(order.mayBeIn("QF-10000,MAD0,161"));
-    assertTrue(new Query.Term("key", "key", false).mayBeIn("\u212Aey"), "the Kelvin sign lower-cases to k");
+    assertTrue(
+        new Query.Term("key", "key", false).mayBeIn("\u212Aey"),
+        "the Kelvin sign lower-cases to k");
     // weights: log(1 + units / units with the term), three times that for a strong term
-    assertArrayEquals(new double[] {0, Math.log(2.5) + 3 * Math.log(4), Math.log(2.5) + Math.log(4)},
-        Relevance.scores(q, List.of("nothing", "order A-10077 ok", "ORDER B-2 failed")), 1e-9);
+    assertArrayEquals(
+        new double[] {0, Math.log(2.5) + 3 * Math.log(4), Math.log(2.5) + Math.log(4)},
+        Relevance.scores(q, List.of("nothing", "order A-10077 ok", "ORDER B-2 failed")),
+        1e-9);
   }
 
   @Provide

@@ -15,11 +15,12 @@ class TermIndexTest {
 
   /**
    * Units laid end to end as a JSON tree's searchable text lays out its members (each ends with a
-   * space or '='); every run of consecutive units is a range, as nested members are. The ranges score
-   * exactly as their copies do.
+   * space or '='); every run of consecutive units is a range, as nested members are. The ranges
+   * score exactly as their copies do.
    */
   @Property(tries = 3000)
-  void rangesScoreAsTheirCopies(@ForAll("units") List<String> units, @ForAll("queries") String query) {
+  void rangesScoreAsTheirCopies(
+      @ForAll("units") List<String> units, @ForAll("queries") String query) {
     Query q = Query.parse(query);
     String text = String.join("", units);
     List<Integer> from = new ArrayList<>();
@@ -36,8 +37,11 @@ class TermIndexTest {
         copies.add(text.substring(starts[i], starts[j]));
       }
     }
-    double[] ranged = Relevance.scores(new TermIndex(q, text),
-        from.stream().mapToInt(Integer::intValue).toArray(), to.stream().mapToInt(Integer::intValue).toArray());
+    double[] ranged =
+        Relevance.scores(
+            new TermIndex(q, text),
+            from.stream().mapToInt(Integer::intValue).toArray(),
+            to.stream().mapToInt(Integer::intValue).toArray());
     assertArrayEquals(Relevance.scores(q, copies), ranged, 0.0, text);
   }
 
@@ -45,24 +49,60 @@ class TermIndexTest {
   void aCharacterThatLowerCasesToTwoStillFindsTheTermsInItsRange() {
     Query q = Query.parse("order failed");
     String text = "\u0130d=x order=ok FAILED status=\u0130 ";
-    double[] ranged = Relevance.scores(new TermIndex(q, text), new int[] {0, 5, 14, 21}, new int[] {5, 14, 21, 30});
-    assertArrayEquals(Relevance.scores(q, List.of("\u0130d=x ", "order=ok ", "FAILED ", "status=\u0130 ")), ranged, 0.0);
+    double[] ranged =
+        Relevance.scores(
+            new TermIndex(q, text), new int[] {0, 5, 14, 21}, new int[] {5, 14, 21, 30});
+    assertArrayEquals(
+        Relevance.scores(q, List.of("\u0130d=x ", "order=ok ", "FAILED ", "status=\u0130 ")),
+        ranged,
+        0.0);
   }
 
   @Provide
   Arbitrary<List<String>> units() {
-    Arbitrary<String> piece = Arbitraries.oneOf(
-        Arbitraries.of("order", "ORDERS", "A-10077", "a-10077", "fail", "FAILED", "\u212Aey", "key", "x", " ", "=", "-",
-            "0", "ΟΔΟΣ", "οδος", "Σ", "ς", "\u0130", "\u0307", "'"),
-        Arbitraries.strings().withChars("aAdefiklorOR- 017").ofMaxLength(6));
-    return piece.list().ofMaxSize(4)
+    Arbitrary<String> piece =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "order",
+                "ORDERS",
+                "A-10077",
+                "a-10077",
+                "fail",
+                "FAILED",
+                "\u212Aey",
+                "key",
+                "x",
+                " ",
+                "=",
+                "-",
+                "0",
+                "ΟΔΟΣ",
+                "οδος",
+                "Σ",
+                "ς",
+                "\u0130",
+                "\u0307",
+                "'"),
+            Arbitraries.strings().withChars("aAdefiklorOR- 017").ofMaxLength(6));
+    return piece
+        .list()
+        .ofMaxSize(4)
         .flatMap(bits -> Arbitraries.of(" ", "=").map(end -> String.join("", bits) + end))
-        .list().ofMaxSize(7);
+        .list()
+        .ofMaxSize(7);
   }
 
   @Provide
   Arbitrary<String> queries() {
-    return Arbitraries.of("why did order A-10077 fail?", "key orders", "\"order A\" failed", "refunds", "kelvin key",
-        "οδος ΟΔΟΣ", "ς σ", "\"Σ=\"", "\"d=x o\"");
+    return Arbitraries.of(
+        "why did order A-10077 fail?",
+        "key orders",
+        "\"order A\" failed",
+        "refunds",
+        "kelvin key",
+        "οδος ΟΔΟΣ",
+        "ς σ",
+        "\"Σ=\"",
+        "\"d=x o\"");
   }
 }

@@ -16,14 +16,18 @@ import org.junit.jupiter.api.Test;
 /** The oracle is the o200k_base split regex itself, compiled the way jtokkit 1.1.0 compiles it. */
 class O200kSplitterTest {
 
-  static final Pattern O200K_REGEX = Pattern.compile(String.join("|",
-      "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
-      "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
-      "\\p{N}{1,3}",
-      " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*",
-      "\\s*[\\r\\n]+",
-      "\\s+(?!\\S)",
-      "\\s+"), Pattern.UNICODE_CHARACTER_CLASS);
+  static final Pattern O200K_REGEX =
+      Pattern.compile(
+          String.join(
+              "|",
+              "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+              "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+              "\\p{N}{1,3}",
+              " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*",
+              "\\s*[\\r\\n]+",
+              "\\s+(?!\\S)",
+              "\\s+"),
+          Pattern.UNICODE_CHARACTER_CLASS);
 
   @Property(tries = 3000)
   void piecesAreTheRegexPiecesOnRandomUnicode(@ForAll("unicode") String text) {
@@ -43,15 +47,27 @@ class O200kSplitterTest {
     StringBuilder b = new StringBuilder();
     for (int cp = 0; cp < 0x40000; cp++) {
       String c = new String(Character.toChars(cp));
-      for (String text : new String[] {
-          "a" + c + "b", c + "Ab", "A" + c + "'s", c + "'d x", " " + c + " \n", "x'" + c + "e", "x'l" + c,
-          c + c + "1", "\t" + c + "/\n"}) {
+      for (String text :
+          new String[] {
+            "a" + c + "b",
+            c + "Ab",
+            "A" + c + "'s",
+            c + "'d x",
+            " " + c + " \n",
+            "x'" + c + "e",
+            "x'l" + c,
+            c + c + "1",
+            "\t" + c + "/\n"
+          }) {
         m.reset(text);
         int i = 0;
         while (m.find()) {
           int end = O200kSplitter.end(text, i);
           if (end != m.end()) {
-            b.append(String.format("U+%04X in %s: regex ends at %d, splitter at %d%n", cp, escape(text), m.end(), end));
+            b.append(
+                String.format(
+                    "U+%04X in %s: regex ends at %d, splitter at %d%n",
+                    cp, escape(text), m.end(), end));
             break;
           }
           i = end;
@@ -68,7 +84,8 @@ class O200kSplitterTest {
 
   @Test
   void knownPiecesOfTheEncoding() {
-    assertEquals(List.of("HTTPServer", " don't", " WE'LL", "123", "4", " ...\n\n", "  ", " x"),
+    assertEquals(
+        List.of("HTTPServer", " don't", " WE'LL", "123", "4", " ...\n\n", "  ", " x"),
         pieces("HTTPServer don't WE'LL1234 ...\n\n   x"));
     assertEquals(List.of("foo", "Bar'ſ", " it'S"), pieces("fooBar'ſ it'S"));
     assertEquals(List.of("é\u0301t\u00e9", " \u0301", "!"), pieces("é\u0301t\u00e9 \u0301!"));
@@ -96,7 +113,13 @@ class O200kSplitterTest {
 
   private static String escape(String s) {
     StringBuilder b = new StringBuilder();
-    s.codePoints().forEach(cp -> b.append(cp >= 0x20 && cp < 0x7f ? Character.toString(cp) : String.format("\\u{%X}", cp)));
+    s.codePoints()
+        .forEach(
+            cp ->
+                b.append(
+                    cp >= 0x20 && cp < 0x7f
+                        ? Character.toString(cp)
+                        : String.format("\\u{%X}", cp)));
     return b.toString();
   }
 

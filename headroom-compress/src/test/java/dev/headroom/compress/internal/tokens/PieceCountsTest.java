@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The oracle is jtokkit's own regex-based o200k_base count, from an encoding of its own. */
 class PieceCountsTest {
 
-  private static final Encoding JTOKKIT = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  private static final Encoding JTOKKIT =
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
   private static final TokenCounter O200K = TokenCounter.forModel("gpt-4o");
 
   @Property(tries = 3000)
@@ -66,8 +67,13 @@ class PieceCountsTest {
   @Test
   void longSpansAreCountedPieceByPiece() {
     PieceCounts counts = new PieceCounts(JTOKKIT);
-    String text = ("  \"" + "-=".repeat(PieceCounts.MAX_SPAN_CHARS) + "x " + " \t".repeat(PieceCounts.MAX_SPAN_CHARS)
-        + "Payment").repeat(3);
+    String text =
+        ("  \""
+                + "-=".repeat(PieceCounts.MAX_SPAN_CHARS)
+                + "x "
+                + " \t".repeat(PieceCounts.MAX_SPAN_CHARS)
+                + "Payment")
+            .repeat(3);
     assertEquals(JTOKKIT.countTokensOrdinary(text), counts.count(text));
     assertEquals(JTOKKIT.countTokensOrdinary(text), counts.count(text));
   }
@@ -82,7 +88,8 @@ class PieceCountsTest {
       for (char c : ("-" + i + "z").toCharArray()) {
         key = key << 7 | c;
       }
-      List<Long> keys = bySlot.computeIfAbsent(PieceCounts.packedSlot(key), slot -> new ArrayList<>());
+      List<Long> keys =
+          bySlot.computeIfAbsent(PieceCounts.packedSlot(key), slot -> new ArrayList<>());
       keys.add(key);
       same = keys.size() == 3 ? keys : null;
     }
@@ -123,7 +130,8 @@ class PieceCountsTest {
         assertEquals(expected, counts.count(text), text);
       }
     }
-    assertTrue(distinctCounts.size() > 3, "the variants must not all count alike, or a mix-up would pass");
+    assertTrue(
+        distinctCounts.size() > 3, "the variants must not all count alike, or a mix-up would pass");
   }
 
   @Test
@@ -131,7 +139,9 @@ class PieceCountsTest {
     // Twelve-character spans (a quote, then letters and digits: one span each), first with the same
     // last nine characters, then with the same first three.
     assertToldApart(slotSharingPair(i -> "\"" + twoWordChars(i) + "Z12345678"));
-    assertToldApart(slotSharingPair(i -> "\"abquxzy" + twoWordChars(i) + twoWordChars(i / 3844).charAt(0) + "k"));
+    assertToldApart(
+        slotSharingPair(
+            i -> "\"abquxzy" + twoWordChars(i) + twoWordChars(i / 3844).charAt(0) + "k"));
   }
 
   private static String twoWordChars(int i) {
@@ -154,7 +164,8 @@ class PieceCountsTest {
         }
       }
       String other = bySlot.putIfAbsent(PieceCounts.pairSlot(first, last), text);
-      if (other != null && JTOKKIT.countTokensOrdinary(other) != JTOKKIT.countTokensOrdinary(text)) {
+      if (other != null
+          && JTOKKIT.countTokensOrdinary(other) != JTOKKIT.countTokensOrdinary(text)) {
         return new String[] {other, text};
       }
     }
@@ -173,11 +184,15 @@ class PieceCountsTest {
   @Test
   void remembersSpansAndPiecesWithoutMixingThemUp() {
     PieceCounts counts = new PieceCounts(JTOKKIT);
-    // Far more distinct spans and pieces than slots, so slots are overwritten; then everything again,
+    // Far more distinct spans and pieces than slots, so slots are overwritten; then everything
+    // again,
     // from memory.
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 3 * Math.max(PieceCounts.SLOTS, 1 << PieceCounts.PACKED_BITS); i++) {
-      b.append(" w").append(Integer.toString(i * 7919, 36)).append("'s é\u0301").append(i % 7 == 0 ? "\n" : "");
+      b.append(" w")
+          .append(Integer.toString(i * 7919, 36))
+          .append("'s é\u0301")
+          .append(i % 7 == 0 ? "\n" : "");
     }
     String text = b.toString();
     int expected = JTOKKIT.countTokensOrdinary(text);
@@ -192,22 +207,30 @@ class PieceCountsTest {
     PieceCounts counts = new PieceCounts(JTOKKIT);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      texts.add(("{\"id\": \"ord_" + Integer.toHexString(i * 104729) + "\", \"note\": \"naïve café " + i + "\"}\n").repeat(50));
+      texts.add(
+          ("{\"id\": \"ord_"
+                  + Integer.toHexString(i * 104729)
+                  + "\", \"note\": \"naïve café "
+                  + i
+                  + "\"}\n")
+              .repeat(50));
     }
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        results.add(pool.submit(() -> {
-          for (int round = 0; round < 5; round++) {
-            for (String text : texts) {
-              if (counts.count(text) != JTOKKIT.countTokensOrdinary(text)) {
-                return false;
-              }
-            }
-          }
-          return true;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int round = 0; round < 5; round++) {
+                    for (String text : texts) {
+                      if (counts.count(text) != JTOKKIT.countTokensOrdinary(text)) {
+                        return false;
+                      }
+                    }
+                  }
+                  return true;
+                }));
       }
       for (Future<Boolean> r : results) {
         assertEquals(true, r.get());
@@ -226,7 +249,8 @@ class PieceCountsTest {
     for (int i = 1; i < text.length(); i++) {
       if (PieceCounts.splitsBefore(text.charAt(i - 1), text.charAt(i))) {
         int end = i;
-        assertTrue(pieceEnds.contains(end), () -> "no piece ends at the span end " + end + " of " + text);
+        assertTrue(
+            pieceEnds.contains(end), () -> "no piece ends at the span end " + end + " of " + text);
       }
     }
   }

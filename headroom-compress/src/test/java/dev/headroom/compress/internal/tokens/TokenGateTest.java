@@ -17,16 +17,23 @@ class TokenGateTest {
 
   @Property(tries = 300)
   void acceptsExactlyWhenTheCandidateHasFewerTokensAndReportsFewerTokens(
-      @ForAll("texts") String original, @ForAll("texts") String candidate, @ForAll("models") String model) {
+      @ForAll("texts") String original,
+      @ForAll("texts") String candidate,
+      @ForAll("models") String model) {
     TokenCounter counter = TokenCounter.forModel(model);
     Optional<TokenGate.Verdict> verdict = TokenGate.judge(counter, original, candidate);
-    assertEquals(counter.count(candidate) < counter.count(original), verdict.isPresent(), original + " → " + candidate);
+    assertEquals(
+        counter.count(candidate) < counter.count(original),
+        verdict.isPresent(),
+        original + " → " + candidate);
     verdict.ifPresent(v -> assertTrue(v.compressed() < v.original(), v.toString()));
   }
 
   @Test
-  void aMuchSmallerCandidateIsAcceptedWithoutCountingTheOriginalWhoseNumberIsThenMarkedAsAnEstimate() {
-    String rows = "{\"id\": \"ch_100001\", \"amount\": 1234.50, \"status\": \"succeeded\"}\n".repeat(200);
+  void
+      aMuchSmallerCandidateIsAcceptedWithoutCountingTheOriginalWhoseNumberIsThenMarkedAsAnEstimate() {
+    String rows =
+        "{\"id\": \"ch_100001\", \"amount\": 1234.50, \"status\": \"succeeded\"}\n".repeat(200);
     String candidate = "[{\"id\": \"ch_100001\"}]";
     TokenCounter counter = TokenCounter.forModel("gpt-4o");
     TokenGate.Verdict v = TokenGate.judge(counter, rows, candidate).orElseThrow();
@@ -39,7 +46,8 @@ class TokenGateTest {
   void aCandidateAsLargeAsTheOriginalIsRejectedAfterExactCounts() {
     String text = "alpha beta gamma delta 12345 ".repeat(40);
     assertTrue(TokenGate.judge(TokenCounter.forModel("gpt-4o"), text, text).isEmpty());
-    assertTrue(TokenGate.judge(TokenCounter.forModel("claude-sonnet-4-5"), text, text + "x").isEmpty());
+    assertTrue(
+        TokenGate.judge(TokenCounter.forModel("claude-sonnet-4-5"), text, text + "x").isEmpty());
   }
 
   @Provide
@@ -52,7 +60,21 @@ class TokenGateTest {
     return Arbitraries.oneOf(
             Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(12),
             Arbitraries.strings().withCharRange('0', '9').ofMaxLength(10),
-            Arbitraries.of(" ", "\n", "  ", "\": \"", ", ", "{", "}", "'s", "ERROR", "支付", "é", "<<ccr:3f9a 12 rows omitted>>"))
-        .list().ofMaxSize(60).map(l -> String.join("", l));
+            Arbitraries.of(
+                " ",
+                "\n",
+                "  ",
+                "\": \"",
+                ", ",
+                "{",
+                "}",
+                "'s",
+                "ERROR",
+                "支付",
+                "é",
+                "<<ccr:3f9a 12 rows omitted>>"))
+        .list()
+        .ofMaxSize(60)
+        .map(l -> String.join("", l));
   }
 }

@@ -12,8 +12,8 @@ import org.apiguardian.api.API;
  * Counts of the CCR store and the retrieval loop, exported as {@code headroom_ccr_*}: originals
  * stored, store failures (blocks then left uncompressed), retrievals that found their original
  * (hits), did not (misses; expired entries included), entries found expired, retrieval rounds the
- * proxy answered, and — with a shared store — lookups of which conversations have the retrieval tool
- * and the ones that failed (local knowledge used instead).
+ * proxy answered, and — with a shared store — lookups of which conversations have the retrieval
+ * tool and the ones that failed (local knowledge used instead).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CcrMetrics implements MeterBinder {
@@ -32,32 +32,45 @@ public final class CcrMetrics implements MeterBinder {
     rounds.incrementAndGet();
   }
 
-  /** @return retrieval rounds so far */
+  /**
+   * @return retrieval rounds so far
+   */
   public long rounds() {
     return rounds.get();
   }
 
-  /** @return hits so far */
+  /**
+   * @return hits so far
+   */
   public long hits() {
     return hits.get();
   }
 
-  /** @return store failures so far */
+  /**
+   * @return store failures so far
+   */
   public long storeErrors() {
     return storeErrors.get();
   }
 
-  /** @return entries found expired so far */
+  /**
+   * @return entries found expired so far
+   */
   public long expiries() {
     return expiries.get();
   }
 
-  /** @return shared-store lookups of whether a conversation has the tool, so far */
+  /**
+   * @return shared-store lookups of whether a conversation has the tool, so far
+   */
   public long conversationLookups() {
     return conversationLookups.get();
   }
 
-  /** @return shared-store conversation lookups or writes that failed or were skipped while it was down */
+  /**
+   * @return shared-store conversation lookups or writes that failed or were skipped while it was
+   *     down
+   */
   public long conversationErrors() {
     return conversationErrors.get();
   }
@@ -70,18 +83,43 @@ public final class CcrMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     counter(registry, "headroom.ccr.stores", stores, "originals stored for retrieval");
-    counter(registry, "headroom.ccr.store.errors", storeErrors, "store writes or reads that failed (blocks left uncompressed)");
+    counter(
+        registry,
+        "headroom.ccr.store.errors",
+        storeErrors,
+        "store writes or reads that failed (blocks left uncompressed)");
     counter(registry, "headroom.ccr.hits", hits, "retrievals that found their original");
-    counter(registry, "headroom.ccr.misses", misses, "retrievals that found nothing (unknown, expired or another key's)");
-    counter(registry, "headroom.ccr.expiries", expiries, "retrievals of an entry past its time to live");
-    counter(registry, "headroom.ccr.retrieval.rounds", rounds, "headroom_retrieve rounds answered by the proxy");
-    counter(registry, "headroom.ccr.conversation.lookups", conversationLookups,
+    counter(
+        registry,
+        "headroom.ccr.misses",
+        misses,
+        "retrievals that found nothing (unknown, expired or another key's)");
+    counter(
+        registry,
+        "headroom.ccr.expiries",
+        expiries,
+        "retrievals of an entry past its time to live");
+    counter(
+        registry,
+        "headroom.ccr.retrieval.rounds",
+        rounds,
+        "headroom_retrieve rounds answered by the proxy");
+    counter(
+        registry,
+        "headroom.ccr.conversation.lookups",
+        conversationLookups,
         "shared-store lookups of whether a conversation has the retrieval tool");
-    counter(registry, "headroom.ccr.conversation.errors", conversationErrors,
+    counter(
+        registry,
+        "headroom.ccr.conversation.errors",
+        conversationErrors,
         "shared-store conversation lookups or writes that failed or were skipped (local knowledge used)");
   }
 
-  private static void counter(MeterRegistry registry, String name, AtomicLong value, String description) {
-    FunctionCounter.builder(name, value, AtomicLong::get).description(description).register(registry);
+  private static void counter(
+      MeterRegistry registry, String name, AtomicLong value, String description) {
+    FunctionCounter.builder(name, value, AtomicLong::get)
+        .description(description)
+        .register(registry);
   }
 }

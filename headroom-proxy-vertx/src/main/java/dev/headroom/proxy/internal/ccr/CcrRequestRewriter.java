@@ -13,8 +13,8 @@ import org.apiguardian.api.API;
 
 /**
  * Compression plus the retrieval tool: after the live-zone rewrite, a request whose blocks were
- * compressed — or any later request of a conversation that already had the tool — gets
- * {@code headroom_retrieve} spliced into its {@code tools}, unless the client defines that tool itself.
+ * compressed — or any later request of a conversation that already had the tool — gets {@code
+ * headroom_retrieve} spliced into its {@code tools}, unless the client defines that tool itself.
  * The WebSocket route is left alone (its frames are relayed as sent).
  *
  * <p>Which conversations have the tool is looked up only when it matters: a request that was
@@ -61,7 +61,12 @@ public final class CcrRequestRewriter implements RequestRewriter {
       return compressed;
     }
     conversations.add(key);
-    return new Rewrite(withTool, compressed.tokensBefore(), compressed.tokensAfter(), compressed.blocks(), compressed.nanos());
+    return new Rewrite(
+        withTool,
+        compressed.tokensBefore(),
+        compressed.tokensAfter(),
+        compressed.blocks(),
+        compressed.nanos());
   }
 
   /**

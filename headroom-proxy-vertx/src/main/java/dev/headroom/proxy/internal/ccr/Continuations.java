@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The next request of a conversation whose model asked only for {@code headroom_retrieve} calls: the
- * request as sent, plus the model's turn, plus one tool result per call, in the provider's shape.
- * A response that also calls any other tool, or none, has no continuation: it goes to the client.
+ * The next request of a conversation whose model asked only for {@code headroom_retrieve} calls:
+ * the request as sent, plus the model's turn, plus one tool result per call, in the provider's
+ * shape. A response that also calls any other tool, or none, has no continuation: it goes to the
+ * client.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Continuations {
@@ -36,7 +37,8 @@ public final class Continuations {
    * @param answer the tool result for a hash (the original, or why there is none)
    * @return the continuation request body, or empty when the response goes to the client as is
    */
-  public static Optional<byte[]> next(ProviderApi api, byte[] sent, byte[] response, Function<String, String> answer) {
+  public static Optional<byte[]> next(
+      ProviderApi api, byte[] sent, byte[] response, Function<String, String> answer) {
     try {
       JsonNode reply = JSON.readTree(response);
       JsonNode request = JSON.readTree(sent);
@@ -44,18 +46,20 @@ public final class Continuations {
         return Optional.empty();
       }
       ObjectNode next = (ObjectNode) request;
-      boolean continued = switch (api) {
-        case CHAT_COMPLETIONS -> chat(reply, next, answer);
-        case RESPONSES -> responses(reply, next, answer);
-        case ANTHROPIC_MESSAGES -> anthropic(reply, next, answer);
-      };
+      boolean continued =
+          switch (api) {
+            case CHAT_COMPLETIONS -> chat(reply, next, answer);
+            case RESPONSES -> responses(reply, next, answer);
+            case ANTHROPIC_MESSAGES -> anthropic(reply, next, answer);
+          };
       return continued ? Optional.of(JSON.writeValueAsBytes(next)) : Optional.empty();
     } catch (IOException | RuntimeException notJson) {
       return Optional.empty();
     }
   }
 
-  private static boolean chat(JsonNode reply, ObjectNode next, Function<String, String> answer) throws IOException {
+  private static boolean chat(JsonNode reply, ObjectNode next, Function<String, String> answer)
+      throws IOException {
     JsonNode choices = reply.path("choices");
     if (choices.size() != 1 || !next.path("messages").isArray()) {
       return false;
@@ -65,7 +69,8 @@ public final class Continuations {
     if (!toolCalls.isArray()) {
       return false;
     }
-    List<JsonNode> calls = onlyRetrievals(toolCalls, call -> call.path("function").path("name").asText(""));
+    List<JsonNode> calls =
+        onlyRetrievals(toolCalls, call -> call.path("function").path("name").asText(""));
     if (calls.isEmpty()) {
       return false;
     }
@@ -73,14 +78,20 @@ public final class Continuations {
     messages.add(message);
     for (JsonNode call : calls) {
       String hash = hashOf(JSON.readTree(call.path("function").path("arguments").asText("{}")));
-      messages.addObject().put("role", "tool").put("tool_call_id", call.path("id").asText()).put("content", answer.apply(hash));
+      messages
+          .addObject()
+          .put("role", "tool")
+          .put("tool_call_id", call.path("id").asText())
+          .put("content", answer.apply(hash));
     }
     return true;
   }
 
-  private static boolean responses(JsonNode reply, ObjectNode next, Function<String, String> answer) throws IOException {
+  private static boolean responses(JsonNode reply, ObjectNode next, Function<String, String> answer)
+      throws IOException {
     JsonNode output = reply.path("output");
-    List<JsonNode> calls = onlyRetrievals(ofType(output, "function_call"), call -> call.path("name").asText(""));
+    List<JsonNode> calls =
+        onlyRetrievals(ofType(output, "function_call"), call -> call.path("name").asText(""));
     if (calls.isEmpty()) {
       return false;
     }
@@ -98,15 +109,20 @@ public final class Continuations {
     output.forEach(items::add);
     for (JsonNode call : calls) {
       String hash = hashOf(JSON.readTree(call.path("arguments").asText("{}")));
-      items.addObject().put("type", "function_call_output").put("call_id", call.path("call_id").asText())
+      items
+          .addObject()
+          .put("type", "function_call_output")
+          .put("call_id", call.path("call_id").asText())
           .put("output", answer.apply(hash));
     }
     return true;
   }
 
-  private static boolean anthropic(JsonNode reply, ObjectNode next, Function<String, String> answer) {
+  private static boolean anthropic(
+      JsonNode reply, ObjectNode next, Function<String, String> answer) {
     JsonNode content = reply.path("content");
-    List<JsonNode> calls = onlyRetrievals(ofType(content, "tool_use"), call -> call.path("name").asText(""));
+    List<JsonNode> calls =
+        onlyRetrievals(ofType(content, "tool_use"), call -> call.path("name").asText(""));
     if (calls.isEmpty() || !next.path("messages").isArray()) {
       return false;
     }
@@ -114,7 +130,10 @@ public final class Continuations {
     messages.addObject().put("role", "assistant").set("content", content);
     ArrayNode results = messages.addObject().put("role", "user").putArray("content");
     for (JsonNode call : calls) {
-      results.addObject().put("type", "tool_result").put("tool_use_id", call.path("id").asText())
+      results
+          .addObject()
+          .put("type", "tool_result")
+          .put("tool_use_id", call.path("id").asText())
           .put("content", answer.apply(hashOf(call.path("input"))));
     }
     return true;
@@ -132,7 +151,8 @@ public final class Continuations {
   }
 
   /** All the calls, when every one of them is a retrieval; else none. */
-  private static List<JsonNode> onlyRetrievals(Iterable<JsonNode> calls, Function<JsonNode, String> name) {
+  private static List<JsonNode> onlyRetrievals(
+      Iterable<JsonNode> calls, Function<JsonNode, String> name) {
     List<JsonNode> out = new ArrayList<>();
     for (JsonNode call : calls) {
       if (!RetrieveTools.NAME.equals(name.apply(call))) {

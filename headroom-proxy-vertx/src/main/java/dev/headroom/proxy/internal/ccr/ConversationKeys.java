@@ -14,8 +14,8 @@ import org.apiguardian.api.API;
 
 /**
  * Names a conversation: its {@code x-headroom-session-id}, else a hash of the owner scope, model,
- * system prompt and first user message — what stays the same from turn to turn. Either way the owner
- * scope is part of the key, so two API keys never share a conversation.
+ * system prompt and first user message — what stays the same from turn to turn. Either way the
+ * owner scope is part of the key, so two API keys never share a conversation.
  *
  * <p>The hash covers those values' bytes exactly as the client sent them (one streaming pass, no
  * trees): a client re-sends its history byte for byte from turn to turn, which is also what the
@@ -69,8 +69,11 @@ public final class ConversationKeys {
     return "h:" + HexFormat.of().formatHex(identity.digest(), 0, 16);
   }
 
-  /** Hashes the current value's bytes as sent, then a separator; the parser ends on its last token. */
-  private static void span(JsonParser parser, byte[] body, MessageDigest identity) throws IOException {
+  /**
+   * Hashes the current value's bytes as sent, then a separator; the parser ends on its last token.
+   */
+  private static void span(JsonParser parser, byte[] body, MessageDigest identity)
+      throws IOException {
     int start = (int) parser.currentTokenLocation().getByteOffset();
     parser.skipChildren();
     if (parser.currentToken().isScalarValue()) {
@@ -82,7 +85,8 @@ public final class ConversationKeys {
   }
 
   /** System/developer messages and the first user message; the rest of the array is skipped. */
-  private static void firstMessages(JsonParser parser, byte[] body, MessageDigest identity) throws IOException {
+  private static void firstMessages(JsonParser parser, byte[] body, MessageDigest identity)
+      throws IOException {
     boolean userSeen = false;
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {

@@ -11,6 +11,7 @@ import java.util.Map;
 final class LocalConversations implements Conversations {
 
   private final int capacity;
+
   /** Conversation key to the {@link System#nanoTime()} it was last written to the shared store. */
   private final Map<String, Long> withTool;
 
@@ -19,12 +20,13 @@ final class LocalConversations implements Conversations {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
     this.capacity = capacity;
-    this.withTool = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-        return size() > LocalConversations.this.capacity;
-      }
-    };
+    this.withTool =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > LocalConversations.this.capacity;
+          }
+        };
   }
 
   @Override
@@ -42,7 +44,10 @@ final class LocalConversations implements Conversations {
     put(key, System.nanoTime());
   }
 
-  /** @return when the conversation was last written to the shared store, or {@code null} when unknown */
+  /**
+   * @return when the conversation was last written to the shared store, or {@code null} when
+   *     unknown
+   */
   synchronized Long writtenAt(String key) {
     return withTool.get(key);
   }

@@ -7,7 +7,10 @@ import dev.headroom.compress.CcrStore;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
-/** A {@link CcrStore} that counts what passes through it into {@link CcrMetrics}; failures still throw. */
+/**
+ * A {@link CcrStore} that counts what passes through it into {@link CcrMetrics}; failures still
+ * throw.
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class MeteredCcrStore implements CcrStore {
 

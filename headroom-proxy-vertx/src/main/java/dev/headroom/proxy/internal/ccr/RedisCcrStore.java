@@ -19,15 +19,16 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * A {@link CcrStore} in Redis, shared by every proxy pointed at it. Key
- * {@code headroom:ccr:<scope>:<hash>} (the scope is a hash of the credential, so a read with another
- * credential names another key), value a small JSON object with its expiry time; Redis drops the key a
- * little after that ({@code SET … PX}).
+ * A {@link CcrStore} in Redis, shared by every proxy pointed at it. Key {@code
+ * headroom:ccr:<scope>:<hash>} (the scope is a hash of the credential, so a read with another
+ * credential names another key), value a small JSON object with its expiry time; Redis drops the
+ * key a little after that ({@code SET … PX}).
  *
- * <p>Calls go through a {@link RedisLink}: they block their thread up to {@link RedisLink#TIMEOUT}, so
- * they are made from workers only (compression and retrieval run there); on an event loop they fail
- * at once. After a failure the link reports itself down for {@link RedisLink#BACKOFF} without trying,
- * so a request with many blocks does not wait once per block: its blocks are forwarded uncompressed.
+ * <p>Calls go through a {@link RedisLink}: they block their thread up to {@link RedisLink#TIMEOUT},
+ * so they are made from workers only (compression and retrieval run there); on an event loop they
+ * fail at once. After a failure the link reports itself down for {@link RedisLink#BACKOFF} without
+ * trying, so a request with many blocks does not wait once per block: its blocks are forwarded
+ * uncompressed.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RedisCcrStore implements CcrStore {
@@ -51,7 +52,8 @@ public final class RedisCcrStore implements CcrStore {
    * @param onExpired told of each read that found an entry past its time to live
    * @return the store (connections are opened lazily)
    */
-  public static RedisCcrStore create(Vertx vertx, String connectionString, Duration ttl, Runnable onExpired) {
+  public static RedisCcrStore create(
+      Vertx vertx, String connectionString, Duration ttl, Runnable onExpired) {
     return new RedisCcrStore(RedisLink.create(vertx, connectionString), ttl, onExpired);
   }
 
@@ -77,7 +79,12 @@ public final class RedisCcrStore implements CcrStore {
     } catch (IOException impossible) {
       throw new UncheckedIOException(impossible);
     }
-    call(Request.cmd(Command.SET).arg(key(entry.hash(), entry.scope())).arg(json).arg("PX").arg(ttlMillis + grace()));
+    call(
+        Request.cmd(Command.SET)
+            .arg(key(entry.hash(), entry.scope()))
+            .arg(json)
+            .arg("PX")
+            .arg(ttlMillis + grace()));
   }
 
   @Override
@@ -92,21 +99,25 @@ public final class RedisCcrStore implements CcrStore {
         onExpired.run();
         return Optional.empty();
       }
-      return Optional.of(new CcrEntry(hash, scope, value.path("content").asText(), value.path("description").asText()));
+      return Optional.of(
+          new CcrEntry(
+              hash, scope, value.path("content").asText(), value.path("description").asText()));
     } catch (IOException | RuntimeException corrupt) {
       return Optional.empty();
     }
   }
 
-  /** @return {@code -1}: counting a shared Redis is not this proxy's business */
+  /**
+   * @return {@code -1}: counting a shared Redis is not this proxy's business
+   */
   @Override
   public int size() {
     return -1;
   }
 
   /**
-   * Redis keeps a key a little past its time to live (a tenth of it, at most a minute), so a late read
-   * can be told apart from a miss and counted as an expiry; it is never returned.
+   * Redis keeps a key a little past its time to live (a tenth of it, at most a minute), so a late
+   * read can be told apart from a miss and counted as an expiry; it is never returned.
    */
   private long grace() {
     return Math.min(ttlMillis / 10, 60_000L);

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeoutException;
  * One Redis client (one connection pool) and its health, shared by everything the proxy keeps in
  * Redis: the originals ({@link RedisCcrStore}) and which conversations have the retrieval tool
  * ({@link SharedConversations}). Blocking calls wait at most {@link #TIMEOUT} and are made from
- * workers only; after a failure the link reports itself down for {@link #BACKOFF} without trying, for
- * every user of the link at once.
+ * workers only; after a failure the link reports itself down for {@link #BACKOFF} without trying,
+ * for every user of the link at once.
  */
 final class RedisLink {
 
@@ -37,12 +37,18 @@ final class RedisLink {
    * @return the link (connections are opened lazily)
    */
   static RedisLink create(Vertx vertx, String connectionString) {
-    RedisOptions options = new RedisOptions().setConnectionString(connectionString)
-        .setMaxPoolSize(16).setMaxPoolWaiting(256).setMaxWaitingHandlers(1024);
+    RedisOptions options =
+        new RedisOptions()
+            .setConnectionString(connectionString)
+            .setMaxPoolSize(16)
+            .setMaxPoolWaiting(256)
+            .setMaxWaitingHandlers(1024);
     return new RedisLink(Redis.createClient(vertx, options));
   }
 
-  /** @return whether a recent failure keeps the link from trying */
+  /**
+   * @return whether a recent failure keeps the link from trying
+   */
   boolean down() {
     return System.nanoTime() - downUntilNanos < 0;
   }
@@ -63,7 +69,9 @@ final class RedisLink {
     }
     Future<Response> sent = redis.send(request);
     try {
-      return sent.toCompletionStage().toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return sent.toCompletionStage()
+          .toCompletableFuture()
+          .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw markDown(interrupted);
@@ -83,10 +91,13 @@ final class RedisLink {
       onFailure.run();
       return;
     }
-    redis.send(request).onFailure(failure -> {
-      markDown(failure);
-      onFailure.run();
-    });
+    redis
+        .send(request)
+        .onFailure(
+            failure -> {
+              markDown(failure);
+              onFailure.run();
+            });
   }
 
   private RedisUnavailableException markDown(Throwable cause) {

@@ -22,19 +22,43 @@ public final class RetrieveTools {
 
   /** The tool's name. */
   public static final String NAME = "headroom_retrieve";
+
   private static final byte[] NAME_BYTES = NAME.getBytes(StandardCharsets.US_ASCII);
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String DESCRIPTION = "Returns the original content that Headroom compressed out of a"
-      + " tool result. Call it with the hash of a <<ccr:HASH ...>> marker when you need what it omitted.";
-  private static final String PARAMETERS = "{\"type\":\"object\",\"properties\":{\"hash\":{\"type\":\"string\","
-      + "\"description\":\"The HASH of the <<ccr:HASH ...>> marker\"}},\"required\":[\"hash\"]}";
-  private static final byte[] CHAT = utf8("{\"type\":\"function\",\"function\":{\"name\":\"" + NAME
-      + "\",\"description\":\"" + DESCRIPTION + "\",\"parameters\":" + PARAMETERS + "}}");
-  private static final byte[] RESPONSES = utf8("{\"type\":\"function\",\"name\":\"" + NAME
-      + "\",\"description\":\"" + DESCRIPTION + "\",\"parameters\":" + PARAMETERS + "}");
-  private static final byte[] ANTHROPIC = utf8("{\"name\":\"" + NAME + "\",\"description\":\"" + DESCRIPTION
-      + "\",\"input_schema\":" + PARAMETERS + "}");
+  private static final String DESCRIPTION =
+      "Returns the original content that Headroom compressed out of a"
+          + " tool result. Call it with the hash of a <<ccr:HASH ...>> marker when you need what it omitted.";
+  private static final String PARAMETERS =
+      "{\"type\":\"object\",\"properties\":{\"hash\":{\"type\":\"string\","
+          + "\"description\":\"The HASH of the <<ccr:HASH ...>> marker\"}},\"required\":[\"hash\"]}";
+  private static final byte[] CHAT =
+      utf8(
+          "{\"type\":\"function\",\"function\":{\"name\":\""
+              + NAME
+              + "\",\"description\":\""
+              + DESCRIPTION
+              + "\",\"parameters\":"
+              + PARAMETERS
+              + "}}");
+  private static final byte[] RESPONSES =
+      utf8(
+          "{\"type\":\"function\",\"name\":\""
+              + NAME
+              + "\",\"description\":\""
+              + DESCRIPTION
+              + "\",\"parameters\":"
+              + PARAMETERS
+              + "}");
+  private static final byte[] ANTHROPIC =
+      utf8(
+          "{\"name\":\""
+              + NAME
+              + "\",\"description\":\""
+              + DESCRIPTION
+              + "\",\"input_schema\":"
+              + PARAMETERS
+              + "}");
 
   private RetrieveTools() {}
 

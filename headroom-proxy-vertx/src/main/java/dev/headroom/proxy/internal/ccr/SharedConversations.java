@@ -6,28 +6,29 @@ import io.vertx.redis.client.Response;
 import java.time.Duration;
 
 /**
- * {@link Conversations} shared by every proxy pointed at one Redis, so the retrieval tool sticks to a
- * conversation whichever proxy a turn lands on. Key {@code headroom:conv:<conversation key>} (the
- * conversation key embeds the owner scope), value {@code 1}, {@code SET … PX <ttl>}; the time to live
- * is pushed back as the conversation is used.
+ * {@link Conversations} shared by every proxy pointed at one Redis, so the retrieval tool sticks to
+ * a conversation whichever proxy a turn lands on. Key {@code headroom:conv:<conversation key>} (the
+ * conversation key embeds the owner scope), value {@code 1}, {@code SET … PX <ttl>}; the time to
+ * live is pushed back as the conversation is used.
  *
  * <p><b>Cost.</b> A local positive cache sits in front of Redis: a conversation this proxy already
  * knows has the tool costs no round trip (its key's time to live is renewed asynchronously, at most
- * once per {@linkplain #refreshEvery(Duration) eighth of the TTL}). The first time this proxy gives a
- * conversation the tool, one blocking {@code SET} tells the fleet. A request that was not compressed
- * and whose conversation this proxy does not know costs one blocking {@code PEXPIRE} (it answers
- * "exists" and renews the TTL in one round trip); a "yes" is cached locally, a "no" is not: another
- * proxy may give the conversation the tool at any moment, and a cached "no" would then drop the tool
- * from a later turn and flip the {@code tools} array. So with a shared store, every request of a
- * conversation that never had the tool costs one lookup, and {@link #anyMayHaveTool()} is always true:
- * even the smallest requests go through the rewrite (a body too small to compress may still belong to
- * a conversation another proxy gave the tool, e.g. a Responses request with
+ * once per {@linkplain #refreshEvery(Duration) eighth of the TTL}). The first time this proxy gives
+ * a conversation the tool, one blocking {@code SET} tells the fleet. A request that was not
+ * compressed and whose conversation this proxy does not know costs one blocking {@code PEXPIRE} (it
+ * answers "exists" and renews the TTL in one round trip); a "yes" is cached locally, a "no" is not:
+ * another proxy may give the conversation the tool at any moment, and a cached "no" would then drop
+ * the tool from a later turn and flip the {@code tools} array. So with a shared store, every
+ * request of a conversation that never had the tool costs one lookup, and {@link #anyMayHaveTool()}
+ * is always true: even the smallest requests go through the rewrite (a body too small to compress
+ * may still belong to a conversation another proxy gave the tool, e.g. a Responses request with
  * {@code previous_response_id}). Requests on other routes never look anything up.
  *
- * <p><b>Failure.</b> Calls share the originals' {@link RedisLink}: at most {@link RedisLink#TIMEOUT}
- * each, none while the link is down after a failure. Redis unavailable means local knowledge only:
- * conversations this proxy knows keep the tool, others get it only if their own request is compressed
- * (never a failed or delayed request); each such case counts in {@code headroom_ccr_conversation_errors}.
+ * <p><b>Failure.</b> Calls share the originals' {@link RedisLink}: at most {@link
+ * RedisLink#TIMEOUT} each, none while the link is down after a failure. Redis unavailable means
+ * local knowledge only: conversations this proxy knows keep the tool, others get it only if their
+ * own request is compressed (never a failed or delayed request); each such case counts in {@code
+ * headroom_ccr_conversation_errors}.
  */
 final class SharedConversations implements Conversations {
 
@@ -111,7 +112,10 @@ final class SharedConversations implements Conversations {
     }
   }
 
-  /** Renews the key without waiting; a {@code SET} rather than {@code PEXPIRE}, so an evicted key comes back. */
+  /**
+   * Renews the key without waiting; a {@code SET} rather than {@code PEXPIRE}, so an evicted key
+   * comes back.
+   */
   private void refreshIfDue(String key, long writtenAt) {
     long now = System.nanoTime();
     if (now - writtenAt < refreshNanos) {

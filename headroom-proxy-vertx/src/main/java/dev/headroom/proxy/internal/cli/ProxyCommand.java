@@ -18,83 +18,140 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code headroom proxy}: parses flags and environment, starts the gateway, serves until stopped. */
-@Command(name = "headroom proxy", mixinStandardHelpOptions = true, version = "headroom 0.1.0-SNAPSHOT",
-    sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Start the Headroom gateway. Point an OpenAI or Anthropic SDK's base URL at it.",
-        "Every flag also reads the environment variable named in its description."})
+/**
+ * {@code headroom proxy}: parses flags and environment, starts the gateway, serves until stopped.
+ */
+@Command(
+    name = "headroom proxy",
+    mixinStandardHelpOptions = true,
+    version = "headroom 0.1.0-SNAPSHOT",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Start the Headroom gateway. Point an OpenAI or Anthropic SDK's base URL at it.",
+      "Every flag also reads the environment variable named in its description."
+    })
 @API(status = INTERNAL, since = "0.1")
 public final class ProxyCommand implements Callable<Integer> {
 
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:HEADROOM_HOST:-127.0.0.1}",
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = "${env:HEADROOM_HOST:-127.0.0.1}",
       description = "Interface to bind (env HEADROOM_HOST). Default: ${DEFAULT-VALUE}.")
   String host;
 
-  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "${env:HEADROOM_PORT:-8787}",
-      description = "Port to bind, 0 for any free port (env HEADROOM_PORT). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "PORT",
+      defaultValue = "${env:HEADROOM_PORT:-8787}",
+      description =
+          "Port to bind, 0 for any free port (env HEADROOM_PORT). Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--openai-api-url", paramLabel = "URL",
+  @Option(
+      names = "--openai-api-url",
+      paramLabel = "URL",
       defaultValue = "${env:OPENAI_TARGET_API_URL:-https://api.openai.com}",
-      description = "Upstream for OpenAI-shaped traffic (env OPENAI_TARGET_API_URL). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Upstream for OpenAI-shaped traffic (env OPENAI_TARGET_API_URL). Default: ${DEFAULT-VALUE}.")
   String openaiApiUrl;
 
-  @Option(names = "--anthropic-api-url", paramLabel = "URL",
+  @Option(
+      names = "--anthropic-api-url",
+      paramLabel = "URL",
       defaultValue = "${env:ANTHROPIC_TARGET_API_URL:-https://api.anthropic.com}",
-      description = "Upstream for /v1/messages* and requests with an anthropic-version header "
-          + "(env ANTHROPIC_TARGET_API_URL). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Upstream for /v1/messages* and requests with an anthropic-version header "
+              + "(env ANTHROPIC_TARGET_API_URL). Default: ${DEFAULT-VALUE}.")
   String anthropicApiUrl;
 
-  @Option(names = "--extensions-dir", paramLabel = "DIR", defaultValue = "${env:HEADROOM_EXTENSIONS_DIR}",
-      description = "Directory of extension jars, each loaded in its own module layer (env HEADROOM_EXTENSIONS_DIR). "
-          + "Default: none.")
+  @Option(
+      names = "--extensions-dir",
+      paramLabel = "DIR",
+      defaultValue = "${env:HEADROOM_EXTENSIONS_DIR}",
+      description =
+          "Directory of extension jars, each loaded in its own module layer (env HEADROOM_EXTENSIONS_DIR). "
+              + "Default: none.")
   Path extensionsDir;
 
-  @Option(names = "--max-body-bytes", paramLabel = "SIZE", converter = Values.SizeConverter.class,
+  @Option(
+      names = "--max-body-bytes",
+      paramLabel = "SIZE",
+      converter = Values.SizeConverter.class,
       defaultValue = "${env:HEADROOM_MAX_BODY_BYTES:-100MiB}",
-      description = "Largest request body; larger ones get 413 (env HEADROOM_MAX_BODY_BYTES). "
-          + "Units: KB, MB, GB, KiB, MiB, GiB. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Largest request body; larger ones get 413 (env HEADROOM_MAX_BODY_BYTES). "
+              + "Units: KB, MB, GB, KiB, MiB, GiB. Default: ${DEFAULT-VALUE}.")
   long maxBodyBytes;
 
-  @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = Values.DurationConverter.class,
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "DURATION",
+      converter = Values.DurationConverter.class,
       defaultValue = "${env:HEADROOM_CONNECT_TIMEOUT:-10s}",
-      description = "Upstream connect timeout; past it 504 (env HEADROOM_CONNECT_TIMEOUT). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Upstream connect timeout; past it 504 (env HEADROOM_CONNECT_TIMEOUT). Default: ${DEFAULT-VALUE}.")
   Duration connectTimeout;
 
-  @Option(names = "--request-timeout", paramLabel = "DURATION", converter = Values.DurationConverter.class,
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "DURATION",
+      converter = Values.DurationConverter.class,
       defaultValue = "${env:HEADROOM_REQUEST_TIMEOUT:-600s}",
-      description = "Whole upstream exchange timeout; past it 504, or a cut stream "
-          + "(env HEADROOM_REQUEST_TIMEOUT). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Whole upstream exchange timeout; past it 504, or a cut stream "
+              + "(env HEADROOM_REQUEST_TIMEOUT). Default: ${DEFAULT-VALUE}.")
   Duration requestTimeout;
 
-  @Option(names = "--compression", paramLabel = "on|off", arity = "1", converter = Values.OnOffConverter.class,
+  @Option(
+      names = "--compression",
+      paramLabel = "on|off",
+      arity = "1",
+      converter = Values.OnOffConverter.class,
       defaultValue = "${env:HEADROOM_COMPRESSION:-on}",
-      description = "Compress the live zone of chat, messages and responses requests (env HEADROOM_COMPRESSION); "
-          + "per request, x-headroom-bypass: true turns it off. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Compress the live zone of chat, messages and responses requests (env HEADROOM_COMPRESSION); "
+              + "per request, x-headroom-bypass: true turns it off. Default: ${DEFAULT-VALUE}.")
   boolean compression;
 
-  @Option(names = "--compression-budget", paramLabel = "DURATION", converter = Values.DurationConverter.class,
+  @Option(
+      names = "--compression-budget",
+      paramLabel = "DURATION",
+      converter = Values.DurationConverter.class,
       defaultValue = "${env:HEADROOM_COMPRESSION_BUDGET:-50ms}",
-      description = "How long compressing one request may take; past it the original bytes go upstream "
-          + "(env HEADROOM_COMPRESSION_BUDGET). Default: ${DEFAULT-VALUE}.")
+      description =
+          "How long compressing one request may take; past it the original bytes go upstream "
+              + "(env HEADROOM_COMPRESSION_BUDGET). Default: ${DEFAULT-VALUE}.")
   Duration compressionBudget;
 
-  @Option(names = "--ccr-store", paramLabel = "memory|redis://HOST:PORT/DB",
+  @Option(
+      names = "--ccr-store",
+      paramLabel = "memory|redis://HOST:PORT/DB",
       defaultValue = "${env:HEADROOM_CCR_STORE:-memory}",
-      description = "Where originals of compressed blocks are kept for retrieval; a Redis shared by several "
-          + "proxies lets each retrieve the others' (env HEADROOM_CCR_STORE). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Where originals of compressed blocks are kept for retrieval; a Redis shared by several "
+              + "proxies lets each retrieve the others' (env HEADROOM_CCR_STORE). Default: ${DEFAULT-VALUE}.")
   String ccrStore;
 
-  @Option(names = "--ccr-conversation-ttl", paramLabel = "DURATION", converter = Values.DurationConverter.class,
+  @Option(
+      names = "--ccr-conversation-ttl",
+      paramLabel = "DURATION",
+      converter = Values.DurationConverter.class,
       defaultValue = "${env:HEADROOM_CCR_CONVERSATION_TTL:-24h}",
-      description = "With a Redis --ccr-store: how long a conversation keeps the headroom_retrieve tool on every "
-          + "proxy after its last request (env HEADROOM_CCR_CONVERSATION_TTL). Default: ${DEFAULT-VALUE}.")
+      description =
+          "With a Redis --ccr-store: how long a conversation keeps the headroom_retrieve tool on every "
+              + "proxy after its last request (env HEADROOM_CCR_CONVERSATION_TTL). Default: ${DEFAULT-VALUE}.")
   Duration ccrConversationTtl;
 
-  @Option(names = "--shutdown-timeout", paramLabel = "DURATION", converter = Values.DurationConverter.class,
+  @Option(
+      names = "--shutdown-timeout",
+      paramLabel = "DURATION",
+      converter = Values.DurationConverter.class,
       defaultValue = "${env:HEADROOM_SHUTDOWN_TIMEOUT:-30s}",
-      description = "How long SIGTERM/SIGINT waits for in-flight requests (env HEADROOM_SHUTDOWN_TIMEOUT). "
-          + "Default: ${DEFAULT-VALUE}.")
+      description =
+          "How long SIGTERM/SIGINT waits for in-flight requests (env HEADROOM_SHUTDOWN_TIMEOUT). "
+              + "Default: ${DEFAULT-VALUE}.")
   Duration shutdownTimeout;
 
   private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
@@ -118,7 +175,8 @@ public final class ProxyCommand implements Callable<Integer> {
   }
 
   /**
-   * Parses and runs; returns only after the proxy stopped, or at once on a bad flag or {@code --help}.
+   * Parses and runs; returns only after the proxy stopped, or at once on a bad flag or {@code
+   * --help}.
    *
    * @param args the flags
    * @param out standard output
@@ -132,20 +190,32 @@ public final class ProxyCommand implements Callable<Integer> {
     CommandLine cli = new CommandLine(command);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setParameterExceptionHandler((failure, ignored) -> {
-      err.println("headroom proxy: " + failure.getMessage() + " (see --help)");
-      return 2;
-    });
+    cli.setParameterExceptionHandler(
+        (failure, ignored) -> {
+          err.println("headroom proxy: " + failure.getMessage() + " (see --help)");
+          return 2;
+        });
     return cli.execute(args);
   }
 
-  /** @return the options, or a one-line reason */
+  /**
+   * @return the options, or a one-line reason
+   */
   ProxyOptions options() {
-    ProxyOptions.Builder builder = ProxyOptions.builder()
-        .host(host).port(port).openaiApiUrl(openaiApiUrl).anthropicApiUrl(anthropicApiUrl)
-        .maxBodyBytes(maxBodyBytes).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-        .shutdownTimeout(shutdownTimeout).compression(compression).compressionBudget(compressionBudget)
-        .ccrStore(ccrStore).ccrConversationTtl(ccrConversationTtl);
+    ProxyOptions.Builder builder =
+        ProxyOptions.builder()
+            .host(host)
+            .port(port)
+            .openaiApiUrl(openaiApiUrl)
+            .anthropicApiUrl(anthropicApiUrl)
+            .maxBodyBytes(maxBodyBytes)
+            .connectTimeout(connectTimeout)
+            .requestTimeout(requestTimeout)
+            .shutdownTimeout(shutdownTimeout)
+            .compression(compression)
+            .compressionBudget(compressionBudget)
+            .ccrStore(ccrStore)
+            .ccrConversationTtl(ccrConversationTtl);
     if (extensionsDir != null) {
       builder.extensionsDir(extensionsDir);
     }
@@ -171,25 +241,42 @@ public final class ProxyCommand implements Callable<Integer> {
       vertx.close();
       return 1;
     }
-    out.println("headroom proxy listening on http://" + options.host() + ":" + bound
-        + " (openai -> " + options.openaiApiUrl() + ", anthropic -> " + options.anthropicApiUrl() + ")");
+    out.println(
+        "headroom proxy listening on http://"
+            + options.host()
+            + ":"
+            + bound
+            + " (openai -> "
+            + options.openaiApiUrl()
+            + ", anthropic -> "
+            + options.anthropicApiUrl()
+            + ")");
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        proxy.stop().eventually(vertx::close).toCompletionStage().toCompletableFuture()
-            .get(options.shutdownTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException | ExecutionException | TimeoutException ignored) {
-        // Exiting anyway.
-      } finally {
-        stopped.countDown();
-      }
-    }, "headroom-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    proxy
+                        .stop()
+                        .eventually(vertx::close)
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(options.shutdownTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                  } catch (InterruptedException | ExecutionException | TimeoutException ignored) {
+                    // Exiting anyway.
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "headroom-shutdown"));
     stopped.await();
     return 0;
   }
 
   private static String describe(Throwable failure) {
     String message = failure.getMessage();
-    return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    return failure.getClass().getSimpleName()
+        + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
   }
 }

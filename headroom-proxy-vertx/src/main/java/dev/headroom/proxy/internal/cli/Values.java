@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Converters for human-friendly flag values: durations ({@code 10s}, {@code 500ms}) and sizes ({@code 100MiB}). */
+/**
+ * Converters for human-friendly flag values: durations ({@code 10s}, {@code 500ms}) and sizes
+ * ({@code 100MiB}).
+ */
 final class Values {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
@@ -16,7 +19,10 @@ final class Values {
 
   private Values() {}
 
-  /** {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h}, a bare number of seconds, or ISO-8601 ({@code PT10S}). */
+  /**
+   * {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h}, a bare number of seconds, or ISO-8601
+   * ({@code PT10S}).
+   */
   static final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
@@ -52,13 +58,17 @@ final class Values {
     }
   }
 
-  /** Bytes, with optional unit: {@code KB/MB/GB} (powers of 1000) or {@code KiB/MiB/GiB} (powers of 1024). */
+  /**
+   * Bytes, with optional unit: {@code KB/MB/GB} (powers of 1000) or {@code KiB/MiB/GiB} (powers of
+   * 1024).
+   */
   static final class SizeConverter implements ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
       Matcher m = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
       if (!m.matches()) {
-        throw new TypeConversionException("'" + value + "' is not a size (try 104857600, 100MiB, 10MB)");
+        throw new TypeConversionException(
+            "'" + value + "' is not a size (try 104857600, 100MiB, 10MB)");
       }
       long n;
       try {
@@ -66,15 +76,16 @@ final class Values {
       } catch (NumberFormatException e) {
         throw new TypeConversionException("'" + value + "' is too large");
       }
-      long unit = switch (m.group(2) == null ? "b" : m.group(2)) {
-        case "kb" -> 1_000L;
-        case "kib" -> 1L << 10;
-        case "mb" -> 1_000_000L;
-        case "mib" -> 1L << 20;
-        case "gb" -> 1_000_000_000L;
-        case "gib" -> 1L << 30;
-        default -> 1L;
-      };
+      long unit =
+          switch (m.group(2) == null ? "b" : m.group(2)) {
+            case "kb" -> 1_000L;
+            case "kib" -> 1L << 10;
+            case "mb" -> 1_000_000L;
+            case "mib" -> 1L << 20;
+            case "gb" -> 1_000_000_000L;
+            case "gib" -> 1L << 30;
+            default -> 1L;
+          };
       if (n > Long.MAX_VALUE / unit) {
         throw new TypeConversionException("'" + value + "' is too large");
       }

@@ -10,9 +10,10 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The proxy's own errors, shaped like the provider's so SDKs parse them: OpenAI's
- * {@code {"error":{message,type,param,code}}} and Anthropic's {@code {"type":"error","error":{type,message}}},
- * each with the request id. Messages are fixed texts: never an exception message, stack trace or header value.
+ * The proxy's own errors, shaped like the provider's so SDKs parse them: OpenAI's {@code
+ * {"error":{message,type,param,code}}} and Anthropic's {@code
+ * {"type":"error","error":{type,message}}}, each with the request id. Messages are fixed texts:
+ * never an exception message, stack trace or header value.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ErrorBodies {

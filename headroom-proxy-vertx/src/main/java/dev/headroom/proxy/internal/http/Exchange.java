@@ -2,9 +2,9 @@ package dev.headroom.proxy.internal.http;
 
 import static dev.headroom.api.PipelineStage.RESPONSE_RECEIVED;
 
-import dev.headroom.proxy.internal.pipeline.Scopes;
 import dev.headroom.proxy.internal.pipeline.Inbound;
 import dev.headroom.proxy.internal.pipeline.Outbound;
+import dev.headroom.proxy.internal.pipeline.Scopes;
 import dev.headroom.proxy.internal.sse.StreamSummary;
 import dev.headroom.proxy.internal.sse.StreamTap;
 import io.vertx.core.Future;
@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * One HTTP exchange, driven by its event loop: read the body (bounded), run the pipeline unless
- * bypassed, call the upstream, relay its response byte for byte, and account for it once. A response
- * to a request that carries the retrieval tool goes through {@link RetrievalRelay} first.
+ * bypassed, call the upstream, relay its response byte for byte, and account for it once. A
+ * response to a request that carries the retrieval tool goes through {@link RetrievalRelay} first.
  */
 final class Exchange {
 
@@ -43,11 +43,15 @@ final class Exchange {
   private long timer = -1;
   private boolean finished;
   private StreamTap tap;
+
   /** The SSE response being relayed (a tap, or streamed retrievals), or {@code null}. */
   private Supplier<StreamSummary> stream;
+
   private Buffer responseCopy;
+
   /** The pipeline changed the body, so it may carry the retrieval tool. */
   private boolean rewritten;
+
   private final ExchangeStages stages;
 
   Exchange(Forwarder forwarder, HttpServerRequest request) {
@@ -55,8 +59,13 @@ final class Exchange {
     this.req = request;
     this.resp = request.response();
     String path = request.path();
-    this.ctx = new RequestContext(Forwarder.requestId(request.headers()), Route.of(request.method(), path),
-        Provider.of(path, request.headers()), ForwardHeaders.bypass(request.headers()), request.method().name());
+    this.ctx =
+        new RequestContext(
+            Forwarder.requestId(request.headers()),
+            Route.of(request.method(), path),
+            Provider.of(path, request.headers()),
+            ForwardHeaders.bypass(request.headers()),
+            request.method().name());
     if (ctx.bypass) {
       ctx.decision = "bypass";
     }
@@ -73,7 +82,8 @@ final class Exchange {
     }
     String expect = req.getHeader("expect");
     if (expect != null && expect.strip().equalsIgnoreCase("100-continue")) {
-      // The proxy reads the body itself, so it tells the client to send it; the upstream gets no Expect.
+      // The proxy reads the body itself, so it tells the client to send it; the upstream gets no
+      // Expect.
       resp.writeContinue();
     }
     if (ctx.bypass || !ctx.route.carriesPayload() || !f.pipeline.active()) {
@@ -82,34 +92,38 @@ final class Exchange {
     }
     // Sized from Content-Length so a large body is not copied at every growth; a lying header costs
     // at most PRESIZE_CAP bytes up front.
-    Buffer body = declared > 0 ? Buffer.buffer((int) Math.min(declared, PRESIZE_CAP)) : Buffer.buffer();
-    req.handler(chunk -> {
-      if (finished) {
-        return;
-      }
-      if ((long) body.length() + chunk.length() > f.maxBodyBytes) {
-        tooLarge();
-      } else {
-        body.appendBuffer(chunk);
-      }
-    });
-    req.exceptionHandler(failure -> {
-      if (!finished) {
-        ctx.failure = "client_request_error";
-        ctx.status = 499;
-        finish();
-      }
-    });
-    req.endHandler(v -> {
-      if (!finished) {
-        prepare(body);
-      }
-    });
+    Buffer body =
+        declared > 0 ? Buffer.buffer((int) Math.min(declared, PRESIZE_CAP)) : Buffer.buffer();
+    req.handler(
+        chunk -> {
+          if (finished) {
+            return;
+          }
+          if ((long) body.length() + chunk.length() > f.maxBodyBytes) {
+            tooLarge();
+          } else {
+            body.appendBuffer(chunk);
+          }
+        });
+    req.exceptionHandler(
+        failure -> {
+          if (!finished) {
+            ctx.failure = "client_request_error";
+            ctx.status = 499;
+            finish();
+          }
+        });
+    req.endHandler(
+        v -> {
+          if (!finished) {
+            prepare(body);
+          }
+        });
   }
 
   /**
-   * Nothing can change the body: it is piped to the upstream as it arrives (no buffering), with
-   * the client's framing (length or chunked), and the size limit enforced on the way.
+   * Nothing can change the body: it is piped to the upstream as it arrives (no buffering), with the
+   * client's framing (length or chunked), and the size limit enforced on the way.
    */
   private void streamThrough(String length) {
     req.pause();
@@ -120,69 +134,81 @@ final class Exchange {
     }
     ctx.sendNanos = System.nanoTime();
     timer = f.vertx.setTimer(f.requestTimeoutMillis, id -> timedOut());
-    f.client.request(f.upstreams.http(ctx.provider, req.method(), req.uri(), headers)).onComplete(connected -> {
-      if (connected.failed()) {
-        resp.putHeader("connection", "close");
-        upstreamFailed(connected.cause());
-        return;
-      }
-      HttpClientRequest request = connected.result();
-      upstream = request;
-      if (finished) {
-        request.reset();
-        return;
-      }
-      request.setChunked(chunked);
-      request.response().onComplete(answered -> {
-        if (answered.succeeded()) {
-          relay(answered.result());
-        } else {
-          upstreamFailed(answered.cause());
-        }
-      });
-      req.handler(chunk -> {
-        if (finished) {
-          return;
-        }
-        ctx.bytesIn += chunk.length();
-        if (ctx.bytesIn > f.maxBodyBytes) {
-          tooLarge();
-          request.reset();
-          return;
-        }
-        request.write(chunk);
-        if (request.writeQueueFull()) {
-          req.pause();
-          request.drainHandler(v -> req.resume());
-        }
-      });
-      req.exceptionHandler(failure -> {
-        if (!finished) {
-          ctx.failure = "client_request_error";
-          ctx.status = 499;
-          finish();
-          request.reset();
-        }
-      });
-      req.endHandler(v -> {
-        if (!finished) {
-          request.end();
-        }
-      });
-      req.resume();
-    });
+    f.client
+        .request(f.upstreams.http(ctx.provider, req.method(), req.uri(), headers))
+        .onComplete(
+            connected -> {
+              if (connected.failed()) {
+                resp.putHeader("connection", "close");
+                upstreamFailed(connected.cause());
+                return;
+              }
+              HttpClientRequest request = connected.result();
+              upstream = request;
+              if (finished) {
+                request.reset();
+                return;
+              }
+              request.setChunked(chunked);
+              request
+                  .response()
+                  .onComplete(
+                      answered -> {
+                        if (answered.succeeded()) {
+                          relay(answered.result());
+                        } else {
+                          upstreamFailed(answered.cause());
+                        }
+                      });
+              req.handler(
+                  chunk -> {
+                    if (finished) {
+                      return;
+                    }
+                    ctx.bytesIn += chunk.length();
+                    if (ctx.bytesIn > f.maxBodyBytes) {
+                      tooLarge();
+                      request.reset();
+                      return;
+                    }
+                    request.write(chunk);
+                    if (request.writeQueueFull()) {
+                      req.pause();
+                      request.drainHandler(v -> req.resume());
+                    }
+                  });
+              req.exceptionHandler(
+                  failure -> {
+                    if (!finished) {
+                      ctx.failure = "client_request_error";
+                      ctx.status = 499;
+                      finish();
+                      request.reset();
+                    }
+                  });
+              req.endHandler(
+                  v -> {
+                    if (!finished) {
+                      request.end();
+                    }
+                  });
+              req.resume();
+            });
   }
 
   private void prepare(Buffer body) {
     ctx.bytesIn = body.length();
     MultiMap headers = ForwardHeaders.upstream(req.headers(), clientIp(), ctx.requestId);
     String encoding = headers.get("content-encoding");
-    if (ctx.bypass || !ctx.route.carriesPayload() || !f.pipeline.worthRunning(body.length(), encoding != null)) {
+    if (ctx.bypass
+        || !ctx.route.carriesPayload()
+        || !f.pipeline.worthRunning(body.length(), encoding != null)) {
       send(headers, body);
       return;
     }
     Map<String, String> before = Forwarder.singleValued(headers);
-    // The session id is a control header (never forwarded) that names the conversation for the retrieval tool.
+    // The session id is a control header (never forwarded) that names the conversation for the
+    // retrieval tool.
     String session = req.getHeader(SESSION);
     Map<String, String> seen = before;
     if (session != null) {
@@ -190,83 +216,111 @@ final class Exchange {
       seen.put(SESSION, session.strip());
     }
     ctx.scope = Scopes.of(seen);
-    Inbound in = new Inbound(ctx.requestId, "proxy.request", ctx.route.label(), ctx.provider.wireName(),
-        body.getBytes(), encoding == null ? "" : encoding, seen, ctx.scope);
-    f.vertx.executeBlocking(() -> f.pipeline.run(in), false).onComplete(done -> {
-      if (finished) {
-        return;
-      }
-      Outbound out = done.succeeded() ? done.result() : Outbound.unchanged();
-      if (done.failed()) {
-        LOG.log(Level.WARNING, "request " + ctx.requestId + ": pipeline failed ("
-            + done.cause().getClass().getName() + "); forwarding the original body");
-      }
-      stages.model(out.model());
-      Buffer toSend = body;
-      if (out.body() != null) {
-        toSend = Buffer.buffer(out.body());
-        headers.remove("content-encoding");
-        ctx.decision = "rewritten";
-        rewritten = true;
-      }
-      if (!out.blocks().isEmpty()) {
-        ctx.blocks = AccessLog.blocks(out.blocks());
-        f.metrics.liveZone(out.blocks(), out.compressNanos());
-      }
-      if (out.tokensBefore() > 0) {
-        ctx.tokensBefore = out.tokensBefore();
-        ctx.tokensAfter = out.tokensAfter();
-        ctx.decision = "compressed";
-        f.metrics.compressed(out.tokensBefore(), out.tokensAfter());
-      }
-      if (out.headers() != null) {
-        Map<String, String> after = new LinkedHashMap<>(out.headers());
-        after.remove(SESSION);
-        Forwarder.applyHeaderChanges(headers, before, after);
-      }
-      if (out.body() != null && f.retrievals != null) {
-        headers.remove("accept-encoding"); // the retrieval loop reads the response: keep it plain JSON
-      }
-      send(headers, toSend);
-    });
+    Inbound in =
+        new Inbound(
+            ctx.requestId,
+            "proxy.request",
+            ctx.route.label(),
+            ctx.provider.wireName(),
+            body.getBytes(),
+            encoding == null ? "" : encoding,
+            seen,
+            ctx.scope);
+    f.vertx
+        .executeBlocking(() -> f.pipeline.run(in), false)
+        .onComplete(
+            done -> {
+              if (finished) {
+                return;
+              }
+              Outbound out = done.succeeded() ? done.result() : Outbound.unchanged();
+              if (done.failed()) {
+                LOG.log(
+                    Level.WARNING,
+                    "request "
+                        + ctx.requestId
+                        + ": pipeline failed ("
+                        + done.cause().getClass().getName()
+                        + "); forwarding the original body");
+              }
+              stages.model(out.model());
+              Buffer toSend = body;
+              if (out.body() != null) {
+                toSend = Buffer.buffer(out.body());
+                headers.remove("content-encoding");
+                ctx.decision = "rewritten";
+                rewritten = true;
+              }
+              if (!out.blocks().isEmpty()) {
+                ctx.blocks = AccessLog.blocks(out.blocks());
+                f.metrics.liveZone(out.blocks(), out.compressNanos());
+              }
+              if (out.tokensBefore() > 0) {
+                ctx.tokensBefore = out.tokensBefore();
+                ctx.tokensAfter = out.tokensAfter();
+                ctx.decision = "compressed";
+                f.metrics.compressed(out.tokensBefore(), out.tokensAfter());
+              }
+              if (out.headers() != null) {
+                Map<String, String> after = new LinkedHashMap<>(out.headers());
+                after.remove(SESSION);
+                Forwarder.applyHeaderChanges(headers, before, after);
+              }
+              if (out.body() != null && f.retrievals != null) {
+                headers.remove(
+                    "accept-encoding"); // the retrieval loop reads the response: keep it plain JSON
+              }
+              send(headers, toSend);
+            });
   }
 
   private void send(MultiMap headers, Buffer body) {
     ctx.sendNanos = System.nanoTime();
     timer = f.vertx.setTimer(f.requestTimeoutMillis, id -> timedOut());
-    boolean hadBody = req.headers().contains("content-length") || req.headers().contains("transfer-encoding");
-    f.client.request(f.upstreams.http(ctx.provider, req.method(), req.uri(), headers))
-        .compose(request -> {
-          upstream = request;
-          if (finished) {
-            request.reset();
-            return Future.failedFuture("exchange already finished");
-          }
-          return hadBody || body.length() > 0 ? request.send(body) : request.send();
-        })
-        .onComplete(done -> {
-          if (done.failed()) {
-            upstreamFailed(done.cause());
-          } else if (RetrievalRelay.applies(f, ctx, rewritten)) {
-            new RetrievalRelay(this, f, req, ctx).relay(done.result(), headers, body);
-          } else {
-            relay(done.result());
-          }
-        });
+    boolean hadBody =
+        req.headers().contains("content-length") || req.headers().contains("transfer-encoding");
+    f.client
+        .request(f.upstreams.http(ctx.provider, req.method(), req.uri(), headers))
+        .compose(
+            request -> {
+              upstream = request;
+              if (finished) {
+                request.reset();
+                return Future.failedFuture("exchange already finished");
+              }
+              return hadBody || body.length() > 0 ? request.send(body) : request.send();
+            })
+        .onComplete(
+            done -> {
+              if (done.failed()) {
+                upstreamFailed(done.cause());
+              } else if (RetrievalRelay.applies(f, ctx, rewritten)) {
+                new RetrievalRelay(this, f, req, ctx).relay(done.result(), headers, body);
+              } else {
+                relay(done.result());
+              }
+            });
   }
 
   boolean finished() {
     return finished;
   }
 
-  /** @param request the upstream request in flight now, reset on a timeout or when the client leaves */
+  /**
+   * @param request the upstream request in flight now, reset on a timeout or when the client leaves
+   */
   void upstream(HttpClientRequest request) {
     upstream = request;
   }
 
-  /** @param body a response body read whole, kept for {@code RESPONSE_RECEIVED} when wanted and not too large */
+  /**
+   * @param body a response body read whole, kept for {@code RESPONSE_RECEIVED} when wanted and not
+   *     too large
+   */
   void keepResponseCopy(Buffer body) {
-    if (!ctx.bypass && f.responseStages.wants(RESPONSE_RECEIVED) && body.length() <= RESPONSE_COPY_CAP) {
+    if (!ctx.bypass
+        && f.responseStages.wants(RESPONSE_RECEIVED)
+        && body.length() <= RESPONSE_COPY_CAP) {
       responseCopy = body;
     }
   }
@@ -289,7 +343,10 @@ final class Exchange {
       resp.setStatusMessage(up.statusMessage());
     }
     ForwardHeaders.relayResponse(up.headers(), resp.headers());
-    String upstreamId = up.getHeader("request-id") != null ? up.getHeader("request-id") : up.getHeader("x-request-id");
+    String upstreamId =
+        up.getHeader("request-id") != null
+            ? up.getHeader("request-id")
+            : up.getHeader("x-request-id");
     if (upstreamId != null) {
       resp.headers().set("headroom-upstream-request-id", upstreamId);
     }
@@ -302,7 +359,8 @@ final class Exchange {
       return;
     }
     head(up);
-    boolean bodyless = req.method() == HttpMethod.HEAD || up.statusCode() == 204 || up.statusCode() == 304;
+    boolean bodyless =
+        req.method() == HttpMethod.HEAD || up.statusCode() == 204 || up.statusCode() == 304;
     if (!bodyless && !resp.headers().contains("content-length")) {
       resp.setChunked(true);
     }
@@ -313,45 +371,54 @@ final class Exchange {
       tap = StreamTap.of(dialect);
       streaming(tap::summary);
       resp.writeHead();
-    } else if (mediaType.contains("json") && !ctx.bypass && f.responseStages.wants(RESPONSE_RECEIVED)) {
+    } else if (mediaType.contains("json")
+        && !ctx.bypass
+        && f.responseStages.wants(RESPONSE_RECEIVED)) {
       responseCopy = Buffer.buffer();
     }
     postSend(tap != null);
-    up.handler(chunk -> {
-      ctx.bytesOut += chunk.length();
-      resp.write(chunk);
-      if (resp.writeQueueFull()) {
-        up.pause();
-        resp.drainHandler(v -> up.resume());
-      }
-      if (tap != null) {
-        tap.accept(chunk.getBytes());
-      } else if (responseCopy != null) {
-        responseCopy = responseCopy.length() + chunk.length() > RESPONSE_COPY_CAP ? null : responseCopy.appendBuffer(chunk);
-      }
-    });
-    up.exceptionHandler(failure -> {
-      if (!finished) {
-        // Cut the client's stream: no fake terminator, the client sees a truncated response.
-        ctx.failure = "upstream_reset_mid_response";
-        f.metrics.upstreamError(ctx.route.label(), "reset");
-        resp.reset();
-        finish();
-      }
-    });
-    up.endHandler(v -> {
-      if (!finished) {
-        resp.end();
-        finish();
-      }
-    });
+    up.handler(
+        chunk -> {
+          ctx.bytesOut += chunk.length();
+          resp.write(chunk);
+          if (resp.writeQueueFull()) {
+            up.pause();
+            resp.drainHandler(v -> up.resume());
+          }
+          if (tap != null) {
+            tap.accept(chunk.getBytes());
+          } else if (responseCopy != null) {
+            responseCopy =
+                responseCopy.length() + chunk.length() > RESPONSE_COPY_CAP
+                    ? null
+                    : responseCopy.appendBuffer(chunk);
+          }
+        });
+    up.exceptionHandler(
+        failure -> {
+          if (!finished) {
+            // Cut the client's stream: no fake terminator, the client sees a truncated response.
+            ctx.failure = "upstream_reset_mid_response";
+            f.metrics.upstreamError(ctx.route.label(), "reset");
+            resp.reset();
+            finish();
+          }
+        });
+    up.endHandler(
+        v -> {
+          if (!finished) {
+            resp.end();
+            finish();
+          }
+        });
   }
 
   void upstreamFailed(Throwable cause) {
     if (finished) {
       return;
     }
-    boolean timeout = cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout");
+    boolean timeout =
+        cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout");
     if (timeout) {
       fail(504, "timeout", "upstream_timeout", "The upstream did not answer in time.");
     } else {
@@ -384,7 +451,10 @@ final class Exchange {
 
   private void tooLarge() {
     resp.putHeader("connection", "close");
-    respondError(413, "request_too_large", "The request body exceeds the proxy's limit of " + f.maxBodyBytes + " bytes.");
+    respondError(
+        413,
+        "request_too_large",
+        "The request body exceeds the proxy's limit of " + f.maxBodyBytes + " bytes.");
     ctx.failure = "body_too_large";
   }
 
@@ -420,7 +490,8 @@ final class Exchange {
     if (ctx.tokensBefore > 0) {
       resp.headers().set("x-headroom-tokens-before", Integer.toString(ctx.tokensBefore));
       resp.headers().set("x-headroom-tokens-after", Integer.toString(ctx.tokensAfter));
-      resp.headers().set("x-headroom-tokens-saved", Integer.toString(ctx.tokensBefore - ctx.tokensAfter));
+      resp.headers()
+          .set("x-headroom-tokens-saved", Integer.toString(ctx.tokensBefore - ctx.tokensAfter));
     }
   }
 
@@ -436,7 +507,13 @@ final class Exchange {
       summary = stream.get();
       ctx.usage = summary.usage();
     }
-    f.metrics.request(ctx.route.label(), ctx.status, ctx.bytesIn, ctx.bytesOut, ctx.overheadNanos(), ctx.upstreamNanos());
+    f.metrics.request(
+        ctx.route.label(),
+        ctx.status,
+        ctx.bytesIn,
+        ctx.bytesOut,
+        ctx.overheadNanos(),
+        ctx.upstreamNanos());
     AccessLog.log(ctx);
     stages.responseReceived(summary, responseCopy);
   }

@@ -10,15 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The response-side pipeline stages of one exchange, {@code POST_SEND} then {@code RESPONSE_RECEIVED},
- * each on a worker and in that order; skipped for bypassed exchanges, routes without a payload, and
- * when no extension wants them. Called from the exchange's event loop only.
+ * The response-side pipeline stages of one exchange, {@code POST_SEND} then {@code
+ * RESPONSE_RECEIVED}, each on a worker and in that order; skipped for bypassed exchanges, routes
+ * without a payload, and when no extension wants them. Called from the exchange's event loop only.
  */
 final class ExchangeStages {
 
   private final Forwarder f;
   private final RequestContext ctx;
   private String model = "";
+
   /** POST_SEND, then RESPONSE_RECEIVED: the response stages of one exchange run in order. */
   private Future<?> pending = Future.succeededFuture();
 
@@ -27,7 +28,9 @@ final class ExchangeStages {
     this.ctx = ctx;
   }
 
-  /** @param model the request's model, as the request pipeline read it */
+  /**
+   * @param model the request's model, as the request pipeline read it
+   */
   void model(String model) {
     this.model = model;
   }
@@ -36,14 +39,18 @@ final class ExchangeStages {
     if (ctx.bypass || !ctx.route.carriesPayload() || !f.responseStages.wants(POST_SEND)) {
       return;
     }
-    Map<String, Object> metadata = Map.of("route", ctx.route.label(), "status", ctx.upstreamStatus, "streaming", streaming);
+    Map<String, Object> metadata =
+        Map.of("route", ctx.route.label(), "status", ctx.upstreamStatus, "streaming", streaming);
     String id = ctx.requestId;
     String provider = ctx.provider.wireName();
     String m = model;
-    pending = f.vertx.executeBlocking(() -> {
-      f.responseStages.postSend(id, provider, m, metadata);
-      return null;
-    }, false);
+    pending =
+        f.vertx.executeBlocking(
+            () -> {
+              f.responseStages.postSend(id, provider, m, metadata);
+              return null;
+            },
+            false);
   }
 
   /**
@@ -51,7 +58,9 @@ final class ExchangeStages {
    * @param responseCopy the response body as relayed, or {@code null} when it was not kept
    */
   void responseReceived(StreamSummary summary, Buffer responseCopy) {
-    if (ctx.bypass || !ctx.route.carriesPayload() || ctx.upstreamStatus == 0
+    if (ctx.bypass
+        || !ctx.route.carriesPayload()
+        || ctx.upstreamStatus == 0
         || !f.responseStages.wants(RESPONSE_RECEIVED)) {
       return;
     }
@@ -68,9 +77,14 @@ final class ExchangeStages {
     String id = ctx.requestId;
     String provider = ctx.provider.wireName();
     String m = model.isEmpty() && summary != null ? summary.model() : model;
-    pending = pending.eventually(() -> f.vertx.executeBlocking(() -> {
-      f.responseStages.responseReceived(id, provider, m, body, metadata);
-      return null;
-    }, false));
+    pending =
+        pending.eventually(
+            () ->
+                f.vertx.executeBlocking(
+                    () -> {
+                      f.responseStages.responseReceived(id, provider, m, body, metadata);
+                      return null;
+                    },
+                    false));
   }
 }

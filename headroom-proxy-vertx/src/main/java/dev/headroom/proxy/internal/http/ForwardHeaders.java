@@ -10,17 +10,27 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * The header rules of a forwarding proxy: hop-by-hop headers and any header named in
- * {@code Connection} never cross; {@code x-headroom-*} control headers are consumed; every other
- * header passes unchanged.
+ * The header rules of a forwarding proxy: hop-by-hop headers and any header named in {@code
+ * Connection} never cross; {@code x-headroom-*} control headers are consumed; every other header
+ * passes unchanged.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ForwardHeaders {
 
   /** RFC 9110 §7.6.1 hop-by-hop headers, plus the proxy-era ones. */
-  private static final Set<String> HOP_BY_HOP = Set.of(
-      "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection",
-      "te", "trailer", "trailers", "transfer-encoding", "upgrade");
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "trailers",
+          "transfer-encoding",
+          "upgrade");
+
   private static final String CONTROL_PREFIX = "x-headroom-";
 
   private ForwardHeaders() {}
@@ -38,15 +48,21 @@ public final class ForwardHeaders {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
     for (Map.Entry<String, String> header : inbound) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (HOP_BY_HOP.contains(name) || dropped.contains(name) || name.startsWith(CONTROL_PREFIX)
-          || name.equals("host") || name.equals("content-length") || name.equals("x-request-id")
+      if (HOP_BY_HOP.contains(name)
+          || dropped.contains(name)
+          || name.startsWith(CONTROL_PREFIX)
+          || name.equals("host")
+          || name.equals("content-length")
+          || name.equals("x-request-id")
           || name.equals("expect")) {
         continue;
       }
       out.add(header.getKey(), header.getValue());
     }
     String forwardedFor = inbound.get("x-forwarded-for");
-    out.set("x-forwarded-for", forwardedFor == null || forwardedFor.isBlank() ? clientIp : forwardedFor + ", " + clientIp);
+    out.set(
+        "x-forwarded-for",
+        forwardedFor == null || forwardedFor.isBlank() ? clientIp : forwardedFor + ", " + clientIp);
     out.set("x-forwarded-proto", "http");
     String host = inbound.get("host");
     if (host != null) {
@@ -80,8 +96,10 @@ public final class ForwardHeaders {
    */
   public static boolean forwardable(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return !HOP_BY_HOP.contains(lower) && !lower.startsWith(CONTROL_PREFIX)
-        && !lower.equals("host") && !lower.equals("content-length");
+    return !HOP_BY_HOP.contains(lower)
+        && !lower.startsWith(CONTROL_PREFIX)
+        && !lower.equals("host")
+        && !lower.equals("content-length");
   }
 
   /**

@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.apiguardian.api.API;
 
 /**
- * The one forwarder of HTTP exchanges: every route, LLM or not, goes through {@link Exchange}. Holds
- * what exchanges share; one per event loop.
+ * The one forwarder of HTTP exchanges: every route, LLM or not, goes through {@link Exchange}.
+ * Holds what exchanges share; one per event loop.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Forwarder {
@@ -30,11 +30,19 @@ public final class Forwarder {
   final ProxyMetrics metrics;
   final long maxBodyBytes;
   final long requestTimeoutMillis;
+
   /** Answers the model's retrievals; {@code null} when compression is off. */
   final RetrievalLoop retrievals;
 
-  Forwarder(Vertx vertx, HttpClient client, Upstreams upstreams, RequestPipeline pipeline, ProxyMetrics metrics,
-      long maxBodyBytes, long requestTimeoutMillis, Retrieval retrieval) {
+  Forwarder(
+      Vertx vertx,
+      HttpClient client,
+      Upstreams upstreams,
+      RequestPipeline pipeline,
+      ProxyMetrics metrics,
+      long maxBodyBytes,
+      long requestTimeoutMillis,
+      Retrieval retrieval) {
     this.vertx = vertx;
     this.client = client;
     this.upstreams = upstreams;
@@ -43,7 +51,10 @@ public final class Forwarder {
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
     this.requestTimeoutMillis = requestTimeoutMillis;
-    this.retrievals = retrieval.loopEnabled() ? new RetrievalLoop(this, retrieval.store(), retrieval.metrics()) : null;
+    this.retrievals =
+        retrieval.loopEnabled()
+            ? new RetrievalLoop(this, retrieval.store(), retrieval.metrics())
+            : null;
   }
 
   void handle(HttpServerRequest request) {
@@ -60,7 +71,8 @@ public final class Forwarder {
       }
     }
     // Random (version 4) without SecureRandom: ids need uniqueness, not secrecy.
-    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
     long high = (random.nextLong() & ~0xF000L) | 0x4000L;
     long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(high, low).toString();
@@ -77,23 +89,29 @@ public final class Forwarder {
   static Map<String, String> singleValued(MultiMap headers) {
     Map<String, String> single = new LinkedHashMap<>();
     for (Map.Entry<String, String> header : headers) {
-      single.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
+      single.merge(
+          header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
     }
     return single;
   }
 
-  /** Applies what an extension changed in the event headers, never touching control or framing headers. */
-  static void applyHeaderChanges(MultiMap target, Map<String, String> before, Map<String, String> after) {
+  /**
+   * Applies what an extension changed in the event headers, never touching control or framing
+   * headers.
+   */
+  static void applyHeaderChanges(
+      MultiMap target, Map<String, String> before, Map<String, String> after) {
     for (String name : before.keySet()) {
       if (!after.containsKey(name) && ForwardHeaders.forwardable(name)) {
         target.remove(name);
       }
     }
-    after.forEach((name, value) -> {
-      if (!value.equals(before.get(name)) && ForwardHeaders.forwardable(name)) {
-        target.set(name, value);
-      }
-    });
+    after.forEach(
+        (name, value) -> {
+          if (!value.equals(before.get(name)) && ForwardHeaders.forwardable(name)) {
+            target.set(name, value);
+          }
+        });
   }
 
   static String dialect(Route route) {

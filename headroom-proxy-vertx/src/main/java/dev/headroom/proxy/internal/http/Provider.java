@@ -17,20 +17,25 @@ public enum Provider {
     this.wireName = wireName;
   }
 
-  /** @return {@code openai} or {@code anthropic}, as in pipeline events and metric labels */
+  /**
+   * @return {@code openai} or {@code anthropic}, as in pipeline events and metric labels
+   */
   public String wireName() {
     return wireName;
   }
 
   /**
-   * Anthropic-shaped traffic is {@code /v1/messages…} or carries an {@code anthropic-version} header.
+   * Anthropic-shaped traffic is {@code /v1/messages…} or carries an {@code anthropic-version}
+   * header.
    *
    * @param path the request path without query
    * @param headers the inbound headers
    * @return the provider
    */
   public static Provider of(String path, MultiMap headers) {
-    if (path.equals("/v1/messages") || path.startsWith("/v1/messages/") || headers.contains("anthropic-version")) {
+    if (path.equals("/v1/messages")
+        || path.startsWith("/v1/messages/")
+        || headers.contains("anthropic-version")) {
       return ANTHROPIC;
     }
     return OPENAI;

@@ -30,9 +30,9 @@ public final class ProxyVerticle extends VerticleBase {
 
   /**
    * The largest body piece Netty's HTTP decoder hands over (its default is 8 KiB). A socket read
-   * brings up to 64 KiB, so with the default a 1 MB body crossed the proxy as 128 pieces, each its own
-   * write and flush upstream; at 64 KiB it is 16, and the added latency of a 1 MB pass-through fell
-   * from about 900 to about 300 µs (100 KB: 160 to 110 µs; docs/benchmarks.md).
+   * brings up to 64 KiB, so with the default a 1 MB body crossed the proxy as 128 pieces, each its
+   * own write and flush upstream; at 64 KiB it is 16, and the added latency of a 1 MB pass-through
+   * fell from about 900 to about 300 µs (100 KB: 160 to 110 µs; docs/benchmarks.md).
    */
   static final int MAX_CHUNK_BYTES = 64 * 1024;
 
@@ -52,7 +52,8 @@ public final class ProxyVerticle extends VerticleBase {
    * @param pipeline the shared request pipeline
    * @param metrics the shared metrics
    */
-  public ProxyVerticle(ServerSettings options, RequestPipeline pipeline, ProxyMetrics metrics, Retrieval retrieval) {
+  public ProxyVerticle(
+      ServerSettings options, RequestPipeline pipeline, ProxyMetrics metrics, Retrieval retrieval) {
     this.retrieval = retrieval;
     this.options = options;
     this.pipeline = pipeline;
@@ -63,39 +64,70 @@ public final class ProxyVerticle extends VerticleBase {
   public Future<?> start() {
     int connectMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
     int messageLimit = (int) Math.min(Integer.MAX_VALUE - 8, options.maxBodyBytes());
-    client = vertx.createHttpClient(new HttpClientOptions()
-            .setKeepAlive(true).setDecompressionSupported(false).setConnectTimeout(connectMillis)
-            .setMaxHeaderSize(64 * 1024).setTcpNoDelay(true).setVerifyHost(true).setForceSni(true)
-            .setMaxChunkSize(MAX_CHUNK_BYTES),
-        new PoolOptions().setHttp1MaxSize(512));
-    webSocketClient = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setConnectTimeout(connectMillis).setMaxFrameSize(messageLimit).setMaxMessageSize(messageLimit)
-        .setVerifyHost(true));
-    Upstreams upstreams = new Upstreams(options.openaiApiUrl(), options.anthropicApiUrl(), options.connectTimeout().toMillis());
-    forwarder = new Forwarder(vertx, client, upstreams, pipeline, metrics, options.maxBodyBytes(),
-        options.requestTimeout().toMillis(), retrieval);
+    client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setKeepAlive(true)
+                .setDecompressionSupported(false)
+                .setConnectTimeout(connectMillis)
+                .setMaxHeaderSize(64 * 1024)
+                .setTcpNoDelay(true)
+                .setVerifyHost(true)
+                .setForceSni(true)
+                .setMaxChunkSize(MAX_CHUNK_BYTES),
+            new PoolOptions().setHttp1MaxSize(512));
+    webSocketClient =
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setConnectTimeout(connectMillis)
+                .setMaxFrameSize(messageLimit)
+                .setMaxMessageSize(messageLimit)
+                .setVerifyHost(true));
+    Upstreams upstreams =
+        new Upstreams(
+            options.openaiApiUrl(), options.anthropicApiUrl(), options.connectTimeout().toMillis());
+    forwarder =
+        new Forwarder(
+            vertx,
+            client,
+            upstreams,
+            pipeline,
+            metrics,
+            options.maxBodyBytes(),
+            options.requestTimeout().toMillis(),
+            retrieval);
     relay = new WebSocketRelay(vertx, webSocketClient, upstreams, pipeline, metrics);
     Map<String, java.net.URI> origins = new LinkedHashMap<>();
     origins.put("openai", options.openaiApiUrl());
     origins.put("anthropic", options.anthropicApiUrl());
     health = new Health(client, origins);
-    server = vertx.createHttpServer(new HttpServerOptions()
-        .setHost(options.host()).setPort(options.port())
-        .setCompressionSupported(false).setDecompressionSupported(false)
-        .setMaxHeaderSize(64 * 1024).setTcpNoDelay(true).setMaxChunkSize(MAX_CHUNK_BYTES)
-        .setMaxWebSocketFrameSize(messageLimit).setMaxWebSocketMessageSize(messageLimit));
+    server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setHost(options.host())
+                .setPort(options.port())
+                .setCompressionSupported(false)
+                .setDecompressionSupported(false)
+                .setMaxHeaderSize(64 * 1024)
+                .setTcpNoDelay(true)
+                .setMaxChunkSize(MAX_CHUNK_BYTES)
+                .setMaxWebSocketFrameSize(messageLimit)
+                .setMaxWebSocketMessageSize(messageLimit));
     server.requestHandler(this::dispatch);
     return server.listen();
   }
 
-  /** @return the bound port */
+  /**
+   * @return the bound port
+   */
   public int actualPort() {
     return server.actualPort();
   }
 
   @Override
   public Future<?> stop() {
-    return server.shutdown(options.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)
+    return server
+        .shutdown(options.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .eventually(() -> client.close())
         .eventually(() -> webSocketClient.close());
   }
@@ -116,7 +148,10 @@ public final class ProxyVerticle extends VerticleBase {
           return;
         }
         case "/metrics" -> {
-          request.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+          request
+              .response()
+              .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+              .end(metrics.scrape());
           return;
         }
         default -> {

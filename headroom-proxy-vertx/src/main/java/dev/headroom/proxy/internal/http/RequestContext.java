@@ -27,11 +27,15 @@ public final class RequestContext {
   String decision = "forwarded";
   int tokensBefore;
   int tokensAfter;
+
   /** Per-block live-zone decisions for the access log, {@code ""} when compression did not run. */
   String blocks = "";
+
   String failure = "";
+
   /** The owner scope, set when the pipeline runs (the retrieval relay reads it). */
   String scope = Scopes.ANONYMOUS;
+
   Map<String, Long> usage = Map.of();
 
   RequestContext(String requestId, Route route, Provider provider, boolean bypass, String method) {
@@ -90,17 +94,23 @@ public final class RequestContext {
     return usage;
   }
 
-  /** @return nanoseconds spent in the proxy before the upstream call, or until now if none was made */
+  /**
+   * @return nanoseconds spent in the proxy before the upstream call, or until now if none was made
+   */
   public long overheadNanos() {
     return (sendNanos == 0 ? System.nanoTime() : sendNanos) - startNanos;
   }
 
-  /** @return nanoseconds from the upstream call to its response head, or 0 */
+  /**
+   * @return nanoseconds from the upstream call to its response head, or 0
+   */
   public long upstreamNanos() {
     return sendNanos == 0 || responseNanos == 0 ? 0 : responseNanos - sendNanos;
   }
 
-  /** @return nanoseconds since the request arrived */
+  /**
+   * @return nanoseconds since the request arrived
+   */
   public long elapsedNanos() {
     return System.nanoTime() - startNanos;
   }

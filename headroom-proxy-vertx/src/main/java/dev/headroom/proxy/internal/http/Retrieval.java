@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * {@code GET /v1/retrieve/{hash}}: the original of a compressed block, only for the credential whose
- * request stored it. A wrong credential gets exactly the answer a missing hash gets (404), so nobody
- * learns which hashes exist.
+ * {@code GET /v1/retrieve/{hash}}: the original of a compressed block, only for the credential
+ * whose request stored it. A wrong credential gets exactly the answer a missing hash gets (404), so
+ * nobody learns which hashes exist.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Retrieval {
@@ -66,28 +66,47 @@ public final class Retrieval {
     String requestId = Forwarder.requestId(request.headers());
     String hash = request.path().substring(PREFIX.length());
     String scope = Scopes.of(Forwarder.singleValued(request.headers()));
-    request.response().putHeader("x-request-id", requestId).putHeader("content-type", "application/json");
+    request
+        .response()
+        .putHeader("x-request-id", requestId)
+        .putHeader("content-type", "application/json");
     if (!HASH.matcher(hash).matches()) {
       notFound(request, requestId);
       return;
     }
     // A remote store blocks: never on the event loop.
-    io.vertx.core.Vertx.currentContext().executeBlocking(
-        () -> store.get(hash.toLowerCase(java.util.Locale.ROOT), scope), false).onComplete(done -> {
-          if (done.failed()) {
-            request.response().setStatusCode(503)
-                .end(ErrorBodies.of(Provider.OPENAI, "store_unavailable", "the store of originals cannot be read now", requestId));
-          } else if (done.result().isEmpty()) {
-            notFound(request, requestId);
-          } else {
-            found(request, requestId, done.result().get());
-          }
-        });
+    io.vertx.core.Vertx.currentContext()
+        .executeBlocking(() -> store.get(hash.toLowerCase(java.util.Locale.ROOT), scope), false)
+        .onComplete(
+            done -> {
+              if (done.failed()) {
+                request
+                    .response()
+                    .setStatusCode(503)
+                    .end(
+                        ErrorBodies.of(
+                            Provider.OPENAI,
+                            "store_unavailable",
+                            "the store of originals cannot be read now",
+                            requestId));
+              } else if (done.result().isEmpty()) {
+                notFound(request, requestId);
+              } else {
+                found(request, requestId, done.result().get());
+              }
+            });
   }
 
   private static void notFound(HttpServerRequest request, String requestId) {
-    request.response().setStatusCode(404)
-        .end(ErrorBodies.of(Provider.OPENAI, "not_found", "no original is stored under that hash for this API key", requestId));
+    request
+        .response()
+        .setStatusCode(404)
+        .end(
+            ErrorBodies.of(
+                Provider.OPENAI,
+                "not_found",
+                "no original is stored under that hash for this API key",
+                requestId));
   }
 
   private static void found(HttpServerRequest request, String requestId, CcrEntry entry) {
@@ -98,8 +117,15 @@ public final class Retrieval {
     try {
       request.response().setStatusCode(200).end(JSON.writeValueAsString(body));
     } catch (JsonProcessingException impossible) {
-      request.response().setStatusCode(500)
-          .end(ErrorBodies.of(Provider.OPENAI, "internal_error", "the original could not be encoded", requestId));
+      request
+          .response()
+          .setStatusCode(500)
+          .end(
+              ErrorBodies.of(
+                  Provider.OPENAI,
+                  "internal_error",
+                  "the original could not be encoded",
+                  requestId));
     }
   }
 }

@@ -19,9 +19,10 @@ import java.util.function.Consumer;
 
 /**
  * Answers the model's {@code headroom_retrieve} calls for a request that carries the proxy's tool:
- * while a successful JSON response asks only for retrievals (at most {@value #MAX_ROUNDS} rounds), the
- * originals are read from the store with the caller's scope and the conversation goes back upstream
- * with them as tool results. Anything else — an error, a stream, another tool call — is the answer.
+ * while a successful JSON response asks only for retrievals (at most {@value #MAX_ROUNDS} rounds),
+ * the originals are read from the store with the caller's scope and the conversation goes back
+ * upstream with them as tool results. Anything else — an error, a stream, another tool call — is
+ * the answer.
  */
 final class RetrievalLoop {
 
@@ -33,8 +34,8 @@ final class RetrievalLoop {
    * What goes to the client.
    *
    * @param response the last upstream response
-   * @param body its body when it was read (then the client gets exactly it), or {@code null} to relay
-   *     the response as it streams
+   * @param body its body when it was read (then the client gets exactly it), or {@code null} to
+   *     relay the response as it streams
    */
   record Outcome(HttpClientResponse response, Buffer body) {}
 
@@ -58,40 +59,73 @@ final class RetrievalLoop {
    * @param requests told of every continuation request, so a timeout can reset it
    * @return the outcome
    */
-  Future<Outcome> run(HttpClientResponse up, String uri, ProviderApi api, RequestContext ctx, MultiMap headers, Buffer sent,
-      String scope, Consumer<HttpClientRequest> requests) {
+  Future<Outcome> run(
+      HttpClientResponse up,
+      String uri,
+      ProviderApi api,
+      RequestContext ctx,
+      MultiMap headers,
+      Buffer sent,
+      String scope,
+      Consumer<HttpClientRequest> requests) {
     return round(up, uri, api, ctx, headers, sent, scope, requests, 0);
   }
 
-  private Future<Outcome> round(HttpClientResponse up, String uri, ProviderApi api, RequestContext ctx, MultiMap headers,
-      Buffer sent, String scope, Consumer<HttpClientRequest> requests, int round) {
+  private Future<Outcome> round(
+      HttpClientResponse up,
+      String uri,
+      ProviderApi api,
+      RequestContext ctx,
+      MultiMap headers,
+      Buffer sent,
+      String scope,
+      Consumer<HttpClientRequest> requests,
+      int round) {
     String type = up.getHeader("content-type");
     boolean json = type != null && type.toLowerCase(Locale.ROOT).contains("json");
     String length = up.getHeader("content-length");
-    if (round >= MAX_ROUNDS || up.statusCode() != 200 || !json || up.getHeader("content-encoding") != null
+    if (round >= MAX_ROUNDS
+        || up.statusCode() != 200
+        || !json
+        || up.getHeader("content-encoding") != null
         || length != null && parse(length) > RESPONSE_CAP) {
       return Future.succeededFuture(new Outcome(up, null));
     }
-    return up.body().compose(body -> {
-      byte[] answer = body.getBytes();
-      Future<Optional<byte[]>> continued = RetrieveTools.mentioned(answer)
-          ? f.vertx.executeBlocking(() -> continuation(api, sent, answer, scope), false)
-          : Future.succeededFuture(Optional.empty()); // no call can name the tool: no worker hop
-      return continued.compose(next -> {
-          if (next.isEmpty()) {
-            return Future.succeededFuture(new Outcome(up, body));
-          }
-          counted();
-          LOG.log(Level.DEBUG, () -> "request " + ctx.requestId + ": retrieval round " + (round + 1));
-          Buffer again = Buffer.buffer(next.get());
-          return f.client.request(f.upstreams.http(ctx.provider, io.vertx.core.http.HttpMethod.POST, uri, headers))
-              .compose(request -> {
-                requests.accept(request);
-                return request.send(again);
-              })
-              .compose(response -> round(response, uri, api, ctx, headers, again, scope, requests, round + 1));
-      });
-    });
+    return up.body()
+        .compose(
+            body -> {
+              byte[] answer = body.getBytes();
+              Future<Optional<byte[]>> continued =
+                  RetrieveTools.mentioned(answer)
+                      ? f.vertx.executeBlocking(() -> continuation(api, sent, answer, scope), false)
+                      : Future.succeededFuture(
+                          Optional.empty()); // no call can name the tool: no worker hop
+              return continued.compose(
+                  next -> {
+                    if (next.isEmpty()) {
+                      return Future.succeededFuture(new Outcome(up, body));
+                    }
+                    counted();
+                    LOG.log(
+                        Level.DEBUG,
+                        () -> "request " + ctx.requestId + ": retrieval round " + (round + 1));
+                    Buffer again = Buffer.buffer(next.get());
+                    return f.client
+                        .request(
+                            f.upstreams.http(
+                                ctx.provider, io.vertx.core.http.HttpMethod.POST, uri, headers))
+                        .compose(
+                            request -> {
+                              requests.accept(request);
+                              return request.send(again);
+                            })
+                        .compose(
+                            response ->
+                                round(
+                                    response, uri, api, ctx, headers, again, scope, requests,
+                                    round + 1));
+                  });
+            });
   }
 
   private Optional<byte[]> continuation(ProviderApi api, Buffer sent, byte[] body, String scope) {
@@ -112,10 +146,16 @@ final class RetrievalLoop {
     try {
       entry = hash.isEmpty() ? Optional.empty() : store.get(hash, scope);
     } catch (RuntimeException storeDown) {
-      return "The original for hash " + hash + " cannot be read right now (store unavailable). Continue without it.";
+      return "The original for hash "
+          + hash
+          + " cannot be read right now (store unavailable). Continue without it.";
     }
-    return entry.map(CcrEntry::content).orElse("No original is stored under hash " + hash
-        + " for this API key (expired or unknown). Continue without it.");
+    return entry
+        .map(CcrEntry::content)
+        .orElse(
+            "No original is stored under hash "
+                + hash
+                + " for this API key (expired or unknown). Continue without it.");
   }
 
   private static long parse(String value) {

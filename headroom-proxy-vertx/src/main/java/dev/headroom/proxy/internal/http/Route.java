@@ -22,12 +22,16 @@ public enum Route {
     this.path = path;
   }
 
-  /** @return the short name used in logs and metric labels */
+  /**
+   * @return the short name used in logs and metric labels
+   */
   public String label() {
     return label;
   }
 
-  /** @return whether the body is an LLM request that pipeline extensions see */
+  /**
+   * @return whether the body is an LLM request that pipeline extensions see
+   */
   public boolean carriesPayload() {
     return this != PASSTHROUGH;
   }

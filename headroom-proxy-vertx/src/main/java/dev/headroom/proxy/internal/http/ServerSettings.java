@@ -20,5 +20,12 @@ import org.apiguardian.api.API;
  * @param shutdownTimeout how long a graceful stop drains
  */
 @API(status = INTERNAL, since = "0.1")
-public record ServerSettings(String host, int port, URI openaiApiUrl, URI anthropicApiUrl, long maxBodyBytes,
-    Duration connectTimeout, Duration requestTimeout, Duration shutdownTimeout) {}
+public record ServerSettings(
+    String host,
+    int port,
+    URI openaiApiUrl,
+    URI anthropicApiUrl,
+    long maxBodyBytes,
+    Duration connectTimeout,
+    Duration requestTimeout,
+    Duration shutdownTimeout) {}

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * What {@link StreamedRetrievals} needs to know of each streaming format: where a tool call starts,
- * the model's turn rebuilt as a non-streamed response, and how a continuation's events are renumbered
- * so the client sees one well-formed stream.
+ * the model's turn rebuilt as a non-streamed response, and how a continuation's events are
+ * renumbered so the client sees one well-formed stream.
  */
 final class StreamDialects {
 
@@ -22,16 +22,25 @@ final class StreamDialects {
 
   /** One stream format; one instance per client stream (it keeps the round's state). */
   interface Dialect {
-    /** @return whether from this event on the events are held back */
+    /**
+     * @return whether from this event on the events are held back
+     */
     boolean startsToolCall(JsonNode data);
 
-    /** Sees every event of the round as the upstream sent it; {@code relayed}: it went to the client. */
+    /**
+     * Sees every event of the round as the upstream sent it; {@code relayed}: it went to the
+     * client.
+     */
     void observe(JsonNode data, boolean relayed);
 
-    /** @return the round's model turn as a non-streamed response body */
+    /**
+     * @return the round's model turn as a non-streamed response body
+     */
     JsonNode reply();
 
-    /** @return a continuation's event as the client must see it, or {@code null} to drop it */
+    /**
+     * @return a continuation's event as the client must see it, or {@code null} to drop it
+     */
     JsonNode inContinuation(JsonNode data);
 
     /** Starts a new round (offsets into the client stream are kept). */
@@ -75,25 +84,30 @@ final class StreamDialects {
         text.append(delta.path("content").asText());
       }
       for (JsonNode call : delta.path("tool_calls")) {
-        ObjectNode acc = calls.computeIfAbsent(call.path("index").asInt(0), i -> {
-          ObjectNode node = JSON.createObjectNode().put("type", "function");
-          node.putObject("function").put("name", "").put("arguments", "");
-          return node;
-        });
+        ObjectNode acc =
+            calls.computeIfAbsent(
+                call.path("index").asInt(0),
+                i -> {
+                  ObjectNode node = JSON.createObjectNode().put("type", "function");
+                  node.putObject("function").put("name", "").put("arguments", "");
+                  return node;
+                });
         if (call.path("id").isTextual()) {
           acc.put("id", call.path("id").asText());
         }
         ObjectNode function = (ObjectNode) acc.get("function");
         JsonNode part = call.path("function");
         function.put("name", function.path("name").asText() + part.path("name").asText(""));
-        function.put("arguments", function.path("arguments").asText() + part.path("arguments").asText(""));
+        function.put(
+            "arguments", function.path("arguments").asText() + part.path("arguments").asText(""));
       }
     }
 
     @Override
     public JsonNode reply() {
       ObjectNode reply = JSON.createObjectNode();
-      ObjectNode message = reply.putArray("choices").addObject().putObject("message").put("role", "assistant");
+      ObjectNode message =
+          reply.putArray("choices").addObject().putObject("message").put("role", "assistant");
       if (text.length() > 0) {
         message.put("content", text.toString());
       } else {
@@ -116,7 +130,10 @@ final class StreamDialects {
     }
   }
 
-  /** Anthropic Messages: one message_start, indexed content blocks; tool input arrives as JSON fragments. */
+  /**
+   * Anthropic Messages: one message_start, indexed content blocks; tool input arrives as JSON
+   * fragments.
+   */
   static final class Anthropic implements Dialect {
     private final Map<Integer, ObjectNode> blocks = new TreeMap<>();
     private final Map<Integer, StringBuilder> inputs = new TreeMap<>();
@@ -144,7 +161,9 @@ final class StreamDialects {
           ObjectNode block = blocks.get(index);
           block.put("text", block.path("text").asText("") + delta.path("text").asText());
         } else if (delta.path("partial_json").isTextual()) {
-          inputs.computeIfAbsent(index, i -> new StringBuilder()).append(delta.path("partial_json").asText());
+          inputs
+              .computeIfAbsent(index, i -> new StringBuilder())
+              .append(delta.path("partial_json").asText());
         }
       }
     }
@@ -153,16 +172,17 @@ final class StreamDialects {
     public JsonNode reply() {
       ObjectNode reply = JSON.createObjectNode();
       ArrayNode content = reply.putArray("content");
-      blocks.forEach((index, block) -> {
-        if (inputs.containsKey(index)) {
-          try {
-            block.set("input", JSON.readTree(inputs.get(index).toString()));
-          } catch (java.io.IOException bad) {
-            block.putObject("input");
-          }
-        }
-        content.add(block);
-      });
+      blocks.forEach(
+          (index, block) -> {
+            if (inputs.containsKey(index)) {
+              try {
+                block.set("input", JSON.readTree(inputs.get(index).toString()));
+              } catch (java.io.IOException bad) {
+                block.putObject("input");
+              }
+            }
+            content.add(block);
+          });
       return reply;
     }
 

@@ -18,17 +18,17 @@ import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Retrieval for a streamed request that carries the proxy's tool. Events are relayed as they come
  * until the first tool call starts; from there they are held. If the stream ends having called only
- * {@code headroom_retrieve}, the held events are dropped, the proxy answers the calls and relays the
- * continuation's stream into the same client stream, renumbered by the {@link StreamDialects dialect}
- * (up to {@value RetrievalLoop#MAX_ROUNDS} rounds); otherwise the held events are written out
- * unchanged. The final answer is never buffered. Each round's upstream stream is tapped, so the
+ * {@code headroom_retrieve}, the held events are dropped, the proxy answers the calls and relays
+ * the continuation's stream into the same client stream, renumbered by the {@link StreamDialects
+ * dialect} (up to {@value RetrievalLoop#MAX_ROUNDS} rounds); otherwise the held events are written
+ * out unchanged. The final answer is never buffered. Each round's upstream stream is tapped, so the
  * {@link #summary()} covers them all.
  */
 final class StreamedRetrievals {
@@ -52,15 +52,25 @@ final class StreamedRetrievals {
   private final ProviderApi api;
   private final StreamDialects.Dialect dialect;
   private final List<SseEvent> held = new ArrayList<>();
+
   /** The summaries of the rounds before the current one. */
   private final List<StreamSummary> earlier = new ArrayList<>();
+
   private StreamTap tap;
   private byte[] sent;
   private boolean holding;
   private int round;
 
-  StreamedRetrievals(Forwarder f, RetrievalLoop loop, HttpServerResponse resp, RequestContext ctx, MultiMap headers,
-      String uri, String scope, byte[] sent, java.util.function.Consumer<io.vertx.core.http.HttpClientRequest> requests,
+  StreamedRetrievals(
+      Forwarder f,
+      RetrievalLoop loop,
+      HttpServerResponse resp,
+      RequestContext ctx,
+      MultiMap headers,
+      String uri,
+      String scope,
+      byte[] sent,
+      java.util.function.Consumer<io.vertx.core.http.HttpClientRequest> requests,
       Done done) {
     this.requests = requests;
     this.f = f;
@@ -76,12 +86,18 @@ final class StreamedRetrievals {
     this.dialect = StreamDialects.of(api);
   }
 
-  /** @return whether a response to a request with this body is handled here */
+  /**
+   * @return whether a response to a request with this body is handled here
+   */
   static boolean applies(Route route, HttpClientResponse up, byte[] sent) {
     String type = up.getHeader("content-type");
     Optional<ProviderApi> api = LiveZoneRequestRewriter.apiOf(route.label());
-    return api.isPresent() && !"responses_ws".equals(route.label()) && up.statusCode() == 200 && type != null
-        && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream") && up.getHeader("content-encoding") == null
+    return api.isPresent()
+        && !"responses_ws".equals(route.label())
+        && up.statusCode() == 200
+        && type != null
+        && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")
+        && up.getHeader("content-encoding") == null
         && RetrieveTools.carries(sent, api.get());
   }
 
@@ -89,11 +105,12 @@ final class StreamedRetrievals {
     SseFramer framer = new SseFramer(this::onEvent, SseFramer.DEFAULT_MAX_EVENT_BYTES);
     StreamTap round = StreamTap.of(Forwarder.dialect(ctx.route));
     tap = round;
-    up.handler(chunk -> {
-      byte[] bytes = chunk.getBytes();
-      framer.accept(bytes);
-      round.accept(bytes);
-    });
+    up.handler(
+        chunk -> {
+          byte[] bytes = chunk.getBytes();
+          framer.accept(bytes);
+          round.accept(bytes);
+        });
     up.exceptionHandler(done::done);
     up.endHandler(v -> endOfRound());
   }
@@ -126,44 +143,54 @@ final class StreamedRetrievals {
     }
     JsonNode reply = dialect.reply();
     byte[] request = sent;
-    f.vertx.executeBlocking(() -> Continuations.next(api, request, JSON.writeValueAsBytes(reply),
-        hash -> loop.answer(hash, scope)), false).onComplete(next -> {
-          if (next.failed() || next.result().isEmpty()) {
-            flush();
-            return;
-          }
-          continueWith(next.result().get());
-        });
+    f.vertx
+        .executeBlocking(
+            () ->
+                Continuations.next(
+                    api, request, JSON.writeValueAsBytes(reply), hash -> loop.answer(hash, scope)),
+            false)
+        .onComplete(
+            next -> {
+              if (next.failed() || next.result().isEmpty()) {
+                flush();
+                return;
+              }
+              continueWith(next.result().get());
+            });
   }
 
   private void continueWith(byte[] next) {
-    f.client.request(f.upstreams.http(ctx.provider, HttpMethod.POST, uri, headers))
-        .compose(request -> {
-          requests.accept(request); // a timeout or a client that leaves resets the continuation too
-          return request.send(Buffer.buffer(next));
-        })
-        .onComplete(answered -> {
-          if (answered.failed() || !applies(ctx.route, answered.result(), next)) {
-            if (answered.succeeded()) {
-              answered.result().request().reset();
-            }
-            flush(); // the continuation failed: the client gets the model's call as it was
-            return;
-          }
-          loop.counted();
-          earlier.add(tap.summary());
-          round++;
-          sent = next;
-          held.clear();
-          holding = false;
-          dialect.nextRound();
-          relay(answered.result());
-        });
+    f.client
+        .request(f.upstreams.http(ctx.provider, HttpMethod.POST, uri, headers))
+        .compose(
+            request -> {
+              requests.accept(
+                  request); // a timeout or a client that leaves resets the continuation too
+              return request.send(Buffer.buffer(next));
+            })
+        .onComplete(
+            answered -> {
+              if (answered.failed() || !applies(ctx.route, answered.result(), next)) {
+                if (answered.succeeded()) {
+                  answered.result().request().reset();
+                }
+                flush(); // the continuation failed: the client gets the model's call as it was
+                return;
+              }
+              loop.counted();
+              earlier.add(tap.summary());
+              round++;
+              sent = next;
+              held.clear();
+              holding = false;
+              dialect.nextRound();
+              relay(answered.result());
+            });
   }
 
   /**
-   * @return what the upstream streams said, all rounds together: usage summed (each round is billed),
-   *     the model of the first round that named one, id and status of the last round
+   * @return what the upstream streams said, all rounds together: usage summed (each round is
+   *     billed), the model of the first round that named one, id and status of the last round
    */
   StreamSummary summary() {
     List<StreamSummary> rounds = new ArrayList<>(earlier);
@@ -178,8 +205,18 @@ final class StreamedRetrievals {
       model = model.isEmpty() ? one.model() : model;
       events += one.events();
     }
-    StreamSummary last = rounds.isEmpty() ? StreamTap.of(Forwarder.dialect(ctx.route)).summary() : rounds.get(rounds.size() - 1);
-    return new StreamSummary(last.dialect(), last.id(), model, last.status(), last.terminated(), Map.copyOf(usage), events);
+    StreamSummary last =
+        rounds.isEmpty()
+            ? StreamTap.of(Forwarder.dialect(ctx.route)).summary()
+            : rounds.get(rounds.size() - 1);
+    return new StreamSummary(
+        last.dialect(),
+        last.id(),
+        model,
+        last.status(),
+        last.terminated(),
+        Map.copyOf(usage),
+        events);
   }
 
   private void flush() {

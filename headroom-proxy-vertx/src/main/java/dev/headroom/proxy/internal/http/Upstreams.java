@@ -6,7 +6,10 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 
-/** Where each provider's traffic goes: origin plus optional path prefix, joined with the request URI. */
+/**
+ * Where each provider's traffic goes: origin plus optional path prefix, joined with the request
+ * URI.
+ */
 final class Upstreams {
 
   private final URI openai;
@@ -39,7 +42,8 @@ final class Upstreams {
   WebSocketConnectOptions webSocket(Provider provider, String uri, MultiMap headers) {
     URI base = base(provider);
     WebSocketConnectOptions options = new WebSocketConnectOptions();
-    options.setHost(base.getHost())
+    options
+        .setHost(base.getHost())
         .setPort(port(base))
         .setSsl(base.getScheme().equals("https"))
         .setURI(base.getRawPath() + uri)

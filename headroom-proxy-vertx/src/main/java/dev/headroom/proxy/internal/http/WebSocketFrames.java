@@ -17,13 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The lifecycle of each {@code response.create} frame of one WebSocket session, as an HTTP exchange has
- * its own: request id {@code <session id>#<n>}, compression counted in the metrics, {@code POST_SEND}
- * once the frame is written upstream, {@code RESPONSE_RECEIVED} with the usage and status of the
- * {@code response.completed}/{@code failed}/{@code incomplete} or {@code error} event that ends its
- * response (or when the session closes first), and one access-log line. A session runs one response at
- * a time, so upstream events belong to the oldest frame still waiting. Used from the session's event
- * loop only; the stages run on workers, in order per frame.
+ * The lifecycle of each {@code response.create} frame of one WebSocket session, as an HTTP exchange
+ * has its own: request id {@code <session id>#<n>}, compression counted in the metrics, {@code
+ * POST_SEND} once the frame is written upstream, {@code RESPONSE_RECEIVED} with the usage and
+ * status of the {@code response.completed}/{@code failed}/{@code incomplete} or {@code error} event
+ * that ends its response (or when the session closes first), and one access-log line. A session
+ * runs one response at a time, so upstream events belong to the oldest frame still waiting. Used
+ * from the session's event loop only; the stages run on workers, in order per frame.
  */
 final class WebSocketFrames {
 
@@ -35,7 +35,8 @@ final class WebSocketFrames {
   private final Deque<Frame> waiting = new ArrayDeque<>();
   private int count;
 
-  WebSocketFrames(Vertx vertx, ResponseStages stages, ProxyMetrics metrics, String sessionId, String provider) {
+  WebSocketFrames(
+      Vertx vertx, ResponseStages stages, ProxyMetrics metrics, String sessionId, String provider) {
     this.vertx = vertx;
     this.stages = stages;
     this.metrics = metrics;
@@ -58,7 +59,9 @@ final class WebSocketFrames {
     }
   }
 
-  /** @return the next frame's lifecycle, before it goes through the request pipeline */
+  /**
+   * @return the next frame's lifecycle, before it goes through the request pipeline
+   */
   Frame open() {
     count++;
     return new Frame(sessionId + "#" + count, count);
@@ -80,14 +83,19 @@ final class WebSocketFrames {
     waiting.add(frame);
     if (stages.wants(POST_SEND)) {
       Map<String, Object> metadata = metadata(frame);
-      frame.stages = vertx.executeBlocking(() -> {
-        stages.postSend(frame.requestId, provider, frame.out.model(), metadata);
-        return null;
-      }, false);
+      frame.stages =
+          vertx.executeBlocking(
+              () -> {
+                stages.postSend(frame.requestId, provider, frame.out.model(), metadata);
+                return null;
+              },
+              false);
     }
   }
 
-  /** An upstream text message: ends the oldest waiting frame's response when it is a terminal event. */
+  /**
+   * An upstream text message: ends the oldest waiting frame's response when it is a terminal event.
+   */
   void upstream(String text) {
     Frame frame = waiting.peek();
     if (frame == null || !mayMatter(text)) {
@@ -110,7 +118,13 @@ final class WebSocketFrames {
 
   private void finish(Frame frame, boolean complete) {
     StreamSummary summary = frame.state.summary();
-    AccessLog.frame(frame.requestId, provider, frame.out, summary, complete, System.nanoTime() - frame.startNanos);
+    AccessLog.frame(
+        frame.requestId,
+        provider,
+        frame.out,
+        summary,
+        complete,
+        System.nanoTime() - frame.startNanos);
     if (!stages.wants(RESPONSE_RECEIVED)) {
       return;
     }
@@ -119,10 +133,15 @@ final class WebSocketFrames {
     metadata.put("stream_status", summary.status());
     metadata.put("usage", new LinkedHashMap<String, Object>(summary.usage()));
     String model = frame.out.model().isEmpty() ? summary.model() : frame.out.model();
-    frame.stages = frame.stages.eventually(() -> vertx.executeBlocking(() -> {
-      stages.responseReceived(frame.requestId, provider, model, null, metadata);
-      return null;
-    }, false));
+    frame.stages =
+        frame.stages.eventually(
+            () ->
+                vertx.executeBlocking(
+                    () -> {
+                      stages.responseReceived(frame.requestId, provider, model, null, metadata);
+                      return null;
+                    },
+                    false));
   }
 
   private static Map<String, Object> metadata(Frame frame) {
@@ -134,9 +153,14 @@ final class WebSocketFrames {
     return metadata;
   }
 
-  /** Deltas are most of a stream: only events that can end a response or name its model are parsed. */
+  /**
+   * Deltas are most of a stream: only events that can end a response or name its model are parsed.
+   */
   private static boolean mayMatter(String text) {
-    return text.contains("response.completed") || text.contains("response.failed")
-        || text.contains("response.incomplete") || text.contains("response.created") || text.contains("\"error\"");
+    return text.contains("response.completed")
+        || text.contains("response.failed")
+        || text.contains("response.incomplete")
+        || text.contains("response.created")
+        || text.contains("\"error\"");
   }
 }

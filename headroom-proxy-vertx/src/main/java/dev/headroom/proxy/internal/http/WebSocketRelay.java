@@ -1,10 +1,10 @@
 package dev.headroom.proxy.internal.http;
 
-import dev.headroom.proxy.internal.pipeline.Scopes;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.pipeline.Inbound;
 import dev.headroom.proxy.internal.pipeline.RequestPipeline;
 import dev.headroom.proxy.internal.pipeline.ResponseStages;
+import dev.headroom.proxy.internal.pipeline.Scopes;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -23,9 +23,9 @@ import java.util.Map;
 
 /**
  * Relays a WebSocket session message by message: the upstream is connected first (so its refusal
- * reaches the client as an HTTP status), then the client is accepted. Text messages on
- * {@code /v1/responses} that are {@code response.create} frames go through the request pipeline,
- * unless the handshake asked for bypass; everything else crosses unchanged and in order.
+ * reaches the client as an HTTP status), then the client is accepted. Text messages on {@code
+ * /v1/responses} that are {@code response.create} frames go through the request pipeline, unless
+ * the handshake asked for bypass; everything else crosses unchanged and in order.
  */
 final class WebSocketRelay {
 
@@ -38,7 +38,12 @@ final class WebSocketRelay {
   private final ProxyMetrics metrics;
   private final ResponseStages responseStages;
 
-  WebSocketRelay(Vertx vertx, WebSocketClient client, Upstreams upstreams, RequestPipeline pipeline, ProxyMetrics metrics) {
+  WebSocketRelay(
+      Vertx vertx,
+      WebSocketClient client,
+      Upstreams upstreams,
+      RequestPipeline pipeline,
+      ProxyMetrics metrics) {
     this.vertx = vertx;
     this.client = client;
     this.upstreams = upstreams;
@@ -52,8 +57,11 @@ final class WebSocketRelay {
     Provider provider = Provider.of(req.path(), req.headers());
     boolean bypass = ForwardHeaders.bypass(req.headers());
     boolean inspect = !bypass && pipeline.active() && req.path().equals("/v1/responses");
-    MultiMap headers = ForwardHeaders.upstream(req.headers(), req.remoteAddress() == null ? "unknown"
-        : req.remoteAddress().hostAddress(), requestId);
+    MultiMap headers =
+        ForwardHeaders.upstream(
+            req.headers(),
+            req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress(),
+            requestId);
     for (String name : new java.util.ArrayList<>(headers.names())) {
       if (name.toLowerCase(java.util.Locale.ROOT).startsWith("sec-websocket-")) {
         headers.remove(name);
@@ -67,67 +75,103 @@ final class WebSocketRelay {
       }
     }
     req.pause();
-    client.connect(options).onComplete(connected -> {
-      if (connected.failed()) {
-        rejectClient(req, provider, requestId, connected.cause());
-        return;
-      }
-      WebSocket up = connected.result();
-      req.resume();
-      req.toWebSocket().onComplete(accepted -> {
-        if (accepted.failed()) {
-          up.close();
-          return;
-        }
-        metrics.webSockets(1);
-        LOG.log(Level.INFO, "event=websocket request_id=" + requestId + " provider=" + provider.wireName()
-            + " decision=" + (bypass ? "bypass" : "forwarded"));
-        pump(accepted.result(), up, requestId, provider, Forwarder.singleValued(headers), inspect);
-      });
-    });
+    client
+        .connect(options)
+        .onComplete(
+            connected -> {
+              if (connected.failed()) {
+                rejectClient(req, provider, requestId, connected.cause());
+                return;
+              }
+              WebSocket up = connected.result();
+              req.resume();
+              req.toWebSocket()
+                  .onComplete(
+                      accepted -> {
+                        if (accepted.failed()) {
+                          up.close();
+                          return;
+                        }
+                        metrics.webSockets(1);
+                        LOG.log(
+                            Level.INFO,
+                            "event=websocket request_id="
+                                + requestId
+                                + " provider="
+                                + provider.wireName()
+                                + " decision="
+                                + (bypass ? "bypass" : "forwarded"));
+                        pump(
+                            accepted.result(),
+                            up,
+                            requestId,
+                            provider,
+                            Forwarder.singleValued(headers),
+                            inspect);
+                      });
+            });
   }
 
-  private void pump(ServerWebSocket down, WebSocket up, String requestId, Provider provider,
-      Map<String, String> headers, boolean inspect) {
+  private void pump(
+      ServerWebSocket down,
+      WebSocket up,
+      String requestId,
+      Provider provider,
+      Map<String, String> headers,
+      boolean inspect) {
     Future<?>[] tail = {Future.succeededFuture()};
     String scope = Scopes.of(headers); // one owner for the whole session
-    WebSocketFrames frames = new WebSocketFrames(vertx, responseStages, metrics, requestId, provider.wireName());
-    down.textMessageHandler(text -> tail[0] = tail[0].transform(v -> {
-      if (!inspect || !isResponseCreate(text)) {
-        return up.writeTextMessage(text);
-      }
-      WebSocketFrames.Frame frame = frames.open();
-      return rewrite(text, frame, frames, provider, headers, scope)
-          .compose(sent -> up.writeTextMessage(sent).onSuccess(written -> frames.sent(frame)));
-    }));
-    down.binaryMessageHandler(binary -> tail[0] = tail[0].transform(v -> up.writeBinaryMessage(binary)));
-    up.textMessageHandler(text -> {
-      down.writeTextMessage(text);
-      if (inspect) {
-        frames.upstream(text);
-      }
-      throttle(up, down);
-    });
-    up.binaryMessageHandler(binary -> {
-      down.writeBinaryMessage(binary);
-      throttle(up, down);
-    });
+    WebSocketFrames frames =
+        new WebSocketFrames(vertx, responseStages, metrics, requestId, provider.wireName());
+    down.textMessageHandler(
+        text ->
+            tail[0] =
+                tail[0].transform(
+                    v -> {
+                      if (!inspect || !isResponseCreate(text)) {
+                        return up.writeTextMessage(text);
+                      }
+                      WebSocketFrames.Frame frame = frames.open();
+                      return rewrite(text, frame, frames, provider, headers, scope)
+                          .compose(
+                              sent ->
+                                  up.writeTextMessage(sent)
+                                      .onSuccess(written -> frames.sent(frame)));
+                    }));
+    down.binaryMessageHandler(
+        binary -> tail[0] = tail[0].transform(v -> up.writeBinaryMessage(binary)));
+    up.textMessageHandler(
+        text -> {
+          down.writeTextMessage(text);
+          if (inspect) {
+            frames.upstream(text);
+          }
+          throttle(up, down);
+        });
+    up.binaryMessageHandler(
+        binary -> {
+          down.writeBinaryMessage(binary);
+          throttle(up, down);
+        });
     boolean[] closed = {false};
-    Runnable ended = () -> {
-      if (!closed[0]) {
-        closed[0] = true;
-        frames.closed();
-        metrics.webSockets(-1);
-      }
-    };
-    down.closeHandler(v -> {
-      closeWith(up, down);
-      ended.run();
-    });
-    up.closeHandler(v -> {
-      closeWith(down, up);
-      ended.run();
-    });
+    Runnable ended =
+        () -> {
+          if (!closed[0]) {
+            closed[0] = true;
+            frames.closed();
+            metrics.webSockets(-1);
+          }
+        };
+    down.closeHandler(
+        v -> {
+          closeWith(up, down);
+          ended.run();
+        });
+    up.closeHandler(
+        v -> {
+          closeWith(down, up);
+          ended.run();
+        });
     down.exceptionHandler(failure -> up.close());
     up.exceptionHandler(failure -> down.close());
   }
@@ -140,15 +184,31 @@ final class WebSocketRelay {
     }
   }
 
-  private Future<String> rewrite(String text, WebSocketFrames.Frame frame, WebSocketFrames frames, Provider provider,
-      Map<String, String> headers, String scope) {
+  private Future<String> rewrite(
+      String text,
+      WebSocketFrames.Frame frame,
+      WebSocketFrames frames,
+      Provider provider,
+      Map<String, String> headers,
+      String scope) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    Inbound in = new Inbound(frame.requestId, "proxy.websocket", "responses_ws", provider.wireName(), bytes, "", headers, scope);
-    return vertx.executeBlocking(() -> pipeline.run(in), false)
-        .map(out -> {
-          frames.rewritten(frame, out);
-          return out.body() == null ? text : new String(out.body(), StandardCharsets.UTF_8);
-        })
+    Inbound in =
+        new Inbound(
+            frame.requestId,
+            "proxy.websocket",
+            "responses_ws",
+            provider.wireName(),
+            bytes,
+            "",
+            headers,
+            scope);
+    return vertx
+        .executeBlocking(() -> pipeline.run(in), false)
+        .map(
+            out -> {
+              frames.rewritten(frame, out);
+              return out.body() == null ? text : new String(out.body(), StandardCharsets.UTF_8);
+            })
         .otherwise(text);
   }
 
@@ -170,7 +230,8 @@ final class WebSocketRelay {
     }
   }
 
-  private static void rejectClient(HttpServerRequest req, Provider provider, String requestId, Throwable cause) {
+  private static void rejectClient(
+      HttpServerRequest req, Provider provider, String requestId, Throwable cause) {
     req.resume();
     if (cause instanceof UpgradeRejectedException rejected) {
       req.response().setStatusCode(rejected.getStatus());
@@ -179,7 +240,15 @@ final class WebSocketRelay {
       req.response().end(body);
       return;
     }
-    req.response().setStatusCode(502).putHeader("content-type", "application/json").putHeader("x-request-id", requestId)
-        .end(ErrorBodies.of(provider, "upstream_unavailable", "The upstream refused the WebSocket connection.", requestId));
+    req.response()
+        .setStatusCode(502)
+        .putHeader("content-type", "application/json")
+        .putHeader("x-request-id", requestId)
+        .end(
+            ErrorBodies.of(
+                provider,
+                "upstream_unavailable",
+                "The upstream refused the WebSocket connection.",
+                requestId));
   }
 }

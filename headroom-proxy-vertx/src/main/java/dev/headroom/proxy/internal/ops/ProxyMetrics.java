@@ -19,18 +19,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 
 /**
- * The {@code headroom_*} metrics, kept in a Micrometer Prometheus registry and scraped at
- * {@code GET /metrics}. Thread-safe; shared by every event loop.
+ * The {@code headroom_*} metrics, kept in a Micrometer Prometheus registry and scraped at {@code
+ * GET /metrics}. Thread-safe; shared by every event loop.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ProxyMetrics {
 
   private static final Duration[] LATENCY_BUCKETS = {
-      Duration.ofNanos(50_000), Duration.ofNanos(100_000), Duration.ofNanos(250_000), Duration.ofNanos(500_000),
-      Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
-      Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(60)};
+    Duration.ofNanos(50_000), Duration.ofNanos(100_000), Duration.ofNanos(250_000),
+        Duration.ofNanos(500_000),
+    Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
+    Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(60)
+  };
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicInteger activeStreams = new AtomicInteger();
   private final AtomicInteger activeWebSockets = new AtomicInteger();
   private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
@@ -39,26 +42,48 @@ public final class ProxyMetrics {
   private final Counter tokensSaved;
   private final Timer compressionDuration;
 
-  /** @param extensions whose failure counts are exported by extension id */
+  /**
+   * @param extensions whose failure counts are exported by extension id
+   */
   public ProxyMetrics(PipelineExtensions extensions) {
     Gauge.builder("headroom.active.streams", activeStreams, AtomicInteger::get)
-        .description("SSE responses being relayed").register(registry);
+        .description("SSE responses being relayed")
+        .register(registry);
     Gauge.builder("headroom.active.websockets", activeWebSockets, AtomicInteger::get)
-        .description("WebSocket sessions being relayed").register(registry);
+        .description("WebSocket sessions being relayed")
+        .register(registry);
     for (String id : extensions.failureCounts().keySet()) {
-      FunctionCounter.builder("headroom.extension.failures", extensions, e -> e.failureCounts().getOrDefault(id, 0L))
-          .tag("extension", id).description("pipeline extension calls that threw (fail-open)").register(registry);
+      FunctionCounter.builder(
+              "headroom.extension.failures",
+              extensions,
+              e -> e.failureCounts().getOrDefault(id, 0L))
+          .tag("extension", id)
+          .description("pipeline extension calls that threw (fail-open)")
+          .register(registry);
     }
-    compressionDuration = Timer.builder("headroom.compression.duration").description("live-zone rewrite time per request")
-        .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
-    tokensBefore = Counter.builder("headroom.tokens.before").description("live-zone tokens before compression").register(registry);
-    tokensAfter = Counter.builder("headroom.tokens.after").description("live-zone tokens after compression").register(registry);
-    tokensSaved = Counter.builder("headroom.tokens.saved").description("live-zone tokens compression removed").register(registry);
+    compressionDuration =
+        Timer.builder("headroom.compression.duration")
+            .description("live-zone rewrite time per request")
+            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .register(registry);
+    tokensBefore =
+        Counter.builder("headroom.tokens.before")
+            .description("live-zone tokens before compression")
+            .register(registry);
+    tokensAfter =
+        Counter.builder("headroom.tokens.after")
+            .description("live-zone tokens after compression")
+            .register(registry);
+    tokensSaved =
+        Counter.builder("headroom.tokens.saved")
+            .description("live-zone tokens compression removed")
+            .register(registry);
   }
 
   /**
-   * Records the live-zone decisions of one request: each block's outcome (compressed, rejected by the token
-   * gate, too small…), the token ratio of compressed blocks by content type and strategy, and the duration.
+   * Records the live-zone decisions of one request: each block's outcome (compressed, rejected by
+   * the token gate, too small…), the token ratio of compressed blocks by content type and strategy,
+   * and the duration.
    *
    * @param blocks the decisions, as {@code Rewrite#blocks()} gives them
    * @param nanos how long the rewrite took
@@ -68,14 +93,23 @@ public final class ProxyMetrics {
     for (Map<String, Object> block : blocks) {
       String outcome = String.valueOf(block.get("outcome"));
       String type = String.valueOf(block.get("content_type"));
-      Counter.builder("headroom.compression.blocks").description("live-zone blocks by outcome and content type")
-          .tag("outcome", outcome).tag("content_type", type).register(registry).increment();
-      if (outcome.equals("compressed") && block.get("tokens_before") instanceof Integer before && before > 0
+      Counter.builder("headroom.compression.blocks")
+          .description("live-zone blocks by outcome and content type")
+          .tag("outcome", outcome)
+          .tag("content_type", type)
+          .register(registry)
+          .increment();
+      if (outcome.equals("compressed")
+          && block.get("tokens_before") instanceof Integer before
+          && before > 0
           && block.get("tokens_after") instanceof Integer after) {
-        DistributionSummary.builder("headroom.compression.ratio").description("tokens after / tokens before, per compressed block")
-            .tag("content_type", type).tag("strategy", String.valueOf(block.get("strategy")))
+        DistributionSummary.builder("headroom.compression.ratio")
+            .description("tokens after / tokens before, per compressed block")
+            .tag("content_type", type)
+            .tag("strategy", String.valueOf(block.get("strategy")))
             .serviceLevelObjectives(0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.0)
-            .register(registry).record((double) after / before);
+            .register(registry)
+            .record((double) after / before);
       }
     }
   }
@@ -111,11 +145,25 @@ public final class ProxyMetrics {
    * @param overheadNanos time in the proxy before the upstream call
    * @param upstreamNanos time from the upstream call to its response head, or 0
    */
-  public void request(String route, int status, long bytesIn, long bytesOut, long overheadNanos, long upstreamNanos) {
+  public void request(
+      String route,
+      int status,
+      long bytesIn,
+      long bytesOut,
+      long overheadNanos,
+      long upstreamNanos) {
     RouteMeters meters = routes.computeIfAbsent(route, this::routeMeters);
-    meters.requests.computeIfAbsent(status, code -> Counter.builder("headroom.requests")
-        .description("requests by route and status")
-        .tag("route", route).tag("status", Integer.toString(code)).register(registry)).increment();
+    meters
+        .requests
+        .computeIfAbsent(
+            status,
+            code ->
+                Counter.builder("headroom.requests")
+                    .description("requests by route and status")
+                    .tag("route", route)
+                    .tag("status", Integer.toString(code))
+                    .register(registry))
+        .increment();
     meters.bytesIn.record(bytesIn);
     meters.bytesOut.record(bytesOut);
     meters.overhead.record(overheadNanos, TimeUnit.NANOSECONDS);
@@ -126,20 +174,37 @@ public final class ProxyMetrics {
 
   private RouteMeters routeMeters(String route) {
     return new RouteMeters(
-        DistributionSummary.builder("headroom.request.bytes").baseUnit("bytes").description("request body bytes")
-            .tag("route", route).register(registry),
-        DistributionSummary.builder("headroom.response.bytes").baseUnit("bytes").description("response body bytes")
-            .tag("route", route).register(registry),
-        Timer.builder("headroom.overhead").description("time in the proxy before the upstream call")
-            .serviceLevelObjectives(LATENCY_BUCKETS).tag("route", route).register(registry),
-        Timer.builder("headroom.upstream.latency").description("upstream call to response head")
-            .serviceLevelObjectives(LATENCY_BUCKETS).tag("route", route).register(registry));
+        DistributionSummary.builder("headroom.request.bytes")
+            .baseUnit("bytes")
+            .description("request body bytes")
+            .tag("route", route)
+            .register(registry),
+        DistributionSummary.builder("headroom.response.bytes")
+            .baseUnit("bytes")
+            .description("response body bytes")
+            .tag("route", route)
+            .register(registry),
+        Timer.builder("headroom.overhead")
+            .description("time in the proxy before the upstream call")
+            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .tag("route", route)
+            .register(registry),
+        Timer.builder("headroom.upstream.latency")
+            .description("upstream call to response head")
+            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .tag("route", route)
+            .register(registry));
   }
 
   /** Meters looked up once per route, not per request. */
-  private record RouteMeters(DistributionSummary bytesIn, DistributionSummary bytesOut, Timer overhead, Timer upstream,
+  private record RouteMeters(
+      DistributionSummary bytesIn,
+      DistributionSummary bytesOut,
+      Timer overhead,
+      Timer upstream,
       Map<Integer, Counter> requests) {
-    RouteMeters(DistributionSummary bytesIn, DistributionSummary bytesOut, Timer overhead, Timer upstream) {
+    RouteMeters(
+        DistributionSummary bytesIn, DistributionSummary bytesOut, Timer overhead, Timer upstream) {
       this(bytesIn, bytesOut, overhead, upstream, new ConcurrentHashMap<>());
     }
   }
@@ -149,21 +214,31 @@ public final class ProxyMetrics {
    * @param kind {@code timeout}, {@code connect}, {@code reset}
    */
   public void upstreamError(String route, String kind) {
-    Counter.builder("headroom.upstream.errors").description("upstream failures by kind")
-        .tag("route", route).tag("kind", kind).register(registry).increment();
+    Counter.builder("headroom.upstream.errors")
+        .description("upstream failures by kind")
+        .tag("route", route)
+        .tag("kind", kind)
+        .register(registry)
+        .increment();
   }
 
-  /** @param delta +1 when an SSE relay starts, -1 when it ends */
+  /**
+   * @param delta +1 when an SSE relay starts, -1 when it ends
+   */
   public void streams(int delta) {
     activeStreams.addAndGet(delta);
   }
 
-  /** @param delta +1 when a WebSocket session starts, -1 when it ends */
+  /**
+   * @param delta +1 when a WebSocket session starts, -1 when it ends
+   */
   public void webSockets(int delta) {
     activeWebSockets.addAndGet(delta);
   }
 
-  /** @return the Prometheus text exposition */
+  /**
+   * @return the Prometheus text exposition
+   */
   public String scrape() {
     return registry.scrape();
   }

@@ -2,9 +2,9 @@ package dev.headroom.proxy.internal.pipeline;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.github.luben.zstd.ZstdInputStream;
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
+import com.github.luben.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +17,8 @@ import org.apiguardian.api.API;
 /**
  * Decodes a {@code Content-Encoding}d request body for inspection only; what is forwarded stays the
  * received bytes unless something changes the body. gzip and deflate use the JDK, zstd uses
- * zstd-jni, br uses brotli4j (its native library is bundled for Linux x86-64; where it cannot load, a br
- * body passes with no payload for extensions, as an unsupported encoding does).
+ * zstd-jni, br uses brotli4j (its native library is bundled for Linux x86-64; where it cannot load,
+ * a br body passes with no payload for extensions, as an unsupported encoding does).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class BodyDecoding {
@@ -66,7 +66,8 @@ public final class BodyDecoding {
     } catch (IOException corrupt) {
       if (coding.equals("deflate")) {
         try {
-          return readAll(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)), limit);
+          return readAll(
+              new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)), limit);
         } catch (IOException alsoCorrupt) {
           return null;
         }

@@ -19,5 +19,11 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public record Inbound(
-    String requestId, String operation, String route, String provider, byte[] body, String contentEncoding,
-    Map<String, String> headers, String scope) {}
+    String requestId,
+    String operation,
+    String route,
+    String provider,
+    byte[] body,
+    String contentEncoding,
+    Map<String, String> headers,
+    String scope) {}

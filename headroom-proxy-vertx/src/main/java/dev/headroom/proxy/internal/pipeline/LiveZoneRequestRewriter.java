@@ -37,7 +37,9 @@ public final class LiveZoneRequestRewriter implements RequestRewriter {
       return Rewrite.unchanged(request.body());
     }
     long started = System.nanoTime();
-    LiveZoneResult result = rewriter.rewrite(request.body(), api.get(), CompressContext.defaults().withScope(request.scope()));
+    LiveZoneResult result =
+        rewriter.rewrite(
+            request.body(), api.get(), CompressContext.defaults().withScope(request.scope()));
     List<Map<String, Object>> blocks = result.blocks().stream().map(BlockDecision::toMap).toList();
     long nanos = System.nanoTime() - started;
     return result.changed()

@@ -19,22 +19,34 @@ import org.apiguardian.api.API;
  * @param compressNanos how long the live-zone rewrite took
  */
 @API(status = INTERNAL, since = "0.1")
-public record Outbound(byte[] body, Map<String, String> headers, String model, int tokensBefore, int tokensAfter,
-    List<Map<String, Object>> blocks, long compressNanos) {
+public record Outbound(
+    byte[] body,
+    Map<String, String> headers,
+    String model,
+    int tokensBefore,
+    int tokensAfter,
+    List<Map<String, Object>> blocks,
+    long compressNanos) {
 
   static final Outbound UNCHANGED = new Outbound(null, null, "", 0, 0, List.of(), 0);
 
-  /** @return the decision "send what the client sent" */
+  /**
+   * @return the decision "send what the client sent"
+   */
   public static Outbound unchanged() {
     return UNCHANGED;
   }
 
-  /** @return the replacement body, if any */
+  /**
+   * @return the replacement body, if any
+   */
   public Optional<byte[]> replacedBody() {
     return Optional.ofNullable(body);
   }
 
-  /** @return the replacement headers, if any */
+  /**
+   * @return the replacement headers, if any
+   */
   public Optional<Map<String, String>> replacedHeaders() {
     return Optional.ofNullable(headers);
   }

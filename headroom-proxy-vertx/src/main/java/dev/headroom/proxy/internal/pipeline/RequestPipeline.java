@@ -17,18 +17,20 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The request half of the pipeline: {@code INPUT_RECEIVED}, {@code INPUT_ROUTED}, the
- * {@link RequestRewriter rewrite}, {@code INPUT_COMPRESSED}, {@code INPUT_REMEMBERED},
- * {@code PRE_SEND}. Synchronous; callers run it on a worker thread, and only when {@link #active()}.
- * The payload is built only when an extension subscribes to a request stage; a changed payload is
- * re-serialised once, compactly.
+ * The request half of the pipeline: {@code INPUT_RECEIVED}, {@code INPUT_ROUTED}, the {@link
+ * RequestRewriter rewrite}, {@code INPUT_COMPRESSED}, {@code INPUT_REMEMBERED}, {@code PRE_SEND}.
+ * Synchronous; callers run it on a worker thread, and only when {@link #active()}. The payload is
+ * built only when an extension subscribes to a request stage; a changed payload is re-serialised
+ * once, compactly.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RequestPipeline {
 
   private static final Logger LOG = System.getLogger(RequestPipeline.class.getName());
   private static final PipelineStage[] BEFORE_REWRITE = {INPUT_RECEIVED, INPUT_ROUTED};
-  private static final PipelineStage[] AFTER_REWRITE = {INPUT_COMPRESSED, INPUT_REMEMBERED, PRE_SEND};
+  private static final PipelineStage[] AFTER_REWRITE = {
+    INPUT_COMPRESSED, INPUT_REMEMBERED, PRE_SEND
+  };
 
   private final PipelineExtensions extensions;
   private final RequestRewriter rewriter;
@@ -40,7 +42,8 @@ public final class RequestPipeline {
    * @param rewriter the live-zone rewrite, or the identity
    * @param decodeLimit largest decoded body inspected
    */
-  public RequestPipeline(PipelineExtensions extensions, RequestRewriter rewriter, long decodeLimit) {
+  public RequestPipeline(
+      PipelineExtensions extensions, RequestRewriter rewriter, long decodeLimit) {
     this.extensions = Objects.requireNonNull(extensions, "extensions must not be null");
     this.rewriter = Objects.requireNonNull(rewriter, "rewriter must not be null");
     this.decodeLimit = decodeLimit;
@@ -54,7 +57,9 @@ public final class RequestPipeline {
     this.wantsPayload = any;
   }
 
-  /** @return whether {@link #run} can change anything; when not, callers skip the worker hop */
+  /**
+   * @return whether {@link #run} can change anything; when not, callers skip the worker hop
+   */
   public boolean active() {
     return wantsPayload || !rewriter.isIdentity();
   }
@@ -65,10 +70,13 @@ public final class RequestPipeline {
    * @return whether running the pipeline on this body can change anything
    */
   public boolean worthRunning(int bodyBytes, boolean encoded) {
-    return wantsPayload || !rewriter.isIdentity() && (encoded || bodyBytes >= rewriter.minBodyBytes());
+    return wantsPayload
+        || !rewriter.isIdentity() && (encoded || bodyBytes >= rewriter.minBodyBytes());
   }
 
-  /** @return the extensions, for the response-side stages */
+  /**
+   * @return the extensions, for the response-side stages
+   */
   public PipelineExtensions extensions() {
     return extensions;
   }
@@ -82,18 +90,21 @@ public final class RequestPipeline {
   public Outbound run(Inbound in) {
     byte[] decoded = BodyDecoding.decode(in.contentEncoding(), in.body(), decodeLimit);
     if (decoded == null) {
-      LOG.log(Level.DEBUG, () -> "request " + in.requestId() + ": body not decodable, pipeline skipped");
+      LOG.log(
+          Level.DEBUG,
+          () -> "request " + in.requestId() + ": body not decodable, pipeline skipped");
       return Outbound.UNCHANGED;
     }
     Map<String, Object> parsed = wantsPayload ? JsonBodies.parseObject(decoded) : null;
-    PipelineEvent event = PipelineEvent.builder(INPUT_RECEIVED, in.operation())
-        .requestId(in.requestId())
-        .provider(in.provider())
-        .model(modelOf(parsed))
-        .payload(parsed == null ? Map.of() : parsed)
-        .headers(in.headers())
-        .metadata(Map.of("route", in.route(), "body_bytes", in.body().length))
-        .build();
+    PipelineEvent event =
+        PipelineEvent.builder(INPUT_RECEIVED, in.operation())
+            .requestId(in.requestId())
+            .provider(in.provider())
+            .model(modelOf(parsed))
+            .payload(parsed == null ? Map.of() : parsed)
+            .headers(in.headers())
+            .metadata(Map.of("route", in.route(), "body_bytes", in.body().length))
+            .build();
     Map<String, Object> unchanged = event.payload();
     event = emitAll(BEFORE_REWRITE, event);
     byte[] current = decoded;
@@ -106,9 +117,11 @@ public final class RequestPipeline {
     Rewrite rewrite = rewrite(in, current);
     byte[] rewritten = rewrite.body();
     if (!rewrite.blocks().isEmpty()) {
-      event = event.withMetadata("tokens_before", rewrite.tokensBefore())
-          .withMetadata("tokens_after", rewrite.tokensAfter())
-          .withMetadata("blocks", rewrite.blocks());
+      event =
+          event
+              .withMetadata("tokens_before", rewrite.tokensBefore())
+              .withMetadata("tokens_after", rewrite.tokensAfter())
+              .withMetadata("blocks", rewrite.blocks());
     }
     if (rewritten != current) {
       current = rewritten;
@@ -125,8 +138,14 @@ public final class RequestPipeline {
       mutated = true;
     }
     Map<String, String> headers = event.headers().equals(in.headers()) ? null : event.headers();
-    return new Outbound(mutated ? current : null, headers, event.model(), rewrite.tokensBefore(), rewrite.tokensAfter(),
-        rewrite.blocks(), rewrite.nanos());
+    return new Outbound(
+        mutated ? current : null,
+        headers,
+        event.model(),
+        rewrite.tokensBefore(),
+        rewrite.tokensAfter(),
+        rewrite.blocks(),
+        rewrite.nanos());
   }
 
   private PipelineEvent emitAll(PipelineStage[] stages, PipelineEvent event) {
@@ -144,12 +163,23 @@ public final class RequestPipeline {
       return Rewrite.unchanged(body);
     }
     try {
-      Rewrite result = rewriter.rewrite(new RewriteRequest(in.route(), in.provider(), body, in.scope(),
-          in.headers().getOrDefault("x-headroom-session-id", "")));
+      Rewrite result =
+          rewriter.rewrite(
+              new RewriteRequest(
+                  in.route(),
+                  in.provider(),
+                  body,
+                  in.scope(),
+                  in.headers().getOrDefault("x-headroom-session-id", "")));
       return result == null ? Rewrite.unchanged(body) : result;
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {
-      LOG.log(Level.WARNING, "request " + in.requestId() + ": rewrite failed ("
-          + failure.getClass().getName() + "); forwarding the original body");
+      LOG.log(
+          Level.WARNING,
+          "request "
+              + in.requestId()
+              + ": rewrite failed ("
+              + failure.getClass().getName()
+              + "); forwarding the original body");
       return Rewrite.unchanged(body);
     }
   }

@@ -6,8 +6,8 @@ import org.apiguardian.api.API;
 
 /**
  * The seam where the live-zone rewrite (headroom-compress) plugs into the request path. It is
- * called on a worker thread, never on an event loop, between {@code INPUT_ROUTED} and
- * {@code INPUT_COMPRESSED}, with the decoded request body. Returning the very same array means
+ * called on a worker thread, never on an event loop, between {@code INPUT_ROUTED} and {@code
+ * INPUT_COMPRESSED}, with the decoded request body. Returning the very same array means
  * "unchanged", and the client's original bytes are forwarded. A throw is logged and the body is
  * forwarded unchanged.
  */
@@ -39,14 +39,16 @@ public interface RequestRewriter {
   }
 
   /**
-   * @return the smallest (not content-encoded) body this rewriter could change; smaller bodies skip the
-   *     worker hop when no extension wants the payload either
+   * @return the smallest (not content-encoded) body this rewriter could change; smaller bodies skip
+   *     the worker hop when no extension wants the payload either
    */
   default int minBodyBytes() {
     return 0;
   }
 
-  /** @return {@code true} only for the identity rewriter, so the proxy can skip the worker hop */
+  /**
+   * @return {@code true} only for the identity rewriter, so the proxy can skip the worker hop
+   */
   default boolean isIdentity() {
     return false;
   }

@@ -19,7 +19,9 @@ public final class ResponseStages {
 
   private final PipelineExtensions extensions;
 
-  /** @param extensions the extensions */
+  /**
+   * @param extensions the extensions
+   */
   public ResponseStages(PipelineExtensions extensions) {
     this.extensions = extensions;
   }
@@ -40,7 +42,8 @@ public final class ResponseStages {
    * @param model the model, or {@code ""}
    * @param metadata route, upstream status, streaming flag
    */
-  public void postSend(String requestId, String provider, String model, Map<String, Object> metadata) {
+  public void postSend(
+      String requestId, String provider, String model, Map<String, Object> metadata) {
     extensions.emit(POST_SEND, event(POST_SEND, requestId, provider, model, Map.of(), metadata));
   }
 
@@ -50,19 +53,42 @@ public final class ResponseStages {
    * @param requestId the request id
    * @param provider the provider wire name
    * @param model the model, or {@code ""}
-   * @param responseBody the upstream body when it was a JSON object (non-streaming), else {@code null}
+   * @param responseBody the upstream body when it was a JSON object (non-streaming), else {@code
+   *     null}
    * @param metadata route, status, and for streams the parsed usage and status
    */
   public void responseReceived(
-      String requestId, String provider, String model, byte[] responseBody, Map<String, Object> metadata) {
-    Map<String, Object> response = responseBody == null ? null : JsonBodies.parseObject(responseBody);
-    extensions.emit(RESPONSE_RECEIVED,
-        event(RESPONSE_RECEIVED, requestId, provider, model, response == null ? Map.of() : response, metadata));
+      String requestId,
+      String provider,
+      String model,
+      byte[] responseBody,
+      Map<String, Object> metadata) {
+    Map<String, Object> response =
+        responseBody == null ? null : JsonBodies.parseObject(responseBody);
+    extensions.emit(
+        RESPONSE_RECEIVED,
+        event(
+            RESPONSE_RECEIVED,
+            requestId,
+            provider,
+            model,
+            response == null ? Map.of() : response,
+            metadata));
   }
 
-  private static PipelineEvent event(PipelineStage stage, String requestId, String provider, String model,
-      Map<String, Object> response, Map<String, Object> metadata) {
+  private static PipelineEvent event(
+      PipelineStage stage,
+      String requestId,
+      String provider,
+      String model,
+      Map<String, Object> response,
+      Map<String, Object> metadata) {
     return PipelineEvent.builder(stage, "proxy.request")
-        .requestId(requestId).provider(provider).model(model).response(response).metadata(metadata).build();
+        .requestId(requestId)
+        .provider(provider)
+        .model(model)
+        .response(response)
+        .metadata(metadata)
+        .build();
   }
 }

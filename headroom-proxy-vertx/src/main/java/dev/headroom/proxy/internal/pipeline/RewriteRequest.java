@@ -7,8 +7,8 @@ import org.apiguardian.api.API;
 /**
  * What a {@link RequestRewriter} gets.
  *
- * @param route the route label ({@code chat}, {@code responses}, {@code messages}, {@code count_tokens},
- *     {@code responses_ws})
+ * @param route the route label ({@code chat}, {@code responses}, {@code messages}, {@code
+ *     count_tokens}, {@code responses_ws})
  * @param provider {@code openai} or {@code anthropic}
  * @param body the decoded request body; not to be modified
  * @param scope who owns the originals of what is compressed: a hash of the caller's credential,
@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
  * @param session the client's {@code x-headroom-session-id}, or {@code ""}
  */
 @API(status = INTERNAL, since = "0.1")
-public record RewriteRequest(String route, String provider, byte[] body, String scope, String session) {
+public record RewriteRequest(
+    String route, String provider, byte[] body, String scope, String session) {
 
   /**
    * A request without a session id.

@@ -35,7 +35,9 @@ public final class Scopes {
       return ANONYMOUS;
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(credential.strip().getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(credential.strip().getBytes(StandardCharsets.UTF_8));
       return "key:" + HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException("SHA-256 is required of every JDK", impossible);

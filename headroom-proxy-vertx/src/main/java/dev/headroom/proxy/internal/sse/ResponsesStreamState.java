@@ -2,7 +2,9 @@ package dev.headroom.proxy.internal.sse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** OpenAI Responses streams: response.created … output items … response.completed/failed/incomplete. */
+/**
+ * OpenAI Responses streams: response.created … output items … response.completed/failed/incomplete.
+ */
 final class ResponsesStreamState extends StreamState {
 
   private long textDeltas;

@@ -15,9 +15,9 @@ import org.apiguardian.api.API;
  * Cuts a byte stream into server-sent events, whatever the chunk boundaries: an event ends at a
  * blank line ({@code \n\n}, {@code \r\n\r\n} or {@code \r\r}); text is decoded as UTF-8 only per
  * complete event, so a character split across chunks is never damaged. Comments ({@code :}) and
- * {@code id:}/{@code retry:} are ignored, blocks without {@code data:} are skipped, an event that is
- * not valid UTF-8 is skipped, and one that grows past the cap is dropped up to its end.
- * Not thread-safe: one framer per stream.
+ * {@code id:}/{@code retry:} are ignored, blocks without {@code data:} are skipped, an event that
+ * is not valid UTF-8 is skipped, and one that grows past the cap is dropped up to its end. Not
+ * thread-safe: one framer per stream.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class SseFramer {
@@ -53,8 +53,9 @@ public final class SseFramer {
       if (!skipping) {
         pending.write(c);
       }
-      boolean end = c == '\n' && (previous == '\n' || previous == '\r' && beforePrevious == '\n')
-          || c == '\r' && previous == '\r';
+      boolean end =
+          c == '\n' && (previous == '\n' || previous == '\r' && beforePrevious == '\n')
+              || c == '\r' && previous == '\r';
       // "\r\n\r\n": the second '\n' sees previous '\r' and beforePrevious '\n'.
       if (end) {
         if (!skipping) {
@@ -76,7 +77,9 @@ public final class SseFramer {
     }
   }
 
-  /** @return how many events were dropped for exceeding the cap */
+  /**
+   * @return how many events were dropped for exceeding the cap
+   */
   public long skippedEvents() {
     return skippedEvents;
   }
@@ -84,9 +87,11 @@ public final class SseFramer {
   private void emit(byte[] block) {
     String text;
     try {
-      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      CharsetDecoder decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
       text = decoder.decode(ByteBuffer.wrap(block)).toString();
     } catch (CharacterCodingException notUtf8) {
       skippedEvents++;

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The per-dialect state machine fed by an {@link SseFramer}: it reads a copy of the stream for
- * id, model, status and usage. Malformed events are counted and skipped, never thrown.
+ * The per-dialect state machine fed by an {@link SseFramer}: it reads a copy of the stream for id,
+ * model, status and usage. Malformed events are counted and skipped, never thrown.
  */
 @API(status = INTERNAL, since = "0.1")
 public abstract class StreamState {
@@ -63,7 +63,8 @@ public abstract class StreamState {
         return;
       }
     }
-    String type = event.event().isEmpty() && data != null ? data.path("type").asText("") : event.event();
+    String type =
+        event.event().isEmpty() && data != null ? data.path("type").asText("") : event.event();
     apply(type, data, event);
   }
 
@@ -74,12 +75,16 @@ public abstract class StreamState {
    */
   protected abstract void apply(String type, JsonNode data, SseEvent event);
 
-  /** @return how many events could not be parsed */
+  /**
+   * @return how many events could not be parsed
+   */
   public long malformed() {
     return malformed;
   }
 
-  /** @return a snapshot */
+  /**
+   * @return a snapshot
+   */
   public StreamSummary summary() {
     return new StreamSummary(dialect, id, model, status, terminated, Map.copyOf(usage), events);
   }
@@ -89,18 +94,23 @@ public abstract class StreamState {
     if (node == null || !node.isObject()) {
       return;
     }
-    node.properties().forEach(field -> {
-      JsonNode value = field.getValue();
-      if (value.isIntegralNumber()) {
-        usage.merge(field.getKey(), value.asLong(), Math::max);
-      } else if (value.isObject()) {
-        value.properties().forEach(inner -> {
-          if (inner.getValue().isIntegralNumber()) {
-            usage.merge(inner.getKey(), inner.getValue().asLong(), Math::max);
-          }
-        });
-      }
-    });
+    node.properties()
+        .forEach(
+            field -> {
+              JsonNode value = field.getValue();
+              if (value.isIntegralNumber()) {
+                usage.merge(field.getKey(), value.asLong(), Math::max);
+              } else if (value.isObject()) {
+                value
+                    .properties()
+                    .forEach(
+                        inner -> {
+                          if (inner.getValue().isIntegralNumber()) {
+                            usage.merge(inner.getKey(), inner.getValue().asLong(), Math::max);
+                          }
+                        });
+              }
+            });
   }
 
   protected static String text(JsonNode node, String field) {

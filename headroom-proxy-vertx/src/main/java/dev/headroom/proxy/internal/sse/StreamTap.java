@@ -6,7 +6,8 @@ import org.apiguardian.api.API;
 
 /**
  * A framer and a dialect state machine reading a copy of a relayed stream. It never throws: a
- * failure inside disables the tap for the rest of the stream, and the client's bytes are not touched.
+ * failure inside disables the tap for the rest of the stream, and the client's bytes are not
+ * touched.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class StreamTap {
@@ -28,7 +29,9 @@ public final class StreamTap {
     return new StreamTap(StreamState.of(dialect));
   }
 
-  /** @param chunk a copy of the bytes just relayed */
+  /**
+   * @param chunk a copy of the bytes just relayed
+   */
   public void accept(byte[] chunk) {
     if (broken) {
       return;
@@ -40,7 +43,9 @@ public final class StreamTap {
     }
   }
 
-  /** @return what the stream said so far */
+  /**
+   * @return what the stream said so far
+   */
   public StreamSummary summary() {
     return state.summary();
   }

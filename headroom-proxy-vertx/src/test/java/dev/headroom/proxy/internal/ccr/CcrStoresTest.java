@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 class CcrStoresTest {
 
   @Test
-  void anOriginalReadPastItsTimeToLiveInMemoryCountsAsAnExpiryAndAMiss() throws InterruptedException {
+  void anOriginalReadPastItsTimeToLiveInMemoryCountsAsAnExpiryAndAMiss()
+      throws InterruptedException {
     CcrMetrics metrics = new CcrMetrics();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     metrics.bindTo(registry);
-    CcrStores.Opened opened = CcrStores.open(null, Optional.empty(), Duration.ofMillis(1), Duration.ofHours(1), metrics);
+    CcrStores.Opened opened =
+        CcrStores.open(null, Optional.empty(), Duration.ofMillis(1), Duration.ofHours(1), metrics);
     CcrStore store = new MeteredCcrStore(opened.store(), metrics);
     store.put(new CcrEntry("00112233aabbccdd", "key:one", "the original", "3 rows omitted"));
     assertTrue(store.get("ffffffffffffffff", "key:one").isEmpty());
@@ -30,12 +32,15 @@ class CcrStoresTest {
     assertEquals(1, metrics.expiries());
     String scrape = registry.scrape();
     assertTrue(scrape.contains("headroom_ccr_expiries_total 1.0"), scrape);
-    assertTrue(scrape.contains("headroom_ccr_misses_total 2.0"), "an expiry is a miss too: " + scrape);
+    assertTrue(
+        scrape.contains("headroom_ccr_misses_total 2.0"), "an expiry is a miss too: " + scrape);
   }
 
   @Test
   void inMemoryConversationsAreLocalAndNeedNoLookupUntilOneHasTheTool() {
-    Conversations conversations = CcrStores.open(null, Optional.empty(), Duration.ofHours(1), new CcrMetrics()).conversations();
+    Conversations conversations =
+        CcrStores.open(null, Optional.empty(), Duration.ofHours(1), new CcrMetrics())
+            .conversations();
 
     assertFalse(conversations.anyMayHaveTool());
     conversations.add("h:abc");

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class ConversationsTest {
 
   private static byte[] chat(String... messages) {
-    return ("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"}," + String.join(",", messages) + "]}")
+    return ("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+            + String.join(",", messages)
+            + "]}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -20,8 +22,14 @@ class ConversationsTest {
   @Test
   void laterTurnsOfAConversationHaveTheSameKey() {
     String turn1 = ConversationKeys.of("", "key:a", chat(FIRST));
-    String turn2 = ConversationKeys.of("", "key:a", chat(FIRST, "{\"role\":\"assistant\",\"content\":\"because\"}",
-        "{\"role\":\"user\",\"content\":\"and then?\"}"));
+    String turn2 =
+        ConversationKeys.of(
+            "",
+            "key:a",
+            chat(
+                FIRST,
+                "{\"role\":\"assistant\",\"content\":\"because\"}",
+                "{\"role\":\"user\",\"content\":\"and then?\"}"));
 
     assertEquals(turn1, turn2);
   }
@@ -30,27 +38,47 @@ class ConversationsTest {
   void anotherFirstMessageAnotherKeyOrAnotherModelIsAnotherConversation() {
     String base = ConversationKeys.of("", "key:a", chat(FIRST));
 
-    assertNotEquals(base, ConversationKeys.of("", "key:a", chat("{\"role\":\"user\",\"content\":\"how?\"}")));
+    assertNotEquals(
+        base, ConversationKeys.of("", "key:a", chat("{\"role\":\"user\",\"content\":\"how?\"}")));
     assertNotEquals(base, ConversationKeys.of("", "key:b", chat(FIRST)));
-    assertNotEquals(base, ConversationKeys.of("", "key:a", new String(chat(FIRST), StandardCharsets.UTF_8)
-        .replace("gpt-4o", "gpt-5").getBytes(StandardCharsets.UTF_8)));
+    assertNotEquals(
+        base,
+        ConversationKeys.of(
+            "",
+            "key:a",
+            new String(chat(FIRST), StandardCharsets.UTF_8)
+                .replace("gpt-4o", "gpt-5")
+                .getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void theSystemPromptCountsWhereverItSitsAndLaterTurnsDoNot() {
-    String anthropic = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}%s],\"system\":\"%s\",\"model\":\"claude\"}";
+    String anthropic =
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}%s],\"system\":\"%s\",\"model\":\"claude\"}";
     String base = ConversationKeys.of("", "key:a", bytes(String.format(anthropic, "", "be brief")));
 
-    assertEquals(base, ConversationKeys.of("", "key:a",
-        bytes(String.format(anthropic, ",{\"role\":\"assistant\",\"content\":\"hello\"},{\"role\":\"user\",\"content\":\"more\"}", "be brief"))));
-    assertNotEquals(base, ConversationKeys.of("", "key:a", bytes(String.format(anthropic, "", "be long"))));
+    assertEquals(
+        base,
+        ConversationKeys.of(
+            "",
+            "key:a",
+            bytes(
+                String.format(
+                    anthropic,
+                    ",{\"role\":\"assistant\",\"content\":\"hello\"},{\"role\":\"user\",\"content\":\"more\"}",
+                    "be brief"))));
+    assertNotEquals(
+        base, ConversationKeys.of("", "key:a", bytes(String.format(anthropic, "", "be long"))));
   }
 
   @Test
   void aBodyThatIsNotJsonStillGetsAKey() {
-    assertEquals(ConversationKeys.of("", "key:a", bytes("{\"messages\":[")),
+    assertEquals(
+        ConversationKeys.of("", "key:a", bytes("{\"messages\":[")),
         ConversationKeys.of("", "key:a", bytes("{\"messages\":[")));
-    assertNotEquals(ConversationKeys.of("", "key:a", bytes("not json")), ConversationKeys.of("", "key:b", bytes("not json")));
+    assertNotEquals(
+        ConversationKeys.of("", "key:a", bytes("not json")),
+        ConversationKeys.of("", "key:b", bytes("not json")));
   }
 
   private static byte[] bytes(String text) {
@@ -59,7 +87,8 @@ class ConversationsTest {
 
   @Test
   void aSessionHeaderIsTheConversationWhateverTheBody() {
-    assertEquals(ConversationKeys.of("s1", "key:a", chat(FIRST)),
+    assertEquals(
+        ConversationKeys.of("s1", "key:a", chat(FIRST)),
         ConversationKeys.of("s1", "key:a", chat("{\"role\":\"user\",\"content\":\"other\"}")));
   }
 

@@ -22,7 +22,8 @@ class SharedConversationsTest {
   }
 
   @Test
-  void aConversationGivenTheToolOnOneProxyIsKnownToAnotherUnderItsOwnKeyWithATimeToLive() throws Exception {
+  void aConversationGivenTheToolOnOneProxyIsKnownToAnotherUnderItsOwnKeyWithATimeToLive()
+      throws Exception {
     Vertx vertx = Vertx.vertx();
     try (RedisServer redis = RedisServer.start()) {
       RedisLink one = RedisLink.create(vertx, redis.uri());
@@ -35,10 +36,15 @@ class SharedConversationsTest {
 
       assertTrue(second.contains("key:a|s:session-1"));
       assertTrue(second.contains("key:a|s:session-1"), "asked again: answered locally");
-      assertFalse(second.contains("key:b|s:session-1"), "another API key's conversation of the same name");
-      assertEquals(2, otherMetrics.conversationLookups(), "one lookup per conversation not known locally, none for a known one");
+      assertFalse(
+          second.contains("key:b|s:session-1"), "another API key's conversation of the same name");
+      assertEquals(
+          2,
+          otherMetrics.conversationLookups(),
+          "one lookup per conversation not known locally, none for a known one");
       long ttl = pttl(one, "key:a|s:session-1");
-      assertTrue(ttl > DAY.toMillis() - 60_000 && ttl <= DAY.toMillis(), "SET … PX the TTL: " + ttl);
+      assertTrue(
+          ttl > DAY.toMillis() - 60_000 && ttl <= DAY.toMillis(), "SET … PX the TTL: " + ttl);
     } finally {
       Tests.await(vertx.close());
     }
@@ -48,14 +54,20 @@ class SharedConversationsTest {
   void aNoIsNotRememberedSoAConversationGivenTheToolLaterElsewhereIsFound() throws Exception {
     Vertx vertx = Vertx.vertx();
     try (RedisServer redis = RedisServer.start()) {
-      SharedConversations first = new SharedConversations(RedisLink.create(vertx, redis.uri()), DAY, 10, new CcrMetrics());
-      SharedConversations second = new SharedConversations(RedisLink.create(vertx, redis.uri()), DAY, 10, new CcrMetrics());
+      SharedConversations first =
+          new SharedConversations(RedisLink.create(vertx, redis.uri()), DAY, 10, new CcrMetrics());
+      SharedConversations second =
+          new SharedConversations(RedisLink.create(vertx, redis.uri()), DAY, 10, new CcrMetrics());
 
       assertFalse(second.contains("h:0123"), "turn 1 on the second proxy: not compressed, no tool");
       first.add("h:0123");
 
-      assertTrue(second.contains("h:0123"), "turn 3 on the second proxy: the first gave it the tool at turn 2");
-      assertTrue(second.anyMayHaveTool(), "with a shared store any request may belong to such a conversation");
+      assertTrue(
+          second.contains("h:0123"),
+          "turn 3 on the second proxy: the first gave it the tool at turn 2");
+      assertTrue(
+          second.anyMayHaveTool(),
+          "with a shared store any request may belong to such a conversation");
     } finally {
       Tests.await(vertx.close());
     }
@@ -75,7 +87,9 @@ class SharedConversationsTest {
 
       assertTrue(conversations.contains("h:77"));
 
-      assertTrue(Tests.eventually(() -> pttl(link, "h:77") > 2_000), "renewed to the full TTL in the background");
+      assertTrue(
+          Tests.eventually(() -> pttl(link, "h:77") > 2_000),
+          "renewed to the full TTL in the background");
       assertEquals(0, metrics.conversationLookups());
     } finally {
       Tests.await(vertx.close());
@@ -88,7 +102,8 @@ class SharedConversationsTest {
     RedisServer redis = RedisServer.start();
     try {
       CcrMetrics metrics = new CcrMetrics();
-      SharedConversations conversations = new SharedConversations(RedisLink.create(vertx, redis.uri()), DAY, 10, metrics);
+      SharedConversations conversations =
+          new SharedConversations(RedisLink.create(vertx, redis.uri()), DAY, 10, metrics);
       conversations.add("h:known");
       redis.close();
 
@@ -96,7 +111,10 @@ class SharedConversationsTest {
       assertFalse(conversations.contains("h:unknown"));
       conversations.add("h:new");
       assertTrue(conversations.contains("h:new"), "given the tool while Redis is down: known here");
-      assertEquals(2, metrics.conversationErrors(), "the failed lookup and the write that could not be made");
+      assertEquals(
+          2,
+          metrics.conversationErrors(),
+          "the failed lookup and the write that could not be made");
     } finally {
       redis.close();
       Tests.await(vertx.close());

@@ -27,27 +27,49 @@ class ProxyCommandTest {
   void helpDocumentsEveryFlagAndItsEnvironmentVariable() {
     Run help = run("--help");
     assertEquals(0, help.code());
-    for (String text : new String[] {"--host", "HEADROOM_HOST", "--port", "HEADROOM_PORT", "--openai-api-url",
-        "OPENAI_TARGET_API_URL", "--anthropic-api-url", "ANTHROPIC_TARGET_API_URL", "--extensions-dir",
-        "--max-body-bytes", "--connect-timeout", "--request-timeout", "--shutdown-timeout", "--compression",
-        "HEADROOM_COMPRESSION", "--compression-budget", "HEADROOM_COMPRESSION_BUDGET", "--ccr-store", "HEADROOM_CCR_STORE",
-        "--ccr-conversation-ttl", "HEADROOM_CCR_CONVERSATION_TTL"}) {
+    for (String text :
+        new String[] {
+          "--host",
+          "HEADROOM_HOST",
+          "--port",
+          "HEADROOM_PORT",
+          "--openai-api-url",
+          "OPENAI_TARGET_API_URL",
+          "--anthropic-api-url",
+          "ANTHROPIC_TARGET_API_URL",
+          "--extensions-dir",
+          "--max-body-bytes",
+          "--connect-timeout",
+          "--request-timeout",
+          "--shutdown-timeout",
+          "--compression",
+          "HEADROOM_COMPRESSION",
+          "--compression-budget",
+          "HEADROOM_COMPRESSION_BUDGET",
+          "--ccr-store",
+          "HEADROOM_CCR_STORE",
+          "--ccr-conversation-ttl",
+          "HEADROOM_CCR_CONVERSATION_TTL"
+        }) {
       assertTrue(help.out().contains(text), text);
     }
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "--port|abc|'--port': 'abc' is not an int",
-      "--port|70000|port must be between 0 and 65535",
-      "--openai-api-url|ftp://example.com|must be an http(s) URL",
-      "--anthropic-api-url|http://h/x?q=1|must not have a query",
-      "--connect-timeout|soon|'soon' is not a duration",
-      "--max-body-bytes|lots|'lots' is not a size",
-      "--request-timeout|0s|request timeout must be positive",
-      "--compression|maybe|'maybe' is not on or off",
-      "--compression-budget|0ms|compressionBudget must be positive",
-      "--ccr-conversation-ttl|0s|ccrConversationTtl must be positive"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--port|abc|'--port': 'abc' is not an int",
+        "--port|70000|port must be between 0 and 65535",
+        "--openai-api-url|ftp://example.com|must be an http(s) URL",
+        "--anthropic-api-url|http://h/x?q=1|must not have a query",
+        "--connect-timeout|soon|'soon' is not a duration",
+        "--max-body-bytes|lots|'lots' is not a size",
+        "--request-timeout|0s|request timeout must be positive",
+        "--compression|maybe|'maybe' is not on or off",
+        "--compression-budget|0ms|compressionBudget must be positive",
+        "--ccr-conversation-ttl|0s|ccrConversationTtl must be positive"
+      })
   void badValuesFailFastWithOneLine(String flag, String value, String reason) {
     Run bad = run(flag, value);
     assertEquals(2, bad.code());
@@ -59,8 +81,18 @@ class ProxyCommandTest {
   @Test
   void valuesAreParsedWithUnitsAndUpstreamUrlsAreNormalised() {
     ProxyCommand command = new ProxyCommand();
-    new CommandLine(command).parseArgs("--max-body-bytes", "10MiB", "--connect-timeout", "250ms", "--request-timeout", "2m",
-        "--openai-api-url", "http://127.0.0.1:9/v1/", "--anthropic-api-url", "https://gw.example/anthropic");
+    new CommandLine(command)
+        .parseArgs(
+            "--max-body-bytes",
+            "10MiB",
+            "--connect-timeout",
+            "250ms",
+            "--request-timeout",
+            "2m",
+            "--openai-api-url",
+            "http://127.0.0.1:9/v1/",
+            "--anthropic-api-url",
+            "https://gw.example/anthropic");
     ProxyOptions options = command.options();
     assertEquals(10L << 20, options.maxBodyBytes());
     assertEquals(Duration.ofMillis(250), options.connectTimeout());
@@ -70,13 +102,17 @@ class ProxyCommandTest {
     assertEquals("127.0.0.1", options.host());
     assertTrue(options.compression(), "compression is on by default");
     assertEquals(Duration.ofMillis(50), options.compressionBudget());
-    assertEquals(Duration.ofHours(24), options.ccrConversationTtl(), "conversations keep the tool a day by default");
+    assertEquals(
+        Duration.ofHours(24),
+        options.ccrConversationTtl(),
+        "conversations keep the tool a day by default");
   }
 
   @Test
   void aSharedStoreAndItsConversationTtlAreParsed() {
     ProxyCommand command = new ProxyCommand();
-    new CommandLine(command).parseArgs("--ccr-store", "redis://10.0.0.5:6379/2", "--ccr-conversation-ttl", "6h");
+    new CommandLine(command)
+        .parseArgs("--ccr-store", "redis://10.0.0.5:6379/2", "--ccr-conversation-ttl", "6h");
     ProxyOptions options = command.options();
     assertEquals("redis://10.0.0.5:6379/2", options.ccrStore().orElseThrow().toString());
     assertEquals(Duration.ofHours(6), options.ccrConversationTtl());

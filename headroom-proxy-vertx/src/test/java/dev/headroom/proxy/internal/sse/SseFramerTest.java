@@ -28,14 +28,19 @@ class SseFramerTest {
   @ParameterizedTest
   @ValueSource(strings = {"anthropic", "chat", "responses"})
   void eventsAreTheSameWhereverTheStreamIsSplit(String dialect) {
-    byte[] stream = bytes(switch (dialect) {
-      case "anthropic" -> Streams.ANTHROPIC;
-      case "chat" -> Streams.CHAT;
-      default -> Streams.RESPONSES;
-    });
+    byte[] stream =
+        bytes(
+            switch (dialect) {
+              case "anthropic" -> Streams.ANTHROPIC;
+              case "chat" -> Streams.CHAT;
+              default -> Streams.RESPONSES;
+            });
     List<SseEvent> whole = frame(stream);
     for (int split = 0; split <= stream.length; split++) {
-      List<SseEvent> parts = frame(Arrays.copyOfRange(stream, 0, split), Arrays.copyOfRange(stream, split, stream.length));
+      List<SseEvent> parts =
+          frame(
+              Arrays.copyOfRange(stream, 0, split),
+              Arrays.copyOfRange(stream, split, stream.length));
       assertEquals(whole, parts, "split at byte " + split);
     }
   }
@@ -54,25 +59,31 @@ class SseFramerTest {
   void aMultiByteCharacterSplitAcrossChunksIsDecodedWhole() {
     byte[] stream = bytes("data: \ud83d\ude80\n\n");
     int insideEmoji = 8;
-    List<SseEvent> events = frame(Arrays.copyOfRange(stream, 0, insideEmoji), Arrays.copyOfRange(stream, insideEmoji, stream.length));
+    List<SseEvent> events =
+        frame(
+            Arrays.copyOfRange(stream, 0, insideEmoji),
+            Arrays.copyOfRange(stream, insideEmoji, stream.length));
     assertEquals(List.of(new SseEvent("", "\ud83d\ude80")), events);
   }
 
   @Test
   void commentsIdsAndBlocksWithoutDataAreSkippedAndDataLinesJoined() {
-    List<SseEvent> events = frame(bytes(": keep-alive\n\nid: 7\nretry: 10\n\nevent: x\ndata: a\ndata:b\ndata:  c\n\n"));
+    List<SseEvent> events =
+        frame(bytes(": keep-alive\n\nid: 7\nretry: 10\n\nevent: x\ndata: a\ndata:b\ndata:  c\n\n"));
     assertEquals(List.of(new SseEvent("x", "a\nb\n c")), events);
   }
 
   @Test
   void lineEndingsMayBeLfCrLfOrCr() {
-    assertEquals(List.of(new SseEvent("", "1"), new SseEvent("", "2"), new SseEvent("", "3")),
+    assertEquals(
+        List.of(new SseEvent("", "1"), new SseEvent("", "2"), new SseEvent("", "3")),
         frame(bytes("data: 1\n\ndata: 2\r\n\r\ndata: 3\r\r")));
   }
 
   @Test
   void anIncompleteTrailingEventIsNotEmitted() {
-    assertEquals(List.of(new SseEvent("", "[DONE]")), frame(bytes("data: [DONE]\n\ndata: partial")));
+    assertEquals(
+        List.of(new SseEvent("", "[DONE]")), frame(bytes("data: [DONE]\n\ndata: partial")));
   }
 
   @Test

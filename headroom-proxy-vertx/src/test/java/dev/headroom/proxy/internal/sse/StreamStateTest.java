@@ -24,7 +24,9 @@ class StreamStateTest {
     assertEquals("claude-sonnet-4-5", summary.model());
     assertEquals("message_stop", summary.status());
     assertTrue(summary.terminated());
-    assertEquals(Map.of("input_tokens", 25L, "cache_read_input_tokens", 7L, "output_tokens", 15L), summary.usage());
+    assertEquals(
+        Map.of("input_tokens", 25L, "cache_read_input_tokens", 7L, "output_tokens", 15L),
+        summary.usage());
   }
 
   @Test
@@ -42,13 +44,19 @@ class StreamStateTest {
     assertEquals("resp_1", summary.id());
     assertEquals("gpt-5", summary.model());
     assertEquals("completed", summary.status());
-    assertEquals(Map.of("input_tokens", 30L, "output_tokens", 5L, "total_tokens", 35L, "cached_tokens", 12L), summary.usage());
+    assertEquals(
+        Map.of("input_tokens", 30L, "output_tokens", 5L, "total_tokens", 35L, "cached_tokens", 12L),
+        summary.usage());
   }
 
   @Test
   void summariesDoNotDependOnChunkBoundaries() {
-    for (String[] pair : new String[][] {{"anthropic", Streams.ANTHROPIC}, {"openai_chat", Streams.CHAT},
-        {"openai_responses", Streams.RESPONSES}}) {
+    for (String[] pair :
+        new String[][] {
+          {"anthropic", Streams.ANTHROPIC},
+          {"openai_chat", Streams.CHAT},
+          {"openai_responses", Streams.RESPONSES}
+        }) {
       byte[] stream = pair[1].getBytes(StandardCharsets.UTF_8);
       StreamSummary whole = tap(pair[0], pair[1]);
       for (int split = 0; split <= stream.length; split++) {
@@ -78,9 +86,17 @@ class StreamStateTest {
   @Test
   void responsesFailedAndIncompleteAreTerminalStatuses() {
     for (String status : new String[] {"failed", "incomplete"}) {
-      StreamSummary summary = tap("openai_responses", "event: response.created\ndata: {\"type\":\"response.created\","
-          + "\"response\":{\"id\":\"r\",\"model\":\"m\"}}\n\nevent: response." + status + "\ndata: {\"type\":\"response." + status
-          + "\",\"response\":{\"id\":\"r\",\"status\":\"" + status + "\",\"usage\":{\"input_tokens\":3}}}\n\n");
+      StreamSummary summary =
+          tap(
+              "openai_responses",
+              "event: response.created\ndata: {\"type\":\"response.created\","
+                  + "\"response\":{\"id\":\"r\",\"model\":\"m\"}}\n\nevent: response."
+                  + status
+                  + "\ndata: {\"type\":\"response."
+                  + status
+                  + "\",\"response\":{\"id\":\"r\",\"status\":\""
+                  + status
+                  + "\",\"usage\":{\"input_tokens\":3}}}\n\n");
       assertEquals(status, summary.status());
       assertTrue(summary.terminated());
       assertEquals(3L, summary.usage().get("input_tokens"));
@@ -89,8 +105,11 @@ class StreamStateTest {
 
   @Test
   void anAnthropicErrorEventEndsTheStreamAsAnError() {
-    StreamSummary summary = tap("anthropic", "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\"}}\n\n"
-        + "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n");
+    StreamSummary summary =
+        tap(
+            "anthropic",
+            "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\"}}\n\n"
+                + "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n");
     assertEquals("error", summary.status());
     assertTrue(summary.terminated());
   }
@@ -103,10 +122,13 @@ class StreamStateTest {
 
   @Test
   void interleavedChatChoicesKeepTheLastFinishReasonAndUsageMaxMerges() {
-    StreamSummary summary = tap("openai_chat", "data: {\"id\":\"c\",\"choices\":[{\"index\":1,\"delta\":{\"content\":\"b\"}},"
-        + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\"}}]}}]}\n\n"
-        + "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}],"
-        + "\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":2}}\n\ndata: [DONE]\n\n");
+    StreamSummary summary =
+        tap(
+            "openai_chat",
+            "data: {\"id\":\"c\",\"choices\":[{\"index\":1,\"delta\":{\"content\":\"b\"}},"
+                + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\"}}]}}]}\n\n"
+                + "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}],"
+                + "\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":2}}\n\ndata: [DONE]\n\n");
     assertEquals("c", summary.id());
     assertEquals("done", summary.status());
     assertEquals(4L, summary.usage().get("prompt_tokens"));

@@ -22,8 +22,8 @@ import org.apiguardian.api.API;
 
 /**
  * The module boundaries and coding rules of Headroom, one named rule each. {@link
- * ArchitectureTests} checks them against the built modules; {@link
- * ArchitectureRulesRejectViolationsTests} proves each one fails on a small fixture that breaks it.
+ * ArchitectureTest} checks them against the built modules; {@link
+ * ArchitectureRulesRejectViolationsTest} proves each one fails on a small fixture that breaks it.
  */
 final class HeadroomArchitectureRules {
 

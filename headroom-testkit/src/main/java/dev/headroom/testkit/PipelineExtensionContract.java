@@ -26,7 +26,7 @@ import org.opentest4j.AssertionFailedError;
  * #createExtension()}:
  *
  * <pre>{@code
- * class AcmeRedactorContractTests extends PipelineExtensionContract {
+ * class AcmeRedactorContractTest extends PipelineExtensionContract {
  *   protected PipelineExtension createExtension() { return new AcmeRedactor(); }
  * }
  * }</pre>

@@ -17,7 +17,7 @@ import org.junit.platform.testkit.engine.Events;
  * The kit tested with itself: the contract passes a well-behaved extension and fails each broken
  * sample with a message that says what to fix.
  */
-class ContractCatchesBrokenExtensionsTests {
+class ContractCatchesBrokenExtensionsTest {
 
   /** The behaving sample; registration is checked by the archetype's generated project instead. */
   static class BehavingContract extends PipelineExtensionContract {

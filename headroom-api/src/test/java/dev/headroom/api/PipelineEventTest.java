@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PipelineEventTests {
+class PipelineEventTest {
 
   private static Map<String, Object> chatPayload() {
     Map<String, Object> message = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The harness runs the real proxy, and ships the regression of the original's PR #1409: a bypassed
  * Responses request reaches the upstream byte-identical even with a mutating extension installed.
  */
-class ProxyHarnessTests {
+class ProxyHarnessTest {
 
   /** Rewrites the model of every payload it sees: it must never see a bypassed one. */
   static final class ModelRewriter implements PipelineExtension {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Proves every architecture rule can fail: each fixture under test sources breaks exactly one rule,
  * and the rule must reject it, naming the offending class.
  */
-class ArchitectureRulesRejectViolationsTests {
+class ArchitectureRulesRejectViolationsTest {
 
   private static JavaClasses fixtures(String... packages) {
     return new ClassFileImporter().importPackages(packages);

@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class PipelineExtensionsTests {
+class PipelineExtensionsTest {
 
   private static final PipelineEvent EVENT =
       PipelineEvent.builder(PipelineStage.INPUT_RECEIVED, "proxy.request")

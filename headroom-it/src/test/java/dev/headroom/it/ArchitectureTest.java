@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.ArchTests;
  * modules.
  */
 @AnalyzeClasses(packages = "dev.headroom", importOptions = ImportOption.DoNotIncludeTests.class)
-public class ArchitectureTests {
+public class ArchitectureTest {
 
   @ArchTest static final ArchTests headroom_rules = ArchTests.in(HeadroomArchitectureRules.class);
 }

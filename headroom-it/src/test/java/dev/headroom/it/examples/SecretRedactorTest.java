@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The example of docs/extensions.md works, and the doc shows exactly this compiled code. */
-class SecretRedactorTests {
+class SecretRedactorTest {
 
   private static final PipelineExtensions EXTENSIONS = PipelineExtensions.of(new SecretRedactor());
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ApiKeyRedactorTests {
+class ApiKeyRedactorTest {
 
   @Test
   void redactsKeysInTheLatestUserMessage() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Extensions listed in {@code META-INF/services}, as class-path users register them. */
-class ClassPathDiscoveryTests {
+class ClassPathDiscoveryTest {
 
   /** A well-behaved extension. */
   public static final class Tagging implements PipelineExtension {
@@ -59,7 +59,7 @@ class ClassPathDiscoveryTests {
     Files.write(services, List.of(providers));
     URLClassLoader loader =
         new URLClassLoader(
-            new URL[] {dir.toUri().toURL()}, ClassPathDiscoveryTests.class.getClassLoader());
+            new URL[] {dir.toUri().toURL()}, ClassPathDiscoveryTest.class.getClassLoader());
     return ServiceLoader.load(PipelineExtension.class, loader);
   }
 

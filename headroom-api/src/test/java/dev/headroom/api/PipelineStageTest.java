@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class PipelineStageTests {
+class PipelineStageTest {
 
   @Test
   void stagesAreDeclaredInTheCanonicalLifecycleOrder() {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
-class HeadroomTestKitTests {
+class HeadroomTestKitTest {
 
   @Test
   void findsAnExtensionByIdAsTheProxyWould() {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * module path of a separate JVM by an application module that declares {@code uses} — the way the
  * proxy finds them. Each fixture module is compiled from source against the built headroom-api jar.
  */
-class ModulePathDiscoveryTests {
+class ModulePathDiscoveryTest {
 
   @TempDir static Path work;
 

@@ -4,7 +4,7 @@ import dev.headroom.api.PipelineExtension;
 import dev.headroom.testkit.PipelineExtensionContract;
 
 /** Runs Headroom's conformance checks against this extension. */
-class ApiKeyRedactorContractTests extends PipelineExtensionContract {
+class ApiKeyRedactorContractTest extends PipelineExtensionContract {
 
   @Override
   protected PipelineExtension createExtension() {

@@ -13,7 +13,10 @@ import org.apiguardian.api.API;
  *
  * @param path where the value is, for example {@code messages[3].content}
  * @param outcome {@code compressed}, or why it was left alone ({@code below_min_bytes}, {@code
- *     not_smaller}, {@code compressor_error}, {@code unchanged:REASON})
+ *     not_smaller}, {@code compressor_error}, {@code unchanged:REASON}, {@code time_budget}: the
+ *     request's budget was spent before this block started, {@code invalid_result}: the rewritten
+ *     body was not valid JSON, so nothing was replaced, {@code replaced_by_extension}: an extension
+ *     changed the value after compression)
  * @param contentType what the content was detected as
  * @param strategy the compressor's strategy, or {@code ""}
  * @param bytesBefore UTF-8 bytes of the original text

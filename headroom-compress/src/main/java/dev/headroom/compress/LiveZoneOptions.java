@@ -11,7 +11,9 @@ import org.apiguardian.api.API;
  *
  * @param minBlockBytes a string value in the live zone shorter than this (UTF-8 bytes) is left as
  *     it is
- * @param requestBudget past this much time for the whole request, the original bytes are kept
+ * @param requestBudget once this much time has passed for the whole request, no block after the
+ *     first is started; blocks already compressed are kept (a block that runs long is not
+ *     interrupted)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record LiveZoneOptions(int minBlockBytes, Duration requestBudget) {

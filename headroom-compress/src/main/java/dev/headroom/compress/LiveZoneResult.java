@@ -11,7 +11,9 @@ import org.apiguardian.api.API;
  *
  * @param body the bytes to send: the original array itself when nothing changed
  * @param changed whether any block was replaced
- * @param blocks one decision per string value found in the live zone, in body order
+ * @param blocks one decision per string value found in the live zone, in body order; a block is
+ *     {@link BlockDecision#compressed() compressed} exactly when its compressed text is in {@code
+ *     body}
  * @param reason why nothing changed ({@code ""} when something did): {@code no_live_zone}, {@code
  *     not_json}, {@code n_greater_than_one}, {@code nothing_smaller}, {@code time_budget}, {@code
  *     invalid_result}
@@ -28,16 +30,23 @@ public record LiveZoneResult(
   }
 
   /**
-   * @return tokens of the live-zone blocks that were counted, before compression
+   * @return tokens, before compression, of the blocks whose compressed text is in {@link #body()};
+   *     {@code 0} when nothing changed
    */
   public int tokensBefore() {
-    return blocks.stream().mapToInt(BlockDecision::tokensBefore).sum();
+    return blocks.stream()
+        .filter(BlockDecision::compressed)
+        .mapToInt(BlockDecision::tokensBefore)
+        .sum();
   }
 
   /**
    * @return tokens of the same blocks as sent
    */
   public int tokensAfter() {
-    return blocks.stream().mapToInt(BlockDecision::tokensAfter).sum();
+    return blocks.stream()
+        .filter(BlockDecision::compressed)
+        .mapToInt(BlockDecision::tokensAfter)
+        .sum();
   }
 }

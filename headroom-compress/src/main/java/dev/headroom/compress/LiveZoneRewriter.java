@@ -15,8 +15,10 @@ import org.apiguardian.api.API;
  * enough is compressed with the user's latest question as the query, and replaced by the JSON
  * encoding of its compressed text only when that has fewer tokens; all bytes before, between and
  * after replaced values are copied verbatim, so the provider's prompt cache still hits. A result
- * that is not valid JSON, a request past its time budget, or a body that is not a JSON object is
- * returned unchanged (the original array itself). A compressor failure reverts only its block.
+ * that is not valid JSON, or a body that is not a JSON object, is returned unchanged (the original
+ * array itself). Once the request's {@link LiveZoneOptions#requestBudget() time budget} is spent,
+ * no block after the first starts; the blocks compressed by then are used. A compressor failure
+ * reverts only its block.
  *
  * <p>Pure and synchronous: call it off any event loop. Instances are immutable and thread-safe.
  */

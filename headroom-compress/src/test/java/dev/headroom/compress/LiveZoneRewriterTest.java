@@ -285,13 +285,27 @@ class LiveZoneRewriterTest {
     assertEquals("compressor_error", result.blocks().get(0).outcome());
   }
 
+  /** A compressor that takes 20 ms a block, and a chat body with two long blocks in its zone. */
+  private static final Compressor SLOW =
+      (content, context) -> {
+        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        return Compressor.create().compress(content, context);
+      };
+
+  private static final String LONG_QUESTION =
+      "Which order failed? " + "Please look closely at every row. ".repeat(30);
+
+  private static byte[] twoLongBlocks() {
+    return utf8(
+        "{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+            + quoted(ordersJson())
+            + "},{\"role\":\"user\",\"content\":"
+            + quoted(LONG_QUESTION)
+            + "}]}");
+  }
+
   @Test
-  void pastTheRequestBudgetTheOriginalIsKept() {
-    Compressor slow =
-        (content, context) -> {
-          LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-          return Compressor.create().compress(content, context);
-        };
+  void aBlockThatFinishesPastTheBudgetIsStillUsed() {
     byte[] body =
         utf8(
             "{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
@@ -300,10 +314,35 @@ class LiveZoneRewriterTest {
 
     LiveZoneResult result =
         LiveZoneRewriter.create(
-                slow, LiveZoneOptions.defaults().withRequestBudget(Duration.ofMillis(1)))
+                SLOW, LiveZoneOptions.defaults().withRequestBudget(Duration.ofMillis(1)))
             .rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
 
-    assertSame(body, result.body());
-    assertEquals("time_budget", result.reason());
+    assertTrue(result.changed(), result.toString());
+    assertTrue(result.body().length < body.length / 4, "sent " + result.body().length + " bytes");
+    assertEquals("compressed", result.blocks().get(0).outcome());
+    assertTrue(result.tokensAfter() < result.tokensBefore());
+  }
+
+  @Test
+  void pastTheBudgetNoFurtherBlockStartsAndOnlyTheBlocksSentAreCounted() {
+    byte[] body = twoLongBlocks();
+
+    LiveZoneResult result =
+        LiveZoneRewriter.create(
+                SLOW, LiveZoneOptions.defaults().withRequestBudget(Duration.ofMillis(1)))
+            .rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertTrue(result.changed(), result.toString());
+    assertEquals(2, result.blocks().size(), result.toString());
+    BlockDecision first = result.blocks().get(0);
+    BlockDecision second = result.blocks().get(1);
+    assertEquals("time_budget", second.outcome());
+    assertEquals(0, second.tokensBefore());
+    assertEquals(first.tokensBefore(), result.tokensBefore());
+    assertEquals(first.tokensAfter(), result.tokensAfter());
+    assertEquals("compressed", first.outcome());
+    assertFalse(text(result.body()).contains(quoted(ordersJson())), "the first block was replaced");
+    assertTrue(
+        text(result.body()).contains(quoted(LONG_QUESTION)), "the second block went as it was");
   }
 }

@@ -61,25 +61,52 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     }
     List<BlockDecision> decisions = new ArrayList<>();
     List<Replacement> replacements = new ArrayList<>();
+    boolean outOfTime = false;
     for (StringValue block : zone.blocks()) {
-      if (System.nanoTime() > deadline) {
-        return unchanged(body, decisions, "time_budget");
+      // The budget stops further blocks from starting once one has been worked on; a block already
+      // compressed is kept, however late it finished: its time is spent either way, and throwing
+      // the result away would only leave the request as slow and the prompt larger. The first
+      // block always runs, so a cold JVM's first request is compressed too.
+      outOfTime = outOfTime || !decisions.isEmpty() && System.nanoTime() > deadline;
+      if (outOfTime) {
+        int bytes = CcrSink.utf8Length(block.text());
+        decisions.add(
+            new BlockDecision(
+                block.describe(), "time_budget", ContentType.TEXT, "", bytes, bytes, 0, 0));
+      } else {
+        decide(block, blockContext, decisions, replacements);
       }
-      decide(block, blockContext, decisions, replacements);
-    }
-    if (System.nanoTime() > deadline) {
-      return unchanged(body, decisions, "time_budget");
     }
     if (replacements.isEmpty()) {
-      return unchanged(body, decisions, "nothing_smaller");
+      return unchanged(body, decisions, outOfTime ? "time_budget" : "nothing_smaller");
     }
     byte[] spliced = splice(body, replacements);
     if (!isJson(spliced)) {
       LOG.log(
           Level.WARNING, "live-zone rewrite produced invalid JSON; the original body is forwarded");
-      return unchanged(body, decisions, "invalid_result");
+      return unchanged(body, reverted(decisions), "invalid_result");
     }
     return new LiveZoneResult(spliced, true, decisions, "");
+  }
+
+  /** The decisions of a rewrite whose result is not sent: no block counts as compressed. */
+  private static List<BlockDecision> reverted(List<BlockDecision> decisions) {
+    List<BlockDecision> reverted = new ArrayList<>(decisions.size());
+    for (BlockDecision decision : decisions) {
+      reverted.add(
+          decision.compressed()
+              ? new BlockDecision(
+                  decision.path(),
+                  "invalid_result",
+                  decision.contentType(),
+                  decision.strategy(),
+                  decision.bytesBefore(),
+                  decision.bytesBefore(),
+                  0,
+                  0)
+              : decision);
+    }
+    return reverted;
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.Optional;
  * <p>Counting the candidate first was faster than proving it smaller by its byte count alone in
  * every case measured, small candidates included: the original is then read only up to the
  * candidate's token count instead of its byte count (log, diff, search and JSON samples of 4 KB and
- * 100 KB: 25-60% less time in the gate; docs/benchmarks.md).
+ * 100 KB: 25-60% less time in the gate; docs/dev/benchmarks-history.md, "Speed work 3").
  */
 public final class TokenGate {
 

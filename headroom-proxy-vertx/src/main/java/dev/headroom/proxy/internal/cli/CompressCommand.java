@@ -1,4 +1,6 @@
-package dev.headroom.compress.internal.cli;
+package dev.headroom.proxy.internal.cli;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -19,16 +21,21 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code headroom compress}: compresses a file or standard input and reports what it saved. */
+/**
+ * {@code headroom compress}: compresses a file or standard input and reports what it saved. It uses
+ * only the exported API of {@code dev.headroom.compress}, as any library user would.
+ */
 @Command(
-    name = "compress",
+    name = "headroom compress",
     mixinStandardHelpOptions = true,
     description = "Compress a tool output (file or stdin) the way the proxy would.")
+@API(status = INTERNAL, since = "0.1")
 public final class CompressCommand implements Callable<Integer> {
 
   /** Output formats. */

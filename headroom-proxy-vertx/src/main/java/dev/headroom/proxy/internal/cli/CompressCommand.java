@@ -54,7 +54,8 @@ public final class CompressCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      description = "text (compressed text on stdout, stats on stderr) or json.")
+      description =
+          "text (compressed text on stdout, stats on stderr) or json (both in one object).")
   Format format = Format.text;
 
   @Option(
@@ -148,7 +149,7 @@ public final class CompressCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The numbers reported for one run. */
+  /** What is reported for one run: the numbers, and the text to send on. */
   record Stats(
       String contentType,
       String strategy,
@@ -157,7 +158,8 @@ public final class CompressCommand implements Callable<Integer> {
       int originalBytes,
       int compressedBytes,
       double millis,
-      boolean compressed) {
+      boolean compressed,
+      String text) {
 
     static Stats of(CompressionResult result, String content, TokenCounter counter, double millis) {
       if (result instanceof Compressed c) {
@@ -169,7 +171,8 @@ public final class CompressCommand implements Callable<Integer> {
             c.originalBytes(),
             c.compressedBytes(),
             millis,
-            true);
+            true,
+            c.text());
       }
       Unchanged u = (Unchanged) result;
       int tokens = counter.count(content);
@@ -181,7 +184,8 @@ public final class CompressCommand implements Callable<Integer> {
           u.originalBytes(),
           u.originalBytes(),
           millis,
-          false);
+          false,
+          u.text());
     }
 
     String line() {
@@ -212,6 +216,8 @@ public final class CompressCommand implements Callable<Integer> {
         g.writeNumberField("compressed_bytes", compressedBytes);
         g.writeNumberField("millis", Math.round(millis * 1000) / 1000.0);
         g.writeBooleanField("compressed", compressed);
+        // Last, so the fields before it keep their order for scripts that read them.
+        g.writeStringField("text", text);
         g.writeEndObject();
       } catch (IOException e) {
         throw new UncheckedIOException(e);

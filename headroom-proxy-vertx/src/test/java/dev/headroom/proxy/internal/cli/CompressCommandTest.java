@@ -84,12 +84,29 @@ class CompressCommandTest {
             "original_bytes",
             "compressed_bytes",
             "millis",
-            "compressed"),
+            "compressed",
+            "text"),
         keys);
     assertEquals(TextNode.valueOf("log"), stats.get("content_type"));
     assertEquals(BooleanNode.TRUE, stats.get("compressed"));
     assertEquals(IntNode.valueOf(log().length()), stats.get("original_bytes"));
     assertEquals("", err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void jsonCarriesTheTextThatTextFormatPrints() throws Exception {
+    String tiny = "Error: ENOENT\n";
+    for (String input : List.of(log(), tiny)) {
+      out.reset();
+      assertEquals(0, run(input, "--query", "what failed for A-10877?"));
+      String printed = out.toString(StandardCharsets.UTF_8);
+      out.reset();
+      assertEquals(0, run(input, "--query", "what failed for A-10877?", "--format", "json"));
+      JsonNode json = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+      assertEquals(TextNode.valueOf(printed), json.get("text"));
+      // The compressed text when something was gained, the original otherwise.
+      assertEquals(input.equals(tiny), printed.equals(input));
+    }
   }
 
   @Test

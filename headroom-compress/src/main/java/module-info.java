@@ -1,7 +1,8 @@
 /**
  * Content detection, deterministic compressors, token counting and the reversible-compression (CCR)
- * store of Headroom: pure, synchronous code with no event loop, usable as a library, from the proxy
- * and from the {@code ./headroom compress} command line.
+ * store of Headroom: pure, synchronous code with no event loop, usable as a library. The proxy, the
+ * in-process client and the {@code headroom compress} command (in the proxy module) all call it
+ * through the exported API.
  *
  * <p>Entry points: {@link
  * dev.headroom.compress.Compressor#create(dev.headroom.compress.CompressOptions)}, {@link
@@ -20,14 +21,8 @@ module dev.headroom.compress {
   // Automatic module (no descriptor in the jar); the name is derived from the file name.
   requires jtokkit;
   requires org.jsoup;
-  // Only the CLI entry point (internal.cli) uses it.
-  requires info.picocli;
   // Annotation-only: @API marks stability and is not needed at run time.
   requires static transitive org.apiguardian.api;
 
   exports dev.headroom.compress;
-
-  // picocli reflects over the command class to bind options.
-  opens dev.headroom.compress.internal.cli to
-      info.picocli;
 }

@@ -10,6 +10,9 @@
  * --connect-timeout}, {@code --request-timeout}, {@code --shutdown-timeout}, {@code --compression},
  * {@code --compression-budget}, {@code --ccr-store} ({@code HEADROOM_CCR_STORE}), {@code
  * --ccr-conversation-ttl} ({@code HEADROOM_CCR_CONVERSATION_TTL}). No system properties are read.
+ *
+ * <p>The module also holds the command line: {@code headroom proxy} and {@code headroom compress}
+ * (which calls {@code dev.headroom.compress} through its exported API only).
  */
 module dev.headroom.proxy {
   requires transitive dev.headroom.api;

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The module boundaries and coding rules of Headroom, one named rule each. {@link
- * ArchitectureTest} checks them against the built modules; {@link
- * ArchitectureRulesRejectViolationsTest} proves each one fails on a small fixture that breaks it.
+ * The module boundaries and coding rules of Headroom, one named rule each. {@link ArchitectureTest}
+ * checks them against the built modules; {@link ArchitectureRulesRejectViolationsTest} proves each
+ * one fails on a small fixture that breaks it.
  */
 final class HeadroomArchitectureRules {
 

@@ -14,21 +14,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Boots the jlink image built by {@code ./mvnw verify} and asks it for {@code /healthz} and {@code
- * /metrics}.
+ * /metrics}; runs its {@code compress} command on a small file.
  */
 class RuntimeImageIT {
 
   private static final Pattern LISTENING =
       Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
-  @Test
-  void theRuntimeImageStartsAndAnswersHealthzAndMetrics() throws Exception {
+  private static Path launcher() {
     Path launcher =
         Path.of(System.getProperty("headroom.image", "target/image"), "bin", "headroom");
     assertTrue(Files.isExecutable(launcher), launcher + " is built");
+    return launcher;
+  }
+
+  @Test
+  void theRuntimeImageStartsAndAnswersHealthzAndMetrics() throws Exception {
+    Path launcher = launcher();
     Process process =
         new ProcessBuilder(
                 launcher.toString(), "--port", "0", "--openai-api-url", "http://127.0.0.1:9")
@@ -59,6 +65,35 @@ class RuntimeImageIT {
             child.onExit().get(20, TimeUnit.SECONDS) != null, "the proxy JVM exits on SIGTERM");
       }
     }
+  }
+
+  @Test
+  void theRuntimeImageCompressesAFile(@TempDir Path dir) throws Exception {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      log.append("2024-06-11T14:00:").append(10 + i % 50).append("Z INFO GET /healthz 200\n");
+    }
+    log.append("2024-06-11T14:01:00Z ERROR payment authorization failed for order A-10877\n");
+    Path input = Files.writeString(dir.resolve("app.log"), log);
+    Path out = dir.resolve("out");
+    Path err = dir.resolve("err");
+    Process process =
+        new ProcessBuilder(launcher().toString(), "compress", input.toString())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    try {
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "compress exits");
+    } finally {
+      process.destroyForcibly();
+    }
+    String stats = Files.readString(err);
+    assertEquals(0, process.exitValue(), stats);
+    assertTrue(
+        stats.matches(
+            "headroom: log log: \\d+ -> \\d+ tokens \\(-\\d+\\.\\d%\\), \\d+ -> \\d+ bytes, .* ms\\R"),
+        stats);
+    assertTrue(Files.readString(out).contains("ERROR payment authorization failed"));
   }
 
   private static int status(String url) throws Exception {

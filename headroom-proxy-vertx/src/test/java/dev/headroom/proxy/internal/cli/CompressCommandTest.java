@@ -1,21 +1,27 @@
-package dev.headroom.compress.internal.cli;
+package dev.headroom.proxy.internal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.headroom.compress.internal.json.JsonTrees;
-import dev.headroom.compress.internal.spi.JNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CompressCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -64,10 +70,11 @@ class CompressCommandTest {
   }
 
   @Test
-  void jsonFormatReportsTheSpecifiedFieldsForStdin() {
+  void jsonFormatReportsTheSpecifiedFieldsForStdin() throws Exception {
     assertEquals(0, run(log(), "--format", "json", "--model", "gpt-4-turbo", "-"));
-    JNode.JObject stats =
-        (JNode.JObject) JsonTrees.parse(out.toString(StandardCharsets.UTF_8)).orElseThrow();
+    JsonNode stats = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    List<String> keys = new ArrayList<>();
+    stats.fieldNames().forEachRemaining(keys::add);
     assertEquals(
         List.of(
             "content_type",
@@ -77,12 +84,29 @@ class CompressCommandTest {
             "original_bytes",
             "compressed_bytes",
             "millis",
-            "compressed"),
-        stats.keys());
-    assertEquals(new JNode.JString("log"), stats.values().get(0));
-    assertEquals(new JNode.JLiteral("true"), stats.values().get(7));
-    assertEquals(new JNode.JNumber(String.valueOf(log().length())), stats.values().get(4));
+            "compressed",
+            "text"),
+        keys);
+    assertEquals(TextNode.valueOf("log"), stats.get("content_type"));
+    assertEquals(BooleanNode.TRUE, stats.get("compressed"));
+    assertEquals(IntNode.valueOf(log().length()), stats.get("original_bytes"));
     assertEquals("", err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void jsonCarriesTheTextThatTextFormatPrints() throws Exception {
+    String tiny = "Error: ENOENT\n";
+    for (String input : List.of(log(), tiny)) {
+      out.reset();
+      assertEquals(0, run(input, "--query", "what failed for A-10877?"));
+      String printed = out.toString(StandardCharsets.UTF_8);
+      out.reset();
+      assertEquals(0, run(input, "--query", "what failed for A-10877?", "--format", "json"));
+      JsonNode json = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+      assertEquals(TextNode.valueOf(printed), json.get("text"));
+      // The compressed text when something was gained, the original otherwise.
+      assertEquals(input.equals(tiny), printed.equals(input));
+    }
   }
 
   @Test

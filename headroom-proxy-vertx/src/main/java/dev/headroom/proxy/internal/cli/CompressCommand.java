@@ -1,4 +1,6 @@
-package dev.headroom.compress.internal.cli;
+package dev.headroom.proxy.internal.cli;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -19,16 +21,21 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code headroom compress}: compresses a file or standard input and reports what it saved. */
+/**
+ * {@code headroom compress}: compresses a file or standard input and reports what it saved. It uses
+ * only the exported API of {@code dev.headroom.compress}, as any library user would.
+ */
 @Command(
-    name = "compress",
+    name = "headroom compress",
     mixinStandardHelpOptions = true,
     description = "Compress a tool output (file or stdin) the way the proxy would.")
+@API(status = INTERNAL, since = "0.1")
 public final class CompressCommand implements Callable<Integer> {
 
   /** Output formats. */
@@ -47,7 +54,8 @@ public final class CompressCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      description = "text (compressed text on stdout, stats on stderr) or json.")
+      description =
+          "text (compressed text on stdout, stats on stderr) or json (both in one object).")
   Format format = Format.text;
 
   @Option(
@@ -141,7 +149,7 @@ public final class CompressCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The numbers reported for one run. */
+  /** What is reported for one run: the numbers, and the text to send on. */
   record Stats(
       String contentType,
       String strategy,
@@ -150,7 +158,8 @@ public final class CompressCommand implements Callable<Integer> {
       int originalBytes,
       int compressedBytes,
       double millis,
-      boolean compressed) {
+      boolean compressed,
+      String text) {
 
     static Stats of(CompressionResult result, String content, TokenCounter counter, double millis) {
       if (result instanceof Compressed c) {
@@ -162,7 +171,8 @@ public final class CompressCommand implements Callable<Integer> {
             c.originalBytes(),
             c.compressedBytes(),
             millis,
-            true);
+            true,
+            c.text());
       }
       Unchanged u = (Unchanged) result;
       int tokens = counter.count(content);
@@ -174,7 +184,8 @@ public final class CompressCommand implements Callable<Integer> {
           u.originalBytes(),
           u.originalBytes(),
           millis,
-          false);
+          false,
+          u.text());
     }
 
     String line() {
@@ -205,6 +216,8 @@ public final class CompressCommand implements Callable<Integer> {
         g.writeNumberField("compressed_bytes", compressedBytes);
         g.writeNumberField("millis", Math.round(millis * 1000) / 1000.0);
         g.writeBooleanField("compressed", compressed);
+        // Last, so the fields before it keep their order for scripts that read them.
+        g.writeStringField("text", text);
         g.writeEndObject();
       } catch (IOException e) {
         throw new UncheckedIOException(e);

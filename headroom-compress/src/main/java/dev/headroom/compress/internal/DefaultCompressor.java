@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.CompressOptions;
@@ -20,12 +22,14 @@ import dev.headroom.compress.internal.tokens.TokenGate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Detects, dispatches to the compressor for the type, and applies the token-validation gate: a
  * candidate is used only when it has fewer tokens than the original, and only then are its dropped
  * originals written to the CCR store.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DefaultCompressor implements Compressor {
 
   private static final System.Logger LOG = System.getLogger(DefaultCompressor.class.getName());

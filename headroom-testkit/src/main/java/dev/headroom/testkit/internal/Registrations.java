@@ -1,5 +1,7 @@
 package dev.headroom.testkit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apiguardian.api.API;
 
 /**
  * Reads how an extension class is registered where it was compiled or packaged: the {@code
@@ -20,6 +23,7 @@ import java.util.zip.ZipFile;
  * file beside it. Reading the files, rather than asking the running module, gives the same answer
  * whether the author's tests run on the module path or the class path.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Registrations {
 
   public static final String SERVICE = "dev.headroom.api.PipelineExtension";

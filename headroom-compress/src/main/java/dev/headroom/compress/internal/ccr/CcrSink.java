@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.ccr;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.compress.CcrReference;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +10,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Collects what one compression drops and writes the markers for it. Nothing reaches a store until
  * the caller accepts the result, so a candidate the token gate rejects leaves no trace.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CcrSink {
 
   /** Hex digits of SHA-256 in a marker: 64 bits, short in tokens and ample within one scope. */

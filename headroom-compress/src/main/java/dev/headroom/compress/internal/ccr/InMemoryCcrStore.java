@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.ccr;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.compress.CcrStore;
 import java.time.Duration;
@@ -9,11 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.apiguardian.api.API;
 
 /**
  * A {@link CcrStore} in a map ordered by insertion: the oldest entries go first when the entry or
  * byte cap is reached, and expired entries are dropped when met. One lock: puts and gets are short.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class InMemoryCcrStore implements CcrStore {
 
   private final int maxEntries;

@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.detect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.ContentType;
 import dev.headroom.compress.Detection;
 import dev.headroom.compress.internal.json.JsonTrees;
@@ -7,12 +9,14 @@ import dev.headroom.compress.internal.spi.JNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The detection rules behind {@link dev.headroom.compress.ContentDetector}. JSON is validated in
  * full with a streaming parser; line-oriented types are judged on the first {@value #SAMPLE_LINES}
  * lines.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Detectors {
 
   static final int SAMPLE_LINES = 200;

@@ -1,5 +1,9 @@
 package dev.headroom.compress.internal.detect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A grep / ripgrep / git grep hit, {@code [rev:][drive:]path:line:} or {@code …path:line-}, read
  * without a regex: {@link #match} finds exactly what {@code
@@ -10,6 +14,7 @@ package dev.headroom.compress.internal.detect;
  * @param path the path (group 1 of {@code LineSample.GREP})
  * @param end the index just past the {@code :} or {@code -} after the line number
  */
+@API(status = INTERNAL, since = "0.1")
 public record GrepLine(String path, int end) {
 
   /** Colons that can matter: after an optional revision and drive, the path's and the number's. */

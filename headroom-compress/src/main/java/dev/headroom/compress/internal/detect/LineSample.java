@@ -1,11 +1,15 @@
 package dev.headroom.compress.internal.detect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /** Line statistics over the first lines of a text, for the line-oriented detection rules. */
+@API(status = INTERNAL, since = "0.1")
 public final class LineSample {
 
   /**

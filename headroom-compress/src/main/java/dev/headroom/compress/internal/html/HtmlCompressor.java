@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.html;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
@@ -11,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,6 +28,7 @@ import org.jsoup.select.QueryParser;
  * forms and asides go; the article (or {@code main}, or the body) is written one block per line,
  * headings marked with {@code #}, preformatted text kept as it is. The page itself is stored.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HtmlCompressor implements ContentCompressor {
 
   /** Noise by tag name; {@link #NOISE} is the same rule as a query. */

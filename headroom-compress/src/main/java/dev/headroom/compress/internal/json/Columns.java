@@ -1,15 +1,19 @@
 package dev.headroom.compress.internal.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Every scalar of a set of rows, grouped by column (a normalised JSON path, or a table column) and
  * in row order within each column: the form the row statistics read. A table's cells go in column
  * by column without any per-cell object; a JSON row's leaves are appended as they are flattened.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Columns {
 
   /** One column's values, in row order (a JSON path may repeat within a row, inside arrays). */

@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
@@ -15,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * JSON arrays and objects, in three steps that stop as soon as the result fits the budget:
@@ -28,6 +31,7 @@ import java.util.Set;
  *
  * The output is always valid JSON, and every number keeps its source text.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonCompressor implements ContentCompressor {
 
   /** JSON runs about 3.5 characters per token. */

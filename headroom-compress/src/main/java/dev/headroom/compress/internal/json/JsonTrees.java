@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,8 +20,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Reads a {@link JNode} tree with Jackson's streaming parser and writes it back compactly. */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonTrees {
 
   /**

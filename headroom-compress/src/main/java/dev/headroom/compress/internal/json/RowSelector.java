@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.internal.json.Columns.Column;
 import dev.headroom.compress.internal.json.Leaves.Path;
 import dev.headroom.compress.internal.spi.JNode;
@@ -12,12 +14,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Chooses which rows of a JSON array to keep: the first and last, rows answering the query, rows
  * with error-like values, rows holding a rare value of a mostly-uniform field, and numeric
  * outliers.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RowSelector {
 
   private static final int MAX_QUERY = 10;

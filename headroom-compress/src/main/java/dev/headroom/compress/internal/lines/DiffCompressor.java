@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.lines;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Unified diffs. Every line outside hunks (commit header, {@code diff --git}, {@code index}, {@code
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
  * inside is split in two with recomputed {@code @@ -a,b +c,d @@} headers, so the output still
  * applies. The original is stored, and the marker goes first, where {@code git apply} ignores it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DiffCompressor implements ContentCompressor {
 
   static final int CONTEXT = 1;

@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.lines;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Logs and build/test output. Always kept: lines answering the query, summary lines, the first and
@@ -21,6 +24,7 @@ import java.util.regex.Pattern;
  * stack head, distinct warnings, the first and last lines, and a line of context around what was
  * kept. The rest is counted by level and by its most repeated templates in the marker.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LogCompressor implements ContentCompressor {
 
   private static final Pattern CONTINUATION =

@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.lines;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.internal.detect.GrepLine;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * grep / ripgrep / git grep hits and bare path listings. Kept: lines answering the query,
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
  * most hits first, while the budget lasts. Runs of dropped hits are counted per file. Lines longer
  * than 2,000 characters (minified bundles) are never kept whole.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SearchCompressor implements ContentCompressor {
 
   private static final Pattern DEFINITION =

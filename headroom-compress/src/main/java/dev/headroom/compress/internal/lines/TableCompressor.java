@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.lines;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.internal.json.Columns;
 import dev.headroom.compress.internal.json.RowSelector;
 import dev.headroom.compress.internal.spi.Candidate;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Tables: CSV/TSV, psql, and whitespace-aligned command output. The header (and psql rule lines and
@@ -19,6 +22,7 @@ import java.util.regex.Pattern;
  * outliers), plus a small sample; kept rows are byte-identical. The query and the error words are
  * looked for in each row's line as it stands; the statistics read the cells column by column.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TableCompressor implements ContentCompressor {
 
   /** What a rule line ({@code ^[\\s+|:=-]*$}) is made of: ASCII white space and these marks. */

@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.livezone;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.headroom.compress.BlockDecision;
@@ -22,8 +24,10 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Scan, select, compress block by block, splice, validate. */
+@API(status = INTERNAL, since = "0.1")
 public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
   private static final Logger LOG = System.getLogger(DefaultLiveZoneRewriter.class.getName());

@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.prose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
@@ -7,6 +9,7 @@ import dev.headroom.compress.internal.text.Lines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Source code and prose are never cut (an agent may edit that code). The only change is lossless
@@ -14,6 +17,7 @@ import java.util.Optional;
  * to two. Markdown's two-space hard line break is the one trailing whitespace that means something,
  * so a line ending in exactly two spaces in prose keeps them.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TextCompressor implements ContentCompressor {
 
   static final double MIN_SAVING = 0.97;

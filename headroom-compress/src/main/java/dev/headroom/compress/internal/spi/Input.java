@@ -1,9 +1,12 @@
 package dev.headroom.compress.internal.spi;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.Detection;
 import dev.headroom.compress.internal.ccr.CcrSink;
 import dev.headroom.compress.internal.text.Query;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One text to compress, with everything a compressor may use.
@@ -15,6 +18,7 @@ import java.util.Optional;
  * @param sink where dropped content goes
  * @param json the parsed document when detection already parsed it as JSON, else empty
  */
+@API(status = INTERNAL, since = "0.1")
 public record Input(
     String text,
     Detection detection,

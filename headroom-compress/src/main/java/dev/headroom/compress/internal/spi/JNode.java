@@ -1,11 +1,15 @@
 package dev.headroom.compress.internal.spi;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A JSON value as parsed, with each number's source text kept ({@code 1.50} stays {@code 1.50},
  * {@code 1e-7} stays {@code 1e-7}). Containers are ordered as in the input.
  */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface JNode {
 
   /** An object; {@code keys} and {@code values} are parallel lists. */

@@ -1,16 +1,20 @@
 package dev.headroom.compress.internal.text;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Masks the variable parts of a line (numbers, hex ids, timestamps) so that repeated lines of one
  * kind share a template, and summarises omitted lines by their most frequent templates.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LineTemplates {
 
   private static final int PREFIX = 72;

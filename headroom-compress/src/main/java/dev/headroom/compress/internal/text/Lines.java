@@ -1,7 +1,10 @@
 package dev.headroom.compress.internal.text;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A text split on {@code \n} with every other byte kept: a CR stays at the end of its line, so
@@ -11,6 +14,7 @@ import java.util.List;
  * @param finalNewline whether the text ended with {@code \n}
  * @param crlf whether most lines end with CR (then added marker lines end with CR too)
  */
+@API(status = INTERNAL, since = "0.1")
 public record Lines(List<String> lines, boolean finalNewline, boolean crlf) {
 
   /**

@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.text;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,12 +9,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The user's question as search terms. Identifiers (anything with a digit, {@code _ - . / @ :} or
  * inner capitals) and quoted phrases are strong and matched case-sensitively; plain words are weak
  * and matched case-insensitively. Common English words are ignored.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Query {
 
   private static final Pattern QUOTED =

@@ -1,14 +1,18 @@
 package dev.headroom.compress.internal.text;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Ranks units of text (lines, rows) against a {@link Query}: each term is weighted by how rare it
  * is among the units, so a term found in most of them (a column name, "maxPoolSize") counts for
  * little and a rare one (an order id, an e-mail) decides.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Relevance {
 
   private Relevance() {}

@@ -1,15 +1,19 @@
 package dev.headroom.compress.internal.text;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.internal.ccr.CcrSink;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Which lines of a {@link Lines} text are kept, and how the result is rendered: kept lines verbatim
  * and in order, each run of omitted lines as one {@code [… N lines]} line, and a final {@code
  * <<ccr:HASH …>>} marker whose entry holds the whole original.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Selection {
 
   private final Lines lines;

@@ -1,8 +1,11 @@
 package dev.headroom.compress.internal.text;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Where each of a query's terms occurs in one text, so that whether a term is in any range of that
@@ -17,6 +20,7 @@ import java.util.Locale;
  * rule sees the same context: the callers' ranges start at the text's start or after a space or
  * {@code =}, and end with one.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TermIndex {
 
   private final String text;

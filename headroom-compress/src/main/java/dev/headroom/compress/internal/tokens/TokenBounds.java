@@ -1,5 +1,9 @@
 package dev.headroom.compress.internal.tokens;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Bounds on a byte-level BPE token count (o200k_base, cl100k_base) and a rough estimate, from one
  * pass over the characters and no tokenizer, so the gate can often decide without counting.
@@ -25,6 +29,7 @@ package dev.headroom.compress.internal.tokens;
  * @param upper tokens the text has at most (its UTF-8 length)
  * @param estimate a rough count, between the two
  */
+@API(status = INTERNAL, since = "0.1")
 public record TokenBounds(int lower, int upper, int estimate) {
 
   static final int LETTERS_PER_TOKEN = 6;

@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.tokens;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
@@ -7,8 +9,10 @@ import com.knuddels.jtokkit.api.EncodingType;
 import dev.headroom.compress.TokenCounter;
 import java.util.Locale;
 import java.util.function.ToIntFunction;
+import org.apiguardian.api.API;
 
 /** Picks a shared {@link TokenCounter} by model name; encodings load once, on first use. */
+@API(status = INTERNAL, since = "0.1")
 public final class TokenCounters {
 
   /**

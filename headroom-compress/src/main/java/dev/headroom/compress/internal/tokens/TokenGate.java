@@ -1,7 +1,10 @@
 package dev.headroom.compress.internal.tokens;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.headroom.compress.TokenCounter;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The token-validation gate: a candidate passes only when it has fewer tokens than its original.
@@ -18,6 +21,7 @@ import java.util.Optional;
  * candidate's token count instead of its byte count (log, diff, search and JSON samples of 4 KB and
  * 100 KB: 25-60% less time in the gate; docs/dev/benchmarks-history.md, "Speed work 3").
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TokenGate {
 
   private TokenGate() {}

@@ -1,6 +1,7 @@
 /**
- * In-process Headroom for applications that call the LLM providers themselves: the same live-zone
- * rewrite as the proxy and the same pipeline stages, with no proxy and no network hop.
+ * In-process Headroom for applications that call the LLM providers themselves: the same request
+ * pipeline as the proxy (stages, metadata, live-zone rewrite, accounting), with no proxy and no
+ * network hop.
  *
  * <p>Entry points: {@link dev.headroom.client.HeadroomClient#builder()} and {@link
  * dev.headroom.client.Headroom#compress(java.util.List, String, String)}.
@@ -14,6 +15,8 @@ module dev.headroom.client {
   requires transitive dev.headroom.compress;
   // Request and response bodies may be given as Jackson trees (JsonNode).
   requires transitive com.fasterxml.jackson.databind;
+  // The request pipeline, shared with the gateway.
+  requires dev.headroom.pipeline;
   // Annotation-only: @API marks stability and is not needed at run time.
   requires static transitive org.apiguardian.api;
 

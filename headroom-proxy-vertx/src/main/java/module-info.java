@@ -19,6 +19,7 @@ module dev.headroom.proxy {
   requires transitive io.vertx.core;
   requires com.fasterxml.jackson.databind;
   requires dev.headroom.compress;
+  requires dev.headroom.pipeline;
   requires com.github.luben.zstd_jni;
   requires com.aayushatharva.brotli4j;
   requires info.picocli;

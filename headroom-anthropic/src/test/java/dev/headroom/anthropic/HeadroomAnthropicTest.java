@@ -224,13 +224,15 @@ class HeadroomAnthropicTest {
             .filter(e -> e.stage() == PipelineStage.RESPONSE_RECEIVED)
             .findFirst()
             .orElseThrow();
-    assertEquals(Map.of("input_tokens", 321, "output_tokens", 4), received.metadata().get("usage"));
+    assertEquals(
+        Map.of("input_tokens", 321L, "output_tokens", 4L), received.metadata().get("usage"));
     assertEquals(
         List.of(
             PipelineStage.SETUP,
             PipelineStage.INPUT_RECEIVED,
             PipelineStage.INPUT_ROUTED,
             PipelineStage.INPUT_COMPRESSED,
+            PipelineStage.INPUT_REMEMBERED,
             PipelineStage.PRE_SEND,
             PipelineStage.POST_SEND,
             PipelineStage.RESPONSE_RECEIVED),

@@ -43,27 +43,30 @@ public enum PipelineStage {
   INPUT_RECEIVED("input_received"),
 
   /**
-   * A response cache answered the request, which is short-circuited: no later request stage fires.
-   * Informational.
+   * Reserved, not emitted yet: Headroom has no response cache. When one exists, this stage will
+   * fire for a request it answered, and no later request stage will. Informational.
    */
   INPUT_CACHED("input_cached"),
 
   /**
-   * Content in the live zone was classified and routed to compressors. Metadata names the routes.
-   * An extension may replace the payload or veto compression through metadata.
+   * The request's format is known and compression is about to run. Metadata holds {@code route},
+   * {@code transport}, {@code stream}, {@code body_bytes} and {@code compress}: whether the live
+   * zone will be compressed. An extension may replace the payload, or veto compression of this
+   * request by returning {@code compress: false} in the metadata.
    */
   INPUT_ROUTED("input_routed"),
 
   /**
-   * Compression finished; the payload is the compressed request, metadata holds token counts before
-   * and after. An extension may replace the payload (for example to undo compression of a block it
-   * must keep verbatim).
+   * Compression finished; the payload is the request as compressed, and metadata holds {@code
+   * tokens_before}, {@code tokens_after} and one {@code blocks} entry per live-zone string value.
+   * An extension may replace the payload (for example to undo compression of a block it must keep
+   * verbatim); a block it changes no longer counts as compressed in what is reported afterwards.
    */
   INPUT_COMPRESSED("input_compressed"),
 
   /**
-   * Originals of compressed blocks were stored for retrieval, or memory was injected. An extension
-   * may replace the payload and headers.
+   * The originals of compressed blocks were stored for retrieval. An extension may replace the
+   * payload and headers.
    */
   INPUT_REMEMBERED("input_remembered"),
 

@@ -4,16 +4,17 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.headroom.api.PipelineExtension;
 import dev.headroom.api.PipelineExtensions;
-import dev.headroom.client.internal.Json;
-import dev.headroom.client.internal.Prepared;
-import dev.headroom.client.internal.RequestStages;
 import dev.headroom.compress.CcrStore;
-import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.CompressOptions;
 import dev.headroom.compress.Compressor;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneRewriter;
-import dev.headroom.compress.ProviderApi;
+import dev.headroom.pipeline.Json;
+import dev.headroom.pipeline.PipelineRequest;
+import dev.headroom.pipeline.PipelineResult;
+import dev.headroom.pipeline.RequestPipeline;
+import dev.headroom.pipeline.RequestRewriter;
+import dev.headroom.pipeline.Route;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,19 +30,23 @@ import org.apiguardian.api.API;
  * <p>The messages are Chat Completions shaped ({@code role}, {@code content}, {@code tool_call_id}
  * …); the live zone is the latest {@code role: tool} output and the latest user text, exactly as
  * for a {@link HeadroomClient} or the proxy. Only the extensions passed in run (nothing is
- * discovered), at {@code INPUT_RECEIVED}, {@code INPUT_ROUTED} and {@code INPUT_COMPRESSED} with
- * operation {@code compress}. Originals that compression drops go to {@link #ccrStore()}.
+ * discovered), at the request stages of {@link
+ * HeadroomClient#prepare(dev.headroom.compress.ProviderApi, byte[])} ({@code INPUT_RECEIVED} to
+ * {@code PRE_SEND}) with operation {@code compress}. Originals that compression drops go to {@link
+ * #ccrStore()}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Headroom {
 
   private static final CcrStore STORE = CcrStore.inMemory();
-  private static final LiveZoneRewriter REWRITER =
-      LiveZoneRewriter.create(
-          Compressor.create(CompressOptions.defaults().withCcrStore(STORE)),
-          // An explicit call wants its answer: a budget for a cold JVM, not the proxy's per-request
-          // 50 ms.
-          LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(10)));
+  // An explicit call wants its answer: a budget for a cold JVM, not the proxy's per-request 50 ms.
+  private static final LiveZoneOptions OPTIONS =
+      LiveZoneOptions.defaults().withRequestBudget(Duration.ofSeconds(10));
+  private static final RequestRewriter REWRITER =
+      RequestRewriter.liveZone(
+          LiveZoneRewriter.create(
+              Compressor.create(CompressOptions.defaults().withCcrStore(STORE)), OPTIONS),
+          OPTIONS);
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private Headroom() {}
@@ -66,21 +71,17 @@ public final class Headroom {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("model", model);
     body.put("messages", messages);
-    RequestStages stages =
-        new RequestStages(PipelineExtensions.of(extensions), REWRITER, "compress");
-    CompressContext context =
-        CompressContext.defaults()
-            .withQuery(query)
-            .withModel(model.isBlank() ? CompressContext.DEFAULT_MODEL : model);
-    Prepared prepared =
-        stages.run(
-            ProviderApi.CHAT_COMPLETIONS,
-            Json.write(body),
-            Map.of(),
-            context,
-            "hr_compress_" + SEQUENCE.incrementAndGet(),
-            false);
-    Map<String, Object> sent = Json.parseObject(prepared.body());
+    PipelineRequest request =
+        PipelineRequest.builder(
+                "hr_compress_" + SEQUENCE.incrementAndGet(),
+                "compress",
+                Route.CHAT,
+                Json.write(body))
+            .query(query)
+            .build();
+    PipelineResult result =
+        RequestPipeline.create(PipelineExtensions.of(extensions), REWRITER).run(request);
+    Map<String, Object> sent = Json.parseObject(result.body());
     List<Map<String, Object>> out = new ArrayList<>();
     if (sent != null && sent.get("messages") instanceof List<?> list) {
       for (Object message : list) {
@@ -91,7 +92,7 @@ public final class Headroom {
         }
       }
     }
-    return new CompressedMessages(out, prepared.tokensBefore(), prepared.tokensAfter());
+    return new CompressedMessages(out, result.tokensBefore(), result.tokensAfter());
   }
 
   /**

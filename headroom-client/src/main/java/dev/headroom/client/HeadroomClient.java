@@ -1,14 +1,10 @@
 package dev.headroom.client;
 
-import static dev.headroom.api.PipelineStage.SETUP;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtension;
 import dev.headroom.api.PipelineExtensions;
-import dev.headroom.client.internal.Json;
-import dev.headroom.client.internal.RequestStages;
 import dev.headroom.compress.CcrStore;
 import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.CompressOptions;
@@ -16,6 +12,13 @@ import dev.headroom.compress.Compressor;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.compress.ProviderApi;
+import dev.headroom.pipeline.Json;
+import dev.headroom.pipeline.Lifecycle;
+import dev.headroom.pipeline.PipelineRequest;
+import dev.headroom.pipeline.RequestPipeline;
+import dev.headroom.pipeline.RequestRewriter;
+import dev.headroom.pipeline.ResponseStages;
+import dev.headroom.pipeline.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +30,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
 
 /**
- * Headroom inside the application, for code that calls the LLM providers itself: the same live-zone
- * rewrite as the proxy (only the newest tool outputs and user text shrink; every byte before them
- * is kept, so the provider's prompt cache still hits) and the same pipeline stages, with no proxy.
+ * Headroom inside the application, for code that calls the LLM providers itself: the request
+ * pipeline of the proxy, with no proxy. Only the newest tool outputs and user text shrink; every
+ * byte before them is kept, so the provider's prompt cache still hits.
  *
  * <p>Building emits {@code SETUP}. {@link #prepare(ProviderApi, byte[])} emits {@code
- * INPUT_RECEIVED}, {@code INPUT_ROUTED}, {@code INPUT_COMPRESSED} and {@code PRE_SEND} and returns
- * the {@link Exchange} whose body the caller sends; reporting the response on it emits {@code
- * POST_SEND} and {@code RESPONSE_RECEIVED}. Extensions that throw are skipped (fail-open), and a
- * failing rewrite sends the body as given. Immutable and thread-safe: build one and share it.
+ * INPUT_RECEIVED}, {@code INPUT_ROUTED}, {@code INPUT_COMPRESSED}, {@code INPUT_REMEMBERED} and
+ * {@code PRE_SEND}, with the metadata the proxy's events carry, and returns the {@link Exchange}
+ * whose body the caller sends; reporting the response on it emits {@code POST_SEND} and {@code
+ * RESPONSE_RECEIVED}. Extensions that throw are skipped (fail-open), and a failing rewrite sends
+ * the body as given. Immutable and thread-safe: build one and share it.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HeadroomClient {
@@ -44,8 +48,9 @@ public final class HeadroomClient {
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private final PipelineExtensions extensions;
-  private final RequestStages stages;
-  private final CompressContext context;
+  private final RequestPipeline pipeline;
+  private final ResponseStages responses;
+  private final String scope;
 
   private HeadroomClient(Builder builder) {
     PipelineExtensions.Builder set = PipelineExtensions.builder();
@@ -58,18 +63,16 @@ public final class HeadroomClient {
         builder.ccrStore == null
             ? builder.compressOptions
             : builder.compressOptions.withCcrStore(builder.ccrStore);
-    LiveZoneRewriter rewriter =
-        LiveZoneRewriter.create(Compressor.create(options), builder.liveZoneOptions);
+    RequestRewriter rewriter =
+        RequestRewriter.liveZone(
+            LiveZoneRewriter.create(Compressor.create(options), builder.liveZoneOptions),
+            builder.liveZoneOptions);
     // Vocabularies and cold code would otherwise land in the first requests' time budget.
     rewriter.warmUp();
-    this.stages = new RequestStages(extensions, rewriter, OPERATION);
-    this.context = CompressContext.defaults().withScope(builder.scope);
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("default_mode", "optimize");
-    metadata.put("discover_extensions", builder.discover);
-    metadata.put(
-        "extensions", extensions.extensions().stream().map(PipelineExtension::id).toList());
-    extensions.emit(SETUP, PipelineEvent.builder(SETUP, "sdk.setup").metadata(metadata).build());
+    this.pipeline = RequestPipeline.create(extensions, rewriter);
+    this.responses = ResponseStages.of(extensions);
+    this.scope = builder.scope;
+    Lifecycle.setup(extensions, "sdk.setup", true);
   }
 
   /**
@@ -124,12 +127,13 @@ public final class HeadroomClient {
     Objects.requireNonNull(headers, "headers must not be null");
     Map<String, String> lower = new LinkedHashMap<>();
     headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
-    String requestId = "hr_sdk_" + SEQUENCE.incrementAndGet();
-    return new Exchange(
-        extensions,
-        requestId,
-        RequestStages.providerOf(api),
-        stages.run(api, body, lower, context, requestId, true));
+    PipelineRequest request =
+        PipelineRequest.builder(
+                "hr_sdk_" + SEQUENCE.incrementAndGet(), OPERATION, Route.of(api), body)
+            .headers(lower)
+            .scope(scope)
+            .build();
+    return new Exchange(responses, request, pipeline.run(request));
   }
 
   /** Collects extensions and compression settings; {@link #build()} emits {@code SETUP}. */

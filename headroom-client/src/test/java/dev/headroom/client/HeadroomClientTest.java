@@ -2,6 +2,7 @@ package dev.headroom.client;
 
 import static dev.headroom.api.PipelineStage.INPUT_COMPRESSED;
 import static dev.headroom.api.PipelineStage.INPUT_RECEIVED;
+import static dev.headroom.api.PipelineStage.INPUT_REMEMBERED;
 import static dev.headroom.api.PipelineStage.INPUT_ROUTED;
 import static dev.headroom.api.PipelineStage.POST_SEND;
 import static dev.headroom.api.PipelineStage.PRE_SEND;
@@ -10,6 +11,7 @@ import static dev.headroom.api.PipelineStage.SETUP;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +26,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +42,7 @@ class HeadroomClientTest {
           INPUT_RECEIVED,
           INPUT_ROUTED,
           INPUT_COMPRESSED,
+          INPUT_REMEMBERED,
           PRE_SEND,
           POST_SEND,
           RESPONSE_RECEIVED);
@@ -74,6 +79,9 @@ class HeadroomClientTest {
     assertEquals(
         Map.of("prompt_tokens", 900, "completion_tokens", 9),
         recorder.at(RESPONSE_RECEIVED).response().get("usage"));
+    assertEquals(
+        Map.of("prompt_tokens", 900L, "completion_tokens", 9L),
+        recorder.at(RESPONSE_RECEIVED).metadata().get("usage"));
   }
 
   @Test
@@ -134,7 +142,7 @@ class HeadroomClientTest {
     assertArrayEquals(expected.body(), actual.body());
     assertEquals(expected.headers(), actual.headers());
     assertEquals(CANONICAL, after.seen());
-    assertEquals(7L, throwing.extensions().failureCounts().get("thrower"));
+    assertEquals(8L, throwing.extensions().failureCounts().get("thrower"));
   }
 
   @Test
@@ -213,7 +221,14 @@ class HeadroomClientTest {
     try (InputStream in =
         exchange.observe(200, "text/event-stream", new ByteArrayInputStream(stream))) {
       assertEquals(
-          List.of(SETUP, INPUT_RECEIVED, INPUT_ROUTED, INPUT_COMPRESSED, PRE_SEND, POST_SEND),
+          List.of(
+              SETUP,
+              INPUT_RECEIVED,
+              INPUT_ROUTED,
+              INPUT_COMPRESSED,
+              INPUT_REMEMBERED,
+              PRE_SEND,
+              POST_SEND),
           recorder.seen());
       read = in.readAllBytes();
     }
@@ -221,8 +236,82 @@ class HeadroomClientTest {
     assertArrayEquals(stream, read);
     assertEquals(CANONICAL, recorder.seen());
     assertEquals(
-        Map.of("input_tokens", 5, "output_tokens", 4),
+        Map.of("input_tokens", 5L, "output_tokens", 4L),
         recorder.at(RESPONSE_RECEIVED).metadata().get("usage"));
+    assertEquals("open", recorder.at(RESPONSE_RECEIVED).metadata().get("stream_status"));
+    assertEquals(true, recorder.at(RESPONSE_RECEIVED).metadata().get("complete"));
     assertEquals("anthropic", recorder.at(RESPONSE_RECEIVED).provider());
+  }
+
+  @Test
+  void aBodySentUnchangedReportsNothingSaved() {
+    PipelineExtension veto =
+        new PipelineExtension() {
+          @Override
+          public String id() {
+            return "veto";
+          }
+
+          @Override
+          public PipelineEvent onEvent(PipelineEvent event) {
+            return event.stage() == INPUT_ROUTED ? event.withMetadata("compress", false) : event;
+          }
+        };
+    byte[] body = Bodies.chat();
+
+    Exchange exchange =
+        client()
+            .discoverExtensions(false)
+            .extension(veto)
+            .build()
+            .prepare(ProviderApi.CHAT_COMPLETIONS, body);
+
+    assertSame(body, exchange.body());
+    assertEquals(0, exchange.tokensBefore());
+    assertEquals(0, exchange.tokensAfter());
+  }
+
+  @Test
+  void aBlockAnExtensionPutsBackBeforeSendingIsNotCountedAsSaved() {
+    String original = Bodies.orders("ord_");
+    PipelineExtension undo =
+        new PipelineExtension() {
+          @Override
+          public String id() {
+            return "undo";
+          }
+
+          @Override
+          public PipelineEvent onEvent(PipelineEvent event) {
+            if (event.stage() != PRE_SEND) {
+              return event;
+            }
+            List<Object> messages = new ArrayList<>();
+            for (Object message : event.messages()) {
+              if (message instanceof Map<?, ?> map && "tool".equals(map.get("role"))) {
+                Map<Object, Object> copy = new LinkedHashMap<>(map);
+                copy.put("content", original);
+                messages.add(copy);
+              } else {
+                messages.add(message);
+              }
+            }
+            return event.withMessages(messages);
+          }
+        };
+
+    Exchange exchange =
+        client()
+            .discoverExtensions(false)
+            .extension(undo)
+            .build()
+            .prepare(ProviderApi.CHAT_COMPLETIONS, Bodies.chat(original));
+
+    assertTrue(text(exchange.body()).contains("ord_100042"), "the original rows are sent");
+    assertEquals(0, exchange.tokensBefore());
+    assertEquals(0, exchange.tokensAfter());
+    assertTrue(
+        exchange.blocks().stream().anyMatch(b -> b.outcome().equals("replaced_by_extension")),
+        exchange.blocks().toString());
   }
 }

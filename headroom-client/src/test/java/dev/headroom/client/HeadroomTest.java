@@ -2,7 +2,9 @@ package dev.headroom.client;
 
 import static dev.headroom.api.PipelineStage.INPUT_COMPRESSED;
 import static dev.headroom.api.PipelineStage.INPUT_RECEIVED;
+import static dev.headroom.api.PipelineStage.INPUT_REMEMBERED;
 import static dev.headroom.api.PipelineStage.INPUT_ROUTED;
+import static dev.headroom.api.PipelineStage.PRE_SEND;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,12 +34,14 @@ class HeadroomTest {
   }
 
   @Test
-  void onlyTheThreeInputStagesAreEmittedWithTheCompressOperation() {
+  void theRequestStagesAreEmittedWithTheCompressOperation() {
     Recorder recorder = new Recorder("recorder");
 
     Headroom.compress(conversation(Bodies.orders("ord_")), "gpt-4o", "", recorder);
 
-    assertEquals(List.of(INPUT_RECEIVED, INPUT_ROUTED, INPUT_COMPRESSED), recorder.seen());
+    assertEquals(
+        List.of(INPUT_RECEIVED, INPUT_ROUTED, INPUT_COMPRESSED, INPUT_REMEMBERED, PRE_SEND),
+        recorder.seen());
     assertTrue(recorder.events.stream().allMatch(e -> e.operation().equals("compress")));
     assertTrue((Integer) recorder.at(INPUT_COMPRESSED).metadata().get("tokens_before") > 0);
   }

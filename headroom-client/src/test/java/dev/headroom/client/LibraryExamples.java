@@ -56,7 +56,7 @@ final class LibraryExamples {
             .ccrStore(CcrStore.inMemory()) // where dropped originals are kept
             .build(); // emits SETUP
 
-    // INPUT_RECEIVED, INPUT_ROUTED, live-zone compression, INPUT_COMPRESSED, PRE_SEND:
+    // INPUT_RECEIVED … PRE_SEND, the live-zone rewrite among them:
     Exchange exchange = headroom.prepare(ProviderApi.CHAT_COMPLETIONS, requestBody);
     HttpResponse<byte[]> response =
         http.send(

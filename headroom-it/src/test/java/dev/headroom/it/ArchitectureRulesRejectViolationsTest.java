@@ -1,6 +1,7 @@
 package dev.headroom.it;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,5 +127,37 @@ class ArchitectureRulesRejectViolationsTest {
         () ->
             HeadroomArchitectureRules.standard_streams_are_used_only_by_cli_entry_points.check(
                 fixtures("dev.headroom.it.fixture.internal.cli", "dev.headroom.it.fixture.open")));
+  }
+
+  @Test
+  void publicInternalTypesNotMarkedInternalAreRejected() {
+    JavaClasses classes = fixtures("dev.headroom.it.fixture.internal.marked");
+
+    AssertionError failure =
+        assertThrows(
+            AssertionError.class,
+            () ->
+                HeadroomArchitectureRules.public_types_outside_the_api_are_marked_internal.check(
+                    classes));
+    assertTrue(failure.getMessage().contains("MarkedExperimental"), failure.getMessage());
+    assertTrue(failure.getMessage().contains(".Unmarked"), failure.getMessage());
+    assertFalse(failure.getMessage().contains("MarkedInternal is public"), failure.getMessage());
+  }
+
+  @Test
+  void runningStagesOutsideTheSharedPipelineIsRejected() {
+    assertRejects(
+        HeadroomArchitectureRules.the_shared_pipeline_alone_runs_extensions,
+        fixtures("dev.headroom.it.fixture.stages"),
+        "RunsStagesItself");
+  }
+
+  @Test
+  void usingTheSharedPipelineOutsideTheGatewayAndTheClientIsRejected() {
+    assertRejects(
+        HeadroomArchitectureRules.only_the_gateway_and_the_client_use_the_shared_pipeline,
+        new ClassFileImporter()
+            .importPackages("dev.headroom.it.fixture.friend", "dev.headroom.pipeline"),
+        "ReachesIntoThePipeline");
   }
 }

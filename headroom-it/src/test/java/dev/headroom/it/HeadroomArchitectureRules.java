@@ -15,6 +15,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.headroom.api.PipelineEvent;
+import dev.headroom.api.PipelineExtensions;
+import dev.headroom.api.PipelineStage;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,6 +131,48 @@ final class HeadroomArchitectureRules {
               "users must see which types are stable, experimental or internal (apiguardian @API)");
 
   @ArchTest
+  static final ArchRule public_types_outside_the_api_are_marked_internal =
+      classes()
+          .that()
+          .resideInAnyPackage("dev.headroom..internal..", "dev.headroom.pipeline..")
+          .and()
+          .arePublic()
+          .and()
+          .areTopLevelClasses()
+          .should(beMarkedInternal())
+          .because(
+              "on the class path an unexported type is still visible: @API(status = INTERNAL) tells"
+                  + " users it may change at any time, as JUnit marks its own");
+
+  @ArchTest
+  static final ArchRule the_shared_pipeline_alone_runs_extensions =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.headroom..")
+          .and()
+          .resideOutsideOfPackages(
+              "dev.headroom.api..", "dev.headroom.pipeline..", "dev.headroom.testkit..")
+          .should()
+          .callMethod(PipelineExtensions.class, "emit", PipelineStage.class, PipelineEvent.class)
+          .because(
+              "the gateway and the in-process client run one stage sequence with one set of"
+                  + " metadata; a second runner drifts (the testkit runs extensions to test them)");
+
+  @ArchTest
+  static final ArchRule only_the_gateway_and_the_client_use_the_shared_pipeline =
+      classes()
+          .that()
+          .resideInAPackage("dev.headroom.pipeline..")
+          .should()
+          .onlyBeAccessed()
+          .byClassesThat()
+          .resideInAnyPackage(
+              "dev.headroom.pipeline..", "dev.headroom.proxy..", "dev.headroom.client..")
+          .because(
+              "the pipeline is the common implementation of those two modules, exported to them"
+                  + " alone; anyone else uses HeadroomClient or the gateway");
+
+  @ArchTest
   static final ArchRule no_generic_exceptions_are_thrown =
       noClasses()
           .that()
@@ -175,6 +220,23 @@ final class HeadroomArchitectureRules {
   private static Optional<String> moduleOf(String packageName) {
     Matcher module = MODULE.matcher(packageName);
     return module.matches() ? Optional.of(module.group(1)) : Optional.empty();
+  }
+
+  private static ArchCondition<JavaClass> beMarkedInternal() {
+    return new ArchCondition<>("be annotated @API(status = INTERNAL)") {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        boolean internal =
+            javaClass.isAnnotatedWith(API.class)
+                && javaClass.getAnnotationOfType(API.class).status() == API.Status.INTERNAL;
+        if (!internal) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  javaClass,
+                  javaClass.getName() + " is public but not marked @API(status = INTERNAL)"));
+        }
+      }
+    };
   }
 
   private static ArchCondition<JavaClass> beFinalOrInterfacesOrAbstract() {

@@ -218,7 +218,7 @@ class HeadroomOpenAITest {
             .findFirst()
             .orElseThrow();
     assertEquals(
-        Map.of("prompt_tokens", 321, "completion_tokens", 4, "total_tokens", 325),
+        Map.of("prompt_tokens", 321L, "completion_tokens", 4L, "total_tokens", 325L),
         received.metadata().get("usage"));
     assertEquals(
         List.of(
@@ -226,6 +226,7 @@ class HeadroomOpenAITest {
             PipelineStage.INPUT_RECEIVED,
             PipelineStage.INPUT_ROUTED,
             PipelineStage.INPUT_COMPRESSED,
+            PipelineStage.INPUT_REMEMBERED,
             PipelineStage.PRE_SEND,
             PipelineStage.POST_SEND,
             PipelineStage.RESPONSE_RECEIVED),

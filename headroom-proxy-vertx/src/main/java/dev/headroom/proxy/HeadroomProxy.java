@@ -2,32 +2,33 @@ package dev.headroom.proxy;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtensions;
-import dev.headroom.api.PipelineStage;
 import dev.headroom.compress.CcrStore;
 import dev.headroom.compress.CompressOptions;
 import dev.headroom.compress.Compressor;
 import dev.headroom.compress.LiveZoneOptions;
+import dev.headroom.compress.LiveZoneRewriter;
+import dev.headroom.pipeline.Lifecycle;
+import dev.headroom.pipeline.RequestPipeline;
+import dev.headroom.pipeline.RequestRewriter;
 import dev.headroom.proxy.internal.ccr.CcrMetrics;
-import dev.headroom.proxy.internal.ccr.CcrRequestRewriter;
 import dev.headroom.proxy.internal.ccr.CcrStores;
 import dev.headroom.proxy.internal.ccr.MeteredCcrStore;
+import dev.headroom.proxy.internal.extensions.ExtensionDiscovery;
 import dev.headroom.proxy.internal.http.ProxyVerticle;
-import dev.headroom.proxy.internal.http.Retrieval;
 import dev.headroom.proxy.internal.http.ServerSettings;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
-import dev.headroom.proxy.internal.pipeline.ExtensionDiscovery;
-import dev.headroom.proxy.internal.pipeline.LiveZoneRequestRewriter;
-import dev.headroom.proxy.internal.pipeline.RequestPipeline;
-import dev.headroom.proxy.internal.pipeline.RequestRewriter;
+import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
+import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
+import dev.headroom.proxy.internal.retrieval.RetrievalToolRewriter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
 
 /**
@@ -45,26 +46,39 @@ public final class HeadroomProxy {
 
   private static final System.Logger LOG = System.getLogger(HeadroomProxy.class.getName());
 
+  private static final String LIFECYCLE = "proxy.lifecycle";
+
   private final Vertx vertx;
   private final ProxyOptions options;
   private final RequestRewriter rewriter;
-  private final Retrieval retrieval;
+  private final RetrievalEndpoint retrieval;
+  private final Optional<RetrievalLoop> retrievals;
   private final CcrMetrics ccrMetrics;
   private final List<String> deployments = new ArrayList<>();
   private volatile int port = -1;
   private volatile ProxyMetrics metrics;
 
-  private HeadroomProxy(
-      Vertx vertx,
-      ProxyOptions options,
-      RequestRewriter rewriter,
-      Retrieval retrieval,
-      CcrMetrics ccrMetrics) {
-    this.retrieval = retrieval;
-    this.ccrMetrics = ccrMetrics;
+  private HeadroomProxy(Vertx vertx, ProxyOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx must not be null");
     this.options = Objects.requireNonNull(options, "options must not be null");
-    this.rewriter = rewriter;
+    this.ccrMetrics = new CcrMetrics();
+    CcrStores.Opened opened =
+        CcrStores.open(vertx, options.ccrStore(), options.ccrConversationTtl(), ccrMetrics);
+    CcrStore ccrStore = new MeteredCcrStore(opened.store(), ccrMetrics);
+    this.retrieval = new RetrievalEndpoint(ccrStore);
+    if (options.compression()) {
+      LiveZoneOptions liveZone =
+          LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget());
+      Compressor compressor = Compressor.create(CompressOptions.defaults().withCcrStore(ccrStore));
+      this.rewriter =
+          new RetrievalToolRewriter(
+              RequestRewriter.liveZone(LiveZoneRewriter.create(compressor, liveZone), liveZone),
+              opened.conversations());
+      this.retrievals = Optional.of(new RetrievalLoop(vertx, ccrStore, ccrMetrics));
+    } else {
+      this.rewriter = RequestRewriter.identity();
+      this.retrievals = Optional.empty();
+    }
   }
 
   /**
@@ -73,34 +87,7 @@ public final class HeadroomProxy {
    * @return a proxy, not yet started
    */
   public static HeadroomProxy create(Vertx vertx, ProxyOptions options) {
-    CcrMetrics ccrMetrics = new CcrMetrics();
-    CcrStores.Opened opened =
-        CcrStores.open(vertx, options.ccrStore(), options.ccrConversationTtl(), ccrMetrics);
-    CcrStore ccrStore = new MeteredCcrStore(opened.store(), ccrMetrics);
-    RequestRewriter rewriter =
-        options.compression()
-            ? new CcrRequestRewriter(
-                new LiveZoneRequestRewriter(
-                    Compressor.create(CompressOptions.defaults().withCcrStore(ccrStore)),
-                    LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget())),
-                opened.conversations())
-            : RequestRewriter.identity();
-    return new HeadroomProxy(
-        vertx,
-        options,
-        rewriter,
-        new Retrieval(ccrStore, ccrMetrics, options.compression()),
-        ccrMetrics);
-  }
-
-  /** Internal: the live-zone issue wires its rewriter here. */
-  static HeadroomProxy create(Vertx vertx, ProxyOptions options, RequestRewriter rewriter) {
-    return new HeadroomProxy(
-        vertx,
-        options,
-        Objects.requireNonNull(rewriter, "rewriter must not be null"),
-        new Retrieval(CcrStore.inMemory()),
-        new CcrMetrics());
+    return new HeadroomProxy(vertx, options);
   }
 
   /**
@@ -127,71 +114,66 @@ public final class HeadroomProxy {
               } catch (RuntimeException | LinkageError failure) {
                 LOG.log(
                     System.Logger.Level.WARNING,
-                    "compression warm-up failed; the first requests may be forwarded uncompressed",
+                    "compression warm-up failed; the first requests may be slower",
                     failure);
               }
-              emit(extensions, PipelineStage.SETUP, Map.of());
-              emit(
-                  extensions,
-                  PipelineStage.PRE_START,
-                  Map.of("host", options.host(), "port", options.port()));
+              Lifecycle.setup(extensions, LIFECYCLE, options.compression());
+              Lifecycle.starting(extensions, LIFECYCLE, options.host(), options.port());
               return extensions;
             },
             false);
-    return loaded.compose(
-        extensions -> {
-          RequestPipeline pipeline =
-              new RequestPipeline(extensions, rewriter, options.maxBodyBytes());
-          ProxyMetrics shared = new ProxyMetrics(extensions);
-          shared.bind(ccrMetrics);
-          this.metrics = shared;
-          int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-          // Vert.x shares one random port among servers that ask for the same negative port.
-          ServerSettings settings =
-              new ServerSettings(
-                  options.host(),
-                  options.port() == 0 ? -1 : options.port(),
-                  options.openaiApiUrl(),
-                  options.anthropicApiUrl(),
-                  options.maxBodyBytes(),
-                  options.connectTimeout(),
-                  options.requestTimeout(),
-                  options.shutdownTimeout());
-          List<ProxyVerticle> verticles = new java.util.concurrent.CopyOnWriteArrayList<>();
-          return vertx
-              .deployVerticle(
-                  () -> {
-                    ProxyVerticle verticle =
-                        new ProxyVerticle(settings, pipeline, shared, retrieval);
-                    verticles.add(verticle);
-                    return verticle;
-                  },
-                  new DeploymentOptions().setInstances(instances))
-              .compose(
-                  id -> {
-                    deployments.add(id);
-                    int bound = verticles.get(0).actualPort();
-                    for (ProxyVerticle verticle : verticles) {
-                      if (verticle.actualPort() != bound) {
-                        return Future.failedFuture(
-                            new IllegalStateException("listeners bound different ports"));
-                      }
-                    }
-                    return Future.succeededFuture(bound);
-                  })
-              .compose(
-                  bound ->
-                      vertx.executeBlocking(
-                          () -> {
-                            emit(
-                                extensions,
-                                PipelineStage.POST_START,
-                                Map.of("host", options.host(), "port", bound));
-                            port = bound;
-                            return bound;
-                          },
-                          false));
-        });
+    return loaded.compose(this::listen);
+  }
+
+  private Future<Integer> listen(PipelineExtensions extensions) {
+    ProxyMetrics shared = new ProxyMetrics(extensions);
+    shared.bind(ccrMetrics);
+    this.metrics = shared;
+    ProxyVerticle.Shared services =
+        new ProxyVerticle.Shared(
+            RequestPipeline.create(extensions, rewriter), shared, retrieval, retrievals);
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    // Vert.x shares one random port among servers that ask for the same negative port.
+    ServerSettings settings =
+        new ServerSettings(
+            options.host(),
+            options.port() == 0 ? -1 : options.port(),
+            options.openaiApiUrl(),
+            options.anthropicApiUrl(),
+            options.maxBodyBytes(),
+            options.connectTimeout(),
+            options.requestTimeout(),
+            options.shutdownTimeout());
+    List<ProxyVerticle> verticles = new CopyOnWriteArrayList<>();
+    return vertx
+        .deployVerticle(
+            () -> {
+              ProxyVerticle verticle = new ProxyVerticle(settings, services);
+              verticles.add(verticle);
+              return verticle;
+            },
+            new DeploymentOptions().setInstances(instances))
+        .compose(
+            id -> {
+              deployments.add(id);
+              int bound = verticles.get(0).actualPort();
+              for (ProxyVerticle verticle : verticles) {
+                if (verticle.actualPort() != bound) {
+                  return Future.failedFuture(
+                      new IllegalStateException("listeners bound different ports"));
+                }
+              }
+              return Future.succeededFuture(bound);
+            })
+        .compose(
+            bound ->
+                vertx.executeBlocking(
+                    () -> {
+                      Lifecycle.started(extensions, LIFECYCLE, options.host(), bound);
+                      port = bound;
+                      return bound;
+                    },
+                    false));
   }
 
   /**
@@ -222,13 +204,5 @@ public final class HeadroomProxy {
     deployments.clear();
     port = -1;
     return Future.join(undeployed).mapEmpty();
-  }
-
-  private static void emit(
-      PipelineExtensions extensions, PipelineStage stage, Map<String, ?> metadata) {
-    if (extensions.wants(stage)) {
-      extensions.emit(
-          stage, PipelineEvent.builder(stage, "proxy.lifecycle").metadata(metadata).build());
-    }
   }
 }

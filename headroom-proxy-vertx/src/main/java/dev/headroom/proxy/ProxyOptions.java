@@ -129,7 +129,8 @@ public final class ProxyOptions {
   }
 
   /**
-   * @return how long compressing one request may take before the original is sent instead
+   * @return how long compressing one request may take: past it no further block of the request
+   *     starts (the first always does, and a block already compressed is sent compressed)
    */
   public Duration compressionBudget() {
     return compressionBudget;
@@ -235,8 +236,8 @@ public final class ProxyOptions {
     }
 
     /**
-     * @param value how long compressing one request may take; past it the original bytes go
-     *     upstream; default 50 ms
+     * @param value how long compressing one request may take: past it no further block of the
+     *     request starts (the first always does; finished blocks are used); default 50 ms
      * @return this builder
      */
     public Builder compressionBudget(Duration value) {

@@ -52,7 +52,7 @@ class ExtensionsDirectoryTest {
             b ->
                 b.extensionsDir(dir)
                     .extensions(
-                        dev.headroom.proxy.internal.pipeline.ExtensionDiscovery.discover(dir)))) {
+                        dev.headroom.proxy.internal.extensions.ExtensionDiscovery.discover(dir)))) {
       fx.post("/v1/chat/completions", "{\"model\":\"m\"}");
       assertEquals(
           "{\"model\":\"m\",\"from_alpha\":true,\"from_beta\":true}",

@@ -165,7 +165,7 @@ public class LiveZoneCompressionTest {
     for (dev.headroom.compress.ProviderApi api : dev.headroom.compress.ProviderApi.values()) {
       String tool =
           new String(
-              dev.headroom.proxy.internal.ccr.RetrieveTools.definition(api),
+              dev.headroom.proxy.internal.retrieval.RetrieveTools.definition(api),
               StandardCharsets.UTF_8);
       if (sent.contains(tool)) {
         return sent.replace(",\"tools\":[" + tool + "]", "")

@@ -2,9 +2,10 @@ package dev.headroom.proxy;
 
 import dev.headroom.api.PipelineExtension;
 import dev.headroom.api.PipelineExtensions;
-import dev.headroom.proxy.internal.pipeline.RequestRewriter;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /** A Vert.x instance, an OpenAI-side and an Anthropic-side fake upstream, and a proxy in front. */
@@ -17,48 +18,40 @@ public final class ProxyFixture implements AutoCloseable {
   public final HeadroomProxy proxy;
   public final int port;
 
-  private ProxyFixture(UnaryOperator<ProxyOptions.Builder> options, RequestRewriter rewriter) {
+  private ProxyFixture(UnaryOperator<ProxyOptions.Builder> options) {
     ProxyOptions.Builder builder =
         ProxyOptions.builder()
             .port(0)
             .openaiApiUrl(openai.url())
             .anthropicApiUrl(anthropic.url() + "/v1")
             .extensions(PipelineExtensions.none())
-            .shutdownTimeout(java.time.Duration.ofSeconds(1));
-    ProxyOptions built = options.apply(builder).build();
-    // No rewriter: the public path, which compresses unless the options turn it off.
-    proxy =
-        rewriter == null
-            ? HeadroomProxy.create(vertx, built)
-            : HeadroomProxy.create(vertx, built, rewriter);
+            .shutdownTimeout(Duration.ofSeconds(1));
+    proxy = HeadroomProxy.create(vertx, options.apply(builder).build());
     port = Tests.await(proxy.start());
   }
 
+  /** A proxy that forwards without compressing (what these tests of forwarding need). */
   public static ProxyFixture start() {
-    return new ProxyFixture(b -> b, RequestRewriter.identity());
+    return start(b -> b);
   }
 
+  /** A proxy without compression, further configured. */
   public static ProxyFixture start(UnaryOperator<ProxyOptions.Builder> options) {
-    return new ProxyFixture(options, RequestRewriter.identity());
+    return new ProxyFixture(b -> options.apply(b.compression(false)));
   }
 
+  /** A proxy without compression, with these extensions. */
   public static ProxyFixture withExtensions(PipelineExtension... extensions) {
-    return new ProxyFixture(
-        b -> b.extensions(PipelineExtensions.of(extensions)), RequestRewriter.identity());
+    return start(b -> b.extensions(PipelineExtensions.of(extensions)));
   }
 
   /** The proxy as users run it: live-zone compression as the options say (on by default). */
   public static ProxyFixture asConfigured(UnaryOperator<ProxyOptions.Builder> options) {
-    return new ProxyFixture(options, null);
-  }
-
-  public static ProxyFixture withRewriter(RequestRewriter rewriter) {
-    return new ProxyFixture(b -> b, rewriter);
+    return new ProxyFixture(options);
   }
 
   public Tests.Reply get(String uri, String... headers) {
-    return Tests.call(
-        client, port, io.vertx.core.http.HttpMethod.GET, uri, Tests.headers(headers), null);
+    return Tests.call(client, port, HttpMethod.GET, uri, Tests.headers(headers), null);
   }
 
   public Tests.Reply post(String uri, String body, String... headers) {

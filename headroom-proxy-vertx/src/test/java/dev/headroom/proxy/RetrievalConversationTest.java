@@ -494,7 +494,7 @@ class RetrievalConversationTest {
               .filter(e -> e.requestId().equals(id) && e.stage() == PipelineStage.RESPONSE_RECEIVED)
               .findFirst()
               .orElseThrow();
-      assertEquals(true, received.metadata().get("streaming"));
+      assertEquals(true, received.metadata().get("stream"));
       assertEquals("message_stop", received.metadata().get("stream_status"));
       Map<?, ?> usage = (Map<?, ?>) received.metadata().get("usage");
       assertEquals(230L, usage.get("input_tokens"), "both rounds were billed: " + usage);

@@ -5,17 +5,18 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.anthropic.core.RequestOptions;
 import com.anthropic.core.http.Headers;
 import com.anthropic.core.http.HttpClient;
-import com.anthropic.core.http.HttpMethod;
 import com.anthropic.core.http.HttpRequest;
 import com.anthropic.core.http.HttpRequestBody;
 import com.anthropic.core.http.HttpResponse;
-import dev.headroom.client.Exchange;
+import dev.headroom.client.CompressingTransport;
 import dev.headroom.client.HeadroomClient;
 import dev.headroom.compress.ProviderApi;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 
 /**
- * The SDK transport with Headroom in front: request bodies through the live-zone rewrite, responses
- * observed.
+ * The Anthropic SDK's transport with Headroom in front: Messages bodies through {@link
+ * CompressingTransport}, every other call as it is.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CompressingHttpClient implements HttpClient {
 
   private final HttpClient delegate;
-  private final HeadroomClient headroom;
+  private final Transport transport;
 
   /**
    * @param delegate the transport that talks to the network
@@ -39,31 +40,17 @@ public final class CompressingHttpClient implements HttpClient {
    */
   public CompressingHttpClient(HttpClient delegate, HeadroomClient headroom) {
     this.delegate = delegate;
-    this.headroom = headroom;
+    this.transport = new Transport(headroom);
   }
 
   @Override
   public HttpResponse execute(HttpRequest request, RequestOptions options) {
-    Optional<ProviderApi> api = apiOf(request);
-    if (api.isEmpty()) {
-      return delegate.execute(request, options);
-    }
-    Exchange exchange =
-        headroom.prepare(api.get(), bytesOf(request.body()), headersOf(request.headers()));
-    return observed(delegate.execute(rebuilt(request, exchange), options), exchange);
+    return transport.execute(request, sent -> delegate.execute(sent, options));
   }
 
   @Override
   public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, RequestOptions options) {
-    Optional<ProviderApi> api = apiOf(request);
-    if (api.isEmpty()) {
-      return delegate.executeAsync(request, options);
-    }
-    Exchange exchange =
-        headroom.prepare(api.get(), bytesOf(request.body()), headersOf(request.headers()));
-    return delegate
-        .executeAsync(rebuilt(request, exchange), options)
-        .thenApply(response -> observed(response, exchange));
+    return transport.executeAsync(request, sent -> delegate.executeAsync(sent, options));
   }
 
   @Override
@@ -71,103 +58,108 @@ public final class CompressingHttpClient implements HttpClient {
     delegate.close();
   }
 
-  static Optional<ProviderApi> apiOf(HttpRequest request) {
-    List<String> path = request.pathSegments();
-    if (request.method() != HttpMethod.POST || request.body() == null || path.isEmpty()) {
-      return Optional.empty();
+  /** How the SDK's request and response types are read and rebuilt. */
+  private static final class Transport extends CompressingTransport<HttpRequest, HttpResponse> {
+
+    Transport(HeadroomClient headroom) {
+      super(headroom, EnumSet.of(ProviderApi.ANTHROPIC_MESSAGES));
     }
-    // POST /v1/messages (also with ?beta=true); count_tokens and batches are left alone.
-    return path.get(path.size() - 1).equals("messages")
-        ? Optional.of(ProviderApi.ANTHROPIC_MESSAGES)
-        : Optional.empty();
-  }
 
-  private static byte[] bytesOf(HttpRequestBody body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    body.writeTo(out);
-    return out.toByteArray();
-  }
-
-  private static Map<String, String> headersOf(Headers headers) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String name : headers.names()) {
-      map.put(name, String.join(",", headers.values(name)));
+    @Override
+    protected String method(HttpRequest request) {
+      return request.method().name();
     }
-    return map;
+
+    @Override
+    protected List<String> pathSegments(HttpRequest request) {
+      return request.pathSegments();
+    }
+
+    @Override
+    protected Optional<byte[]> requestBody(HttpRequest request) {
+      HttpRequestBody body = request.body();
+      if (body == null) {
+        return Optional.empty();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      body.writeTo(out);
+      return Optional.of(out.toByteArray());
+    }
+
+    @Override
+    protected Map<String, List<String>> headers(HttpRequest request) {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      Headers all = request.headers();
+      all.names().forEach(name -> headers.put(name, all.values(name)));
+      return headers;
+    }
+
+    @Override
+    protected HttpRequest rebuild(HttpRequest request, byte[] body, HeaderChanges changes) {
+      HttpRequest.Builder builder =
+          request.toBuilder().body(new Body(body, request.body().contentType()));
+      changes.removed().forEach(builder::removeHeaders);
+      changes.set().forEach(builder::replaceHeaders);
+      return builder.build();
+    }
+
+    @Override
+    protected int status(HttpResponse response) {
+      return response.statusCode();
+    }
+
+    @Override
+    protected Optional<String> contentType(HttpResponse response) {
+      return response.headers().values("content-type").stream().findFirst();
+    }
+
+    @Override
+    protected InputStream responseBody(HttpResponse response) {
+      return response.body();
+    }
+
+    @Override
+    protected HttpResponse withBody(HttpResponse response, InputStream body) {
+      return new Observed(response, body);
+    }
   }
 
-  private static HttpRequest rebuilt(HttpRequest request, Exchange exchange) {
-    HttpRequest.Builder builder =
-        request.toBuilder().body(new JsonBody(exchange.body(), request.body().contentType()));
-    Map<String, String> before = headersOf(request.headers());
-    Map<String, String> after = exchange.headers();
-    for (String name : request.headers().names()) {
-      if (!after.containsKey(name.toLowerCase(java.util.Locale.ROOT))) {
-        builder.removeHeaders(name);
+  /** The SDK's response, read through the observed stream. */
+  private record Observed(HttpResponse response, InputStream body) implements HttpResponse {
+    @Override
+    public int statusCode() {
+      return response.statusCode();
+    }
+
+    @Override
+    public Headers headers() {
+      return response.headers();
+    }
+
+    @Override
+    public Optional<String> requestId() {
+      return response.requestId();
+    }
+
+    @Override
+    public void close() {
+      try (response) {
+        body.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
-    after.forEach(
-        (name, value) -> {
-          if (!value.equals(before.get(name))) {
-            builder.replaceHeaders(name, value);
-          }
-        });
-    return builder.build();
   }
 
-  private static HttpResponse observed(HttpResponse response, Exchange exchange) {
-    InputStream body =
-        exchange.observe(
-            response.statusCode(),
-            response.headers().values("content-type").stream().findFirst().orElse(null),
-            response.body());
-    return new HttpResponse() {
-      @Override
-      public int statusCode() {
-        return response.statusCode();
-      }
-
-      @Override
-      public Headers headers() {
-        return response.headers();
-      }
-
-      @Override
-      public Optional<String> requestId() {
-        return response.requestId();
-      }
-
-      @Override
-      public InputStream body() {
-        return body;
-      }
-
-      @Override
-      public void close() {
-        try {
-          body.close();
-        } catch (java.io.IOException e) {
-          throw new UncheckedIOException(e);
-        } finally {
-          response.close();
-        }
-      }
-    };
-  }
-
-  private record JsonBody(byte[] bytes, String type) implements HttpRequestBody {
+  /** The prepared body, sent as the SDK would send its own. */
+  private record Body(byte[] bytes, String contentType) implements HttpRequestBody {
     @Override
     public void writeTo(OutputStream out) {
       try {
         out.write(bytes);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    @Override
-    public String contentType() {
-      return type;
     }
 
     @Override

@@ -2,45 +2,55 @@ package dev.headroom.client.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * A response body passed through unchanged to its reader, with a bounded copy handed to a callback
- * once, at end of stream or on close, whichever comes first. Past the cap the copy is dropped and
- * the callback gets {@code null}; the reader is never slowed beyond the copy.
+ * A response body passed through unchanged to its reader, every byte read also shown to an {@link
+ * Observer}, which hears of the end once: at end of stream (complete) or on an earlier close (not
+ * complete), whichever comes first. The reader is never slowed beyond the observer's work.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class TappedBody extends FilterInputStream {
 
-  /** The most bytes of a response kept for the response stages. */
-  public static final int MAX_COPY = 8 << 20;
+  /** What sees the body go by. Called with the body's lock held, never concurrently. */
+  @API(status = INTERNAL, since = "0.1")
+  public interface Observer {
 
-  private final Consumer<byte[]> onEnd;
-  private final AtomicBoolean ended = new AtomicBoolean();
-  private ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    /**
+     * @param bytes a buffer holding the bytes just read
+     * @param offset where they start
+     * @param length how many there are
+     */
+    void read(byte[] bytes, int offset, int length);
+
+    /**
+     * @param complete whether the body was read to its end (else it was closed before)
+     */
+    void ended(boolean complete);
+  }
+
+  private final Observer observer;
+  private boolean ended;
 
   /**
    * @param body the body as the transport delivers it
-   * @param onEnd receives the whole body, or {@code null} when it was larger than {@link #MAX_COPY}
+   * @param observer what sees it go by
    */
-  public TappedBody(InputStream body, Consumer<byte[]> onEnd) {
+  public TappedBody(InputStream body, Observer observer) {
     super(body);
-    this.onEnd = onEnd;
+    this.observer = observer;
   }
 
   @Override
   public int read() throws IOException {
     int b = super.read();
     if (b < 0) {
-      end();
+      end(true);
     } else {
-      keep(new byte[] {(byte) b}, 0, 1);
+      seen(new byte[] {(byte) b}, 0, 1);
     }
     return b;
   }
@@ -49,16 +59,16 @@ public final class TappedBody extends FilterInputStream {
   public int read(byte[] buffer, int offset, int length) throws IOException {
     int n = super.read(buffer, offset, length);
     if (n < 0) {
-      end();
+      end(true);
     } else {
-      keep(buffer, offset, n);
+      seen(buffer, offset, n);
     }
     return n;
   }
 
   @Override
   public long skip(long n) throws IOException {
-    // Skipped bytes are read through so the copy stays whole.
+    // Skipped bytes are read through so the observer sees the whole body.
     byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];
     long skipped = 0;
     while (skipped < n) {
@@ -81,29 +91,20 @@ public final class TappedBody extends FilterInputStream {
     try {
       super.close();
     } finally {
-      end();
+      end(false);
     }
   }
 
-  private synchronized void keep(byte[] buffer, int offset, int length) {
-    if (copy == null) {
-      return;
+  private synchronized void seen(byte[] buffer, int offset, int length) {
+    if (!ended) {
+      observer.read(buffer, offset, length);
     }
-    if (copy.size() + length > MAX_COPY) {
-      copy = null;
-      return;
-    }
-    copy.write(buffer, offset, length);
   }
 
-  private void end() {
-    if (ended.compareAndSet(false, true)) {
-      byte[] whole;
-      synchronized (this) {
-        whole = copy == null ? null : copy.toByteArray();
-        copy = null;
-      }
-      onEnd.accept(whole);
+  private synchronized void end(boolean complete) {
+    if (!ended) {
+      ended = true;
+      observer.ended(complete);
     }
   }
 }

@@ -121,7 +121,8 @@ public final class ProxyCommand implements Callable<Integer> {
       converter = Values.DurationConverter.class,
       defaultValue = "${env:HEADROOM_COMPRESSION_BUDGET:-50ms}",
       description =
-          "How long compressing one request may take; past it the original bytes go upstream "
+          "How long compressing one request may take: past it no further block of the request "
+              + "starts; blocks already compressed are sent compressed "
               + "(env HEADROOM_COMPRESSION_BUDGET). Default: ${DEFAULT-VALUE}.")
   Duration compressionBudget;
 

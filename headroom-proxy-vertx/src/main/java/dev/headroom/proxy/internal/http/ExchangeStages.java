@@ -3,86 +3,84 @@ package dev.headroom.proxy.internal.http;
 import static dev.headroom.api.PipelineStage.POST_SEND;
 import static dev.headroom.api.PipelineStage.RESPONSE_RECEIVED;
 
-import dev.headroom.proxy.internal.sse.StreamSummary;
+import dev.headroom.pipeline.Json;
+import dev.headroom.pipeline.PipelineRequest;
+import dev.headroom.pipeline.PipelineResult;
+import dev.headroom.pipeline.ResponseOutcome;
+import dev.headroom.pipeline.ResponseStages;
+import dev.headroom.pipeline.stream.StreamSummary;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * The response-side pipeline stages of one exchange, {@code POST_SEND} then {@code
- * RESPONSE_RECEIVED}, each on a worker and in that order; skipped for bypassed exchanges, routes
- * without a payload, and when no extension wants them. Called from the exchange's event loop only.
+ * The response stages of one exchange, {@code POST_SEND} then {@code RESPONSE_RECEIVED}, each on a
+ * worker and in that order; only for exchanges the pipeline saw (not bypassed, an LLM route), and
+ * only when some extension listens. Called from the exchange's event loop only.
  */
 final class ExchangeStages {
 
-  private final Forwarder f;
-  private final RequestContext ctx;
-  private String model = "";
+  private final Vertx vertx;
+  private final ResponseStages stages;
+  private PipelineRequest request;
+  private PipelineResult result;
 
   /** POST_SEND, then RESPONSE_RECEIVED: the response stages of one exchange run in order. */
   private Future<?> pending = Future.succeededFuture();
 
-  ExchangeStages(Forwarder forwarder, RequestContext ctx) {
-    this.f = forwarder;
-    this.ctx = ctx;
+  ExchangeStages(Vertx vertx, ResponseStages stages) {
+    this.vertx = vertx;
+    this.stages = stages;
   }
 
   /**
-   * @param model the request's model, as the request pipeline read it
+   * @param request the request as the pipeline saw it
+   * @param result what was sent
    */
-  void model(String model) {
-    this.model = model;
+  void sent(PipelineRequest request, PipelineResult result) {
+    this.request = request;
+    this.result = result;
   }
 
-  void postSend(boolean streaming) {
-    if (ctx.bypass || !ctx.route.carriesPayload() || !f.responseStages.wants(POST_SEND)) {
+  void postSend(int status, boolean stream) {
+    if (request == null || !stages.wants(POST_SEND)) {
       return;
     }
-    Map<String, Object> metadata =
-        Map.of("route", ctx.route.label(), "status", ctx.upstreamStatus, "streaming", streaming);
-    String id = ctx.requestId;
-    String provider = ctx.provider.wireName();
-    String m = model;
+    PipelineRequest r = request;
+    PipelineResult sent = result;
     pending =
-        f.vertx.executeBlocking(
+        vertx.executeBlocking(
             () -> {
-              f.responseStages.postSend(id, provider, m, metadata);
+              stages.postSend(r, sent, status, stream);
               return null;
             },
             false);
   }
 
   /**
+   * @param status the upstream's status
+   * @param complete whether the client got the whole response
    * @param summary what the relayed stream said, or {@code null} when it was not a stream
-   * @param responseCopy the response body as relayed, or {@code null} when it was not kept
+   * @param copy the JSON body as relayed, or {@code null} when it was not kept
    */
-  void responseReceived(StreamSummary summary, Buffer responseCopy) {
-    if (ctx.bypass
-        || !ctx.route.carriesPayload()
-        || ctx.upstreamStatus == 0
-        || !f.responseStages.wants(RESPONSE_RECEIVED)) {
+  void responseReceived(int status, boolean complete, StreamSummary summary, Buffer copy) {
+    if (request == null || status == 0 || !stages.wants(RESPONSE_RECEIVED)) {
       return;
     }
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("route", ctx.route.label());
-    metadata.put("status", ctx.upstreamStatus);
-    metadata.put("complete", ctx.failure.isEmpty());
-    if (summary != null) {
-      metadata.put("streaming", true);
-      metadata.put("stream_status", summary.status());
-      metadata.put("usage", new LinkedHashMap<String, Object>(summary.usage()));
-    }
-    byte[] body = responseCopy == null || !ctx.failure.isEmpty() ? null : responseCopy.getBytes();
-    String id = ctx.requestId;
-    String provider = ctx.provider.wireName();
-    String m = model.isEmpty() && summary != null ? summary.model() : model;
+    PipelineRequest r = request;
+    PipelineResult sent = result;
+    byte[] body = copy == null || !complete ? null : copy.getBytes();
     pending =
         pending.eventually(
             () ->
-                f.vertx.executeBlocking(
+                vertx.executeBlocking(
                     () -> {
-                      f.responseStages.responseReceived(id, provider, m, body, metadata);
+                      stages.responseReceived(
+                          r,
+                          sent,
+                          summary != null
+                              ? ResponseOutcome.streamed(status, complete, summary)
+                              : ResponseOutcome.whole(status, complete, Json.parseObject(body)));
                       return null;
                     },
                     false));

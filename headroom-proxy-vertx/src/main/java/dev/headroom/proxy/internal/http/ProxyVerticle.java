@@ -2,9 +2,15 @@ package dev.headroom.proxy.internal.http;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.headroom.pipeline.RequestPipeline;
+import dev.headroom.pipeline.ResponseStages;
 import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
-import dev.headroom.proxy.internal.pipeline.RequestPipeline;
+import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
+import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
+import dev.headroom.proxy.internal.websocket.WebSocketRelay;
+import dev.headroom.proxy.internal.wire.RequestIds;
+import dev.headroom.proxy.internal.wire.Upstreams;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
@@ -16,8 +22,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
 
@@ -36,28 +44,37 @@ public final class ProxyVerticle extends VerticleBase {
    */
   static final int MAX_CHUNK_BYTES = 64 * 1024;
 
+  /**
+   * What every listener shares.
+   *
+   * @param pipeline the request stages and the rewrite
+   * @param metrics the proxy's metrics
+   * @param retrieval the endpoint that returns stored originals
+   * @param retrievals the loop that answers the model's retrieval calls, when compression is on
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public record Shared(
+      RequestPipeline pipeline,
+      ProxyMetrics metrics,
+      RetrievalEndpoint retrieval,
+      Optional<RetrievalLoop> retrievals) {}
+
   private final ServerSettings options;
-  private final RequestPipeline pipeline;
-  private final ProxyMetrics metrics;
-  private final Retrieval retrieval;
+  private final Shared shared;
   private HttpServer server;
   private HttpClient client;
   private WebSocketClient webSocketClient;
-  private Forwarder forwarder;
+  private ProxyServices services;
   private WebSocketRelay relay;
   private Health health;
 
   /**
    * @param options what to bind and where to forward
-   * @param pipeline the shared request pipeline
-   * @param metrics the shared metrics
+   * @param shared what every listener shares
    */
-  public ProxyVerticle(
-      ServerSettings options, RequestPipeline pipeline, ProxyMetrics metrics, Retrieval retrieval) {
-    this.retrieval = retrieval;
+  public ProxyVerticle(ServerSettings options, Shared shared) {
     this.options = options;
-    this.pipeline = pipeline;
-    this.metrics = metrics;
+    this.shared = shared;
   }
 
   @Override
@@ -86,18 +103,22 @@ public final class ProxyVerticle extends VerticleBase {
     Upstreams upstreams =
         new Upstreams(
             options.openaiApiUrl(), options.anthropicApiUrl(), options.connectTimeout().toMillis());
-    forwarder =
-        new Forwarder(
+    RequestPipeline pipeline = shared.pipeline();
+    services =
+        new ProxyServices(
             vertx,
             client,
             upstreams,
             pipeline,
-            metrics,
+            ResponseStages.of(pipeline.extensions()),
+            shared.metrics(),
             options.maxBodyBytes(),
             options.requestTimeout().toMillis(),
-            retrieval);
-    relay = new WebSocketRelay(vertx, webSocketClient, upstreams, pipeline, metrics);
-    Map<String, java.net.URI> origins = new LinkedHashMap<>();
+            shared.retrievals());
+    relay =
+        new WebSocketRelay(
+            vertx, webSocketClient, upstreams, pipeline, services.responses(), shared.metrics());
+    Map<String, URI> origins = new LinkedHashMap<>();
     origins.put("openai", options.openaiApiUrl());
     origins.put("anthropic", options.anthropicApiUrl());
     health = new Health(client, origins);
@@ -136,7 +157,7 @@ public final class ProxyVerticle extends VerticleBase {
     if (request.method() == HttpMethod.GET) {
       String path = request.path();
       if (path.equals("/healthz") || path.equals("/healthz/upstream") || path.equals("/metrics")) {
-        request.response().putHeader("x-request-id", Forwarder.requestId(request.headers()));
+        request.response().putHeader("x-request-id", RequestIds.of(request.headers()));
       }
       switch (path) {
         case "/healthz" -> {
@@ -151,12 +172,12 @@ public final class ProxyVerticle extends VerticleBase {
           request
               .response()
               .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-              .end(metrics.scrape());
+              .end(shared.metrics().scrape());
           return;
         }
         default -> {
-          if (path.startsWith(Retrieval.PREFIX)) {
-            retrieval.handle(request);
+          if (path.startsWith(RetrievalEndpoint.PREFIX)) {
+            shared.retrieval().handle(request);
             return;
           }
         }
@@ -165,7 +186,7 @@ public final class ProxyVerticle extends VerticleBase {
     if (request.canUpgradeToWebSocket()) {
       relay.handle(request);
     } else {
-      forwarder.handle(request);
+      new Exchange(services, request).start();
     }
   }
 }

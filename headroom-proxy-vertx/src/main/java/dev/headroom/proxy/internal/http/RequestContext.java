@@ -1,16 +1,21 @@
 package dev.headroom.proxy.internal.http;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
-import dev.headroom.proxy.internal.pipeline.Scopes;
+import dev.headroom.compress.BlockDecision;
+import dev.headroom.pipeline.PipelineResult;
+import dev.headroom.pipeline.Provider;
+import dev.headroom.pipeline.Route;
+import dev.headroom.proxy.internal.ops.AccessLog;
+import dev.headroom.proxy.internal.wire.RequestIds;
+import dev.headroom.proxy.internal.wire.Scopes;
+import io.vertx.core.MultiMap;
+import java.util.List;
 import java.util.Map;
-import org.apiguardian.api.API;
 
 /**
- * What the proxy knows about one exchange; written by the event loop that owns the request only.
+ * What the proxy knows about one exchange, for its headers, metrics and access-log line; written by
+ * the event loop that owns the request only.
  */
-@API(status = INTERNAL, since = "0.1")
-public final class RequestContext {
+final class RequestContext {
 
   final String requestId;
   final Route route;
@@ -24,16 +29,13 @@ public final class RequestContext {
   long bytesOut;
   int status;
   int upstreamStatus;
-  String decision = "forwarded";
+  String decision;
   int tokensBefore;
   int tokensAfter;
-
-  /** Per-block live-zone decisions for the access log, {@code ""} when compression did not run. */
-  String blocks = "";
-
+  List<BlockDecision> blocks = List.of();
   String failure = "";
 
-  /** The owner scope, set when the pipeline runs (the retrieval relay reads it). */
+  /** The owner scope, set when the pipeline runs (retrieval reads it). */
   String scope = Scopes.ANONYMOUS;
 
   Map<String, Long> usage = Map.of();
@@ -44,74 +46,90 @@ public final class RequestContext {
     this.provider = provider;
     this.bypass = bypass;
     this.method = method;
+    this.decision = bypass ? "bypass" : "forwarded";
   }
 
-  public String requestId() {
-    return requestId;
-  }
-
-  public Route route() {
-    return route;
-  }
-
-  public Provider provider() {
-    return provider;
-  }
-
-  public boolean bypass() {
-    return bypass;
-  }
-
-  public String method() {
-    return method;
-  }
-
-  public long bytesIn() {
-    return bytesIn;
-  }
-
-  public long bytesOut() {
-    return bytesOut;
-  }
-
-  public int status() {
-    return status;
-  }
-
-  public int upstreamStatus() {
-    return upstreamStatus;
-  }
-
-  public String decision() {
-    return decision;
-  }
-
-  public String failure() {
-    return failure;
-  }
-
-  public Map<String, Long> usage() {
-    return usage;
+  /** Takes the accounting of what is sent from the pipeline's result. */
+  void account(PipelineResult result) {
+    blocks = result.blocks();
+    if (result.compressed()) {
+      tokensBefore = result.tokensBefore();
+      tokensAfter = result.tokensAfter();
+      decision = "compressed";
+    }
   }
 
   /**
    * @return nanoseconds spent in the proxy before the upstream call, or until now if none was made
    */
-  public long overheadNanos() {
+  long overheadNanos() {
     return (sendNanos == 0 ? System.nanoTime() : sendNanos) - startNanos;
   }
 
   /**
    * @return nanoseconds from the upstream call to its response head, or 0
    */
-  public long upstreamNanos() {
+  long upstreamNanos() {
     return sendNanos == 0 || responseNanos == 0 ? 0 : responseNanos - sendNanos;
   }
 
-  /**
-   * @return nanoseconds since the request arrived
-   */
-  public long elapsedNanos() {
-    return System.nanoTime() - startNanos;
+  /** Writes the proxy's own response headers: the request id, its overhead, what it saved. */
+  void stamp(MultiMap headers) {
+    headers.set("x-request-id", requestId);
+    headers.set("x-headroom-overhead-ms", RequestIds.millis(overheadNanos()));
+    if (tokensBefore > 0) {
+      headers.set("x-headroom-tokens-before", Integer.toString(tokensBefore));
+      headers.set("x-headroom-tokens-after", Integer.toString(tokensAfter));
+      headers.set("x-headroom-tokens-saved", Integer.toString(tokensBefore - tokensAfter));
+    }
+  }
+
+  /** Writes this exchange's access-log line. */
+  void log() {
+    if (!AccessLog.enabled()) {
+      return;
+    }
+    StringBuilder line =
+        new StringBuilder(256)
+            .append("event=request request_id=")
+            .append(requestId)
+            .append(" method=")
+            .append(method)
+            .append(" route=")
+            .append(route.label())
+            .append(" provider=")
+            .append(provider.wireName())
+            .append(" decision=")
+            .append(decision)
+            .append(" status=")
+            .append(status)
+            .append(" upstream_status=")
+            .append(upstreamStatus)
+            .append(" bytes_in=")
+            .append(bytesIn)
+            .append(" bytes_out=")
+            .append(bytesOut)
+            .append(" overhead_ms=")
+            .append(RequestIds.millis(overheadNanos()))
+            .append(" upstream_ms=")
+            .append(RequestIds.millis(upstreamNanos()))
+            .append(" total_ms=")
+            .append(RequestIds.millis(System.nanoTime() - startNanos));
+    if (!failure.isEmpty()) {
+      line.append(" failure=").append(failure);
+    }
+    if (tokensBefore > 0) {
+      line.append(" tokens_before=")
+          .append(tokensBefore)
+          .append(" tokens_after=")
+          .append(tokensAfter);
+    }
+    if (!blocks.isEmpty()) {
+      line.append(" blocks=").append(AccessLog.blocks(blocks));
+    }
+    if (!usage.isEmpty()) {
+      line.append(" usage=").append(usage);
+    }
+    AccessLog.write(line.toString());
   }
 }

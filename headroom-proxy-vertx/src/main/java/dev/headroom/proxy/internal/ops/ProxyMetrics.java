@@ -3,15 +3,18 @@ package dev.headroom.proxy.internal.ops;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.api.PipelineExtensions;
+import dev.headroom.compress.BlockDecision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -85,31 +88,27 @@ public final class ProxyMetrics {
    * the token gate, too small…), the token ratio of compressed blocks by content type and strategy,
    * and the duration.
    *
-   * @param blocks the decisions, as {@code Rewrite#blocks()} gives them
+   * @param blocks the decisions, as what was sent holds them
    * @param nanos how long the rewrite took
    */
-  public void liveZone(List<Map<String, Object>> blocks, long nanos) {
+  public void liveZone(List<BlockDecision> blocks, long nanos) {
     compressionDuration.record(nanos, TimeUnit.NANOSECONDS);
-    for (Map<String, Object> block : blocks) {
-      String outcome = String.valueOf(block.get("outcome"));
-      String type = String.valueOf(block.get("content_type"));
+    for (BlockDecision block : blocks) {
+      String type = block.contentType().name().toLowerCase(Locale.ROOT);
       Counter.builder("headroom.compression.blocks")
           .description("live-zone blocks by outcome and content type")
-          .tag("outcome", outcome)
+          .tag("outcome", block.outcome())
           .tag("content_type", type)
           .register(registry)
           .increment();
-      if (outcome.equals("compressed")
-          && block.get("tokens_before") instanceof Integer before
-          && before > 0
-          && block.get("tokens_after") instanceof Integer after) {
+      if (block.compressed() && block.tokensBefore() > 0) {
         DistributionSummary.builder("headroom.compression.ratio")
             .description("tokens after / tokens before, per compressed block")
             .tag("content_type", type)
-            .tag("strategy", String.valueOf(block.get("strategy")))
+            .tag("strategy", block.strategy())
             .serviceLevelObjectives(0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.0)
             .register(registry)
-            .record((double) after / before);
+            .record((double) block.tokensAfter() / block.tokensBefore());
       }
     }
   }
@@ -119,7 +118,7 @@ public final class ProxyMetrics {
    *
    * @param binder what to register
    */
-  public void bind(io.micrometer.core.instrument.binder.MeterBinder binder) {
+  public void bind(MeterBinder binder) {
     binder.bindTo(registry);
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.proxy.internal.retrieval.ConversationKeys;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,35 @@
+package dev.headroom.pipeline;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.headroom.compress.BlockDecision;
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * What a {@link RequestRewriter} decided.
+ *
+ * @param body the body to send; the array it was given when nothing changed
+ * @param blocks one decision per live-zone string value, in body order; the {@link
+ *     BlockDecision#compressed() compressed} ones are exactly those whose compressed text is in
+ *     {@code body}
+ * @param nanos how long the rewrite took
+ */
+@API(status = INTERNAL, since = "0.1")
+public record Rewrite(byte[] body, List<BlockDecision> blocks, long nanos) {
+
+  /** Checks the components and freezes the list. */
+  public Rewrite {
+    Objects.requireNonNull(body, "body must not be null");
+    blocks = List.copyOf(blocks);
+  }
+
+  /**
+   * @param body the body as given
+   * @return "nothing changed, nothing decided"
+   */
+  public static Rewrite unchanged(byte[] body) {
+    return new Rewrite(body, List.of(), 0);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.headroom.proxy.internal.http;
+
+import dev.headroom.pipeline.PipelineRequest;
+import dev.headroom.pipeline.PipelineResult;
+import dev.headroom.proxy.internal.wire.BodyDecoding;
+import dev.headroom.proxy.internal.wire.ForwardHeaders;
+import dev.headroom.proxy.internal.wire.Scopes;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The request pipeline's step of one exchange: on a worker, the body is decoded (for inspection
+ * only) and run through the shared {@link dev.headroom.pipeline.RequestPipeline}; back on the event
+ * loop, its decision becomes what is sent — the body and headers — and what is reported: the
+ * accounting, the metrics and the request the response stages describe.
+ */
+final class PipelineStep {
+
+  private static final Logger LOG = System.getLogger(PipelineStep.class.getName());
+  private static final String SESSION = "x-headroom-session-id";
+
+  /**
+   * What goes upstream.
+   *
+   * @param headers the upstream-bound headers
+   * @param body the body: the client's own bytes unless the pipeline changed them
+   * @param rewritten whether the pipeline changed the body (only then can it carry the retrieval
+   *     tool)
+   */
+  record Prepared(MultiMap headers, Buffer body, boolean rewritten) {}
+
+  private record Ran(PipelineRequest request, PipelineResult result) {}
+
+  private final ProxyServices services;
+  private final RequestContext ctx;
+  private final ExchangeStages stages;
+  private final ExchangeOutcome outcome;
+
+  PipelineStep(
+      ProxyServices services, RequestContext ctx, ExchangeStages stages, ExchangeOutcome outcome) {
+    this.services = services;
+    this.ctx = ctx;
+    this.stages = stages;
+    this.outcome = outcome;
+  }
+
+  /**
+   * @param body the body as received
+   * @param headers the upstream-bound headers (changed in place by the extensions' decision)
+   * @param session the client's {@code x-headroom-session-id}, or {@code null}
+   * @param then gets what to send, unless the exchange ended meanwhile
+   */
+  void run(Buffer body, MultiMap headers, String session, Consumer<Prepared> then) {
+    ctx.bytesIn = body.length();
+    String encoding = headers.get("content-encoding");
+    Map<String, String> before = ForwardHeaders.singleValued(headers);
+    // The session id is a control header (never forwarded) that names the conversation for the
+    // retrieval tool.
+    Map<String, String> seen = before;
+    if (session != null) {
+      seen = new LinkedHashMap<>(before);
+      seen.put(SESSION, session.strip());
+    }
+    ctx.scope = Scopes.of(seen);
+    byte[] received = body.getBytes();
+    String conversation = session == null ? "" : session.strip();
+    Map<String, String> shown = seen;
+    if (!services.pipeline().worthRunning(received.length, encoding != null)) {
+      PipelineRequest request = request(received, received.length, shown, conversation);
+      stages.sent(request, PipelineResult.unchanged(request));
+      then.accept(new Prepared(headers, body, false));
+      return;
+    }
+    services
+        .vertx()
+        .executeBlocking(() -> decodeAndRun(received, encoding, shown, conversation), false)
+        .onComplete(
+            done -> {
+              if (outcome.finished()) {
+                return;
+              }
+              Ran ran = done.result();
+              if (done.failed()) {
+                LOG.log(
+                    Level.WARNING,
+                    "request "
+                        + ctx.requestId
+                        + ": pipeline failed ("
+                        + done.cause().getClass().getName()
+                        + "); forwarding the original body");
+                PipelineRequest request = request(received, received.length, shown, conversation);
+                ran = new Ran(request, PipelineResult.unchanged(request));
+              }
+              then.accept(apply(ran, headers, before, body));
+            });
+  }
+
+  private Ran decodeAndRun(
+      byte[] received, String encoding, Map<String, String> headers, String session) {
+    byte[] decoded = BodyDecoding.decode(encoding, received, services.maxBodyBytes());
+    PipelineRequest request =
+        request(decoded == null ? received : decoded, received.length, headers, session);
+    if (decoded == null) {
+      LOG.log(Level.DEBUG, () -> "request " + ctx.requestId + ": body not decodable, left alone");
+      return new Ran(request, PipelineResult.unchanged(request));
+    }
+    return new Ran(request, services.pipeline().run(request));
+  }
+
+  private Prepared apply(Ran ran, MultiMap headers, Map<String, String> before, Buffer received) {
+    PipelineRequest request = ran.request();
+    PipelineResult result = ran.result();
+    stages.sent(request, result);
+    ctx.account(result);
+    if (!result.blocks().isEmpty()) {
+      services.metrics().liveZone(result.blocks(), result.compressNanos());
+    }
+    if (result.compressed()) {
+      services.metrics().compressed(result.tokensBefore(), result.tokensAfter());
+    }
+    if (result.headersChanged(request)) {
+      Map<String, String> after = new LinkedHashMap<>(result.headers());
+      after.remove(SESSION);
+      ForwardHeaders.applyChanges(headers, before, after);
+    }
+    if (!result.bodyChanged(request)) {
+      return new Prepared(headers, received, false);
+    }
+    headers.remove("content-encoding");
+    if (!result.compressed()) {
+      ctx.decision = "rewritten";
+    }
+    if (services.retrievals().isPresent()) {
+      // The retrieval loop reads the response: keep it plain JSON.
+      headers.remove("accept-encoding");
+    }
+    return new Prepared(headers, Buffer.buffer(result.body()), true);
+  }
+
+  /**
+   * The request as the pipeline sees it; also built for exchanges it skips, for the response
+   * stages.
+   */
+  PipelineRequest request(
+      byte[] body, int receivedBytes, Map<String, String> headers, String session) {
+    return PipelineRequest.builder(ctx.requestId, "proxy.request", ctx.route, body)
+        .provider(ctx.provider)
+        .receivedBytes(receivedBytes)
+        .headers(headers)
+        .scope(ctx.scope)
+        .session(session)
+        .build();
+  }
+}

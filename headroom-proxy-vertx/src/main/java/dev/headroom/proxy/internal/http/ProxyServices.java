@@ -1,0 +1,34 @@
+package dev.headroom.proxy.internal.http;
+
+import dev.headroom.pipeline.RequestPipeline;
+import dev.headroom.pipeline.ResponseStages;
+import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
+import dev.headroom.proxy.internal.wire.Upstreams;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import java.util.Optional;
+
+/**
+ * What every exchange of one event loop shares; immutable.
+ *
+ * @param vertx the Vert.x instance (timers, workers)
+ * @param client the event loop's upstream HTTP client
+ * @param upstreams where each provider's traffic goes
+ * @param pipeline the request stages and the rewrite
+ * @param responses the response stages
+ * @param metrics the proxy's metrics
+ * @param maxBodyBytes the request body limit
+ * @param requestTimeoutMillis how long a whole upstream exchange may take
+ * @param retrievals answers the model's retrieval calls, when compression is on
+ */
+record ProxyServices(
+    Vertx vertx,
+    HttpClient client,
+    Upstreams upstreams,
+    RequestPipeline pipeline,
+    ResponseStages responses,
+    ProxyMetrics metrics,
+    long maxBodyBytes,
+    long requestTimeoutMillis,
+    Optional<RetrievalLoop> retrievals) {}

@@ -1,0 +1,93 @@
+package dev.headroom.proxy.internal.ops;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.headroom.compress.BlockDecision;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
+
+/**
+ * The access log: one structured line per request or WebSocket frame (ids, route, decision, sizes,
+ * statuses, durations; never a body, a header value or a credential), logged to {@code
+ * dev.headroom.proxy.access} at INFO. Lines are built by the caller on its event loop (cheaply) and
+ * written by one background thread, so a slow log sink never stalls forwarding; under overload
+ * lines are dropped (and counted) rather than queued without bound.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class AccessLog {
+
+  private static final Logger LOG = System.getLogger("dev.headroom.proxy.access");
+  private static final AtomicLong DROPPED = new AtomicLong();
+  private static final ThreadPoolExecutor WRITER =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(65_536),
+          runnable -> {
+            Thread thread = new Thread(runnable, "headroom-access-log");
+            thread.setDaemon(true);
+            return thread;
+          },
+          (runnable, executor) -> DROPPED.incrementAndGet());
+
+  private AccessLog() {}
+
+  /**
+   * @return whether lines are written at all (callers skip building them when not)
+   */
+  public static boolean enabled() {
+    return LOG.isLoggable(Level.INFO);
+  }
+
+  /**
+   * @param line a finished line, written in the background
+   */
+  public static void write(String line) {
+    WRITER.execute(() -> LOG.log(Level.INFO, line));
+  }
+
+  /**
+   * One token per live-zone block, {@code
+   * outcome:type:strategy:bytesBefore>bytesAfter:tokensBefore>tokensAfter}, joined with commas; no
+   * content, only sizes.
+   *
+   * @param blocks the decisions
+   * @return the log field's value
+   */
+  public static String blocks(List<BlockDecision> blocks) {
+    StringBuilder text = new StringBuilder();
+    for (BlockDecision block : blocks) {
+      text.append(text.length() == 0 ? "" : ",")
+          .append(block.outcome())
+          .append(':')
+          .append(block.contentType().name().toLowerCase(Locale.ROOT))
+          .append(':')
+          .append(block.strategy())
+          .append(':')
+          .append(block.bytesBefore())
+          .append('>')
+          .append(block.bytesAfter())
+          .append(':')
+          .append(block.tokensBefore())
+          .append('>')
+          .append(block.tokensAfter());
+    }
+    return text.toString();
+  }
+
+  /**
+   * @return lines dropped because the writer fell behind
+   */
+  public static long dropped() {
+    return DROPPED.get();
+  }
+}

@@ -1,0 +1,123 @@
+package dev.headroom.proxy.internal.retrieval;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apiguardian.api.API;
+
+/**
+ * Names a conversation: its {@code x-headroom-session-id}, else a hash of the owner scope, model,
+ * system prompt and first user message — what stays the same from turn to turn. Either way the
+ * owner scope is part of the key, so two API keys never share a conversation.
+ *
+ * <p>The hash covers those values' bytes exactly as the client sent them (one streaming pass, no
+ * trees): a client re-sends its history byte for byte from turn to turn, which is also what the
+ * provider's prompt cache relies on.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ConversationKeys {
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private ConversationKeys() {}
+
+  /**
+   * @param session the {@code x-headroom-session-id} header, or empty
+   * @param scope the owner scope
+   * @param body the request body
+   * @return the conversation's key
+   */
+  public static String of(String session, String scope, byte[] body) {
+    if (session != null && !session.isBlank()) {
+      return scope + "|s:" + session.strip();
+    }
+    MessageDigest identity = sha256();
+    identity.update(scope.getBytes(StandardCharsets.UTF_8));
+    identity.update((byte) 0);
+    try (JsonParser parser = JSON.createParser(body)) {
+      if (parser.nextToken() == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          JsonToken value = parser.nextToken();
+          switch (name) {
+            case "model", "system", "instructions" -> {
+              identity.update(name.getBytes(StandardCharsets.US_ASCII));
+              identity.update((byte) '=');
+              span(parser, body, identity);
+            }
+            case "messages", "input" -> {
+              if (value == JsonToken.START_ARRAY) {
+                firstMessages(parser, body, identity);
+              } else {
+                span(parser, body, identity);
+              }
+            }
+            default -> parser.skipChildren();
+          }
+        }
+      }
+    } catch (IOException | RuntimeException notJson) {
+      identity.update(Integer.toString(body.length).getBytes(StandardCharsets.US_ASCII));
+    }
+    return "h:" + HexFormat.of().formatHex(identity.digest(), 0, 16);
+  }
+
+  /**
+   * Hashes the current value's bytes as sent, then a separator; the parser ends on its last token.
+   */
+  private static void span(JsonParser parser, byte[] body, MessageDigest identity)
+      throws IOException {
+    int start = (int) parser.currentTokenLocation().getByteOffset();
+    parser.skipChildren();
+    if (parser.currentToken().isScalarValue()) {
+      parser.finishToken(); // a string's end is known only once it is read
+    }
+    int end = (int) parser.currentLocation().getByteOffset();
+    identity.update(body, start, end - start);
+    identity.update((byte) 0);
+  }
+
+  /** System/developer messages and the first user message; the rest of the array is skipped. */
+  private static void firstMessages(JsonParser parser, byte[] body, MessageDigest identity)
+      throws IOException {
+    boolean userSeen = false;
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (userSeen || token != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        continue;
+      }
+      int start = (int) parser.currentTokenLocation().getByteOffset();
+      String role = "";
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean isRole = parser.currentName().equals("role");
+        if (parser.nextToken() == JsonToken.VALUE_STRING && isRole) {
+          role = parser.getText();
+        } else {
+          parser.skipChildren();
+        }
+      }
+      int end = (int) parser.currentLocation().getByteOffset();
+      if (role.equals("system") || role.equals("developer") || role.equals("user")) {
+        identity.update(body, start, end - start);
+        identity.update((byte) 0);
+      }
+      userSeen = role.equals("user");
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException("SHA-256 is required of every JDK", impossible);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.headroom.proxy.internal.retrieval;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.headroom.compress.ProviderApi;
+import dev.headroom.pipeline.PipelineRequest;
+import dev.headroom.pipeline.RequestRewriter;
+import dev.headroom.pipeline.Rewrite;
+import dev.headroom.pipeline.Transport;
+import dev.headroom.proxy.internal.ccr.Conversations;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Compression plus the retrieval tool: after the live-zone rewrite, a request whose blocks were
+ * compressed — or any later request of a conversation that already had the tool — gets {@code
+ * headroom_retrieve} spliced into its {@code tools}, unless the client defines that tool itself.
+ * The WebSocket route is left alone (its frames are relayed as sent).
+ *
+ * <p>Which conversations have the tool is looked up only when it matters: a request that was
+ * compressed gets the tool anyway (and its conversation is recorded); one that was not is looked up
+ * only when some conversation may have the tool at all ({@link Conversations#anyMayHaveTool()}). In
+ * memory that is free. With a shared store the answer is always "maybe", so every request of an LLM
+ * route comes through here whatever its size, and one not compressed whose conversation this proxy
+ * does not know yet costs one Redis round trip (bounded by the store's timeout, skipped while it is
+ * down): see {@code SharedConversations} for why a "no" cannot be cached.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class RetrievalToolRewriter implements RequestRewriter {
+
+  private final RequestRewriter compression;
+  private final Conversations conversations;
+
+  /**
+   * @param compression the live-zone rewrite
+   * @param conversations the conversations that have the tool
+   */
+  public RetrievalToolRewriter(RequestRewriter compression, Conversations conversations) {
+    this.compression = Objects.requireNonNull(compression, "compression must not be null");
+    this.conversations = Objects.requireNonNull(conversations, "conversations must not be null");
+  }
+
+  @Override
+  public Rewrite rewrite(PipelineRequest request, byte[] body) {
+    Rewrite compressed = compression.rewrite(request, body);
+    Optional<ProviderApi> api = request.route().api();
+    if (api.isEmpty() || request.transport() == Transport.WEBSOCKET) {
+      return compressed;
+    }
+    boolean markers = compressed.blocks().stream().anyMatch(block -> block.compressed());
+    if (!markers && !conversations.anyMayHaveTool()) {
+      return compressed;
+    }
+    // Keyed on the client's body: the first user message is never in the live zone's output anyway.
+    String key = ConversationKeys.of(request.session(), request.scope(), request.body());
+    if (!markers && !conversations.contains(key)) {
+      return compressed;
+    }
+    byte[] withTool = RetrieveTools.splice(compressed.body(), api.get());
+    if (withTool == compressed.body()) {
+      return compressed;
+    }
+    conversations.add(key);
+    return new Rewrite(withTool, compressed.blocks(), compressed.nanos());
+  }
+
+  /**
+   * Once a conversation may have the tool (always, with a shared store), even the smallest requests
+   * must pass through here.
+   */
+  @Override
+  public int minBodyBytes() {
+    return conversations.anyMayHaveTool() ? 0 : compression.minBodyBytes();
+  }
+
+  @Override
+  public void warmUp() {
+    compression.warmUp();
+  }
+}

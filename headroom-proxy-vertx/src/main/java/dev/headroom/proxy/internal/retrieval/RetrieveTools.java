@@ -1,0 +1,190 @@
+package dev.headroom.proxy.internal.retrieval;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.compress.ProviderApi;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apiguardian.api.API;
+
+/**
+ * The {@code headroom_retrieve} tool, in each provider's shape, as fixed bytes: the proxy splices
+ * exactly these bytes into a request's {@code tools} array, so every turn of a conversation carries
+ * the same tools prefix and the provider's prompt cache keeps hitting.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class RetrieveTools {
+
+  /** The tool's name. */
+  public static final String NAME = "headroom_retrieve";
+
+  private static final byte[] NAME_BYTES = NAME.getBytes(StandardCharsets.US_ASCII);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DESCRIPTION =
+      "Returns the original content that Headroom compressed out of a"
+          + " tool result. Call it with the hash of a <<ccr:HASH ...>> marker when you need what it omitted.";
+  private static final String PARAMETERS =
+      "{\"type\":\"object\",\"properties\":{\"hash\":{\"type\":\"string\","
+          + "\"description\":\"The HASH of the <<ccr:HASH ...>> marker\"}},\"required\":[\"hash\"]}";
+  private static final byte[] CHAT =
+      utf8(
+          "{\"type\":\"function\",\"function\":{\"name\":\""
+              + NAME
+              + "\",\"description\":\""
+              + DESCRIPTION
+              + "\",\"parameters\":"
+              + PARAMETERS
+              + "}}");
+  private static final byte[] RESPONSES =
+      utf8(
+          "{\"type\":\"function\",\"name\":\""
+              + NAME
+              + "\",\"description\":\""
+              + DESCRIPTION
+              + "\",\"parameters\":"
+              + PARAMETERS
+              + "}");
+  private static final byte[] ANTHROPIC =
+      utf8(
+          "{\"name\":\""
+              + NAME
+              + "\",\"description\":\""
+              + DESCRIPTION
+              + "\",\"input_schema\":"
+              + PARAMETERS
+              + "}");
+
+  private RetrieveTools() {}
+
+  /**
+   * @param api the request format
+   * @return the tool definition's bytes (a copy)
+   */
+  public static byte[] definition(ProviderApi api) {
+    return bytes(api).clone();
+  }
+
+  /**
+   * Adds the tool at the end of the body's top-level {@code tools} array, or adds a {@code tools}
+   * key before the closing brace; every other byte stays the client's.
+   *
+   * @param body a request body
+   * @param api its format
+   * @return the new body, or {@code body} itself when the client defines a tool of that name, the
+   *     body is not one JSON object, or its {@code tools} is not an array
+   */
+  public static byte[] splice(byte[] body, ProviderApi api) {
+    long toolsEnd = -1;
+    boolean toolsEmpty = true;
+    boolean objectEmpty = true;
+    long objectEnd;
+    try (JsonParser parser = JSON.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return body;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        objectEmpty = false;
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (!"tools".equals(name)) {
+          parser.skipChildren();
+          continue;
+        }
+        if (value != JsonToken.START_ARRAY) {
+          return body;
+        }
+        JsonToken element;
+        while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+          toolsEmpty = false;
+          if (element == JsonToken.START_OBJECT && NAME.equals(nameOf(JSON.readTree(parser)))) {
+            return body;
+          }
+          parser.skipChildren();
+        }
+        toolsEnd = parser.currentTokenLocation().getByteOffset();
+      }
+      if (parser.currentToken() != JsonToken.END_OBJECT) {
+        return body;
+      }
+      objectEnd = parser.currentTokenLocation().getByteOffset();
+      if (parser.nextToken() != null) {
+        return body;
+      }
+    } catch (IOException | RuntimeException notJson) {
+      return body;
+    }
+    byte[] tool = bytes(api);
+    if (toolsEnd >= 0) {
+      return insert(body, (int) toolsEnd, toolsEmpty ? tool : concat(utf8(","), tool));
+    }
+    byte[] key = concat(utf8(objectEmpty ? "\"tools\":[" : ",\"tools\":["), tool);
+    return insert(body, (int) objectEnd, concat(key, utf8("]")));
+  }
+
+  /**
+   * @param body a request body as sent upstream
+   * @param api its format
+   * @return whether it carries the proxy's own tool definition, byte for byte
+   */
+  public static boolean carries(byte[] body, ProviderApi api) {
+    return indexOf(body, bytes(api)) >= 0;
+  }
+
+  /**
+   * @param body a response body
+   * @return whether it names the tool anywhere: a cheap necessary condition for a call to it
+   */
+  public static boolean mentioned(byte[] body) {
+    return indexOf(body, NAME_BYTES) >= 0;
+  }
+
+  private static String nameOf(JsonNode tool) {
+    JsonNode name = tool.path("function").path("name");
+    return name.isTextual() ? name.asText() : tool.path("name").asText("");
+  }
+
+  private static byte[] bytes(ProviderApi api) {
+    return switch (api) {
+      case CHAT_COMPLETIONS -> CHAT;
+      case RESPONSES -> RESPONSES;
+      case ANTHROPIC_MESSAGES -> ANTHROPIC;
+    };
+  }
+
+  private static byte[] insert(byte[] body, int at, byte[] what) {
+    byte[] out = new byte[body.length + what.length];
+    System.arraycopy(body, 0, out, 0, at);
+    System.arraycopy(what, 0, out, at, what.length);
+    System.arraycopy(body, at, out, at + what.length, body.length - at);
+    return out;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,5 +1,6 @@
 package dev.headroom.proxy.internal.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -10,9 +11,12 @@ import dev.headroom.compress.CompressionResult;
 import dev.headroom.compress.Compressor;
 import dev.headroom.compress.TokenCounter;
 import dev.headroom.compress.Unchanged;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +84,11 @@ public final class CompressCommand implements Callable<Integer> {
    * @param args command-line arguments after {@code compress}
    */
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err));
+    // The text is UTF-8 whatever the locale: under LANG=C the JDK's default streams write "?" for
+    // every character outside ASCII, and a script that pipes the output on would get them.
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8);
+    System.exit(run(args, System.in, out, err));
   }
 
   /**
@@ -94,8 +102,8 @@ public final class CompressCommand implements Callable<Integer> {
    */
   static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new CompressCommand(stdin, out, err));
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli.execute(args);
   }

@@ -20,6 +20,8 @@ import dev.headroom.client.HeadroomClient;
 import dev.headroom.compress.LiveZoneOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -240,11 +242,10 @@ class HeadroomAnthropicTest {
   }
 
   @Test
-  void docsShowTheExampleVerbatim() throws java.io.IOException {
-    java.nio.file.Path root =
-        java.nio.file.Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+  void docsShowTheExampleVerbatim() throws IOException {
+    Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
     String text =
-        java.nio.file.Files.readString(
+        Files.readString(
             root.resolve(
                 "headroom-anthropic/src/test/java/dev/headroom/anthropic/AnthropicExample.java"));
     String start = "// tag::anthropic[]\n";
@@ -252,7 +253,7 @@ class HeadroomAnthropicTest {
         text.substring(text.indexOf(start) + start.length(), text.indexOf("// end::anthropic[]"))
             .stripTrailing();
     assertTrue(
-        java.nio.file.Files.readString(root.resolve("docs/library.md")).contains(snippet),
+        Files.readString(root.resolve("docs/library.md")).contains(snippet),
         "docs/library.md must contain the anthropic region of headroom-anthropic/src/test/java/dev/headroom/anthropic/AnthropicExample.java verbatim");
   }
 }

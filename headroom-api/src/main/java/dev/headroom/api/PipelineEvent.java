@@ -2,6 +2,7 @@ package dev.headroom.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -282,7 +283,7 @@ public record PipelineEvent(
                     .toLowerCase(Locale.ROOT),
                 Objects.requireNonNull(
                     value, () -> "header " + name + " must not have a null value")));
-    return java.util.Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
   }
 
   @SuppressWarnings("unchecked")

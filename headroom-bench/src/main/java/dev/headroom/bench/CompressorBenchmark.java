@@ -5,6 +5,7 @@ import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.CompressOptions;
 import dev.headroom.compress.CompressionResult;
 import dev.headroom.compress.Compressor;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -59,7 +60,7 @@ public class CompressorBenchmark {
     compressor =
         Compressor.create(
             CompressOptions.defaults()
-                .withCcrStore(CcrStore.inMemory(64, 256L << 20, java.time.Duration.ofMinutes(5))));
+                .withCcrStore(CcrStore.inMemory(64, 256L << 20, Duration.ofMinutes(5))));
     context =
         CompressContext.ofQuery("why did order A-10077 fail? requestTimeoutMs").withModel(model);
   }

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -135,9 +136,9 @@ class CompressionPropertyTest {
             "    at f (/srv/a.js:41:29)", "\tat com.acme.X.run(X.java:12)", "", "Caused by: boom");
     Arbitrary<String> line =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(5, logLine),
-            net.jqwik.api.Tuple.of(1, stack),
-            net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(60)));
+            Tuple.of(5, logLine),
+            Tuple.of(1, stack),
+            Tuple.of(1, Arbitraries.strings().ofMaxLength(60)));
     Arbitrary<String> logs =
         line.list().ofMinSize(40).ofMaxSize(300).map(l -> String.join("\n", l));
     Arbitrary<String> greps =

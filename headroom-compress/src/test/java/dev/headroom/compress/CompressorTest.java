@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CompressorTest {
@@ -60,8 +64,7 @@ class CompressorTest {
     assertTrue(c.text().contains("Your card has insufficient funds."));
     assertTrue(c.text().contains("1077.50"), "number text must survive: " + c.text());
     assertTrue(c.compressedTokens() < c.originalTokens());
-    assertEquals(
-        c.compressedBytes(), c.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    assertEquals(c.compressedBytes(), c.text().getBytes(StandardCharsets.UTF_8).length);
     CcrReference ref = c.dropped().get(0);
     assertTrue(c.text().contains("<<ccr:" + ref.hash() + " "));
     assertTrue(store.get(ref.hash(), "key-1").orElseThrow().content().contains("A-5100"));
@@ -81,7 +84,7 @@ class CompressorTest {
     for (CcrReference ref : c.dropped()) {
       String stored = store.get(ref.hash(), "key-1").orElseThrow().content();
       assertTrue(stored.contains("€ür"), stored);
-      assertEquals(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, ref.bytes());
+      assertEquals(stored.getBytes(StandardCharsets.UTF_8).length, ref.bytes());
     }
   }
 
@@ -129,9 +132,7 @@ class CompressorTest {
     CompressionResult result =
         compressor.compress(
             charges(200, 3),
-            CompressContext.defaults()
-                .withTargetTokens(50)
-                .withTimeBudget(java.time.Duration.ofNanos(1)));
+            CompressContext.defaults().withTargetTokens(50).withTimeBudget(Duration.ofNanos(1)));
     assertEquals(
         Unchanged.Reason.TIME_BUDGET_EXCEEDED, assertInstanceOf(Unchanged.class, result).reason());
   }
@@ -148,7 +149,7 @@ class CompressorTest {
     for (CcrReference ref : c.dropped()) {
       assertTrue(c.text().contains("<<ccr:" + ref.hash() + " "), c.text());
       assertTrue(
-          java.util.regex.Pattern.compile("<<ccr:" + ref.hash() + " [^>]*; headroom_retrieve>>")
+          Pattern.compile("<<ccr:" + ref.hash() + " [^>]*; headroom_retrieve>>")
               .matcher(c.text())
               .find(),
           c.text());
@@ -165,8 +166,8 @@ class CompressorTest {
           }
 
           @Override
-          public java.util.Optional<CcrEntry> get(String hash, String scope) {
-            return java.util.Optional.empty();
+          public Optional<CcrEntry> get(String hash, String scope) {
+            return Optional.empty();
           }
 
           @Override

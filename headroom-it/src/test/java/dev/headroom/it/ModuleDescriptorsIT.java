@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -35,7 +36,7 @@ class ModuleDescriptorsIT {
   /** Module name to described text, for every {@code headroom-*.jar} on the class path. */
   private static Map<String, String> builtModules() {
     Map<String, String> modules = new TreeMap<>();
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       Path path = Path.of(entry);
       String file = path.getFileName().toString();
       if (file.startsWith("headroom-") && file.endsWith(".jar") && Files.isRegularFile(path)) {

@@ -20,6 +20,8 @@ import dev.headroom.client.HeadroomClient;
 import dev.headroom.compress.LiveZoneOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -262,18 +264,17 @@ class HeadroomOpenAITest {
   }
 
   @Test
-  void docsShowTheExampleVerbatim() throws java.io.IOException {
-    java.nio.file.Path root =
-        java.nio.file.Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+  void docsShowTheExampleVerbatim() throws IOException {
+    Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
     String text =
-        java.nio.file.Files.readString(
+        Files.readString(
             root.resolve("headroom-openai/src/test/java/dev/headroom/openai/OpenAIExample.java"));
     String start = "// tag::openai[]\n";
     String snippet =
         text.substring(text.indexOf(start) + start.length(), text.indexOf("// end::openai[]"))
             .stripTrailing();
     assertTrue(
-        java.nio.file.Files.readString(root.resolve("docs/library.md")).contains(snippet),
+        Files.readString(root.resolve("docs/library.md")).contains(snippet),
         "docs/library.md must contain the openai region of headroom-openai/src/test/java/dev/headroom/openai/OpenAIExample.java verbatim");
   }
 }

@@ -19,6 +19,7 @@ import dev.headroom.compress.LiveZoneRewriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +65,10 @@ class RequestPipelineTest {
             MetadataKeys.STREAM,
             MetadataKeys.BODY_BYTES);
     assertEquals(received, recorder.at(INPUT_RECEIVED).metadata().keySet());
-    Set<String> routed = new java.util.HashSet<>(received);
+    Set<String> routed = new HashSet<>(received);
     routed.add(MetadataKeys.COMPRESS);
     assertEquals(routed, recorder.at(INPUT_ROUTED).metadata().keySet());
-    Set<String> compressed = new java.util.HashSet<>(routed);
+    Set<String> compressed = new HashSet<>(routed);
     compressed.addAll(
         Set.of(MetadataKeys.TOKENS_BEFORE, MetadataKeys.TOKENS_AFTER, MetadataKeys.BLOCKS));
     for (var stage : List.of(INPUT_COMPRESSED, INPUT_REMEMBERED, PRE_SEND)) {

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.headroom.api.PipelineExtensions;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -202,7 +203,7 @@ public final class ProxyOptions {
       URI uri;
       try {
         uri = new URI(value.strip());
-      } catch (java.net.URISyntaxException bad) {
+      } catch (URISyntaxException bad) {
         throw new IllegalArgumentException(
             "ccrStore must be memory or redis://host:port/db, got " + value, bad);
       }
@@ -373,7 +374,7 @@ public final class ProxyOptions {
       URI uri;
       try {
         uri = new URI(value.strip());
-      } catch (java.net.URISyntaxException e) {
+      } catch (URISyntaxException e) {
         throw new IllegalArgumentException(name + " is not a URL: '" + value + "'", e);
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

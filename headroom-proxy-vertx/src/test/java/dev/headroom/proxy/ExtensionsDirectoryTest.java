@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.api.PipelineExtension;
+import dev.headroom.proxy.internal.extensions.ExtensionDiscovery;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,10 +51,7 @@ class ExtensionsDirectoryTest {
     Files.writeString(dir.resolve("broken.jar"), "not a jar");
     try (ProxyFixture fx =
         ProxyFixture.start(
-            b ->
-                b.extensionsDir(dir)
-                    .extensions(
-                        dev.headroom.proxy.internal.extensions.ExtensionDiscovery.discover(dir)))) {
+            b -> b.extensionsDir(dir).extensions(ExtensionDiscovery.discover(dir)))) {
       fx.post("/v1/chat/completions", "{\"model\":\"m\"}");
       assertEquals(
           "{\"model\":\"m\",\"from_alpha\":true,\"from_beta\":true}",
@@ -93,7 +92,7 @@ class ExtensionsDirectoryTest {
       out.closeEntry();
       out.putNextEntry(new JarEntry("sample/ext/TaggingExtension.class"));
       try (OutputStream entry =
-          new java.io.FilterOutputStream(out) {
+          new FilterOutputStream(out) {
             @Override
             public void close() {
               // keep the jar stream open

@@ -10,8 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.headroom.proxy.FakeUpstream.Recorded;
 import dev.headroom.proxy.Tests.Reply;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,25 +202,24 @@ class ForwardingTest {
 
   @Test
   void anExpectContinueClientIsAnsweredByTheProxyAndExpectIsNotForwarded() throws Exception {
-    io.vertx.core.http.HttpClientRequest request =
+    HttpClientRequest request =
         Tests.await(
             fx.client.request(
-                new io.vertx.core.http.RequestOptions()
+                new RequestOptions()
                     .setHost("127.0.0.1")
                     .setPort(fx.port)
                     .setMethod(HttpMethod.POST)
                     .setURI("/v1/chat/completions")
                     .putHeader("expect", "100-continue")
                     .putHeader("content-length", "2")));
-    java.util.concurrent.CompletableFuture<Void> continued =
-        new java.util.concurrent.CompletableFuture<>();
+    CompletableFuture<Void> continued = new CompletableFuture<>();
     request.continueHandler(v -> continued.complete(null));
     Future<Reply> reply =
         request
             .response()
             .compose(r -> r.body().map(b -> new Reply(r.statusCode(), r.headers(), b.getBytes())));
     request.sendHead();
-    continued.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    continued.get(10, TimeUnit.SECONDS);
     request.end("{}");
     assertEquals(200, Tests.await(reply).status());
     assertNull(fx.openai.take().headers().get("expect"));

@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtensions;
 import dev.headroom.api.PipelineStage;
+import dev.headroom.compress.ProviderApi;
+import dev.headroom.proxy.internal.retrieval.RetrieveTools;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +29,7 @@ public class LiveZoneCompressionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The 50 ms default is for a warm JVM; a test JVM on a shared 2-core machine is neither. */
-  private static final java.time.Duration GENEROUS = java.time.Duration.ofSeconds(10);
+  private static final Duration GENEROUS = Duration.ofSeconds(10);
 
   /** 300 orders, one FAILED (card_declined), the queried ord_100123 among them. */
   public static String orders() {
@@ -131,8 +136,7 @@ public class LiveZoneCompressionTest {
               + "}]}";
       fx.post("/v1/chat/completions", body, "authorization", "Bearer sk-owner");
       String sent = new String(fx.openai.take().body(), StandardCharsets.UTF_8);
-      java.util.regex.Matcher marker =
-          java.util.regex.Pattern.compile("<<ccr:([0-9a-f]+) ").matcher(sent);
+      Matcher marker = Pattern.compile("<<ccr:([0-9a-f]+) ").matcher(sent);
       assertTrue(marker.find(), "a compressed block carries a retrieval marker: " + sent);
       String hash = marker.group(1);
       String dropped = "ord_100042";
@@ -162,11 +166,8 @@ public class LiveZoneCompressionTest {
 
   /** The body as the client sent it, but compressed: the proxy's retrieval tool taken out again. */
   static String withoutRetrieveTool(String sent) {
-    for (dev.headroom.compress.ProviderApi api : dev.headroom.compress.ProviderApi.values()) {
-      String tool =
-          new String(
-              dev.headroom.proxy.internal.retrieval.RetrieveTools.definition(api),
-              StandardCharsets.UTF_8);
+    for (ProviderApi api : ProviderApi.values()) {
+      String tool = new String(RetrieveTools.definition(api), StandardCharsets.UTF_8);
       if (sent.contains(tool)) {
         return sent.replace(",\"tools\":[" + tool + "]", "")
             .replace("," + tool, "")

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ class OperationsTest {
   @Test
   void upstreamErrorsAreCountedByKind() throws Exception {
     int closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
     int port = closedPort;
@@ -76,8 +78,7 @@ class OperationsTest {
 
   @Test
   void stopLetsAnInFlightRequestFinish() throws Exception {
-    try (ProxyFixture fx =
-        ProxyFixture.start(b -> b.shutdownTimeout(java.time.Duration.ofSeconds(5)))) {
+    try (ProxyFixture fx = ProxyFixture.start(b -> b.shutdownTimeout(Duration.ofSeconds(5)))) {
       CompletableFuture<Void> reachedUpstream = new CompletableFuture<>();
       fx.openai.respond(
           (request, body) -> {

@@ -16,6 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import com.github.luben.zstd.Zstd;
 import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineStage;
 import dev.headroom.proxy.FakeUpstream.Recorded;
@@ -187,7 +190,7 @@ class PipelineStagesTest {
   @Test
   void aZstdBodyIsDecodedForExtensionsAndForwardedAsReceived() throws Exception {
     RecordingExtension recorder = new RecordingExtension();
-    byte[] compressed = com.github.luben.zstd.Zstd.compress(ODD.getBytes(StandardCharsets.UTF_8));
+    byte[] compressed = Zstd.compress(ODD.getBytes(StandardCharsets.UTF_8));
     try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
       Tests.call(
           fx.client,
@@ -207,9 +210,8 @@ class PipelineStagesTest {
   @Test
   void aBrotliBodyIsDecodedForExtensionsAndForwardedAsReceived() throws Exception {
     RecordingExtension recorder = new RecordingExtension();
-    com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
-    byte[] compressed =
-        com.aayushatharva.brotli4j.encoder.Encoder.compress(ODD.getBytes(StandardCharsets.UTF_8));
+    Brotli4jLoader.ensureAvailability();
+    byte[] compressed = Encoder.compress(ODD.getBytes(StandardCharsets.UTF_8));
     try (ProxyFixture fx = ProxyFixture.withExtensions(recorder)) {
       Tests.call(
           fx.client,

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.proxy.internal.ccr.RedisCcrStore;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -155,9 +157,8 @@ class SharedRedisStoreTest {
   @Test
   void anEntryExpiresAtItsTimeToLive() throws Exception {
     try (RedisServer redis = RedisServer.start()) {
-      io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-      java.util.concurrent.atomic.AtomicInteger expiries =
-          new java.util.concurrent.atomic.AtomicInteger();
+      Vertx vertx = Vertx.vertx();
+      AtomicInteger expiries = new AtomicInteger();
       RedisCcrStore store =
           RedisCcrStore.create(
               vertx, redis.uri(), Duration.ofMillis(1500), expiries::incrementAndGet);

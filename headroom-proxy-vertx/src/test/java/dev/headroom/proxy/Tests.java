@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /** Blocking helpers for tests: await a future, make a call, hash bytes. */
 public final class Tests {
@@ -86,7 +87,7 @@ public final class Tests {
   }
 
   /** Waits up to 10 s for a condition that another thread makes true. */
-  public static boolean eventually(java.util.function.BooleanSupplier condition) {
+  public static boolean eventually(BooleanSupplier condition) {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.proxy.Tests.Reply;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ class UpstreamFailureTest {
                   .setStatusCode(status)
                   .putHeader("retry-after", "7")
                   .putHeader("x-ratelimit-remaining-requests", "0")
-                  .end(io.vertx.core.buffer.Buffer.buffer(body)));
+                  .end(Buffer.buffer(body)));
       Reply reply = fx.post("/v1/chat/completions", "{}");
       assertEquals(status, reply.status());
       assertArrayEquals(body, reply.body());
@@ -57,10 +60,10 @@ class UpstreamFailureTest {
   @Test
   void aChunkedBodyOverTheLimitGets413() throws Exception {
     try (ProxyFixture fx = ProxyFixture.start(b -> b.maxBodyBytes(1024))) {
-      io.vertx.core.http.HttpClientRequest request =
+      HttpClientRequest request =
           Tests.await(
               fx.client.request(
-                  new io.vertx.core.http.RequestOptions()
+                  new RequestOptions()
                       .setHost("127.0.0.1")
                       .setPort(fx.port)
                       .setMethod(HttpMethod.POST)

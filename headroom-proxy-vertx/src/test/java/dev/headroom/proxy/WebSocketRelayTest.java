@@ -1,13 +1,17 @@
 package dev.headroom.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineStage;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +48,7 @@ class WebSocketRelayTest {
   @Test
   void aResponseCreateFrameOverWebSocketIsCompressedAndCountedLikeARequest() throws Exception {
     try (ProxyFixture fx =
-        ProxyFixture.asConfigured(b -> b.compressionBudget(java.time.Duration.ofSeconds(10)))) {
+        ProxyFixture.asConfigured(b -> b.compressionBudget(Duration.ofSeconds(10)))) {
       String frame =
           "{\"type\":\"response.create\",\"response\":{\"model\":\"gpt-5\",\"input\":["
               + "{\"type\":\"message\",\"role\":\"user\",\"content\":"
@@ -52,23 +56,20 @@ class WebSocketRelayTest {
               + "},"
               + "{\"type\":\"function_call\",\"call_id\":\"c1\",\"name\":\"orders\",\"arguments\":\"{}\"},"
               + "{\"type\":\"function_call_output\",\"call_id\":\"c1\",\"output\":"
-              + new com.fasterxml.jackson.databind.ObjectMapper()
-                  .writeValueAsString(LiveZoneCompressionTest.orders())
+              + new ObjectMapper().writeValueAsString(LiveZoneCompressionTest.orders())
               + "}]}}";
       WebSocket ws = connect(fx);
       ws.writeTextMessage(frame);
 
       String sent = fx.openai.takeWebSocketMessage();
-      org.junit.jupiter.api.Assertions.assertTrue(
-          sent.length() < frame.length() / 2, frame.length() + " -> " + sent.length());
-      org.junit.jupiter.api.Assertions.assertTrue(
-          sent.contains("FAILED") && sent.contains("ord_100123"), sent);
+      assertTrue(sent.length() < frame.length() / 2, frame.length() + " -> " + sent.length());
+      assertTrue(sent.contains("FAILED") && sent.contains("ord_100123"), sent);
       String metrics = fx.proxy.scrapeMetrics();
-      org.junit.jupiter.api.Assertions.assertTrue(
+      assertTrue(
           metrics.contains(
               "headroom_compression_blocks_total{content_type=\"json_array\",outcome=\"compressed\"} 1.0"),
           metrics);
-      org.junit.jupiter.api.Assertions.assertTrue(
+      assertTrue(
           metrics
               .lines()
               .anyMatch(
@@ -209,7 +210,7 @@ class WebSocketRelayTest {
                   .connect(fx.port, "127.0.0.1", "/v1/responses")
                   .map(ws -> (Throwable) null)
                   .otherwise(t -> t));
-      assertEquals(403, ((io.vertx.core.http.UpgradeRejectedException) failure).getStatus());
+      assertEquals(403, ((UpgradeRejectedException) failure).getStatus());
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -172,13 +173,13 @@ public final class HeadroomTestKit {
       PipelineEvent output = extension.onEvent(input);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       return new ExtensionResult(
-          input.stage(), input, output == null ? input : output, java.util.Optional.empty(), took);
+          input.stage(), input, output == null ? input : output, Optional.empty(), took);
     } catch (Exception | LinkageError | AssertionError | StackOverflowError failure) {
       return new ExtensionResult(
           input.stage(),
           input,
           input,
-          java.util.Optional.of(failure),
+          Optional.of(failure),
           Duration.ofNanos(System.nanoTime() - start));
     }
   }

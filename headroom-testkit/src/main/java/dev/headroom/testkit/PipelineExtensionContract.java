@@ -9,6 +9,7 @@ import dev.headroom.testkit.internal.Registrations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -351,6 +352,6 @@ public abstract class PipelineExtensionContract {
   }
 
   private static Map<String, Object> copy(Map<String, Object> frozen) {
-    return new java.util.LinkedHashMap<>(frozen);
+    return new LinkedHashMap<>(frozen);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -94,9 +95,7 @@ class ContractCatchesBrokenExtensionsTest {
   void aBehavingExtensionPassesEveryCheck() {
     Events events =
         EngineTestKit.engine("junit-jupiter")
-            .selectors(
-                org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(
-                    BehavingContract.class))
+            .selectors(DiscoverySelectors.selectClass(BehavingContract.class))
             .execute()
             .testEvents();
 

@@ -3,8 +3,10 @@ package dev.headroom.bench.proxy;
 import dev.headroom.api.PipelineExtensions;
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -14,8 +16,14 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.httpproxy.HttpProxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,7 +80,7 @@ public final class ProxyLoadHarness {
                 .anthropicApiUrl("http://127.0.0.1:" + direct)
                 .extensions(PipelineExtensions.none())
                 .compression(compress)
-                .compressionBudget(java.time.Duration.ofSeconds(1))
+                .compressionBudget(Duration.ofSeconds(1))
                 .build());
     int viaProxy = await(proxy.start());
     // The floor: vertx-http-proxy's reverse proxy, one server per event loop like the proxy's, on
@@ -98,7 +106,7 @@ public final class ProxyLoadHarness {
     int[] sizes =
         System.getProperty("headroom.bench.sizes") == null
             ? SIZES
-            : java.util.Arrays.stream(System.getProperty("headroom.bench.sizes").split(","))
+            : Arrays.stream(System.getProperty("headroom.bench.sizes").split(","))
                 .mapToInt(Integer::parseInt)
                 .toArray();
     // JIT warm-up over every size first, so the first size's rounds do not pay for compiling the
@@ -203,15 +211,14 @@ public final class ProxyLoadHarness {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     return vertx
         .deployVerticle(
-            () -> new RawProxy(upstreamPort),
-            new io.vertx.core.DeploymentOptions().setInstances(instances))
+            () -> new RawProxy(upstreamPort), new DeploymentOptions().setInstances(instances))
         .map(id -> RawProxy.bound);
   }
 
   /**
    * A reverse proxy and nothing else: the Vert.x floor Headroom's pass-through is compared with.
    */
-  private static final class RawProxy extends io.vertx.core.VerticleBase {
+  private static final class RawProxy extends VerticleBase {
     static volatile int bound;
     private final int upstreamPort;
 
@@ -230,8 +237,7 @@ public final class ProxyLoadHarness {
       return vertx
           .createHttpServer(
               new HttpServerOptions().setHost("127.0.0.1").setPort(-1).setTcpNoDelay(true))
-          .requestHandler(
-              io.vertx.httpproxy.HttpProxy.reverseProxy(client).origin(upstreamPort, "127.0.0.1"))
+          .requestHandler(HttpProxy.reverseProxy(client).origin(upstreamPort, "127.0.0.1"))
           .listen()
           .onSuccess(server -> bound = server.actualPort());
     }
@@ -283,8 +289,7 @@ public final class ProxyLoadHarness {
     AtomicLong failed = new AtomicLong();
     AtomicBoolean running = new AtomicBoolean(true);
     RequestOptions options = post(port);
-    java.util.concurrent.CountDownLatch stopped =
-        new java.util.concurrent.CountDownLatch(CONNECTIONS);
+    CountDownLatch stopped = new CountDownLatch(CONNECTIONS);
     for (int c = 0; c < CONNECTIONS; c++) {
       new Object() {
         void next() {
@@ -326,7 +331,7 @@ public final class ProxyLoadHarness {
    * The proxy's own {@code x-headroom-overhead-ms} (arrival to upstream call) of each proxied
    * sample, in nanoseconds.
    */
-  private static final java.util.List<Long> OVERHEADS = new java.util.ArrayList<>();
+  private static final List<Long> OVERHEADS = new ArrayList<>();
 
   private static Buffer body(int size) {
     return compress ? toolOutputBody(size) : paddedBody(size);

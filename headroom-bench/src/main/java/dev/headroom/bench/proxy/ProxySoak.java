@@ -15,6 +15,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,8 +45,7 @@ public final class ProxySoak {
   public static void main(String[] args) throws Exception {
     int seconds = Integer.parseInt(args[0]);
     int interval = Integer.parseInt(args[1]);
-    java.util.List<String> command =
-        new java.util.ArrayList<>(java.util.Arrays.asList(args).subList(2, args.length));
+    List<String> command = new ArrayList<>(Arrays.asList(args).subList(2, args.length));
     Vertx vertx = Vertx.vertx();
     Buffer answer = Buffer.buffer("{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[]}");
     HttpServer upstream =
@@ -53,8 +55,7 @@ public final class ProxySoak {
                 request -> request.body().onSuccess(body -> request.response().end(answer)));
     upstream.listen().toCompletionStage().toCompletableFuture().get();
     command.addAll(
-        java.util.List.of(
-            "--port", "0", "--openai-api-url", "http://127.0.0.1:" + upstream.actualPort()));
+        List.of("--port", "0", "--openai-api-url", "http://127.0.0.1:" + upstream.actualPort()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Process proxy = builder.start();
     BufferedReader out =

@@ -2,7 +2,9 @@ package dev.headroom.it.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.api.PipelineExtension;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.apiguardian.api.API;
 
 /** Compiles small named modules from source at test time, against the built headroom-api. */
 final class ModuleCompiler {
@@ -30,9 +33,7 @@ final class ModuleCompiler {
 
   /** The module path holding headroom-api and its static annotation module. */
   static List<Path> apiModulePath() {
-    return List.of(
-        locationOf(dev.headroom.api.PipelineExtension.class),
-        locationOf(org.apiguardian.api.API.class));
+    return List.of(locationOf(PipelineExtension.class), locationOf(API.class));
   }
 
   /**
@@ -59,7 +60,7 @@ final class ModuleCompiler {
                 "--module-path",
                     apiModulePath().stream()
                         .map(Path::toString)
-                        .collect(Collectors.joining(java.io.File.pathSeparator)),
+                        .collect(Collectors.joining(File.pathSeparator)),
                 "-d", out.toString()));
     args.addAll(files);
     ByteArrayOutputStream errors = new ByteArrayOutputStream();

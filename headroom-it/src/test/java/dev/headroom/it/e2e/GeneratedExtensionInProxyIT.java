@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.headroom.proxy.HeadroomProxy;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -112,12 +113,7 @@ class GeneratedExtensionInProxyIT {
   private static Process startProxy(Path extensions, String upstreamUrl)
       throws IOException, URISyntaxException {
     Path proxyJar =
-        Path.of(
-            dev.headroom.proxy.HeadroomProxy.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        Path.of(HeadroomProxy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path target = proxyJar.getParent();
     String java = ProcessHandle.current().info().command().orElse("java");
     return new ProcessBuilder(

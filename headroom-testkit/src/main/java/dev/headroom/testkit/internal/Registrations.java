@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class Registrations {
     String name = provider.getName();
     Optional<byte[]> moduleInfo = read(provider, "module-info.class");
     Optional<ModuleDescriptor> descriptor =
-        moduleInfo.map(bytes -> ModuleDescriptor.read(java.nio.ByteBuffer.wrap(bytes)));
+        moduleInfo.map(bytes -> ModuleDescriptor.read(ByteBuffer.wrap(bytes)));
     if (descriptor.isEmpty() && provider.getModule().isNamed()) {
       descriptor = Optional.of(provider.getModule().getDescriptor());
     }

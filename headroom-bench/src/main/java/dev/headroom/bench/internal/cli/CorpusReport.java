@@ -3,12 +3,17 @@ package dev.headroom.bench.internal.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.compress.CompressContext;
+import dev.headroom.compress.Compressed;
 import dev.headroom.compress.CompressionResult;
 import dev.headroom.compress.Compressor;
 import dev.headroom.compress.ContentDetector;
 import dev.headroom.compress.TokenCounter;
+import dev.headroom.compress.Unchanged;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,8 +87,7 @@ public final class CorpusReport {
             content, ctx); // warm-up: at least as many calls as measured, and the given time
       }
       // Thread CPU time: on a shared machine wall time mostly measures the neighbours.
-      java.lang.management.ThreadMXBean cpu =
-          java.lang.management.ManagementFactory.getThreadMXBean();
+      ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
       double[] times = new double[runs];
       for (int i = 0; i < runs; i++) {
         long t0 = cpu.getCurrentThreadCpuTime();
@@ -101,9 +105,9 @@ public final class CorpusReport {
         }
       }
       String strategy =
-          result instanceof dev.headroom.compress.Compressed k
+          result instanceof Compressed k
               ? k.strategy()
-              : "unchanged:" + ((dev.headroom.compress.Unchanged) result).reason();
+              : "unchanged:" + ((Unchanged) result).reason();
       int before = o200k.count(content);
       int after = o200k.count(out);
       rows.add(
@@ -112,7 +116,7 @@ public final class CorpusReport {
               c.get("kind").asText(),
               ContentDetector.detect(content).type().tag(),
               strategy,
-              content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+              content.getBytes(StandardCharsets.UTF_8).length,
               before,
               after,
               needles,

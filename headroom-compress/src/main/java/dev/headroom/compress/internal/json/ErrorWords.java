@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.json;
 
+import java.util.Arrays;
+
 /**
  * Finds error-like words in a row's values in one pass over its characters (a case-insensitive
  * regex alternation here was a quarter of the table compressor's time). Whole ASCII words only,
@@ -37,8 +39,7 @@ final class ErrorWords {
   static {
     for (int len = 0; len < BY_LENGTH.length; len++) {
       final int l = len;
-      BY_LENGTH[len] =
-          java.util.Arrays.stream(WORDS).filter(w -> w.length() == l).toArray(String[]::new);
+      BY_LENGTH[len] = Arrays.stream(WORDS).filter(w -> w.length() == l).toArray(String[]::new);
       for (String w : BY_LENGTH[len]) {
         FIRST_LETTERS[len] |= 1 << w.charAt(0) - 'a';
       }

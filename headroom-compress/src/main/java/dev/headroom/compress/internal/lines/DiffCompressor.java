@@ -7,6 +7,7 @@ import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
 import dev.headroom.compress.internal.text.Lines;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -112,7 +113,7 @@ public final class DiffCompressor implements ContentCompressor {
         e++;
       }
       if (e - k < MIN_GAP && k > 0 && e < len) {
-        java.util.Arrays.fill(keep, k, e, true);
+        Arrays.fill(keep, k, e, true);
       }
       k = e;
     }

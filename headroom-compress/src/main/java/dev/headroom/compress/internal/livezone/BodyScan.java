@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One streaming pass over a request body: every string value under the conversation array (with its
@@ -66,7 +69,7 @@ final class BodyScan {
           text = parser.getText();
         } catch (IOException impossible) {
           // The scan parsed this very token already.
-          throw new java.io.UncheckedIOException(impossible);
+          throw new UncheckedIOException(impossible);
         }
       }
       return text;
@@ -220,16 +223,14 @@ final class BodyScan {
    * ({@code role}, {@code content}, {@code content/0/text}, …), in body order.
    */
   Map<Integer, Map<String, StringValue>> items() {
-    Map<Integer, Map<String, StringValue>> items = new java.util.TreeMap<>();
+    Map<Integer, Map<String, StringValue>> items = new TreeMap<>();
     for (StringValue value : strings) {
       if (value.path().length >= 3 && value.at(1) instanceof Integer item) {
         StringBuilder key = new StringBuilder();
         for (int i = 2; i < value.path().length; i++) {
           key.append(i == 2 ? "" : "/").append(value.at(i));
         }
-        items
-            .computeIfAbsent(item, k -> new java.util.LinkedHashMap<>())
-            .put(key.toString(), value);
+        items.computeIfAbsent(item, k -> new LinkedHashMap<>()).put(key.toString(), value);
       }
     }
     return items;

@@ -21,8 +21,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -138,10 +140,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
                 + "{\"role\":\"tool\",\"tool_call_id\":\"w\",\"content\":\""
                 + output
                 + "\"}]}";
-        rewrite(
-            body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            ProviderApi.CHAT_COMPLETIONS,
-            context);
+        rewrite(body.getBytes(StandardCharsets.UTF_8), ProviderApi.CHAT_COMPLETIONS, context);
       }
     }
   }
@@ -187,7 +186,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
       decisions.add(
           new BlockDecision(
               path,
-              "unchanged:" + unchanged.reason().name().toLowerCase(java.util.Locale.ROOT),
+              "unchanged:" + unchanged.reason().name().toLowerCase(Locale.ROOT),
               unchanged.contentType(),
               "",
               bytes,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.compress.CcrEntry;
+import dev.headroom.compress.CcrStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,9 +73,7 @@ class InMemoryCcrStoreTest {
   @Test
   void thePublicFactoryPassesTheExpiryObserverOn() throws InterruptedException {
     AtomicLong expiries = new AtomicLong();
-    dev.headroom.compress.CcrStore store =
-        dev.headroom.compress.CcrStore.inMemory(
-            10, 1_000, Duration.ofNanos(1), expiries::incrementAndGet);
+    CcrStore store = CcrStore.inMemory(10, 1_000, Duration.ofNanos(1), expiries::incrementAndGet);
     store.put(entry("h1", "s", "x"));
     Thread.sleep(2); // the real clock moves well past a one-nanosecond TTL
 

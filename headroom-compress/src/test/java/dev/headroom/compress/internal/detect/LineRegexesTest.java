@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -52,13 +56,11 @@ class LineRegexesTest {
 
   @Property(tries = 3000)
   void aDiffHeaderIsWhatTheDiffRegexMatches(@ForAll("lines") String line) {
-    java.util.regex.Pattern header =
-        java.util.regex.Pattern.compile(
+    Pattern header =
+        Pattern.compile(
             "^(diff --git |diff --cc |diff --combined |@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@)");
     assertEquals(
-        header.matcher(line).lookingAt(),
-        new LineSample(java.util.List.of(line)).isDiff(header),
-        line);
+        header.matcher(line).lookingAt(), new LineSample(List.of(line)).isDiff(header), line);
   }
 
   @Test
@@ -82,26 +84,20 @@ class LineRegexesTest {
   }
 
   @Property(tries = 3000)
-  void detectionAnswersAsWithEveryRegexOnEveryLine(
-      @ForAll("tableLines") java.util.List<String> lines) {
+  void detectionAnswersAsWithEveryRegexOnEveryLine(@ForAll("tableLines") List<String> lines) {
     LineSample sample = new LineSample(lines);
     int paths = 0;
     int rules = 0;
     int listings = 0;
     for (String line : lines) {
-      paths +=
-          java.util.regex.Pattern.compile("^\\.{0,2}/[^\\t]*[^/\\s]$").matcher(line).matches()
-              ? 1
-              : 0;
+      paths += Pattern.compile("^\\.{0,2}/[^\\t]*[^/\\s]$").matcher(line).matches() ? 1 : 0;
       rules +=
-          java.util.regex.Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+")
-                  .matcher(line.strip())
-                  .lookingAt()
+          Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+").matcher(line.strip()).lookingAt()
               ? 1
               : 0;
       listings +=
           !line.startsWith("total ")
-                  && java.util.regex.Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s")
+                  && Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s")
                       .matcher(line)
                       .lookingAt()
               ? 1
@@ -124,9 +120,8 @@ class LineRegexesTest {
   }
 
   /** The former implementation of {@code LineSample.consistent}, as the oracle. */
-  private static boolean consistentByHashMap(
-      java.util.List<String> lines, char delimiter, double share) {
-    java.util.Map<Integer, Integer> freq = new java.util.HashMap<>();
+  private static boolean consistentByHashMap(List<String> lines, char delimiter, double share) {
+    Map<Integer, Integer> freq = new HashMap<>();
     for (String line : lines) {
       int n = 0;
       boolean quoted = false;
@@ -158,7 +153,7 @@ class LineRegexesTest {
   }
 
   @Provide
-  Arbitrary<java.util.List<String>> tableLines() {
+  Arbitrary<List<String>> tableLines() {
     Arbitrary<String> line =
         Arbitraries.oneOf(
             Arbitraries.of(
@@ -200,8 +195,7 @@ class LineRegexesTest {
    * Near the 90% share a table needs: longer samples, mostly rows, some lines without a delimiter.
    */
   @Property(tries = 2000)
-  void delimitedTablesAreToldAsByTheFormerCount(
-      @ForAll("mostlyRows") java.util.List<String> lines) {
+  void delimitedTablesAreToldAsByTheFormerCount(@ForAll("mostlyRows") List<String> lines) {
     assertEquals(
         consistentByHashMap(lines, ',', 0.9)
             || consistentByHashMap(lines, '\t', 0.9)
@@ -211,7 +205,7 @@ class LineRegexesTest {
   }
 
   @Provide
-  Arbitrary<java.util.List<String>> mostlyRows() {
+  Arbitrary<List<String>> mostlyRows() {
     return Arbitraries.of(",", ";", "\t")
         .flatMap(
             d ->

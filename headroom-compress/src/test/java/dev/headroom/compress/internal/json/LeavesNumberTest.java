@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -45,7 +46,7 @@ class LeavesNumberTest {
   Arbitrary<String> numbers() {
     Arbitrary<String> digits =
         Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(17);
-    return net.jqwik.api.Combinators.combine(
+    return Combinators.combine(
             Arbitraries.of("", "-"), digits, Arbitraries.of("", "."), digits.injectNull(0.3))
         .as((sign, a, dot, b) -> sign + a + (dot.isEmpty() || b == null ? "" : "." + b));
   }

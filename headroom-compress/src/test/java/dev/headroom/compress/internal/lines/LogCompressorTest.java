@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.compress.internal.spi.Input;
 import dev.headroom.compress.internal.spi.Inputs;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LogCompressorTest {
@@ -44,7 +45,7 @@ class LogCompressorTest {
     assertTrue(out.startsWith("2024-06-11T13:59:56.000Z INFO  [boot] orders-api starting\n"));
     assertTrue(out.contains("shutdown complete"));
     assertTrue(out.length() < log.length() / 4);
-    assertEquals(java.util.List.of(), Inputs.foreignLines(log, out));
+    assertEquals(List.of(), Inputs.foreignLines(log, out));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -21,7 +22,7 @@ class TableCellsTest {
   @Property(tries = 2000)
   void aRuleLineIsWhatTheRuleRegexMatches(@ForAll("ruleLines") String line) {
     assertEquals(
-        java.util.regex.Pattern.compile("^[\\s+|:=-]*$").matcher(line).matches(),
+        Pattern.compile("^[\\s+|:=-]*$").matcher(line).matches(),
         TableCompressor.isRule(line),
         line);
   }

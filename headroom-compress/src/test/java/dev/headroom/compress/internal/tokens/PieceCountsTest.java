@@ -9,12 +9,15 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.headroom.compress.TokenCounter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -81,7 +84,7 @@ class PieceCountsTest {
   @Test
   void aPackedTableKeepsTheTwoLatestKeysOfASlot() {
     // Three packed spans ("-<i>z", as in "z-12z-34z") that share a slot.
-    java.util.Map<Integer, List<Long>> bySlot = new java.util.HashMap<>();
+    Map<Integer, List<Long>> bySlot = new HashMap<>();
     List<Long> same = null;
     for (int i = 100; same == null; i++) {
       long key = 1;
@@ -150,8 +153,8 @@ class PieceCountsTest {
   }
 
   /** The first two spans the generator makes that share a pair slot and count differently. */
-  private static String[] slotSharingPair(java.util.function.IntFunction<String> spans) {
-    java.util.Map<Integer, String> bySlot = new java.util.HashMap<>();
+  private static String[] slotSharingPair(IntFunction<String> spans) {
+    Map<Integer, String> bySlot = new HashMap<>();
     for (int i = 0; i < 4 * 3844; i++) {
       String text = spans.apply(i);
       long first = 1;

@@ -13,6 +13,7 @@ import java.lang.module.ModuleReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -102,7 +103,7 @@ public final class ExtensionDiscovery {
               + found
               + " extension(s) in module(s) "
               + roots);
-    } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError failure) {
+    } catch (RuntimeException | LinkageError | ServiceConfigurationError failure) {
       LOG.log(
           Level.WARNING,
           "extensions jar "

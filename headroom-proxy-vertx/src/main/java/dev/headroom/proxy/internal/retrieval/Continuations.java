@@ -10,6 +10,7 @@ import dev.headroom.compress.ProviderApi;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -165,7 +166,7 @@ public final class Continuations {
 
   /** The hash argument; a model that passes the whole marker is forgiven. */
   static String hashOf(JsonNode arguments) {
-    Matcher m = HASH.matcher(arguments.path("hash").asText("").toLowerCase(java.util.Locale.ROOT));
+    Matcher m = HASH.matcher(arguments.path("hash").asText("").toLowerCase(Locale.ROOT));
     return m.find() ? m.group() : "";
   }
 }

@@ -12,11 +12,12 @@ import org.apiguardian.api.API;
  * What happened to one string value of the live zone.
  *
  * @param path where the value is, for example {@code messages[3].content}
- * @param outcome {@code compressed}, or why it was left alone ({@code below_min_bytes}, {@code
- *     not_smaller}, {@code compressor_error}, {@code unchanged:REASON}, {@code time_budget}: the
- *     request's budget was spent before this block started, {@code invalid_result}: the rewritten
- *     body was not valid JSON, so nothing was replaced, {@code replaced_by_extension}: an extension
- *     changed the value after compression)
+ * @param outcome {@code compressed}, {@code replayed} (sent as an earlier request compressed it),
+ *     or why it was left alone ({@code below_min_bytes}, {@code not_smaller}, {@code
+ *     compressor_error}, {@code unchanged:REASON}, {@code time_budget}: the request's budget was
+ *     spent before this block started, {@code invalid_result}: the rewritten body was not valid
+ *     JSON, so nothing was replaced, {@code replaced_by_extension}: an extension changed the value
+ *     after compression)
  * @param contentType what the content was detected as
  * @param strategy the compressor's strategy, or {@code ""}
  * @param bytesBefore UTF-8 bytes of the original text
@@ -35,6 +36,15 @@ public record BlockDecision(
     int tokensBefore,
     int tokensAfter) {
 
+  /** The outcome of a block compressed on this request. */
+  public static final String COMPRESSED = "compressed";
+
+  /**
+   * The outcome of a block sent exactly as it was compressed on an earlier request of the
+   * conversation (see {@link ReplayMemory}).
+   */
+  public static final String REPLAYED = "replayed";
+
   /** Checks the components. */
   public BlockDecision {
     Objects.requireNonNull(path, "path must not be null");
@@ -44,10 +54,18 @@ public record BlockDecision(
   }
 
   /**
-   * @return {@code true} when this block was replaced by its compressed text
+   * @return {@code true} when this block was replaced by its compressed text, fresh or replayed
    */
   public boolean compressed() {
-    return "compressed".equals(outcome);
+    return COMPRESSED.equals(outcome) || REPLAYED.equals(outcome);
+  }
+
+  /**
+   * @return {@code true} when this block went as an earlier request of the conversation compressed
+   *     it
+   */
+  public boolean replayed() {
+    return REPLAYED.equals(outcome);
   }
 
   /**

@@ -46,13 +46,32 @@ public interface LiveZoneRewriter {
   }
 
   /**
+   * A rewriter that treats every request on its own: nothing is replayed.
+   *
    * @param compressor what compresses each block
    * @param options thresholds and the per-request time budget
    * @return a rewriter
    */
   static LiveZoneRewriter create(Compressor compressor, LiveZoneOptions options) {
+    return create(compressor, options, ReplayMemory.none());
+  }
+
+  /**
+   * A rewriter that compresses each block of a conversation once: what it compresses is remembered
+   * in {@code memory} (per {@link CompressContext#scope() scope}), and every later request that
+   * carries the same original, anywhere in its history, gets the same compressed bytes, so the
+   * provider's prompt cache keeps matching. Replays are never skipped for time.
+   *
+   * @param compressor what compresses each block
+   * @param options thresholds and the per-request time budget
+   * @param memory where compressed blocks are remembered
+   * @return a rewriter
+   */
+  static LiveZoneRewriter create(
+      Compressor compressor, LiveZoneOptions options, ReplayMemory memory) {
     return new DefaultLiveZoneRewriter(
         Objects.requireNonNull(compressor, "compressor must not be null"),
-        Objects.requireNonNull(options, "options must not be null"));
+        Objects.requireNonNull(options, "options must not be null"),
+        Objects.requireNonNull(memory, "memory must not be null"));
   }
 }

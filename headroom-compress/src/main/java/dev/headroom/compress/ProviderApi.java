@@ -15,9 +15,10 @@ public enum ProviderApi {
   CHAT_COMPLETIONS,
 
   /**
-   * Anthropic Messages ({@code POST /v1/messages}): the latest user message at or after the frozen
-   * floor (one past the last message carrying {@code cache_control}): its {@code tool_result}
-   * contents and text blocks.
+   * Anthropic Messages ({@code POST /v1/messages}): the latest user message, its {@code
+   * tool_result} contents and text blocks, even when it carries {@code cache_control} (as coding
+   * agents mark the last block of every turn): a {@link ReplayMemory} keeps it the same compressed
+   * bytes on every later turn, so what the provider cached stays valid.
    */
   ANTHROPIC_MESSAGES,
 

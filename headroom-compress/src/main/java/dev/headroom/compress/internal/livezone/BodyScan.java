@@ -7,18 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * One streaming pass over a request body: every string value under the conversation array (with its
- * path and exact byte span), which conversation items carry {@code cache_control}, and the
- * top-level scalars. Everything else is skipped without being materialised.
+ * path and exact byte span) and the top-level scalars. Everything else is skipped without being
+ * materialised.
  */
 final class BodyScan {
 
@@ -102,7 +100,6 @@ final class BodyScan {
   static final int EAGER_BYTES = 256;
 
   final List<StringValue> strings = new ArrayList<>();
-  final Set<Integer> itemsWithCacheControl = new HashSet<>();
   final Map<String, Object> topLevel = new HashMap<>();
 
   private final String conversationKey;
@@ -156,9 +153,6 @@ final class BodyScan {
           parser.skipChildren();
         }
         continue;
-      }
-      if (name.equals("cache_control") && path.size() >= 2 && path.get(1) instanceof Integer item) {
-        itemsWithCacheControl.add(item);
       }
       path.add(name);
       readValue(parser, value, path);

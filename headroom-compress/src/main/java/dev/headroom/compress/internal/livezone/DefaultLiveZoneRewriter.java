@@ -14,6 +14,8 @@ import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneResult;
 import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.compress.ProviderApi;
+import dev.headroom.compress.Replay;
+import dev.headroom.compress.ReplayMemory;
 import dev.headroom.compress.Unchanged;
 import dev.headroom.compress.internal.ccr.CcrSink;
 import dev.headroom.compress.internal.livezone.BodyScan.StringValue;
@@ -22,13 +24,19 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
-/** Scan, select, compress block by block, splice, validate. */
+/** Scan, replay what was compressed before, select, compress block by block, splice, validate. */
 @API(status = INTERNAL, since = "0.1")
 public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
@@ -37,10 +45,13 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
   private final Compressor compressor;
   private final LiveZoneOptions options;
+  private final ReplayMemory memory;
 
-  public DefaultLiveZoneRewriter(Compressor compressor, LiveZoneOptions options) {
+  public DefaultLiveZoneRewriter(
+      Compressor compressor, LiveZoneOptions options, ReplayMemory memory) {
     this.compressor = compressor;
     this.options = options;
+    this.memory = memory;
   }
 
   @Override
@@ -51,10 +62,55 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     if (scan.isEmpty()) {
       return unchanged(body, List.of(), "not_json");
     }
+    Work work = new Work(body, context.scope());
+    // Every block compressed on an earlier turn goes again exactly as it went then, wherever it
+    // now sits in the history: the provider cached those bytes. Never skipped for time.
+    replay(scan.get(), work);
     LiveZones.Zone zone = LiveZones.select(api, scan.get());
-    if (zone.blocks().isEmpty()) {
-      return unchanged(body, List.of(), zone.reason());
+    boolean outOfTime = false;
+    if (!zone.blocks().isEmpty()) {
+      CompressContext blockContext = blockContext(context, zone, scan.get());
+      boolean started0 = false;
+      for (StringValue block : zone.blocks()) {
+        if (work.replayed.contains(block)) {
+          continue;
+        }
+        // The budget stops further blocks from starting once one has been worked on; a block
+        // already compressed is kept, however late it finished: its time is spent either way, and
+        // throwing the result away would only leave the request as slow and the prompt larger. The
+        // first block always runs, so a cold JVM's first request is compressed too.
+        outOfTime = outOfTime || started0 && System.nanoTime() > deadline;
+        if (outOfTime) {
+          int bytes = CcrSink.utf8Length(block.text());
+          work.decide(
+              block,
+              new BlockDecision(
+                  block.describe(), "time_budget", ContentType.TEXT, "", bytes, bytes, 0, 0));
+        } else {
+          started0 = true;
+          decide(block, blockContext, work);
+        }
+      }
     }
+    List<BlockDecision> decisions = work.decisions();
+    if (work.replacements.isEmpty()) {
+      String reason =
+          zone.blocks().isEmpty() ? zone.reason() : outOfTime ? "time_budget" : "nothing_smaller";
+      return unchanged(body, decisions, reason);
+    }
+    byte[] spliced = splice(body, work.replacements);
+    if (!isJson(spliced)) {
+      LOG.log(
+          Level.WARNING, "live-zone rewrite produced invalid JSON; the original body is forwarded");
+      return unchanged(body, reverted(decisions), "invalid_result");
+    }
+    // Remembered only now that they are certain to be sent: a later turn replays what went.
+    work.fresh.forEach((key, replay) -> memory.remember(context.scope(), key, replay));
+    return new LiveZoneResult(spliced, true, decisions, "");
+  }
+
+  private CompressContext blockContext(
+      CompressContext context, LiveZones.Zone zone, BodyScan scan) {
     // A caller that names the question (the one-call helper) wins over the body's latest user text.
     String found = context.query().isBlank() ? zone.query() : context.query();
     String query =
@@ -62,37 +118,47 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
             ? found.substring(found.length() - MAX_QUERY_CHARS)
             : found;
     CompressContext blockContext = context.withQuery(query);
-    if (scan.get().topLevel.get("model") instanceof String model && !model.isBlank()) {
+    if (scan.topLevel.get("model") instanceof String model && !model.isBlank()) {
       blockContext = blockContext.withModel(model);
     }
-    List<BlockDecision> decisions = new ArrayList<>();
-    List<Replacement> replacements = new ArrayList<>();
-    boolean outOfTime = false;
-    for (StringValue block : zone.blocks()) {
-      // The budget stops further blocks from starting once one has been worked on; a block already
-      // compressed is kept, however late it finished: its time is spent either way, and throwing
-      // the result away would only leave the request as slow and the prompt larger. The first
-      // block always runs, so a cold JVM's first request is compressed too.
-      outOfTime = outOfTime || !decisions.isEmpty() && System.nanoTime() > deadline;
-      if (outOfTime) {
-        int bytes = CcrSink.utf8Length(block.text());
-        decisions.add(
-            new BlockDecision(
-                block.describe(), "time_budget", ContentType.TEXT, "", bytes, bytes, 0, 0));
-      } else {
-        decide(block, blockContext, decisions, replacements);
+    return blockContext;
+  }
+
+  /** Finds the conversation's blocks this memory has seen compressed, and puts them back so. */
+  private void replay(BodyScan scan, Work work) {
+    if (memory == ReplayMemory.none()) {
+      return;
+    }
+    Map<StringValue, String> candidates = new LinkedHashMap<>();
+    for (StringValue value : scan.strings) {
+      // A block shorter than the smallest compressed one in its JSON form was never compressed.
+      if (value.end() - value.start() >= options.minBlockBytes()) {
+        candidates.put(value, ReplayKeys.of(work.body, value.start(), value.end()));
       }
     }
-    if (replacements.isEmpty()) {
-      return unchanged(body, decisions, outOfTime ? "time_budget" : "nothing_smaller");
+    if (candidates.isEmpty()) {
+      return;
     }
-    byte[] spliced = splice(body, replacements);
-    if (!isJson(spliced)) {
-      LOG.log(
-          Level.WARNING, "live-zone rewrite produced invalid JSON; the original body is forwarded");
-      return unchanged(body, reverted(decisions), "invalid_result");
-    }
-    return new LiveZoneResult(spliced, true, decisions, "");
+    Map<String, Replay> known = memory.recall(work.scope, new HashSet<>(candidates.values()));
+    candidates.forEach(
+        (value, key) -> {
+          Replay replay = known.get(key);
+          if (replay != null) {
+            work.replace(value, replay.json());
+            work.replayed.add(value);
+            work.decide(
+                value,
+                new BlockDecision(
+                    value.describe(),
+                    BlockDecision.REPLAYED,
+                    replay.contentType(),
+                    replay.strategy(),
+                    replay.bytesBefore(),
+                    replay.json().length - 2,
+                    replay.tokensBefore(),
+                    replay.tokensAfter()));
+          }
+        });
   }
 
   /** The decisions of a rewrite whose result is not sent: no block counts as compressed. */
@@ -117,43 +183,72 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
   @Override
   public void warmUp() {
-    StringBuilder lines = new StringBuilder();
+    StringBuilder log = new StringBuilder();
+    StringBuilder json = new StringBuilder("[");
+    StringBuilder grep = new StringBuilder();
     for (int i = 0; i < 200; i++) {
-      lines
-          .append("2026-01-01T00:00:")
+      log.append("2026-01-01T00:00:")
           .append(i % 60)
           .append("Z INFO request ")
           .append(i)
           .append(" served in ")
           .append(i % 17)
           .append(" ms\n");
+      json.append(i == 0 ? "" : ",")
+          .append("{\"id\":\"item_")
+          .append(i)
+          .append("\",\"status\":\"")
+          .append(i == 117 ? "FAILED" : "ok")
+          .append("\",\"total\":")
+          .append(i % 90)
+          .append(".50}");
+      grep.append("src/main/java/app/Service")
+          .append(i % 7)
+          .append(".java:")
+          .append(i + 10)
+          .append(":    return repository.find(")
+          .append(i)
+          .append(");\n");
     }
-    String output = new String(JsonStringEncoder.getInstance().quoteAsString(lines.toString()));
+    String[] outputs = {log.toString(), json.append(']').toString(), grep.toString()};
     CompressContext context = CompressContext.defaults().withScope("headroom:warm-up");
+    // Compression is warmed without a memory, which would answer every round after the first; the
+    // replay path with a throwaway one, so nothing of the warm-up reaches this rewriter's memory
+    // (shared by a fleet, perhaps) or its counts.
+    LiveZoneRewriter compressing =
+        new DefaultLiveZoneRewriter(compressor, options, ReplayMemory.none());
+    LiveZoneRewriter replaying =
+        new DefaultLiveZoneRewriter(
+            compressor, options, ReplayMemory.inMemory(1 << 20, Duration.ofMinutes(1)));
     for (int round = 0; round < 10; round++) {
       // One model per tokenizer: o200k_base, cl100k_base, and the Anthropic estimate.
       for (String model : new String[] {"gpt-4o", "gpt-4", "claude-sonnet-4-5"}) {
-        String body =
-            "{\"model\":\""
-                + model
-                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"why?\"},"
-                + "{\"role\":\"tool\",\"tool_call_id\":\"w\",\"content\":\""
-                + output
-                + "\"}]}";
-        rewrite(body.getBytes(StandardCharsets.UTF_8), ProviderApi.CHAT_COMPLETIONS, context);
+        for (String output : outputs) {
+          compressing.rewrite(warmUpBody(model, output), ProviderApi.CHAT_COMPLETIONS, context);
+        }
       }
+    }
+    for (int round = 0; round < 3; round++) {
+      replaying.rewrite(warmUpBody("gpt-4o", outputs[0]), ProviderApi.CHAT_COMPLETIONS, context);
     }
   }
 
-  private void decide(
-      StringValue block,
-      CompressContext context,
-      List<BlockDecision> decisions,
-      List<Replacement> replacements) {
+  private static byte[] warmUpBody(String model, String output) {
+    return ("{\"model\":\""
+            + model
+            + "\",\"messages\":[{\"role\":\"user\",\"content\":\"why?\"},"
+            + "{\"role\":\"tool\",\"tool_call_id\":\"w\",\"content\":\""
+            + new String(JsonStringEncoder.getInstance().quoteAsString(output))
+            + "\"}]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void decide(StringValue block, CompressContext context, Work work) {
     String path = block.describe();
     int bytes = CcrSink.utf8Length(block.text());
     if (bytes < options.minBlockBytes()) {
-      decisions.add(
+      work.decide(
+          block,
           new BlockDecision(path, "below_min_bytes", ContentType.TEXT, "", bytes, bytes, 0, 0));
       return;
     }
@@ -165,25 +260,40 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
           Level.WARNING,
           "compressor failed on " + path + "; that block is sent as it was",
           failure);
-      decisions.add(
+      work.decide(
+          block,
           new BlockDecision(path, "compressor_error", ContentType.TEXT, "", bytes, bytes, 0, 0));
       return;
     }
     if (result instanceof Compressed compressed
         && compressed.compressedTokens() < compressed.originalTokens()) {
-      replacements.add(new Replacement(block.start(), block.end(), quoted(compressed.text())));
-      decisions.add(
+      byte[] json = quoted(compressed.text());
+      work.replace(block, json);
+      work.decide(
+          block,
           new BlockDecision(
               path,
-              "compressed",
+              BlockDecision.COMPRESSED,
               compressed.contentType(),
               compressed.strategy(),
               bytes,
               compressed.compressedBytes(),
               compressed.originalTokens(),
               compressed.compressedTokens()));
+      if (memory != ReplayMemory.none()) {
+        work.fresh.put(
+            ReplayKeys.of(work.body, block.start(), block.end()),
+            new Replay(
+                json,
+                compressed.contentType(),
+                compressed.strategy(),
+                bytes,
+                compressed.originalTokens(),
+                compressed.compressedTokens()));
+      }
     } else if (result instanceof Unchanged unchanged) {
-      decisions.add(
+      work.decide(
+          block,
           new BlockDecision(
               path,
               "unchanged:" + unchanged.reason().name().toLowerCase(Locale.ROOT),
@@ -194,8 +304,37 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
               0,
               0));
     } else {
-      decisions.add(
-          new BlockDecision(path, "not_smaller", ContentType.TEXT, "", bytes, bytes, 0, 0));
+      work.decide(
+          block, new BlockDecision(path, "not_smaller", ContentType.TEXT, "", bytes, bytes, 0, 0));
+    }
+  }
+
+  /** What one rewrite has decided so far: replacements and decisions, in body order at the end. */
+  private static final class Work {
+    final byte[] body;
+    final String scope;
+    final List<Replacement> replacements = new ArrayList<>();
+    final Set<StringValue> replayed = new HashSet<>();
+    final Map<String, Replay> fresh = new LinkedHashMap<>();
+    private final List<Map.Entry<Integer, BlockDecision>> decided = new ArrayList<>();
+
+    Work(byte[] body, String scope) {
+      this.body = body;
+      this.scope = scope;
+    }
+
+    void replace(StringValue value, byte[] json) {
+      replacements.add(new Replacement(value.start(), value.end(), json));
+    }
+
+    void decide(StringValue value, BlockDecision decision) {
+      decided.add(Map.entry(value.start(), decision));
+    }
+
+    List<BlockDecision> decisions() {
+      decided.sort(Map.Entry.comparingByKey());
+      replacements.sort(Comparator.comparingInt(Replacement::start));
+      return decided.stream().map(Map.Entry::getValue).toList();
     }
   }
 

@@ -69,10 +69,8 @@ final class LiveZones {
 
   private static Zone anthropic(BodyScan scan) {
     Map<Integer, Map<String, StringValue>> items = scan.items();
-    int floor =
-        scan.itemsWithCacheControl.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
     int user = latest(items, "user");
-    if (user < 0 || user < floor) {
+    if (user < 0) {
       return new Zone(List.of(), "", "no_live_zone");
     }
     Map<String, StringValue> message = items.get(user);

@@ -1,0 +1,198 @@
+package dev.headroom.compress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.compress.internal.replay.InMemoryReplayMemory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compress once, replay verbatim: a block compressed on one turn goes as the very same bytes on
+ * every later turn of its conversation, wherever it now sits in the history, so the provider's
+ * prompt cache keeps matching; nothing else of the history changes.
+ */
+class ReplayTest {
+
+  private static final CompressContext OWNER = CompressContext.defaults().withScope("key:owner");
+
+  private static LiveZoneRewriter rewriter(ReplayMemory memory, Duration budget) {
+    return LiveZoneRewriter.create(
+        Compressor.create(), LiveZoneOptions.defaults().withRequestBudget(budget), memory);
+  }
+
+  private static LiveZoneRewriter rewriter(ReplayMemory memory) {
+    return rewriter(memory, Duration.ofSeconds(30));
+  }
+
+  private static String logOf(String service, int lines) {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      log.append("2026-12-06T10:00:")
+          .append(10 + i % 50)
+          .append("Z INFO ")
+          .append(service)
+          .append(" handled GET /v1/items/")
+          .append(1000 + i)
+          .append(" in ")
+          .append(3 + i % 9)
+          .append(" ms\n");
+    }
+    return log.append("2026-12-06T10:01:00Z ERROR ")
+        .append(service)
+        .append(" lost its database\n")
+        .toString();
+  }
+
+  /** A chat request: the history of earlier turns, then one tool call and its output. */
+  private static byte[] chat(String... outputs) {
+    StringBuilder messages = new StringBuilder("{\"role\":\"system\",\"content\":\"Be brief.\"}");
+    for (int i = 0; i < outputs.length; i++) {
+      messages
+          .append(",{\"role\":\"user\",\"content\":\"What failed in step ")
+          .append(i)
+          .append("?\"},{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c")
+          .append(i)
+          .append(
+              "\",\"type\":\"function\",\"function\":{\"name\":\"logs\",\"arguments\":\"{}\"}}]},")
+          .append("{\"role\":\"tool\",\"tool_call_id\":\"c")
+          .append(i)
+          .append("\",\"content\":")
+          .append(LiveZoneRewriterTest.quoted(outputs[i]))
+          .append('}');
+      if (i < outputs.length - 1) {
+        messages
+            .append(",{\"role\":\"assistant\",\"content\":\"Step ")
+            .append(i)
+            .append(" done.\"}");
+      }
+    }
+    return ("{\"model\":\"gpt-4o\",\"messages\":[" + messages + "]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(byte[] body) {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aBlockCompressedOnOneTurnGoesAsTheSameBytesOnEveryLaterTurn() {
+    LiveZoneRewriter rewriter = rewriter(ReplayMemory.inMemory());
+    String first = logOf("orders", 400);
+    String second = logOf("billing", 400);
+    String third = logOf("shipping", 400);
+
+    LiveZoneResult turn1 = rewriter.rewrite(chat(first), ProviderApi.CHAT_COMPLETIONS, OWNER);
+    LiveZoneResult turn2 =
+        rewriter.rewrite(chat(first, second), ProviderApi.CHAT_COMPLETIONS, OWNER);
+    LiveZoneResult turn3 =
+        rewriter.rewrite(chat(first, second, third), ProviderApi.CHAT_COMPLETIONS, OWNER);
+
+    // What the provider received on each turn is the start of what it receives on the next: the
+    // last message of a turn is closed by the next turn's answer, so compare up to it.
+    String sent1 = text(turn1.body());
+    String sent2 = text(turn2.body());
+    String sent3 = text(turn3.body());
+    assertTrue(
+        sent2.startsWith(sent1.substring(0, sent1.length() - 2)), "turn 2 starts with turn 1");
+    assertTrue(
+        sent3.startsWith(sent2.substring(0, sent2.length() - 2)), "turn 3 starts with turn 2");
+    assertFalse(sent3.contains("/v1/items/1100 "), "every output went compressed");
+    List<String> outcomes = turn3.blocks().stream().map(BlockDecision::outcome).toList();
+    assertEquals(2, outcomes.stream().filter("replayed"::equals).count(), outcomes.toString());
+    assertEquals(1, outcomes.stream().filter("compressed"::equals).count(), outcomes.toString());
+    BlockDecision replayed =
+        turn3.blocks().stream().filter(BlockDecision::replayed).findFirst().orElseThrow();
+    BlockDecision fresh =
+        turn1.blocks().stream().filter(BlockDecision::compressed).findFirst().orElseThrow();
+    assertEquals(fresh.tokensBefore(), replayed.tokensBefore());
+    assertEquals(fresh.tokensAfter(), replayed.tokensAfter());
+    assertTrue(replayed.compressed(), "a replayed block counts as compressed text sent");
+  }
+
+  @Test
+  void anotherScopeNeverGetsTheReplayAndItsHistoryGoesAsItCame() {
+    ReplayMemory memory = ReplayMemory.inMemory();
+    LiveZoneRewriter rewriter = rewriter(memory);
+    String first = logOf("orders", 400);
+    rewriter.rewrite(chat(first), ProviderApi.CHAT_COMPLETIONS, OWNER);
+
+    byte[] turn2 = chat(first, "short");
+    LiveZoneResult other =
+        rewriter.rewrite(
+            turn2, ProviderApi.CHAT_COMPLETIONS, CompressContext.defaults().withScope("key:other"));
+
+    assertSame(turn2, other.body(), "the other key's history is its own");
+  }
+
+  @Test
+  void aLostEntryMeansTheOriginalGoesNeverAnotherCompressionOfIt() {
+    AtomicLong now = new AtomicLong();
+    ReplayMemory memory = new InMemoryReplayMemory(1L << 20, Duration.ofMinutes(5), now::get);
+    LiveZoneRewriter rewriter = rewriter(memory);
+    String first = logOf("orders", 400);
+    rewriter.rewrite(chat(first), ProviderApi.CHAT_COMPLETIONS, OWNER);
+    now.addAndGet(Duration.ofMinutes(6).toNanos()); // idle past its expiry: forgotten
+
+    byte[] turn2 = chat(first, "a short output");
+    LiveZoneResult result = rewriter.rewrite(turn2, ProviderApi.CHAT_COMPLETIONS, OWNER);
+
+    assertSame(turn2, result.body(), "the original goes, not a new compression of it");
+    assertTrue(result.blocks().stream().noneMatch(BlockDecision::compressed), result.toString());
+  }
+
+  @Test
+  void theFirstCompressionOfABlockStaysEvenWhenTheSameTextIsFreshAgain() {
+    ReplayMemory memory = ReplayMemory.inMemory();
+    String key = "0123456789abcdef0123456789abcdef";
+    Replay first =
+        new Replay("\"first\"".getBytes(StandardCharsets.UTF_8), ContentType.LOG, "log", 9, 9, 1);
+    Replay second =
+        new Replay("\"second\"".getBytes(StandardCharsets.UTF_8), ContentType.LOG, "log", 9, 9, 1);
+
+    memory.remember("key:owner", key, first);
+    memory.remember("key:owner", key, second);
+
+    assertSame(first, memory.recall("key:owner", List.of(key)).get(key));
+    assertEquals(Map.of(), memory.recall("key:other", List.of(key)));
+  }
+
+  @Test
+  void replaysAreNeverSkippedForTimeTheirBytesAreWhatTheCacheHolds() {
+    ReplayMemory memory = ReplayMemory.inMemory();
+    String first = logOf("orders", 400);
+    rewriter(memory).rewrite(chat(first), ProviderApi.CHAT_COMPLETIONS, OWNER);
+
+    LiveZoneResult late =
+        rewriter(memory, Duration.ofNanos(1))
+            .rewrite(chat(first, logOf("billing", 400)), ProviderApi.CHAT_COMPLETIONS, OWNER);
+
+    assertTrue(late.blocks().stream().anyMatch(BlockDecision::replayed), late.toString());
+  }
+
+  @Test
+  void theMemoryForgetsWhatWasUsedLongestAgoFirstAndRenewsWhatItRecalls() {
+    AtomicLong now = new AtomicLong();
+    Replay replay = new Replay(new byte[100], ContentType.LOG, "log", 900, 300, 30);
+    InMemoryReplayMemory memory =
+        new InMemoryReplayMemory(3 * replay.size(), Duration.ofMinutes(10), now::get);
+    memory.remember("s", "a", replay);
+    memory.remember("s", "b", replay);
+    memory.remember("s", "c", replay);
+    now.addAndGet(Duration.ofMinutes(6).toNanos());
+    memory.recall("s", List.of("a")); // renews a, and makes b the one used longest ago
+
+    memory.remember("s", "d", replay);
+    now.addAndGet(Duration.ofMinutes(6).toNanos());
+
+    // b went for room (used longest ago), c expired idle; a was renewed, d is young.
+    assertEquals(Set.of("a", "d"), memory.recall("s", List.of("a", "b", "c", "d")).keySet());
+  }
+}

@@ -28,6 +28,20 @@ final class Blocks {
         .sum();
   }
 
+  static int replayedTokensBefore(List<BlockDecision> blocks) {
+    return blocks.stream()
+        .filter(BlockDecision::replayed)
+        .mapToInt(BlockDecision::tokensBefore)
+        .sum();
+  }
+
+  static int replayedTokensAfter(List<BlockDecision> blocks) {
+    return blocks.stream()
+        .filter(BlockDecision::replayed)
+        .mapToInt(BlockDecision::tokensAfter)
+        .sum();
+  }
+
   static List<Map<String, Object>> maps(List<BlockDecision> blocks) {
     return blocks.stream().map(BlockDecision::toMap).toList();
   }

@@ -56,6 +56,18 @@ public final class MetadataKeys {
   public static final String TOKENS_AFTER = "tokens_after";
 
   /**
+   * {@code INPUT_COMPRESSED} onwards, and the response stages: of {@link #TOKENS_BEFORE}, the
+   * tokens of blocks replayed (sent exactly as an earlier request of the conversation compressed
+   * them); the rest was compressed fresh on this request.
+   */
+  public static final String REPLAYED_TOKENS_BEFORE = "replayed_tokens_before";
+
+  /**
+   * {@code INPUT_COMPRESSED} onwards, and the response stages: of {@link #TOKENS_AFTER}, theirs.
+   */
+  public static final String REPLAYED_TOKENS_AFTER = "replayed_tokens_after";
+
+  /**
    * {@code INPUT_COMPRESSED} onwards: one entry per live-zone string value ({@code path}, {@code
    * outcome}, {@code content_type}, {@code strategy}, {@code bytes_before}, {@code bytes_after},
    * {@code tokens_before}, {@code tokens_after}); empty when compression did not run.

@@ -76,6 +76,28 @@ public record PipelineResult(
   }
 
   /**
+   * @return of {@link #tokensBefore()}, the tokens of blocks sent as an earlier request of the
+   *     conversation compressed them (replayed)
+   */
+  public int replayedTokensBefore() {
+    return Blocks.replayedTokensBefore(blocks);
+  }
+
+  /**
+   * @return of {@link #tokensAfter()}, the replayed blocks' share
+   */
+  public int replayedTokensAfter() {
+    return Blocks.replayedTokensAfter(blocks);
+  }
+
+  /**
+   * @return how many blocks were sent replayed
+   */
+  public long replayedBlocks() {
+    return blocks.stream().filter(BlockDecision::replayed).count();
+  }
+
+  /**
    * @return whether any block's compressed text is sent
    */
   public boolean compressed() {

@@ -132,6 +132,10 @@ public final class RequestPipeline {
             .withMetadata(MetadataKeys.COMPRESS, compress && !vetoed)
             .withMetadata(MetadataKeys.TOKENS_BEFORE, Blocks.tokensBefore(rewrite.blocks()))
             .withMetadata(MetadataKeys.TOKENS_AFTER, Blocks.tokensAfter(rewrite.blocks()))
+            .withMetadata(
+                MetadataKeys.REPLAYED_TOKENS_BEFORE, Blocks.replayedTokensBefore(rewrite.blocks()))
+            .withMetadata(
+                MetadataKeys.REPLAYED_TOKENS_AFTER, Blocks.replayedTokensAfter(rewrite.blocks()))
             .withMetadata(MetadataKeys.BLOCKS, Blocks.maps(rewrite.blocks()));
     if (rewrite.body() != current) {
       current = rewrite.body();

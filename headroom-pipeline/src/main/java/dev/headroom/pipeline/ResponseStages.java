@@ -96,6 +96,8 @@ public final class ResponseStages {
     metadata.put(MetadataKeys.STATUS, status);
     metadata.put(MetadataKeys.TOKENS_BEFORE, result.tokensBefore());
     metadata.put(MetadataKeys.TOKENS_AFTER, result.tokensAfter());
+    metadata.put(MetadataKeys.REPLAYED_TOKENS_BEFORE, result.replayedTokensBefore());
+    metadata.put(MetadataKeys.REPLAYED_TOKENS_AFTER, result.replayedTokensAfter());
     metadata.putAll(request.metadata());
     return metadata;
   }

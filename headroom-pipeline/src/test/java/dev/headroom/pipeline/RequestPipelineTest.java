@@ -70,7 +70,12 @@ class RequestPipelineTest {
     assertEquals(routed, recorder.at(INPUT_ROUTED).metadata().keySet());
     Set<String> compressed = new HashSet<>(routed);
     compressed.addAll(
-        Set.of(MetadataKeys.TOKENS_BEFORE, MetadataKeys.TOKENS_AFTER, MetadataKeys.BLOCKS));
+        Set.of(
+            MetadataKeys.TOKENS_BEFORE,
+            MetadataKeys.TOKENS_AFTER,
+            MetadataKeys.REPLAYED_TOKENS_BEFORE,
+            MetadataKeys.REPLAYED_TOKENS_AFTER,
+            MetadataKeys.BLOCKS));
     for (var stage : List.of(INPUT_COMPRESSED, INPUT_REMEMBERED, PRE_SEND)) {
       assertEquals(compressed, recorder.at(stage).metadata().keySet(), stage.value());
     }

@@ -114,9 +114,10 @@ class OnePipelineTest {
   private static Map<PipelineStage, Set<String>> expected() {
     Set<String> received = Set.of("route", "transport", "stream", "body_bytes");
     Set<String> routed = union(received, Set.of("compress"));
-    Set<String> compressed = union(routed, Set.of("tokens_before", "tokens_after", "blocks"));
-    Set<String> sent =
-        Set.of("route", "transport", "stream", "status", "tokens_before", "tokens_after");
+    Set<String> tokens =
+        Set.of("tokens_before", "tokens_after", "replayed_tokens_before", "replayed_tokens_after");
+    Set<String> compressed = union(routed, union(tokens, Set.of("blocks")));
+    Set<String> sent = union(tokens, Set.of("route", "transport", "stream", "status"));
     Map<PipelineStage, Set<String>> expected = new LinkedHashMap<>();
     expected.put(INPUT_RECEIVED, received);
     expected.put(INPUT_ROUTED, routed);

@@ -3,6 +3,7 @@ package dev.headroom.pipeline.stream;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.headroom.compress.ProviderApi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -16,6 +17,41 @@ import org.apiguardian.api.API;
 public final class Usage {
 
   private Usage() {}
+
+  /**
+   * The counts every provider reports under its own names, in one shape.
+   *
+   * @param prompt every input token the provider counted, cached or not
+   * @param cacheRead input tokens read from the provider's prompt cache
+   * @param cacheWrite input tokens written to it (Anthropic; OpenAI caches without charging)
+   * @param output output tokens
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public record Tokens(long prompt, long cacheRead, long cacheWrite, long output) {}
+
+  /**
+   * @param api the wire format the usage came in
+   * @param usage a usage as {@link #of} flattens it
+   * @return its counts: for Anthropic, {@code input_tokens} plus the cache reads and writes; for
+   *     OpenAI, {@code prompt_tokens} or {@code input_tokens}, which include the cached ones
+   */
+  public static Tokens tokens(ProviderApi api, Map<String, ? extends Number> usage) {
+    long read = count(usage, "cache_read_input_tokens") + count(usage, "cached_tokens");
+    long write = count(usage, "cache_creation_input_tokens");
+    long prompt =
+        switch (api) {
+          case ANTHROPIC_MESSAGES -> count(usage, "input_tokens") + read + write;
+          case CHAT_COMPLETIONS -> count(usage, "prompt_tokens");
+          case RESPONSES -> count(usage, "input_tokens");
+        };
+    long output = count(usage, "completion_tokens") + count(usage, "output_tokens");
+    return new Tokens(prompt, read, write, output);
+  }
+
+  private static long count(Map<String, ? extends Number> usage, String name) {
+    Number value = usage.get(name);
+    return value == null ? 0 : value.longValue();
+  }
 
   /**
    * @param response a non-streamed response body, parsed

@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
+import com.anthropic.models.messages.CacheControlEphemeral;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.MessageParam;
 import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.anthropic.models.messages.TextBlockParam;
 import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlockParam;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtension;
 import dev.headroom.api.PipelineStage;
@@ -42,6 +48,8 @@ class HeadroomAnthropicTest {
 
   /** The fake model answers with the failed order it finds in what it was sent. */
   private static final Pattern FAILED = Pattern.compile("(ord_\\d+)[^{}\\n]*FAILED");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static FakeUpstream upstream;
   private static final List<PipelineEvent> EVENTS = new CopyOnWriteArrayList<>();
@@ -239,6 +247,104 @@ class HeadroomAnthropicTest {
             PipelineStage.POST_SEND,
             PipelineStage.RESPONSE_RECEIVED),
         EVENTS.stream().map(PipelineEvent::stage).toList());
+  }
+
+  /**
+   * As coding agents send it: the cache mark on the last block of the last message, moving on every
+   * turn. The marked tool output is compressed, and the next turn carries it as the same bytes.
+   */
+  @Test
+  void theNextTurnCarriesTheMarkedToolOutputAsTheSameCompressedBytes() throws IOException {
+    AnthropicClient client = withHeadroom();
+    MessageParam question =
+        MessageParam.builder()
+            .role(MessageParam.Role.USER)
+            .content("Which order failed and why?")
+            .build();
+    MessageParam call =
+        MessageParam.builder()
+            .role(MessageParam.Role.ASSISTANT)
+            .contentOfBlockParams(
+                List.of(
+                    ContentBlockParam.ofToolUse(
+                        ToolUseBlockParam.builder()
+                            .id("toolu_1")
+                            .name("list_orders")
+                            .input(ToolUseBlockParam.Input.builder().build())
+                            .build())))
+            .build();
+    String answer =
+        client
+            .messages()
+            .create(
+                MessageCreateParams.builder()
+                    .model("claude-sonnet-4-5")
+                    .maxTokens(256)
+                    .messages(List.of(question, call, toolResult(true)))
+                    .build())
+            .content()
+            .get(0)
+            .text()
+            .orElseThrow()
+            .text();
+    JsonNode first = withoutCacheMarks(JSON.readTree(upstream.last()));
+    client
+        .messages()
+        .create(
+            MessageCreateParams.builder()
+                .model("claude-sonnet-4-5")
+                .maxTokens(256)
+                .messages(
+                    List.of(
+                        question,
+                        call,
+                        toolResult(false),
+                        MessageParam.builder()
+                            .role(MessageParam.Role.ASSISTANT)
+                            .content(answer)
+                            .build(),
+                        MessageParam.builder()
+                            .role(MessageParam.Role.USER)
+                            .contentOfBlockParams(
+                                List.of(
+                                    ContentBlockParam.ofText(
+                                        TextBlockParam.builder()
+                                            .text("Refund it.")
+                                            .cacheControl(CacheControlEphemeral.builder().build())
+                                            .build())))
+                            .build()))
+                .build());
+    JsonNode second = withoutCacheMarks(JSON.readTree(upstream.last()));
+
+    JsonNode sentToolOutput = first.at("/messages/2/content/0/content");
+    assertTrue(sentToolOutput.asText().length() < orders().length(), "turn 1 compressed it");
+    for (int i = 0; i < first.get("messages").size(); i++) {
+      assertEquals(
+          first.get("messages").get(i),
+          second.get("messages").get(i),
+          "message " + i + " goes as it went on turn 1");
+    }
+  }
+
+  private static MessageParam toolResult(boolean marked) {
+    ToolResultBlockParam.Builder block =
+        ToolResultBlockParam.builder().toolUseId("toolu_1").content(orders());
+    if (marked) {
+      block.cacheControl(CacheControlEphemeral.builder().build());
+    }
+    return MessageParam.builder()
+        .role(MessageParam.Role.USER)
+        .contentOfBlockParams(List.of(ContentBlockParam.ofToolResult(block.build())))
+        .build();
+  }
+
+  /** The request less every {@code cache_control}: the marks a client moves from turn to turn. */
+  private static JsonNode withoutCacheMarks(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.remove("cache_control");
+    }
+    node.forEach(HeadroomAnthropicTest::withoutCacheMarks);
+    return node;
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.headroom.compress.CompressOptions;
 import dev.headroom.compress.Compressor;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneRewriter;
+import dev.headroom.compress.ReplayMemory;
 import dev.headroom.pipeline.Json;
 import dev.headroom.pipeline.PipelineRequest;
 import dev.headroom.pipeline.PipelineResult;
@@ -34,6 +35,11 @@ import org.apiguardian.api.API;
  * HeadroomClient#prepare(dev.headroom.compress.ProviderApi, byte[])} ({@code INPUT_RECEIVED} to
  * {@code PRE_SEND}) with operation {@code compress}. Originals that compression drops go to {@link
  * #ccrStore()}.
+ *
+ * <p>Every block compressed is remembered, process-wide (64 MiB; 24 hours after its last use): when
+ * the same text comes again — in the history of a later call, or as its newest output — it comes
+ * back as the very same compressed text, whatever the query, so a conversation resent turn after
+ * turn stays one stable prefix for the provider's prompt cache.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Headroom {
@@ -45,7 +51,9 @@ public final class Headroom {
   private static final RequestRewriter REWRITER =
       RequestRewriter.liveZone(
           LiveZoneRewriter.create(
-              Compressor.create(CompressOptions.defaults().withCcrStore(STORE)), OPTIONS),
+              Compressor.create(CompressOptions.defaults().withCcrStore(STORE)),
+              OPTIONS,
+              ReplayMemory.inMemory()),
           OPTIONS);
   private static final AtomicLong SEQUENCE = new AtomicLong();
 

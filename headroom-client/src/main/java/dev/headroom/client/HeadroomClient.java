@@ -12,6 +12,7 @@ import dev.headroom.compress.Compressor;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.compress.ProviderApi;
+import dev.headroom.compress.ReplayMemory;
 import dev.headroom.pipeline.Json;
 import dev.headroom.pipeline.Lifecycle;
 import dev.headroom.pipeline.PipelineRequest;
@@ -31,8 +32,10 @@ import org.apiguardian.api.API;
 
 /**
  * Headroom inside the application, for code that calls the LLM providers itself: the request
- * pipeline of the proxy, with no proxy. Only the newest tool outputs and user text shrink; every
- * byte before them is kept, so the provider's prompt cache still hits.
+ * pipeline of the proxy, with no proxy. The newest tool outputs and user text shrink once, and
+ * every later request of the conversation carries them as the very same compressed bytes (a {@link
+ * ReplayMemory}); everything else is sent as given, so the provider's prompt cache keeps hitting on
+ * a history that stays compressed.
  *
  * <p>Building emits {@code SETUP}. {@link #prepare(ProviderApi, byte[])} emits {@code
  * INPUT_RECEIVED}, {@code INPUT_ROUTED}, {@code INPUT_COMPRESSED}, {@code INPUT_REMEMBERED} and
@@ -65,7 +68,8 @@ public final class HeadroomClient {
             : builder.compressOptions.withCcrStore(builder.ccrStore);
     RequestRewriter rewriter =
         RequestRewriter.liveZone(
-            LiveZoneRewriter.create(Compressor.create(options), builder.liveZoneOptions),
+            LiveZoneRewriter.create(
+                Compressor.create(options), builder.liveZoneOptions, builder.replayMemory),
             builder.liveZoneOptions);
     // Vocabularies and cold code would otherwise land in the first requests' time budget.
     rewriter.warmUp();
@@ -144,9 +148,23 @@ public final class HeadroomClient {
     private CompressOptions compressOptions = CompressOptions.defaults();
     private LiveZoneOptions liveZoneOptions = LiveZoneOptions.defaults();
     private CcrStore ccrStore;
+    private ReplayMemory replayMemory;
     private String scope = CompressContext.ANONYMOUS_SCOPE;
 
     private Builder() {}
+
+    /**
+     * @param value where the blocks this client compressed are remembered, so each later request of
+     *     the conversation sends them as the same compressed bytes and the provider's prompt cache
+     *     keeps matching ({@link ReplayMemory#none()} to compress every request on its own);
+     *     default a new {@link ReplayMemory#inMemory()}: 64 MiB, entries kept 24 hours after their
+     *     last use
+     * @return this builder
+     */
+    public Builder replayMemory(ReplayMemory value) {
+      this.replayMemory = Objects.requireNonNull(value, "replayMemory must not be null");
+      return this;
+    }
 
     /**
      * @param extension an extension to run, besides any discovered
@@ -214,6 +232,9 @@ public final class HeadroomClient {
      * @throws dev.headroom.api.ExtensionConfigurationException when two extensions share an id
      */
     public HeadroomClient build() {
+      if (replayMemory == null) {
+        replayMemory = ReplayMemory.inMemory();
+      }
       return new HeadroomClient(this);
     }
   }

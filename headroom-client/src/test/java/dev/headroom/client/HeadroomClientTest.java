@@ -21,6 +21,7 @@ import dev.headroom.api.PipelineExtension;
 import dev.headroom.api.PipelineStage;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.ProviderApi;
+import dev.headroom.compress.ReplayMemory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -313,5 +314,48 @@ class HeadroomClientTest {
     assertTrue(
         exchange.blocks().stream().anyMatch(b -> b.outcome().equals("replaced_by_extension")),
         exchange.blocks().toString());
+  }
+
+  @Test
+  void theNextTurnCarriesTheToolOutputAsThisTurnSentIt() {
+    HeadroomClient headroom = client().discoverExtensions(false).build();
+    String first = Bodies.orders("ord_");
+    byte[] turn1 = Bodies.chat(first);
+    String history = text(turn1).substring(0, text(turn1).length() - 2);
+    byte[] turn2 =
+        (history
+                + ",{\"role\":\"assistant\",\"content\":\"ord_100217 failed.\"},"
+                + "{\"role\":\"user\",\"content\":\"Thanks.\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    String sent1 = text(headroom.prepare(ProviderApi.CHAT_COMPLETIONS, turn1).body());
+    Exchange exchange = headroom.prepare(ProviderApi.CHAT_COMPLETIONS, turn2);
+
+    assertTrue(text(exchange.body()).startsWith(sent1.substring(0, sent1.length() - 2)));
+    assertTrue(exchange.blocks().stream().anyMatch(b -> b.outcome().equals("replayed")));
+    assertTrue(exchange.tokensAfter() < exchange.tokensBefore(), "the replay is counted as sent");
+  }
+
+  @Test
+  void withoutAReplayMemoryEveryRequestStandsAlone() {
+    HeadroomClient headroom =
+        client().discoverExtensions(false).replayMemory(ReplayMemory.none()).build();
+    byte[] turn1 = Bodies.chat();
+    String history = text(turn1).substring(0, text(turn1).length() - 2);
+    byte[] turn2 =
+        (history
+                + ",{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_2\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"invoices\",\"arguments\":\"{}\"}}]},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"call_2\",\"content\":"
+                + Bodies.quoted(Bodies.orders("inv_"))
+                + "}]}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    headroom.prepare(ProviderApi.CHAT_COMPLETIONS, turn1);
+    String sent = text(headroom.prepare(ProviderApi.CHAT_COMPLETIONS, turn2).body());
+
+    assertTrue(
+        sent.contains(Bodies.quoted(Bodies.orders("ord_"))), "turn 1's output goes as it came");
+    assertFalse(sent.contains("inv_100003"), "turn 2's own output is compressed");
   }
 }

@@ -49,9 +49,23 @@ class HeadroomTest {
   @Test
   void anExplicitQueryKeepsTheRowsItNames() {
     CompressedMessages result =
-        Headroom.compress(conversation(Bodies.orders("ord_")), "gpt-4o", "ord_100042");
+        Headroom.compress(conversation(Bodies.orders("qry_")), "gpt-4o", "qry_100042");
 
-    assertTrue(((String) result.messages().get(1).get("content")).contains("ord_100042"));
+    assertTrue(((String) result.messages().get(1).get("content")).contains("qry_100042"));
+  }
+
+  @Test
+  void aToolOutputSeenBeforeComesBackAsTheSameTextWhateverTheQuery() {
+    List<Map<String, Object>> messages = conversation(Bodies.orders("rep_"));
+    String first =
+        (String) Headroom.compress(messages, "gpt-4o", "").messages().get(1).get("content");
+
+    String again =
+        (String)
+            Headroom.compress(messages, "gpt-4o", "rep_100042").messages().get(1).get("content");
+
+    assertTrue(first.length() < Bodies.orders("rep_").length());
+    assertEquals(first, again);
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
@@ -47,6 +49,8 @@ class HeadroomOpenAITest {
   private static final String SSE_CHUNK =
       "data: {\"id\":\"c2\",\"object\":\"chat.completion.chunk\",\"created\":1,"
           + "\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}\n\n";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static FakeUpstream upstream;
   private static final List<PipelineEvent> EVENTS = new CopyOnWriteArrayList<>();
@@ -253,6 +257,40 @@ class HeadroomOpenAITest {
 
     assertEquals("ord_100217 failed", answer);
     assertTrue(upstream.last().length < before / 4, "sent " + upstream.last().length + " bytes");
+  }
+
+  @Test
+  void theNextTurnCarriesTheToolOutputAsTheSameCompressedBytes() throws IOException {
+    OpenAIClient client = withHeadroom();
+    String answer =
+        client
+            .chat()
+            .completions()
+            .create(conversation().build())
+            .choices()
+            .get(0)
+            .message()
+            .content()
+            .orElseThrow();
+    JsonNode first = JSON.readTree(upstream.last());
+    client
+        .chat()
+        .completions()
+        .create(
+            conversation()
+                .addMessage(ChatCompletionAssistantMessageParam.builder().content(answer).build())
+                .addUserMessage("Refund it.")
+                .build());
+    JsonNode second = JSON.readTree(upstream.last());
+
+    JsonNode sentToolOutput = first.get("messages").get(3).get("content");
+    assertTrue(sentToolOutput.asText().length() < orders().length(), "turn 1 compressed it");
+    for (int i = 0; i < first.get("messages").size(); i++) {
+      assertEquals(
+          first.get("messages").get(i),
+          second.get("messages").get(i),
+          "message " + i + " goes as it went on turn 1");
+    }
   }
 
   @Test

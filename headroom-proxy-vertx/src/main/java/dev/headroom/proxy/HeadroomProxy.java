@@ -63,7 +63,15 @@ public final class HeadroomProxy {
     this.options = Objects.requireNonNull(options, "options must not be null");
     this.ccrMetrics = new CcrMetrics();
     CcrStores.Opened opened =
-        CcrStores.open(vertx, options.ccrStore(), options.ccrConversationTtl(), ccrMetrics);
+        CcrStores.open(
+            vertx,
+            new CcrStores.Settings(
+                options.ccrStore(),
+                options.replayTtl(),
+                options.ccrConversationTtl(),
+                options.replayMemoryBytes(),
+                options.replayTtl()),
+            ccrMetrics);
     CcrStore ccrStore = new MeteredCcrStore(opened.store(), ccrMetrics);
     this.retrieval = new RetrievalEndpoint(ccrStore);
     if (options.compression()) {
@@ -72,7 +80,8 @@ public final class HeadroomProxy {
       Compressor compressor = Compressor.create(CompressOptions.defaults().withCcrStore(ccrStore));
       this.rewriter =
           new RetrievalToolRewriter(
-              RequestRewriter.liveZone(LiveZoneRewriter.create(compressor, liveZone), liveZone),
+              RequestRewriter.liveZone(
+                  LiveZoneRewriter.create(compressor, liveZone, opened.replay()), liveZone),
               opened.conversations());
       this.retrievals = Optional.of(new RetrievalLoop(vertx, ccrStore, ccrMetrics));
     } else {

@@ -39,6 +39,8 @@ public final class ProxyOptions {
   private final Duration compressionBudget;
   private final URI ccrStore;
   private final Duration ccrConversationTtl;
+  private final long replayMemoryBytes;
+  private final Duration replayTtl;
 
   private ProxyOptions(Builder builder) {
     this.host = builder.host;
@@ -55,6 +57,8 @@ public final class ProxyOptions {
     this.compressionBudget = builder.compressionBudget;
     this.ccrStore = builder.ccrStore;
     this.ccrConversationTtl = builder.ccrConversationTtl;
+    this.replayMemoryBytes = builder.replayMemoryBytes;
+    this.replayTtl = builder.replayTtl;
   }
 
   /**
@@ -154,6 +158,23 @@ public final class ProxyOptions {
   }
 
   /**
+   * @return the most bytes of compressed blocks this proxy keeps in memory so that every later
+   *     request of their conversation replays them (with a Redis {@link #ccrStore()}, its local
+   *     cache in front of Redis)
+   */
+  public long replayMemoryBytes() {
+    return replayMemoryBytes;
+  }
+
+  /**
+   * @return how long a compressed block is kept for replay after its last use; the originals kept
+   *     for retrieval live as long
+   */
+  public Duration replayTtl() {
+    return replayTtl;
+  }
+
+  /**
    * @return whether the live zone of requests is compressed
    */
   public boolean compression() {
@@ -185,6 +206,8 @@ public final class ProxyOptions {
     private Duration compressionBudget = Duration.ofMillis(50);
     private URI ccrStore;
     private Duration ccrConversationTtl = Duration.ofHours(24);
+    private long replayMemoryBytes = 64L << 20;
+    private Duration replayTtl = Duration.ofHours(24);
 
     private Builder() {}
 
@@ -223,6 +246,29 @@ public final class ProxyOptions {
      */
     public Builder ccrConversationTtl(Duration value) {
       this.ccrConversationTtl = positive("ccrConversationTtl", value);
+      return this;
+    }
+
+    /**
+     * @param value the most bytes of compressed blocks kept in this proxy's memory for replay, at
+     *     least 1; default 64 MiB
+     * @return this builder
+     */
+    public Builder replayMemoryBytes(long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("replay memory must be at least 1 byte, got " + value);
+      }
+      this.replayMemoryBytes = value;
+      return this;
+    }
+
+    /**
+     * @param value how long a compressed block is kept for replay after its last use (and how long
+     *     the originals are kept for retrieval); default 24 hours
+     * @return this builder
+     */
+    public Builder replayTtl(Duration value) {
+      this.replayTtl = positive("replayTtl", value);
       return this;
     }
 

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.proxy.internal.ccr.RedisCcrStore;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +65,57 @@ class SharedRedisStoreTest {
           first.proxy.scrapeMetrics().matches("(?s).*headroom_ccr_stores_total [1-9].*"),
           first.proxy.scrapeMetrics());
     }
+  }
+
+  @Test
+  void aBlockCompressedThroughOneProxyIsReplayedByAnotherOnTheNextTurn() throws Exception {
+    try (RedisServer redis = RedisServer.start();
+        ProxyFixture first =
+            ProxyFixture.asConfigured(b -> b.ccrStore(redis.uri()).compressionBudget(GENEROUS));
+        ProxyFixture second =
+            ProxyFixture.asConfigured(b -> b.ccrStore(redis.uri()).compressionBudget(GENEROUS))) {
+      first.post("/v1/chat/completions", chat(), "authorization", "Bearer sk-owner");
+      String compressed = toolOutputAsSent(first.openai.take().body());
+      String nextTurn =
+          chat()
+              .replace(
+                  "}]}",
+                  "},{\"role\":\"assistant\",\"content\":\"One failed.\"},"
+                      + "{\"role\":\"user\",\"content\":\"Which one?\"}]}");
+
+      Tests.Reply reply =
+          second.post("/v1/chat/completions", nextTurn, "authorization", "Bearer sk-owner");
+
+      assertEquals(
+          compressed, toolOutputAsSent(second.openai.take().body()), "the same bytes, replayed");
+      assertEquals("1", reply.headers().get("x-headroom-replayed-blocks"));
+      assertTrue(
+          second.proxy.scrapeMetrics().contains("headroom_replay_hits_total 1.0"),
+          second.proxy.scrapeMetrics());
+    }
+  }
+
+  /** The tool message (the second of {@code messages}) as sent, byte for byte. */
+  private static String toolOutputAsSent(byte[] body) throws IOException {
+    try (JsonParser parser = new JsonFactory().createParser(body)) {
+      parser.nextToken();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean messages = parser.currentName().equals("messages");
+        parser.nextToken();
+        if (!messages) {
+          parser.skipChildren();
+          continue;
+        }
+        parser.nextToken();
+        parser.skipChildren(); // the user's question
+        parser.nextToken();
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        int end = (int) parser.currentLocation().getByteOffset();
+        return new String(body, start, end - start, StandardCharsets.UTF_8);
+      }
+    }
+    throw new AssertionError("no messages in " + new String(body, StandardCharsets.UTF_8));
   }
 
   /**
@@ -193,7 +248,9 @@ class SharedRedisStoreTest {
           "compressed while Redis is up");
 
       redis.close();
-      String body = chat().replace("Did any order fail?", "Any failures at all?");
+      // Another tool output: nothing of it was compressed before, so nothing can be replayed.
+      String body =
+          chat().replace("Did any order fail?", "Any failures at all?").replace("ord_", "inv_");
       Tests.Reply reply = fx.post("/v1/chat/completions", body, "authorization", "Bearer sk-owner");
 
       assertEquals(200, reply.status());

@@ -13,7 +13,8 @@ import org.apiguardian.api.API;
  * stored, store failures (blocks then left uncompressed), retrievals that found their original
  * (hits), did not (misses; expired entries included), entries found expired, retrieval rounds the
  * proxy answered, and — with a shared store — lookups of which conversations have the retrieval
- * tool and the ones that failed (local knowledge used instead).
+ * tool and the ones that failed (local knowledge used instead); and the replay memory's hits,
+ * misses and shared-store failures.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CcrMetrics implements MeterBinder {
@@ -26,6 +27,9 @@ public final class CcrMetrics implements MeterBinder {
   final AtomicLong rounds = new AtomicLong();
   final AtomicLong conversationLookups = new AtomicLong();
   final AtomicLong conversationErrors = new AtomicLong();
+  final AtomicLong replayHits = new AtomicLong();
+  final AtomicLong replayMisses = new AtomicLong();
+  final AtomicLong replayErrors = new AtomicLong();
 
   /** Counts one retrieval round answered by the proxy. */
   public void round() {
@@ -75,6 +79,20 @@ public final class CcrMetrics implements MeterBinder {
     return conversationErrors.get();
   }
 
+  /**
+   * @return history blocks found in the replay memory so far
+   */
+  public long replayHits() {
+    return replayHits.get();
+  }
+
+  /**
+   * @return history blocks looked up in the replay memory and not found, so far
+   */
+  public long replayMisses() {
+    return replayMisses.get();
+  }
+
   /** Counts one entry found past its time to live (it is also counted as a miss). */
   public void expired() {
     expiries.incrementAndGet();
@@ -114,6 +132,21 @@ public final class CcrMetrics implements MeterBinder {
         "headroom.ccr.conversation.errors",
         conversationErrors,
         "shared-store conversation lookups or writes that failed or were skipped (local knowledge used)");
+    counter(
+        registry,
+        "headroom.replay.hits",
+        replayHits,
+        "history blocks sent exactly as an earlier request of their conversation compressed them");
+    counter(
+        registry,
+        "headroom.replay.misses",
+        replayMisses,
+        "history blocks looked up in the replay memory and not found (never compressed, or lost)");
+    counter(
+        registry,
+        "headroom.replay.errors",
+        replayErrors,
+        "shared replay-memory reads or writes that failed (local knowledge used)");
   }
 
   private static void counter(

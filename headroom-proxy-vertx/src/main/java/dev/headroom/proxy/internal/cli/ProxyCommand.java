@@ -146,6 +146,27 @@ public final class ProxyCommand implements Callable<Integer> {
   Duration ccrConversationTtl;
 
   @Option(
+      names = "--replay-memory",
+      paramLabel = "SIZE",
+      converter = Values.SizeConverter.class,
+      defaultValue = "${env:HEADROOM_REPLAY_MEMORY:-64MiB}",
+      description =
+          "How many bytes of compressed blocks this proxy keeps so every later turn of their "
+              + "conversation sends the same bytes (with a Redis --ccr-store, its local cache) "
+              + "(env HEADROOM_REPLAY_MEMORY). Default: ${DEFAULT-VALUE}.")
+  long replayMemory;
+
+  @Option(
+      names = "--replay-ttl",
+      paramLabel = "DURATION",
+      converter = Values.DurationConverter.class,
+      defaultValue = "${env:HEADROOM_REPLAY_TTL:-24h}",
+      description =
+          "How long a compressed block is replayed after its last use; originals are kept for "
+              + "retrieval as long (env HEADROOM_REPLAY_TTL). Default: ${DEFAULT-VALUE}.")
+  Duration replayTtl;
+
+  @Option(
       names = "--shutdown-timeout",
       paramLabel = "DURATION",
       converter = Values.DurationConverter.class,
@@ -216,7 +237,9 @@ public final class ProxyCommand implements Callable<Integer> {
             .compression(compression)
             .compressionBudget(compressionBudget)
             .ccrStore(ccrStore)
-            .ccrConversationTtl(ccrConversationTtl);
+            .ccrConversationTtl(ccrConversationTtl)
+            .replayMemoryBytes(replayMemory)
+            .replayTtl(replayTtl);
     if (extensionsDir != null) {
       builder.extensionsDir(extensionsDir);
     }

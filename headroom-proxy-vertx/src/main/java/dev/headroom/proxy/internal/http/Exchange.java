@@ -4,10 +4,12 @@ import static dev.headroom.api.PipelineStage.POST_SEND;
 import static dev.headroom.api.PipelineStage.RESPONSE_RECEIVED;
 
 import dev.headroom.compress.ProviderApi;
+import dev.headroom.pipeline.Json;
 import dev.headroom.pipeline.PipelineRequest;
 import dev.headroom.pipeline.PipelineResult;
 import dev.headroom.pipeline.Route;
 import dev.headroom.pipeline.stream.StreamSummary;
+import dev.headroom.pipeline.stream.Usage;
 import dev.headroom.proxy.internal.wire.ErrorBodies;
 import dev.headroom.proxy.internal.wire.ForwardHeaders;
 import dev.headroom.proxy.internal.wire.RequestIds;
@@ -17,6 +19,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -207,7 +210,15 @@ final class Exchange implements ExchangeOutcome {
     if (relay.streaming()) {
       services.metrics().streams(-1);
     }
-    summary.ifPresent(stream -> ctx.usage = stream.usage());
+    ctx.usage =
+        summary
+            .map(StreamSummary::usage)
+            .orElseGet(() -> relay.copy().map(Exchange::usageOf).orElse(Map.of()));
+    ctx.route
+        .api()
+        .ifPresent(
+            api ->
+                services.metrics().providerUsage(ctx.route.label(), Usage.tokens(api, ctx.usage)));
     services
         .metrics()
         .request(
@@ -229,6 +240,15 @@ final class Exchange implements ExchangeOutcome {
 
   private boolean wantsResponseStages() {
     return services.responses().wants(POST_SEND) || services.responses().wants(RESPONSE_RECEIVED);
+  }
+
+  /** The usage of a JSON response, or none when it is not one. */
+  private static Map<String, Long> usageOf(Buffer body) {
+    try {
+      return Usage.of(Json.tree(body.getBytes()));
+    } catch (IllegalArgumentException notJson) {
+      return Map.of();
+    }
   }
 
   private static long parseLength(String value) {

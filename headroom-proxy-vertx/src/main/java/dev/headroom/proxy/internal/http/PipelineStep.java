@@ -122,6 +122,7 @@ final class PipelineStep {
     }
     if (result.compressed()) {
       services.metrics().compressed(result.tokensBefore(), result.tokensAfter());
+      services.metrics().replayed(result.blocks());
     }
     if (result.headersChanged(request)) {
       Map<String, String> after = new LinkedHashMap<>(result.headers());

@@ -32,6 +32,8 @@ final class RequestContext {
   String decision;
   int tokensBefore;
   int tokensAfter;
+  long replayedBlocks;
+  int replayedTokensSaved;
   List<BlockDecision> blocks = List.of();
   String failure = "";
 
@@ -55,6 +57,8 @@ final class RequestContext {
     if (result.compressed()) {
       tokensBefore = result.tokensBefore();
       tokensAfter = result.tokensAfter();
+      replayedBlocks = result.replayedBlocks();
+      replayedTokensSaved = result.replayedTokensBefore() - result.replayedTokensAfter();
       decision = "compressed";
     }
   }
@@ -81,6 +85,10 @@ final class RequestContext {
       headers.set("x-headroom-tokens-before", Integer.toString(tokensBefore));
       headers.set("x-headroom-tokens-after", Integer.toString(tokensAfter));
       headers.set("x-headroom-tokens-saved", Integer.toString(tokensBefore - tokensAfter));
+    }
+    if (replayedBlocks > 0) {
+      headers.set("x-headroom-replayed-blocks", Long.toString(replayedBlocks));
+      headers.set("x-headroom-tokens-saved-replayed", Integer.toString(replayedTokensSaved));
     }
   }
 
@@ -124,9 +132,7 @@ final class RequestContext {
           .append(" tokens_after=")
           .append(tokensAfter);
     }
-    if (!blocks.isEmpty()) {
-      line.append(" blocks=").append(AccessLog.blocks(blocks));
-    }
+    AccessLog.appendBlocks(line, blocks);
     if (!usage.isEmpty()) {
       line.append(" usage=").append(usage);
     }

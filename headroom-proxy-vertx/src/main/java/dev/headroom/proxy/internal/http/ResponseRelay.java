@@ -19,12 +19,14 @@ import java.util.function.Supplier;
 /**
  * The response side of one exchange: the upstream's status and headers, then its body, byte for
  * byte, with back-pressure. An event stream of an LLM route is read alongside by a {@link
- * StreamTap} (its usage and status); a JSON body is copied (up to 16 MiB) when an extension wants
- * it at {@code RESPONSE_RECEIVED}. A retrieval {@link Answer} is relayed as the loop left it.
+ * StreamTap} (its usage and status); a JSON body is copied for its usage (up to 256 KiB), whole (up
+ * to 16 MiB) when an extension wants it at {@code RESPONSE_RECEIVED}. A retrieval {@link Answer} is
+ * relayed as the loop left it.
  */
 final class ResponseRelay {
 
   private static final int COPY_CAP = 16 << 20;
+  private static final int USAGE_CAP = 256 << 10;
 
   private final ProxyServices services;
   private final HttpServerResponse response;
@@ -105,7 +107,9 @@ final class ResponseRelay {
       tap = StreamTap.of(api.get());
       streaming(tap::summary);
       response.writeHead();
-    } else if (mediaType.contains("json") && wantsCopy()) {
+    } else if (mediaType.contains("json") && (api.isPresent() || wantsCopy())) {
+      // An LLM response is read for its usage (the provider's cache figures); an extension may
+      // want it whole.
       copy = Buffer.buffer();
     }
     outcome.responding(tap != null);
@@ -121,7 +125,7 @@ final class ResponseRelay {
           if (reading != null) {
             reading.accept(chunk.getBytes());
           } else if (copy != null) {
-            copy = copy.length() + chunk.length() > COPY_CAP ? null : copy.appendBuffer(chunk);
+            copy = copy.length() + chunk.length() > copyCap() ? null : copy.appendBuffer(chunk);
           }
         });
     up.exceptionHandler(
@@ -146,7 +150,7 @@ final class ResponseRelay {
     head(up);
     outcome.responding(false);
     ctx.bytesOut += body.length();
-    if (wantsCopy() && body.length() <= COPY_CAP) {
+    if (body.length() <= copyCap()) {
       copy = body;
     }
     response.end(body);
@@ -212,6 +216,11 @@ final class ResponseRelay {
   private void streaming(Supplier<StreamSummary> summary) {
     stream = summary;
     services.metrics().streams(1);
+  }
+
+  /** Whole for an extension (up to 16 MiB), else as much as usage parsing is worth (256 KiB). */
+  private int copyCap() {
+    return wantsCopy() ? COPY_CAP : USAGE_CAP;
   }
 
   private boolean wantsCopy() {

@@ -56,16 +56,22 @@ public final class AccessLog {
   }
 
   /**
-   * One token per live-zone block, {@code
-   * outcome:type:strategy:bytesBefore>bytesAfter:tokensBefore>tokensAfter}, joined with commas; no
-   * content, only sizes.
+   * Appends the {@code blocks=} field, one token per live-zone block, {@code
+   * outcome:type:strategy:bytesBefore>bytesAfter:tokensBefore>tokensAfter}, joined with commas (no
+   * content, only sizes), and {@code replayed_blocks=N}: the blocks replayed from earlier turns are
+   * counted, not listed, or every line of a long session would list its whole history.
    *
+   * @param line the access-log line
    * @param blocks the decisions
-   * @return the log field's value
    */
-  public static String blocks(List<BlockDecision> blocks) {
+  public static void appendBlocks(StringBuilder line, List<BlockDecision> blocks) {
     StringBuilder text = new StringBuilder();
+    int replayed = 0;
     for (BlockDecision block : blocks) {
+      if (block.replayed()) {
+        replayed++;
+        continue;
+      }
       text.append(text.length() == 0 ? "" : ",")
           .append(block.outcome())
           .append(':')
@@ -81,7 +87,12 @@ public final class AccessLog {
           .append('>')
           .append(block.tokensAfter());
     }
-    return text.toString();
+    if (text.length() > 0) {
+      line.append(" blocks=").append(text);
+    }
+    if (replayed > 0) {
+      line.append(" replayed_blocks=").append(replayed);
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.api.PipelineExtensions;
 import dev.headroom.compress.BlockDecision;
+import dev.headroom.pipeline.stream.Usage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -43,6 +44,8 @@ public final class ProxyMetrics {
   private final Counter tokensBefore;
   private final Counter tokensAfter;
   private final Counter tokensSaved;
+  private final Counter replayTokensSaved;
+  private final Counter replayBytesSaved;
   private final Timer compressionDuration;
 
   /**
@@ -80,6 +83,15 @@ public final class ProxyMetrics {
     tokensSaved =
         Counter.builder("headroom.tokens.saved")
             .description("live-zone tokens compression removed")
+            .register(registry);
+    replayTokensSaved =
+        Counter.builder("headroom.replay.tokens.saved")
+            .description(
+                "of headroom_tokens_saved, the tokens saved by blocks replayed from history")
+            .register(registry);
+    replayBytesSaved =
+        Counter.builder("headroom.replay.bytes.saved")
+            .description("bytes saved by blocks replayed from history")
             .register(registry);
   }
 
@@ -132,6 +144,54 @@ public final class ProxyMetrics {
     tokensBefore.increment(before);
     tokensAfter.increment(after);
     tokensSaved.increment(Math.max(0, before - after));
+  }
+
+  /**
+   * Records the replayed share of a request's compression.
+   *
+   * @param blocks the decisions, as what was sent holds them
+   */
+  public void replayed(List<BlockDecision> blocks) {
+    for (BlockDecision block : blocks) {
+      if (block.replayed()) {
+        replayTokensSaved.increment(Math.max(0, block.tokensBefore() - block.tokensAfter()));
+        replayBytesSaved.increment(Math.max(0, block.bytesBefore() - block.bytesAfter()));
+      }
+    }
+  }
+
+  /**
+   * Records what the provider said it billed for one response: input tokens, and how many of them
+   * its prompt cache served and stored, so an operator sees the cache hit rate.
+   *
+   * @param route the route label
+   * @param tokens the response's usage
+   */
+  public void providerUsage(String route, Usage.Tokens tokens) {
+    if (tokens.prompt() == 0 && tokens.output() == 0) {
+      return;
+    }
+    providerCounter(
+            "headroom.provider.prompt.tokens",
+            route,
+            "input tokens the provider counted, cached or not")
+        .increment(tokens.prompt());
+    providerCounter(
+            "headroom.provider.cache.read.tokens",
+            route,
+            "input tokens the provider read from its prompt cache")
+        .increment(tokens.cacheRead());
+    providerCounter(
+            "headroom.provider.cache.write.tokens",
+            route,
+            "input tokens the provider wrote to its prompt cache")
+        .increment(tokens.cacheWrite());
+    providerCounter("headroom.provider.output.tokens", route, "output tokens the provider counted")
+        .increment(tokens.output());
+  }
+
+  private Counter providerCounter(String name, String route, String description) {
+    return Counter.builder(name).description(description).tag("route", route).register(registry);
   }
 
   /**

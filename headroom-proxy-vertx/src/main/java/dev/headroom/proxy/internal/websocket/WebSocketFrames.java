@@ -12,6 +12,7 @@ import dev.headroom.pipeline.ResponseStages;
 import dev.headroom.pipeline.stream.SseEvent;
 import dev.headroom.pipeline.stream.StreamFormat;
 import dev.headroom.pipeline.stream.StreamSummary;
+import dev.headroom.pipeline.stream.Usage;
 import dev.headroom.proxy.internal.ops.AccessLog;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.wire.RequestIds;
@@ -84,6 +85,7 @@ final class WebSocketFrames {
     }
     if (result.compressed()) {
       metrics.compressed(result.tokensBefore(), result.tokensAfter());
+      metrics.replayed(result.blocks());
     }
   }
 
@@ -127,6 +129,7 @@ final class WebSocketFrames {
 
   private void finish(Frame frame, boolean complete) {
     StreamSummary summary = frame.format.summary();
+    metrics.providerUsage("responses", Usage.tokens(ProviderApi.RESPONSES, summary.usage()));
     log(frame, summary, complete);
     if (frame.request == null || !stages.wants(RESPONSE_RECEIVED)) {
       return;
@@ -170,9 +173,7 @@ final class WebSocketFrames {
           .append(" tokens_after=")
           .append(result.tokensAfter());
     }
-    if (!result.blocks().isEmpty()) {
-      line.append(" blocks=").append(AccessLog.blocks(result.blocks()));
-    }
+    AccessLog.appendBlocks(line, result.blocks());
     if (!summary.usage().isEmpty()) {
       line.append(" usage=").append(summary.usage());
     }

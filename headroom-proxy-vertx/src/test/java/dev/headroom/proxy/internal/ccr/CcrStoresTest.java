@@ -14,14 +14,18 @@ import org.junit.jupiter.api.Test;
 
 class CcrStoresTest {
 
+  private static CcrStores.Settings settings(Duration originalsTtl) {
+    return new CcrStores.Settings(
+        Optional.empty(), originalsTtl, Duration.ofHours(1), 1L << 20, Duration.ofHours(1));
+  }
+
   @Test
   void anOriginalReadPastItsTimeToLiveInMemoryCountsAsAnExpiryAndAMiss()
       throws InterruptedException {
     CcrMetrics metrics = new CcrMetrics();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     metrics.bindTo(registry);
-    CcrStores.Opened opened =
-        CcrStores.open(null, Optional.empty(), Duration.ofMillis(1), Duration.ofHours(1), metrics);
+    CcrStores.Opened opened = CcrStores.open(null, settings(Duration.ofMillis(1)), metrics);
     CcrStore store = new MeteredCcrStore(opened.store(), metrics);
     store.put(new CcrEntry("00112233aabbccdd", "key:one", "the original", "3 rows omitted"));
     assertTrue(store.get("ffffffffffffffff", "key:one").isEmpty());
@@ -39,8 +43,7 @@ class CcrStoresTest {
   @Test
   void inMemoryConversationsAreLocalAndNeedNoLookupUntilOneHasTheTool() {
     Conversations conversations =
-        CcrStores.open(null, Optional.empty(), Duration.ofHours(1), new CcrMetrics())
-            .conversations();
+        CcrStores.open(null, settings(Duration.ofHours(1)), new CcrMetrics()).conversations();
 
     assertFalse(conversations.anyMayHaveTool());
     conversations.add("h:abc");

@@ -169,21 +169,71 @@ class SessionCompressionTest {
     }
   }
 
+  /** The first turn's Responses input items after the user's question: a call and its output. */
+  private static String responsesCall1() throws Exception {
+    return "{\"type\":\"function_call\",\"call_id\":\"c1\",\"name\":\"orders\",\"arguments\":\"{}\"},"
+        + "{\"type\":\"function_call_output\",\"call_id\":\"c1\",\"output\":"
+        + JSON.writeValueAsString(output("ord_"))
+        + "}";
+  }
+
+  /** The second turn's new Responses input items: the answer, another call and its output. */
+  private static String responsesCall2() throws Exception {
+    return "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"ord_100217 failed.\"}]},"
+        + "{\"type\":\"function_call\",\"call_id\":\"c2\",\"name\":\"invoices\",\"arguments\":\"{}\"},"
+        + "{\"type\":\"function_call_output\",\"call_id\":\"c2\",\"output\":"
+        + JSON.writeValueAsString(output("inv_"))
+        + "}";
+  }
+
+  private static final String RESPONSES_USER =
+      "{\"type\":\"message\",\"role\":\"user\",\"content\":\"Which order failed?\"}";
+
+  @Test
+  void aResponsesClientThatResendsItsInputOverHttpGetsItsEarlierOutputsReplayed() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
+      fx.post(
+          "/v1/responses",
+          "{\"model\":\"gpt-5\",\"store\":false,\"input\":["
+              + RESPONSES_USER
+              + ","
+              + responsesCall1()
+              + "]}",
+          "authorization",
+          "Bearer sk-a");
+      String first = text(fx.openai.take().body());
+
+      Tests.Reply reply =
+          fx.post(
+              "/v1/responses",
+              "{\"model\":\"gpt-5\",\"store\":false,\"input\":["
+                  + RESPONSES_USER
+                  + ","
+                  + responsesCall1()
+                  + ","
+                  + responsesCall2()
+                  + "]}",
+              "authorization",
+              "Bearer sk-a");
+
+      String second = text(fx.openai.take().body());
+      // The proxy's retrieval tool follows the input items.
+      int end = first.indexOf("}],\"tools\":[");
+      assertTrue(end > 0, first);
+      String items = first.substring(0, end + 1) + ",";
+      assertTrue(second.startsWith(items), "turn 2 starts with turn 1's input items:\n" + first);
+      assertFalse(first.contains("ord_100003"), "turn 1 was compressed");
+      assertFalse(second.contains("inv_100003"), "the new output was compressed too");
+      assertEquals("1", reply.headers().get("x-headroom-replayed-blocks"));
+    }
+  }
+
   @Test
   void aWebSocketSessionThatResendsItsInputGetsItsEarlierOutputsReplayed() throws Exception {
     try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
-      String call1 =
-          "{\"type\":\"function_call\",\"call_id\":\"c1\",\"name\":\"orders\",\"arguments\":\"{}\"},"
-              + "{\"type\":\"function_call_output\",\"call_id\":\"c1\",\"output\":"
-              + JSON.writeValueAsString(output("ord_"))
-              + "}";
-      String call2 =
-          "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"ord_100217 failed.\"}]},"
-              + "{\"type\":\"function_call\",\"call_id\":\"c2\",\"name\":\"invoices\",\"arguments\":\"{}\"},"
-              + "{\"type\":\"function_call_output\",\"call_id\":\"c2\",\"output\":"
-              + JSON.writeValueAsString(output("inv_"))
-              + "}";
-      String user = "{\"type\":\"message\",\"role\":\"user\",\"content\":\"Which order failed?\"}";
+      String call1 = responsesCall1();
+      String call2 = responsesCall2();
+      String user = RESPONSES_USER;
       WebSocketClient client = fx.vertx.createWebSocketClient();
       WebSocket ws =
           Tests.await(

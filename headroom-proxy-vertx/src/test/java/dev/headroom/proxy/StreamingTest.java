@@ -118,6 +118,65 @@ class StreamingTest {
   }
 
   @Test
+  void theProvidersCacheFiguresAreCountedFromEachStream() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.start()) {
+      fx.anthropic.respond(
+          (request, body) ->
+              request
+                  .response()
+                  .putHeader("content-type", "text/event-stream")
+                  .end(
+                      "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m1\",\"model\":\"claude\","
+                          + "\"usage\":{\"input_tokens\":3,\"cache_read_input_tokens\":100,\"cache_creation_input_tokens\":20,"
+                          + "\"output_tokens\":1}}}\n\n"
+                          + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+                          + "\"usage\":{\"output_tokens\":7}}\n\n"
+                          + SECOND));
+      fx.openai.respond(
+          (request, body) ->
+              request
+                  .response()
+                  .putHeader("content-type", "text/event-stream")
+                  .end(
+                      "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"}}]}\n\n"
+                          + "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":{\"prompt_tokens\":50,"
+                          + "\"completion_tokens\":2,\"prompt_tokens_details\":{\"cached_tokens\":40}}}\n\ndata: [DONE]\n\n"));
+
+      assertEquals(200, fx.post("/v1/messages", "{\"stream\":true}").status());
+      assertEquals(200, fx.post("/v1/chat/completions", "{\"stream\":true}").status());
+
+      String[] expected = {
+        "headroom_provider_prompt_tokens_total{route=\"messages\"} 123.0",
+        "headroom_provider_cache_read_tokens_total{route=\"messages\"} 100.0",
+        "headroom_provider_cache_write_tokens_total{route=\"messages\"} 20.0",
+        "headroom_provider_output_tokens_total{route=\"messages\"} 7.0",
+        "headroom_provider_prompt_tokens_total{route=\"chat\"} 50.0",
+        "headroom_provider_cache_read_tokens_total{route=\"chat\"} 40.0",
+        "headroom_provider_output_tokens_total{route=\"chat\"} 2.0"
+      };
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      String metrics = fx.proxy.scrapeMetrics();
+      // Counted once each exchange has finished, just after its last byte reached the client.
+      while (!containsAll(metrics, expected) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        metrics = fx.proxy.scrapeMetrics();
+      }
+      for (String line : expected) {
+        assertTrue(metrics.contains(line), line + " in\n" + metrics);
+      }
+    }
+  }
+
+  private static boolean containsAll(String text, String[] lines) {
+    for (String line : lines) {
+      if (!text.contains(line)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
   void upstreamErrorStatusOnAStreamingRequestIsRelayedWithItsBody() {
     try (ProxyFixture fx = ProxyFixture.start()) {
       fx.openai.respond(

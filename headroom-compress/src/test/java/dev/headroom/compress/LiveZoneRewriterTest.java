@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
@@ -320,6 +321,29 @@ class LiveZoneRewriterTest {
     assertTrue(result.body().length < body.length / 4, "sent " + result.body().length + " bytes");
     assertEquals("compressed", result.blocks().get(0).outcome());
     assertTrue(result.tokensAfter() < result.tokensBefore());
+  }
+
+  @Test
+  void aShortQuestionBeforeTheToolOutputDoesNotUseUpItsTurnToRun() {
+    // As a cold JVM's first request: the budget is gone before the first block, a question too
+    // short
+    // to compress comes first, and the tool output after it must still be compressed.
+    byte[] body =
+        utf8(
+            "{\"messages\":[{\"role\":\"user\",\"content\":\"Which order failed?\"},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+                + quoted(ordersJson())
+                + "}]}");
+
+    LiveZoneResult result =
+        LiveZoneRewriter.create(
+                SLOW, LiveZoneOptions.defaults().withRequestBudget(Duration.ofNanos(1)))
+            .rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertTrue(result.body().length < body.length / 4, result.blocks().toString());
+    assertEquals(
+        List.of("below_min_bytes", "compressed"),
+        result.blocks().stream().map(BlockDecision::outcome).toList());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.headroom.compress.internal.livezone;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.headroom.compress.internal.ccr.CcrSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class BodyScan {
     private final int start;
     private final int end;
     private String text;
+    private int utf8Length = -1;
 
     StringValue(Object[] path, byte[] body, int start, int end, String text) {
       this.path = path;
@@ -52,6 +54,19 @@ final class BodyScan {
 
     int end() {
       return end;
+    }
+
+    /**
+     * @return the decoded value's UTF-8 length: the span's own when it holds no escape
+     */
+    int utf8Length() {
+      if (utf8Length < 0) {
+        utf8Length =
+            JsonStrings.indexOf(body, start + 1, end - 1, (byte) '\\') < 0
+                ? end - start - 2
+                : CcrSink.utf8Length(text());
+      }
+      return utf8Length;
     }
 
     /**

@@ -17,7 +17,6 @@ import dev.headroom.compress.ProviderApi;
 import dev.headroom.compress.Replay;
 import dev.headroom.compress.ReplayMemory;
 import dev.headroom.compress.Unchanged;
-import dev.headroom.compress.internal.ccr.CcrSink;
 import dev.headroom.compress.internal.livezone.BodyScan.StringValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +40,6 @@ import org.apiguardian.api.API;
 public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
   private static final Logger LOG = System.getLogger(DefaultLiveZoneRewriter.class.getName());
-  private static final int MAX_QUERY_CHARS = 2_000;
 
   private final Compressor compressor;
   private final LiveZoneOptions options;
@@ -78,16 +76,18 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
         // The budget stops further blocks from starting once one has been worked on; a block
         // already compressed is kept, however late it finished: its time is spent either way, and
         // throwing the result away would only leave the request as slow and the prompt larger. The
-        // first block always runs, so a cold JVM's first request is compressed too.
-        outOfTime = outOfTime || started0 && System.nanoTime() > deadline;
+        // first block large enough to compress always runs (a short question before it does not
+        // count), so a cold JVM's first request is compressed too.
+        boolean large = block.utf8Length() >= options.minBlockBytes();
+        outOfTime = outOfTime || started0 && large && System.nanoTime() > deadline;
         if (outOfTime) {
-          int bytes = CcrSink.utf8Length(block.text());
+          int bytes = block.utf8Length();
           work.decide(
               block,
               new BlockDecision(
                   block.describe(), "time_budget", ContentType.TEXT, "", bytes, bytes, 0, 0));
         } else {
-          started0 = true;
+          started0 = started0 || large;
           decide(block, blockContext, work);
         }
       }
@@ -114,8 +114,8 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     // A caller that names the question (the one-call helper) wins over the body's latest user text.
     String found = context.query().isBlank() ? zone.query() : context.query();
     String query =
-        found.length() > MAX_QUERY_CHARS
-            ? found.substring(found.length() - MAX_QUERY_CHARS)
+        found.length() > LiveZones.QUERY_CHARS
+            ? found.substring(found.length() - LiveZones.QUERY_CHARS)
             : found;
     CompressContext blockContext = context.withQuery(query);
     if (scan.topLevel.get("model") instanceof String model && !model.isBlank()) {
@@ -245,7 +245,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
   private void decide(StringValue block, CompressContext context, Work work) {
     String path = block.describe();
-    int bytes = CcrSink.utf8Length(block.text());
+    int bytes = block.utf8Length();
     if (bytes < options.minBlockBytes()) {
       work.decide(
           block,

@@ -67,7 +67,7 @@ final class JsonStrings {
     return new String(out, 0, n, StandardCharsets.UTF_8);
   }
 
-  private static int indexOf(byte[] bytes, int from, int to, byte wanted) {
+  static int indexOf(byte[] bytes, int from, int to, byte wanted) {
     for (int i = from; i < to; i++) {
       if (bytes[i] == wanted) {
         return i;

@@ -43,6 +43,9 @@ final class LiveZones {
     };
   }
 
+  /** The most characters of user text used as the query: its end. */
+  static final int QUERY_CHARS = 2_000;
+
   private static Zone chat(BodyScan scan) {
     Object n = scan.topLevel.get("n");
     if (n instanceof Number number
@@ -111,7 +114,7 @@ final class LiveZones {
     Map<Integer, Map<String, StringValue>> items = scan.items();
     int lastAssistant = -1;
     Set<String> retrievalCalls = new HashSet<>();
-    String query = "";
+    Map<String, StringValue> lastUser = Map.of();
     for (Map.Entry<Integer, Map<String, StringValue>> item : items.entrySet()) {
       Map<String, StringValue> fields = item.getValue();
       String type = text(fields, "type").orElse("message");
@@ -120,7 +123,7 @@ final class LiveZones {
         lastAssistant = item.getKey();
       }
       if (type.equals("message") && role.equals("user")) {
-        query = join(texts(fields, "content"));
+        lastUser = fields;
       }
       if (RETRIEVAL_TOOL.equals(text(fields, "name").orElse(null))) {
         text(fields, "call_id").ifPresent(retrievalCalls::add);
@@ -136,7 +139,7 @@ final class LiveZones {
         blocks.add(fields.get("output"));
       }
     }
-    return zone(blocks, query);
+    return zone(blocks, join(texts(lastUser, "content")));
   }
 
   private static Zone zone(List<StringValue> blocks, String query) {
@@ -178,16 +181,16 @@ final class LiveZones {
   }
 
   private static String latestUserText(Map<Integer, Map<String, StringValue>> items) {
-    String query = "";
+    List<StringValue> latest = List.of();
     for (Map<String, StringValue> fields : items.values()) {
       if ("user".equals(text(fields, "role").orElse(null))) {
         List<StringValue> texts = texts(fields, "content");
         if (!texts.isEmpty()) {
-          query = join(texts);
+          latest = texts;
         }
       }
     }
-    return query;
+    return join(latest);
   }
 
   private static boolean isType(Map<String, StringValue> fields, String blockKey, String type) {
@@ -199,11 +202,21 @@ final class LiveZones {
     return value == null ? Optional.empty() : Optional.of(value.text());
   }
 
+  /**
+   * The user's text as the query the compressors rank rows and lines by: its last {@link
+   * #QUERY_CHARS} characters (a question usually ends a long paste), without copying all of a long
+   * text first.
+   */
   private static String join(List<StringValue> values) {
     StringBuilder text = new StringBuilder();
     for (StringValue value : values) {
       text.append(text.length() == 0 ? "" : "\n").append(value.text());
+      if (text.length() > 2 * QUERY_CHARS) {
+        text.delete(0, text.length() - QUERY_CHARS);
+      }
     }
-    return text.toString();
+    return text.length() > QUERY_CHARS
+        ? text.substring(text.length() - QUERY_CHARS)
+        : text.toString();
   }
 }

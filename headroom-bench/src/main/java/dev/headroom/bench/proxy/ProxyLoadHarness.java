@@ -3,10 +3,8 @@ package dev.headroom.bench.proxy;
 import dev.headroom.api.PipelineExtensions;
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -16,7 +14,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.httpproxy.HttpProxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * rounds, and pass-through throughput at 64 connections. Everything runs on 127.0.0.1; the
  * upstream, the proxy and the load generator each get their own Vert.x instance.
  *
- * <p>Usage: {@code ProxyLoadHarness [rounds] [requestsPerRound] [throughputSeconds]}; defaults 12
- * 200 10.
+ * <p>Usage: {@code ProxyLoadHarness [rounds] [requestsPerRound] [throughputSeconds] [pass|compress]
+ * [--proxy-command CMD…]}; defaults 12 200 10 pass. Without {@code --proxy-command} the proxy runs
+ * in this JVM (a diagnostic); with it, CMD starts it as users run it (for example {@code ./headroom
+ * proxy} or {@code headroom-proxy-vertx/target/image/bin/headroom proxy}), with nothing added but
+ * {@code --port 0} and the upstream URLs, and the harness also reports its boot time and RSS.
+ * {@code pass}: bodies with nothing to compress (in-process, compression off); {@code compress}:
+ * bodies whose newest tool output is a JSON array.
  */
 public final class ProxyLoadHarness {
 
@@ -51,6 +53,9 @@ public final class ProxyLoadHarness {
     // "compress": compression on, each body a chat request whose latest tool output is a JSON
     // array.
     compress = args.length > 3 && args[3].equals("compress");
+    int commandAt = Arrays.asList(args).indexOf("--proxy-command");
+    List<String> command =
+        commandAt < 0 ? List.of() : Arrays.asList(args).subList(commandAt + 1, args.length);
 
     Vertx upstreamVertx = Vertx.vertx();
     Vertx proxyVertx = Vertx.vertx();
@@ -71,23 +76,47 @@ public final class ProxyLoadHarness {
                                     .end(answer)));
     await(upstream.listen());
     int direct = upstream.actualPort();
-    HeadroomProxy proxy =
-        HeadroomProxy.create(
-            proxyVertx,
-            ProxyOptions.builder()
-                .port(0)
-                .openaiApiUrl("http://127.0.0.1:" + direct)
-                .anthropicApiUrl("http://127.0.0.1:" + direct)
-                .extensions(PipelineExtensions.none())
-                .compression(compress)
-                .compressionBudget(Duration.ofSeconds(1))
-                .build());
-    int viaProxy = await(proxy.start());
+    // The proxy in this JVM (a diagnostic: the harness's heap and collector, compression budget
+    // raised so every block is compressed), or as users run it: its own process, its defaults.
+    HeadroomProxy proxy = null;
+    ProxyProcess process = null;
+    int viaProxy;
+    if (command.isEmpty()) {
+      proxy =
+          HeadroomProxy.create(
+              proxyVertx,
+              ProxyOptions.builder()
+                  .port(0)
+                  .openaiApiUrl("http://127.0.0.1:" + direct)
+                  .anthropicApiUrl("http://127.0.0.1:" + direct)
+                  .extensions(PipelineExtensions.none())
+                  .compression(compress)
+                  .compressionBudget(Duration.ofSeconds(1))
+                  .build());
+      viaProxy = await(proxy.start());
+    } else {
+      process = ProxyProcess.start(command, "http://127.0.0.1:" + direct);
+      viaProxy = process.port();
+      System.out.printf(
+          Locale.ROOT,
+          "# The proxy: %s (its own process, default settings); boot to /healthz %d ms%n%n",
+          String.join(" ", command),
+          process.boot().toMillis());
+    }
     // The floor: vertx-http-proxy's reverse proxy, one server per event loop like the proxy's, on
     // its
     // own Vert.x instance. What Headroom adds beyond it is Headroom's own cost.
     Vertx rawVertx = Vertx.vertx();
-    int viaRaw = await(rawProxy(rawVertx, direct));
+    ProxyProcess rawProcess = null;
+    int viaRaw;
+    if (command.isEmpty()) {
+      viaRaw = await(RawVertxProxy.deploy(rawVertx, direct));
+    } else {
+      // As its own process too, with the JVM's defaults: the floor a Vert.x gateway run as users
+      // run one starts from.
+      rawProcess = ProxyProcess.start(RawVertxProxy.command(), "http://127.0.0.1:" + direct);
+      viaRaw = rawProcess.port();
+    }
 
     System.out.printf(
         Locale.ROOT,
@@ -196,51 +225,17 @@ public final class ProxyLoadHarness {
         rawRate[0] / seconds,
         rawRate[1]);
 
-    await(proxy.stop());
+    if (process != null) {
+      System.out.printf(Locale.ROOT, "%nProxy RSS at the end: %.0f MB%n", process.rssKb() / 1024.0);
+      process.close();
+      rawProcess.close();
+    } else {
+      await(proxy.stop());
+    }
     await(rawVertx.close());
     await(loadVertx.close());
     await(proxyVertx.close());
     await(upstreamVertx.close());
-  }
-
-  /**
-   * Starts vertx-http-proxy in front of the upstream, one server per core like the proxy; returns
-   * its port.
-   */
-  private static Future<Integer> rawProxy(Vertx vertx, int upstreamPort) {
-    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return vertx
-        .deployVerticle(
-            () -> new RawProxy(upstreamPort), new DeploymentOptions().setInstances(instances))
-        .map(id -> RawProxy.bound);
-  }
-
-  /**
-   * A reverse proxy and nothing else: the Vert.x floor Headroom's pass-through is compared with.
-   */
-  private static final class RawProxy extends VerticleBase {
-    static volatile int bound;
-    private final int upstreamPort;
-
-    RawProxy(int upstreamPort) {
-      this.upstreamPort = upstreamPort;
-    }
-
-    @Override
-    public Future<?> start() {
-      HttpClient client =
-          vertx.createHttpClient(
-              new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-              new PoolOptions().setHttp1MaxSize(512));
-      // Port -1: Vert.x shares one random port among the servers that ask for the same negative
-      // port.
-      return vertx
-          .createHttpServer(
-              new HttpServerOptions().setHost("127.0.0.1").setPort(-1).setTcpNoDelay(true))
-          .requestHandler(HttpProxy.reverseProxy(client).origin(upstreamPort, "127.0.0.1"))
-          .listen()
-          .onSuccess(server -> bound = server.actualPort());
-    }
   }
 
   /** Sends {@code n} requests one after another on one connection; returns each round-trip time. */

@@ -9,12 +9,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,18 +22,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Soak: the proxy runs as its own process (the jlink image or any launcher), 64 connections keep 1
- * KB pass-through requests in flight, and every interval the proxy's RSS (from /proc) and its heap
- * after a full GC (via {@code jcmd}) are printed, so "flat" can be judged.
+ * Soak: the proxy runs as its own process (the jlink image or any launcher, with its defaults), 64
+ * connections keep chat requests with nothing to compress in flight (half of them 1 KB, half 100
+ * KB), and every interval the proxy's RSS (from /proc) and its heap after a full GC (via {@code
+ * jcmd}) are printed, so "flat" can be judged.
  *
  * <p>Usage: {@code ProxySoak SECONDS INTERVAL_SECONDS COMMAND...}, where COMMAND starts the proxy
- * and gets {@code --port 0 --openai-api-url …} appended, for example {@code target/image/bin/java
- * -Xmx256m -m dev.headroom.proxy/dev.headroom.proxy.internal.cli.ProxyCommand}.
+ * and gets {@code --port 0 --openai-api-url …} appended, for example {@code
+ * headroom-proxy-vertx/target/image/bin/headroom proxy}.
  */
 public final class ProxySoak {
 
-  private static final Pattern LISTENING =
-      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
   private ProxySoak() {}
@@ -54,24 +49,9 @@ public final class ProxySoak {
             .requestHandler(
                 request -> request.body().onSuccess(body -> request.response().end(answer)));
     upstream.listen().toCompletionStage().toCompletableFuture().get();
-    command.addAll(
-        List.of("--port", "0", "--openai-api-url", "http://127.0.0.1:" + upstream.actualPort()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Process proxy = builder.start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(proxy.getInputStream(), StandardCharsets.UTF_8));
-    int port = -1;
-    for (String line; port < 0 && (line = out.readLine()) != null; ) {
-      Matcher m = LISTENING.matcher(line);
-      if (m.find()) {
-        port = Integer.parseInt(m.group(1));
-      }
-    }
-    // jlink's bin/headroom runs java as a child of a shell: measure the JVM, not the shell.
-    long jvm = proxy.descendants().map(ProcessHandle::pid).findFirst().orElse(proxy.pid());
-    Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "proxy-output");
-    drain.setDaemon(true);
-    drain.start();
+    ProxyProcess proxy = ProxyProcess.start(command, "http://127.0.0.1:" + upstream.actualPort());
+    int port = proxy.port();
+    System.out.printf(Locale.ROOT, "boot to /healthz: %d ms%n%n", proxy.boot().toMillis());
 
     HttpClient client =
         vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(64));
@@ -82,16 +62,13 @@ public final class ProxySoak {
             .setMethod(HttpMethod.POST)
             .setURI("/v1/chat/completions")
             .putHeader("content-type", "application/json");
-    Buffer body =
-        Buffer.buffer(
-            ("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\""
-                    + "x".repeat(960)
-                    + "\"}]}")
-                .getBytes(StandardCharsets.UTF_8));
+    Buffer small = chat(960);
+    Buffer large = chat(100 * 1024 - 60);
     AtomicLong completed = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicBoolean running = new AtomicBoolean(true);
     for (int c = 0; c < 64; c++) {
+      Buffer body = c % 2 == 0 ? small : large;
       new Object() {
         void next() {
           if (running.get()) {
@@ -121,24 +98,22 @@ public final class ProxySoak {
           elapsed,
           (now - previous) / interval,
           failed.get(),
-          rssKb(jvm) / 1024.0,
-          heapAfterGcKb(jvm) / 1024.0);
+          proxy.rssKb() / 1024.0,
+          heapAfterGcKb(proxy.jvmPid()) / 1024.0);
       previous = now;
     }
     running.set(false);
-    proxy.descendants().forEach(ProcessHandle::destroy);
-    proxy.destroy();
-    proxy.waitFor(30, TimeUnit.SECONDS);
+    proxy.close();
     vertx.close();
   }
 
-  private static long rssKb(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("\\D", ""));
-      }
-    }
-    return -1;
+  /** A chat request with nothing to compress: one user message of {@code chars} letters. */
+  private static Buffer chat(int chars) {
+    return Buffer.buffer(
+        ("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "lorem ipsum ".repeat(chars / 12 + 1).substring(0, chars)
+                + "\"}]}")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private static long heapAfterGcKb(long pid) throws IOException, InterruptedException {

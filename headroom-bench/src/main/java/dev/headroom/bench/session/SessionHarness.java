@@ -2,20 +2,18 @@ package dev.headroom.bench.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.bench.proxy.ProxyProcess;
 import dev.headroom.compress.TokenCounter;
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +22,6 @@ import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Replays a multi-turn agent session, built from the tool outputs of a corpus directory, once
@@ -45,8 +41,6 @@ import java.util.regex.Pattern;
 public final class SessionHarness {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern LISTENING =
-      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
   private SessionHarness() {}
 
@@ -255,39 +249,16 @@ public final class SessionHarness {
           }
         };
       }
-      List<String> full = new ArrayList<>(command);
-      full.addAll(
-          List.of("--port", "0", "--openai-api-url", upstream, "--anthropic-api-url", upstream));
-      Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-      BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      int port = -1;
-      while (port < 0 && (line = out.readLine()) != null) {
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          port = Integer.parseInt(m.group(1));
-        }
-      }
-      if (port < 0) {
-        throw new IllegalStateException("the gateway process never said where it listens");
-      }
-      Thread drain = new Thread(() -> out.lines().forEach(ignored -> {}), "gateway-output");
-      drain.setDaemon(true);
-      drain.start();
-      int bound = port;
+      ProxyProcess process = ProxyProcess.start(command, upstream);
       return new Gateway() {
         @Override
         public String url() {
-          return "http://127.0.0.1:" + bound;
+          return "http://127.0.0.1:" + process.port();
         }
 
         @Override
         public void stop() throws Exception {
-          process.descendants().forEach(ProcessHandle::destroy);
-          process.destroy();
-          process.waitFor(30, TimeUnit.SECONDS);
+          process.close();
         }
       };
     }

@@ -1,0 +1,146 @@
+package dev.headroom.bench.proxy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway as users run it: its own process, started by a launcher ({@code ./headroom proxy},
+ * the jlink image's {@code bin/headroom proxy}, or any command) with nothing added but {@code
+ * --port 0} and the upstream URLs. Its output is drained (the access log stays on, as by default);
+ * its boot time is the time from start to the first 200 from {@code /healthz}; its RSS is read from
+ * {@code /proc} for the JVM itself (a launcher script's child, when there is one).
+ */
+public final class ProxyProcess implements AutoCloseable {
+
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+  private final Process process;
+  private final int port;
+  private final Duration boot;
+
+  private ProxyProcess(Process process, int port, Duration boot) {
+    this.process = process;
+    this.port = port;
+    this.boot = boot;
+  }
+
+  /**
+   * Starts the command and waits until it serves {@code /healthz}.
+   *
+   * @param command the launcher and its arguments
+   * @param upstream the base URL both providers' routes are sent to
+   * @return the running gateway
+   * @throws IOException when it cannot be started or never says where it listens
+   */
+  public static ProxyProcess start(List<String> command, String upstream) throws IOException {
+    List<String> full = new ArrayList<>(command);
+    full.addAll(
+        List.of("--port", "0", "--openai-api-url", upstream, "--anthropic-api-url", upstream));
+    long started = System.nanoTime();
+    Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    int port = -1;
+    StringBuilder said = new StringBuilder();
+    for (String line; port < 0 && (line = out.readLine()) != null; ) {
+      said.append(line).append('\n');
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        port = Integer.parseInt(m.group(1));
+      }
+    }
+    if (port < 0) {
+      process.destroy();
+      throw new IOException("the gateway never said where it listens:\n" + said);
+    }
+    Thread drain = new Thread(() -> out.lines().forEach(ignored -> {}), "gateway-output");
+    drain.setDaemon(true);
+    drain.start();
+    awaitHealthy(port);
+    return new ProxyProcess(process, port, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static void awaitHealthy(int port) throws IOException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest healthz =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        if (http.send(healthz, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    }
+  }
+
+  /**
+   * @return the port it listens on
+   */
+  public int port() {
+    return port;
+  }
+
+  /**
+   * @return from the process's start to its first served {@code /healthz}
+   */
+  public Duration boot() {
+    return boot;
+  }
+
+  /**
+   * @return the pid of the JVM: a launcher script's child when the command is a script
+   */
+  public long jvmPid() {
+    return process.descendants().map(ProcessHandle::pid).findFirst().orElse(process.pid());
+  }
+
+  /**
+   * @return the JVM's resident set size in KiB, from {@code /proc/PID/status}
+   */
+  public long rssKb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + jvmPid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+      return -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops the gateway (SIGTERM to it and its children) and waits for it. */
+  @Override
+  public void close() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

@@ -118,14 +118,6 @@ public final class HeadroomProxy {
                       .extensions()
                       .orElseGet(
                           () -> ExtensionDiscovery.discover(options.extensionsDir().orElse(null)));
-              try {
-                rewriter.warmUp();
-              } catch (RuntimeException | LinkageError failure) {
-                LOG.log(
-                    System.Logger.Level.WARNING,
-                    "compression warm-up failed; the first requests may be slower",
-                    failure);
-              }
               Lifecycle.setup(extensions, LIFECYCLE, options.compression());
               Lifecycle.starting(extensions, LIFECYCLE, options.host(), options.port());
               return extensions;
@@ -140,7 +132,11 @@ public final class HeadroomProxy {
     this.metrics = shared;
     ProxyVerticle.Shared services =
         new ProxyVerticle.Shared(
-            RequestPipeline.create(extensions, rewriter), shared, retrieval, retrievals);
+            RequestPipeline.create(extensions, rewriter),
+            shared,
+            retrieval,
+            retrievals,
+            extensions.extensions().isEmpty() && options.ccrStore().isEmpty());
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     // Vert.x shares one random port among servers that ask for the same negative port.
     ServerSettings settings =
@@ -180,9 +176,31 @@ public final class HeadroomProxy {
                     () -> {
                       Lifecycle.started(extensions, LIFECYCLE, options.host(), bound);
                       port = bound;
+                      warmUpInTheBackground();
                       return bound;
                     },
                     false));
+  }
+
+  /**
+   * Loads the tokenizers and compiles the compressors' hot paths on a worker once the proxy
+   * listens, so a start is not held up by it. A request that arrives meanwhile is compressed all
+   * the same (its first block always runs, whatever the time budget), only slower.
+   */
+  private void warmUpInTheBackground() {
+    vertx.executeBlocking(
+        () -> {
+          try {
+            rewriter.warmUp();
+          } catch (RuntimeException | LinkageError failure) {
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "compression warm-up failed; the first requests may be slower",
+                failure);
+          }
+          return null;
+        },
+        false);
   }
 
   /**

@@ -2,8 +2,11 @@ package dev.headroom.pipeline.stream;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.headroom.compress.ProviderApi;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -60,6 +63,33 @@ public final class Usage {
   public static Map<String, Long> of(JsonNode response) {
     Map<String, Long> usage = new LinkedHashMap<>();
     merge(response == null ? null : response.get("usage"), usage);
+    return usage;
+  }
+
+  /**
+   * Reads only the top-level {@code usage} of a response body, skipping the rest without building
+   * it: the proxy does this for every JSON response.
+   *
+   * @param response a non-streamed response body, as received
+   * @return its top-level {@code usage}, flattened; empty when it has none or is not JSON
+   */
+  public static Map<String, Long> of(byte[] response) {
+    Map<String, Long> usage = new LinkedHashMap<>();
+    try (JsonParser parser = StreamFormat.JSON.getFactory().createParser(response)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return usage;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean isUsage = parser.currentName().equals("usage");
+        if (parser.nextToken() == JsonToken.START_OBJECT && isUsage) {
+          merge(parser.readValueAsTree(), usage);
+          return usage;
+        }
+        parser.skipChildren();
+      }
+    } catch (IOException notJson) {
+      return new LinkedHashMap<>();
+    }
     return usage;
   }
 

@@ -4,7 +4,6 @@ import static dev.headroom.api.PipelineStage.POST_SEND;
 import static dev.headroom.api.PipelineStage.RESPONSE_RECEIVED;
 
 import dev.headroom.compress.ProviderApi;
-import dev.headroom.pipeline.Json;
 import dev.headroom.pipeline.PipelineRequest;
 import dev.headroom.pipeline.PipelineResult;
 import dev.headroom.pipeline.Route;
@@ -244,11 +243,7 @@ final class Exchange implements ExchangeOutcome {
 
   /** The usage of a JSON response, or none when it is not one. */
   private static Map<String, Long> usageOf(Buffer body) {
-    try {
-      return Usage.of(Json.tree(body.getBytes()));
-    } catch (IllegalArgumentException notJson) {
-      return Map.of();
-    }
+    return Usage.of(body.getBytes());
   }
 
   private static long parseLength(String value) {

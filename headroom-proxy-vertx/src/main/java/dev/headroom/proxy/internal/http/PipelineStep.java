@@ -25,6 +25,12 @@ final class PipelineStep {
   private static final String SESSION = "x-headroom-session-id";
 
   /**
+   * The largest body run on the event loop when the pipeline cannot block: its scan and any
+   * compression take tens of microseconds, less than a worker hop there and back.
+   */
+  static final int INLINE_BYTES = 16 * 1024;
+
+  /**
    * What goes upstream.
    *
    * @param headers the upstream-bound headers
@@ -76,6 +82,17 @@ final class PipelineStep {
       then.accept(new Prepared(headers, body, false));
       return;
     }
+    if (services.nonBlocking() && encoding == null && received.length <= INLINE_BYTES) {
+      // Scanning and compressing a body this small takes less than handing it to a worker and back.
+      Ran ran;
+      try {
+        ran = decodeAndRun(received, null, shown, conversation);
+      } catch (RuntimeException failure) {
+        ran = failed(failure, received, shown, conversation);
+      }
+      then.accept(apply(ran, headers, before, body));
+      return;
+    }
     services
         .vertx()
         .executeBlocking(() -> decodeAndRun(received, encoding, shown, conversation), false)
@@ -84,20 +101,25 @@ final class PipelineStep {
               if (outcome.finished()) {
                 return;
               }
-              Ran ran = done.result();
-              if (done.failed()) {
-                LOG.log(
-                    Level.WARNING,
-                    "request "
-                        + ctx.requestId
-                        + ": pipeline failed ("
-                        + done.cause().getClass().getName()
-                        + "); forwarding the original body");
-                PipelineRequest request = request(received, received.length, shown, conversation);
-                ran = new Ran(request, PipelineResult.unchanged(request));
-              }
+              Ran ran =
+                  done.succeeded()
+                      ? done.result()
+                      : failed(done.cause(), received, shown, conversation);
               then.accept(apply(ran, headers, before, body));
             });
+  }
+
+  private Ran failed(
+      Throwable cause, byte[] received, Map<String, String> headers, String conversation) {
+    LOG.log(
+        Level.WARNING,
+        "request "
+            + ctx.requestId
+            + ": pipeline failed ("
+            + cause.getClass().getName()
+            + "); forwarding the original body");
+    PipelineRequest request = request(received, received.length, headers, conversation);
+    return new Ran(request, PipelineResult.unchanged(request));
   }
 
   private Ran decodeAndRun(

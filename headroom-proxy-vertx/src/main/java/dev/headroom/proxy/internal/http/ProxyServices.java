@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param maxBodyBytes the request body limit
  * @param requestTimeoutMillis how long a whole upstream exchange may take
  * @param retrievals answers the model's retrieval calls, when compression is on
+ * @param nonBlocking whether the request pipeline never blocks (no extensions, no shared store)
  */
 record ProxyServices(
     Vertx vertx,
@@ -31,4 +32,5 @@ record ProxyServices(
     ProxyMetrics metrics,
     long maxBodyBytes,
     long requestTimeoutMillis,
-    Optional<RetrievalLoop> retrievals) {}
+    Optional<RetrievalLoop> retrievals,
+    boolean nonBlocking) {}

@@ -51,13 +51,17 @@ public final class ProxyVerticle extends VerticleBase {
    * @param metrics the proxy's metrics
    * @param retrieval the endpoint that returns stored originals
    * @param retrievals the loop that answers the model's retrieval calls, when compression is on
+   * @param nonBlocking whether the request pipeline never blocks: no extensions (whose code may)
+   *     and every store in this process (no Redis round trip); then a small body is run on the
+   *     event loop itself instead of a worker
    */
   @API(status = INTERNAL, since = "0.1")
   public record Shared(
       RequestPipeline pipeline,
       ProxyMetrics metrics,
       RetrievalEndpoint retrieval,
-      Optional<RetrievalLoop> retrievals) {}
+      Optional<RetrievalLoop> retrievals,
+      boolean nonBlocking) {}
 
   private final ServerSettings options;
   private final Shared shared;
@@ -114,7 +118,8 @@ public final class ProxyVerticle extends VerticleBase {
             shared.metrics(),
             options.maxBodyBytes(),
             options.requestTimeout().toMillis(),
-            shared.retrievals());
+            shared.retrievals(),
+            shared.nonBlocking());
     relay =
         new WebSocketRelay(
             vertx, webSocketClient, upstreams, pipeline, services.responses(), shared.metrics());

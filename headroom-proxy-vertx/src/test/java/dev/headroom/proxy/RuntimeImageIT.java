@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Boots the jlink image built by {@code ./mvnw verify} and asks it for {@code /healthz} and {@code
- * /metrics}; runs its {@code compress} command on a small file.
+ * /metrics}; runs its {@code compress} command on a small file; checks its launcher: the JVM
+ * defaults, {@code HEADROOM_JAVA_OPTS}, the class-data archive.
  */
 class RuntimeImageIT {
 
@@ -55,16 +58,56 @@ class RuntimeImageIT {
       assertTrue(port > 0, "the image printed its port");
       assertEquals(200, status("http://127.0.0.1:" + port + "/healthz"));
       assertEquals(200, status("http://127.0.0.1:" + port + "/metrics"));
+      assertEquals(
+          0,
+          process.descendants().count(),
+          "bin/headroom execs the JVM, so a signal to the launcher reaches the gateway itself");
     } finally {
-      // bin/headroom is jlink's shell launcher, which runs java as its child: signal both.
-      process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();
       assertTrue(process.waitFor(20, TimeUnit.SECONDS), "SIGTERM stops the image");
-      for (ProcessHandle child : process.descendants().toList()) {
-        assertTrue(
-            child.onExit().get(20, TimeUnit.SECONDS) != null, "the proxy JVM exits on SIGTERM");
-      }
     }
+  }
+
+  /**
+   * The launcher maps the class-data archive the build wrote: with {@code -Xshare:on} the JVM
+   * refuses to start when it cannot.
+   */
+  @Test
+  void theImageStartsFromItsClassDataArchive() throws Exception {
+    assertTrue(
+        Files.size(launcher().getParent().resolve("../lib/server/headroom.jsa")) > 0,
+        "the build wrote lib/server/headroom.jsa");
+    Run run = run("-Xshare:on", "--version");
+    assertEquals(0, run.exit(), run.output());
+    assertTrue(run.output().startsWith("headroom "), run.output());
+  }
+
+  @Test
+  void aCollectorNamedInHeadroomJavaOptsReplacesTheDefault() throws Exception {
+    Run run = run("-XX:+UseSerialGC -Xmx300m", "--version");
+    assertEquals(0, run.exit(), run.output());
+  }
+
+  @Test
+  void bothLaunchersStartTheJvmWithTheSameDefaults() throws Exception {
+    String defaults = "-XX:+UseParallelGC -Xmx512m";
+    assertTrue(Files.readString(Path.of("src/image/headroom")).contains("$GC -Xmx512m"));
+    assertTrue(Files.readString(Path.of("src/image/headroom")).contains("GC=-XX:+UseParallelGC"));
+    assertTrue(Files.readString(Path.of("../headroom")).contains(defaults));
+  }
+
+  private record Run(int exit, String output) {}
+
+  private static Run run(String javaOpts, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(launcher().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("HEADROOM_JAVA_OPTS", javaOpts);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher exits");
+    return new Run(process.exitValue(), output);
   }
 
   @Test

@@ -46,6 +46,16 @@ public final class ProxyLoadHarness {
   private ProxyLoadHarness() {}
 
   public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (Exception | AssertionError failure) {
+      // Vert.x's threads would keep a failed run alive.
+      failure.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
     int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;

@@ -4,10 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,30 +67,45 @@ public final class ProxyProcess implements AutoCloseable {
       process.destroy();
       throw new IOException("the gateway never said where it listens:\n" + said);
     }
-    Thread drain = new Thread(() -> out.lines().forEach(ignored -> {}), "gateway-output");
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                out.lines().forEach(ignored -> {});
+              } catch (UncheckedIOException closed) {
+                // The gateway stopped.
+              }
+            },
+            "gateway-output");
     drain.setDaemon(true);
     drain.start();
     awaitHealthy(port);
     return new ProxyProcess(process, port, Duration.ofNanos(System.nanoTime() - started));
   }
 
+  /**
+   * Polls {@code GET /healthz} over a bare socket (an HTTP client's own start-up would be counted
+   * as the gateway's) until it answers 200.
+   */
   private static void awaitHealthy(int port) throws IOException {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest healthz =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build();
+    byte[] request =
+        "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
-      try {
-        if (http.send(healthz, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        socket.getOutputStream().write(request);
+        byte[] head = socket.getInputStream().readNBytes(12);
+        if (new String(head, StandardCharsets.US_ASCII).equals("HTTP/1.1 200")) {
           return;
         }
       } catch (IOException notYet) {
         if (System.nanoTime() > deadline) {
           throw notYet;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException(e);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException("/healthz never answered 200");
       }
     }
   }

@@ -161,8 +161,27 @@ public final class Query {
     this.terms = terms;
   }
 
-  /** One search term. */
-  public record Term(String text, String lower, boolean strong) {
+  /**
+   * One search term.
+   *
+   * @param text the term as the user wrote it
+   * @param lower its lower case
+   * @param strong whether it is matched exactly (an id, a quoted phrase)
+   * @param asciiLower whether it is weak and its lower case is ASCII, of two characters or more
+   * @param anchor where in {@code lower} its rarest letter is
+   */
+  public record Term(String text, String lower, boolean strong, boolean asciiLower, int anchor) {
+
+    /**
+     * @param text the term as the user wrote it
+     * @param lower its lower case
+     * @param strong whether it is matched exactly
+     */
+    public Term(String text, String lower, boolean strong) {
+      // Worked out once: a term is matched against every row and line of a block.
+      this(text, lower, strong, lowerIsAscii(lower, strong), rarestPlace(lower));
+    }
+
     /**
      * Whether the term occurs in a line: a strong term as it is, a weak one in the line lower-cased
      * ({@code line.toLowerCase(Locale.ROOT).contains(lower)}). That copy is made only for a term
@@ -180,7 +199,7 @@ public final class Query {
       if (strong) {
         return line.contains(text);
       }
-      if (!lowerIsAscii()) {
+      if (!asciiLower) {
         return mayBeIn(line) && line.toLowerCase(Locale.ROOT).contains(lower);
       }
       // Candidates are found with indexOf on the term's rarest letter, in each case: few calls,
@@ -189,7 +208,6 @@ public final class Query {
       // candidate every 16 characters so far), one lower-cased copy is cheaper than that many
       // calls.
       int length = lower.length();
-      int anchor = rarestPlace(lower);
       int last = line.length() - length;
       for (char c : LOWERING_TO[lower.charAt(anchor)]) {
         if (c == '\u0130' && anchor != length - 1) {
@@ -247,7 +265,7 @@ public final class Query {
     /**
      * @return whether the term is weak and its lower case is ASCII, of two characters or more
      */
-    private boolean lowerIsAscii() {
+    private static boolean lowerIsAscii(String lower, boolean strong) {
       if (strong || lower.length() < 2) {
         return false;
       }

@@ -11,6 +11,7 @@ import dev.headroom.compress.CompressOptions;
 import dev.headroom.compress.Compressor;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneRewriter;
+import dev.headroom.compress.ProtectedTools;
 import dev.headroom.compress.ProviderApi;
 import dev.headroom.compress.ReplayMemory;
 import dev.headroom.pipeline.Json;
@@ -48,6 +49,10 @@ import org.apiguardian.api.API;
 public final class HeadroomClient {
 
   static final String OPERATION = "sdk.request";
+
+  /** The header that protects more tools for one request, as the gateway reads it. */
+  static final String PROTECT_TOOLS_HEADER = "x-headroom-protect-tools";
+
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private final PipelineExtensions extensions;
@@ -122,7 +127,8 @@ public final class HeadroomClient {
    * @param api the request format
    * @param body the request body (not modified)
    * @param headers the headers the caller will send; extensions see them (names lower-cased) and
-   *     may change them through {@link Exchange#headers()}
+   *     may change them through {@link Exchange#headers()}; {@code x-headroom-protect-tools}
+   *     (comma-separated globs) protects more tools for this request, as in the gateway
    * @return the exchange holding the body to send
    */
   public Exchange prepare(ProviderApi api, byte[] body, Map<String, String> headers) {
@@ -136,6 +142,7 @@ public final class HeadroomClient {
                 "hr_sdk_" + SEQUENCE.incrementAndGet(), OPERATION, Route.of(api), body)
             .headers(lower)
             .scope(scope)
+            .protectedTools(ProtectedTools.parse(lower.getOrDefault(PROTECT_TOOLS_HEADER, "")))
             .build();
     return new Exchange(responses, request, pipeline.run(request));
   }

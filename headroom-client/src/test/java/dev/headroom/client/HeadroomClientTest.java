@@ -20,6 +20,7 @@ import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtension;
 import dev.headroom.api.PipelineStage;
 import dev.headroom.compress.LiveZoneOptions;
+import dev.headroom.compress.ProtectedTools;
 import dev.headroom.compress.ProviderApi;
 import dev.headroom.compress.ReplayMemory;
 import java.io.ByteArrayInputStream;
@@ -314,6 +315,30 @@ class HeadroomClientTest {
     assertTrue(
         exchange.blocks().stream().anyMatch(b -> b.outcome().equals("replaced_by_extension")),
         exchange.blocks().toString());
+  }
+
+  @Test
+  void aProtectedToolsOutputIsSentAsItCameWhetherConfiguredOrAskedForPerRequest() {
+    byte[] body = Bodies.chat();
+    HeadroomClient perRequest = client().discoverExtensions(false).build();
+    Exchange asked =
+        perRequest.prepare(
+            ProviderApi.CHAT_COMPLETIONS, body, Map.of("X-Headroom-Protect-Tools", "list_*"));
+    assertSame(body, asked.body());
+    assertEquals(0, asked.tokensBefore());
+
+    HeadroomClient configured =
+        HeadroomClient.builder()
+            .discoverExtensions(false)
+            .liveZoneOptions(
+                LiveZoneOptions.defaults()
+                    .withRequestBudget(Duration.ofSeconds(30))
+                    .withProtectedTools(ProtectedTools.parse("default,list_orders")))
+            .build();
+    assertSame(body, configured.prepare(ProviderApi.CHAT_COMPLETIONS, body).body());
+    assertTrue(
+        perRequest.prepare(ProviderApi.CHAT_COMPLETIONS, body).body().length < body.length,
+        "without the header the same client compresses it");
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  *     compressor_error}, {@code unchanged:REASON}, {@code time_budget}: the request's budget was
  *     spent before this block started, {@code invalid_result}: the rewritten body was not valid
  *     JSON, so nothing was replaced, {@code replaced_by_extension}: an extension changed the value
- *     after compression)
+ *     after compression), {@code protected_tool}: the output of a {@link ProtectedTools protected
+ *     tool})
  * @param contentType what the content was detected as
  * @param strategy the compressor's strategy, or {@code ""}
  * @param bytesBefore UTF-8 bytes of the original text
@@ -44,6 +45,9 @@ public record BlockDecision(
    * conversation (see {@link ReplayMemory}).
    */
   public static final String REPLAYED = "replayed";
+
+  /** The outcome of a block that is the output of a {@link ProtectedTools protected tool}. */
+  public static final String PROTECTED_TOOL = "protected_tool";
 
   /** Checks the components. */
   public BlockDecision {

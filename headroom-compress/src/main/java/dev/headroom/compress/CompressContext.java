@@ -18,10 +18,17 @@ import org.apiguardian.api.API;
  * @param timeBudget past this much wall time the original is returned unchanged (checked when the
  *     compressor returns, before tokens are counted; a running compressor is not interrupted)
  * @param scope who owns the originals dropped from this text (see {@link CcrStore})
+ * @param protectedTools tools whose outputs this request's live-zone rewrite must leave alone, on
+ *     top of those of its {@link LiveZoneOptions} (a single compressor call ignores it)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record CompressContext(
-    String query, String model, int targetTokens, Duration timeBudget, String scope) {
+    String query,
+    String model,
+    int targetTokens,
+    Duration timeBudget,
+    String scope,
+    ProtectedTools protectedTools) {
 
   /** The model assumed when none is given. */
   public static final String DEFAULT_MODEL = "gpt-4o";
@@ -30,7 +37,8 @@ public record CompressContext(
   public static final String ANONYMOUS_SCOPE = "anonymous";
 
   private static final CompressContext DEFAULTS =
-      new CompressContext("", DEFAULT_MODEL, 2_000, Duration.ofSeconds(2), ANONYMOUS_SCOPE);
+      new CompressContext(
+          "", DEFAULT_MODEL, 2_000, Duration.ofSeconds(2), ANONYMOUS_SCOPE, ProtectedTools.none());
 
   /** Checks the components. */
   public CompressContext {
@@ -38,12 +46,27 @@ public record CompressContext(
     Objects.requireNonNull(model, "model must not be null");
     Objects.requireNonNull(timeBudget, "timeBudget must not be null");
     Objects.requireNonNull(scope, "scope must not be null");
+    Objects.requireNonNull(protectedTools, "protectedTools must not be null");
     if (targetTokens < 1) {
       throw new IllegalArgumentException("targetTokens must be positive: " + targetTokens);
     }
     if (timeBudget.isNegative() || timeBudget.isZero()) {
       throw new IllegalArgumentException("timeBudget must be positive: " + timeBudget);
     }
+  }
+
+  /**
+   * A context that protects no tool beyond the rewriter's own.
+   *
+   * @param query the user's question
+   * @param model the model
+   * @param targetTokens the token budget of one block
+   * @param timeBudget the time budget of one block
+   * @param scope who owns the originals
+   */
+  public CompressContext(
+      String query, String model, int targetTokens, Duration timeBudget, String scope) {
+    this(query, model, targetTokens, timeBudget, scope, ProtectedTools.none());
   }
 
   /**
@@ -66,7 +89,7 @@ public record CompressContext(
    * @return a copy with that query
    */
   public CompressContext withQuery(String value) {
-    return new CompressContext(value, model, targetTokens, timeBudget, scope);
+    return new CompressContext(value, model, targetTokens, timeBudget, scope, protectedTools);
   }
 
   /**
@@ -74,7 +97,7 @@ public record CompressContext(
    * @return a copy with that model
    */
   public CompressContext withModel(String value) {
-    return new CompressContext(query, value, targetTokens, timeBudget, scope);
+    return new CompressContext(query, value, targetTokens, timeBudget, scope, protectedTools);
   }
 
   /**
@@ -82,7 +105,7 @@ public record CompressContext(
    * @return a copy with that budget
    */
   public CompressContext withTargetTokens(int value) {
-    return new CompressContext(query, model, value, timeBudget, scope);
+    return new CompressContext(query, model, value, timeBudget, scope, protectedTools);
   }
 
   /**
@@ -90,7 +113,7 @@ public record CompressContext(
    * @return a copy with that time budget
    */
   public CompressContext withTimeBudget(Duration value) {
-    return new CompressContext(query, model, targetTokens, value, scope);
+    return new CompressContext(query, model, targetTokens, value, scope, protectedTools);
   }
 
   /**
@@ -98,6 +121,14 @@ public record CompressContext(
    * @return a copy with that scope
    */
   public CompressContext withScope(String value) {
-    return new CompressContext(query, model, targetTokens, timeBudget, value);
+    return new CompressContext(query, model, targetTokens, timeBudget, value, protectedTools);
+  }
+
+  /**
+   * @param value tools whose outputs this request must leave alone
+   * @return a copy with those tools
+   */
+  public CompressContext withProtectedTools(ProtectedTools value) {
+    return new CompressContext(query, model, targetTokens, timeBudget, scope, value);
   }
 }

@@ -14,13 +14,17 @@ import org.apiguardian.api.API;
  * @param requestBudget once this much time has passed for the whole request, no block after the
  *     first is started; blocks already compressed are kept (a block that runs long is not
  *     interrupted)
+ * @param protectedTools the tools whose outputs are never compressed nor replayed (a request may
+ *     add more through {@link CompressContext#protectedTools()})
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record LiveZoneOptions(int minBlockBytes, Duration requestBudget) {
+public record LiveZoneOptions(
+    int minBlockBytes, Duration requestBudget, ProtectedTools protectedTools) {
 
   /** Checks the components. */
   public LiveZoneOptions {
     Objects.requireNonNull(requestBudget, "requestBudget must not be null");
+    Objects.requireNonNull(protectedTools, "protectedTools must not be null");
     if (minBlockBytes < 0) {
       throw new IllegalArgumentException("minBlockBytes must not be negative: " + minBlockBytes);
     }
@@ -30,7 +34,17 @@ public record LiveZoneOptions(int minBlockBytes, Duration requestBudget) {
   }
 
   /**
-   * @return 512 bytes and 50 ms
+   * Options that protect the {@link ProtectedTools#defaults() default tools}.
+   *
+   * @param minBlockBytes the smallest block compressed
+   * @param requestBudget the time budget of a whole request
+   */
+  public LiveZoneOptions(int minBlockBytes, Duration requestBudget) {
+    this(minBlockBytes, requestBudget, ProtectedTools.defaults());
+  }
+
+  /**
+   * @return 512 bytes, 50 ms and the default protected tools
    */
   public static LiveZoneOptions defaults() {
     return new LiveZoneOptions(512, Duration.ofMillis(50));
@@ -41,6 +55,14 @@ public record LiveZoneOptions(int minBlockBytes, Duration requestBudget) {
    * @return a copy with that budget
    */
   public LiveZoneOptions withRequestBudget(Duration value) {
-    return new LiveZoneOptions(minBlockBytes, value);
+    return new LiveZoneOptions(minBlockBytes, value, protectedTools);
+  }
+
+  /**
+   * @param value the tools whose outputs are never compressed (replacing the current ones)
+   * @return a copy with those tools
+   */
+  public LiveZoneOptions withProtectedTools(ProtectedTools value) {
+    return new LiveZoneOptions(minBlockBytes, requestBudget, value);
   }
 }

@@ -9,8 +9,10 @@ import org.apiguardian.api.API;
 public enum ProviderApi {
 
   /**
-   * OpenAI Chat Completions ({@code POST /v1/chat/completions}): the latest {@code role: tool}
-   * message's content and the latest {@code role: user} message's text; nothing when {@code n > 1}.
+   * OpenAI Chat Completions ({@code POST /v1/chat/completions}): the content of every {@code role:
+   * tool} message after the last assistant message (the current turn's tool outputs, several when
+   * the model called tools in parallel) and the latest {@code role: user} message's text; nothing
+   * when {@code n > 1}.
    */
   CHAT_COMPLETIONS,
 

@@ -131,6 +131,24 @@ class LiveZoneRewriterTest {
   }
 
   @Test
+  void aToolOutputTheModelHasAlreadyAnsweredIsNoLongerInTheLiveZone() {
+    // The provider cached this history as it was sent: compressing the old output now would make
+    // the next request's prefix differ from the last one's.
+    String prefix =
+        "{\"model\":\"gpt-4o\",\"messages\":["
+            + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"orders\",\"arguments\":\"{}\"}}]},"
+            + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+            + quoted(ordersJson())
+            + "},{\"role\":\"assistant\",\"content\":\"One order failed.\"},"
+            + "{\"role\":\"user\",\"content\":\"Thanks.\"}]}";
+    byte[] body = utf8(prefix);
+
+    LiveZoneResult result = REWRITER.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertSame(body, result.body(), result.toString());
+  }
+
+  @Test
   void aCallersQueryWinsOverTheLatestUserTextOfTheBody() {
     byte[] body =
         utf8(

@@ -27,7 +27,10 @@ final class LiveZoneRequestRewriter implements RequestRewriter {
     }
     long started = System.nanoTime();
     CompressContext context =
-        CompressContext.defaults().withScope(request.scope()).withQuery(request.query());
+        CompressContext.defaults()
+            .withScope(request.scope())
+            .withQuery(request.query())
+            .withProtectedTools(request.protectedTools());
     LiveZoneResult result = rewriter.rewrite(body, api.get(), context);
     return new Rewrite(result.body(), result.blocks(), System.nanoTime() - started);
   }

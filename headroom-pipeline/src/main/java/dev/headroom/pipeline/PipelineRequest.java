@@ -3,6 +3,7 @@ package dev.headroom.pipeline;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.compress.CompressContext;
+import dev.headroom.compress.ProtectedTools;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,7 @@ public final class PipelineRequest {
   private final String scope;
   private final String session;
   private final String query;
+  private final ProtectedTools protectedTools;
   private final Map<String, Object> metadata;
 
   private PipelineRequest(Builder builder) {
@@ -40,6 +42,7 @@ public final class PipelineRequest {
     this.scope = builder.scope;
     this.session = builder.session;
     this.query = builder.query;
+    this.protectedTools = builder.protectedTools;
     this.metadata = Map.copyOf(builder.metadata);
   }
 
@@ -136,6 +139,14 @@ public final class PipelineRequest {
   }
 
   /**
+   * @return tools whose outputs this request asks to leave alone, on top of the configured ones
+   *     ({@code x-headroom-protect-tools})
+   */
+  public ProtectedTools protectedTools() {
+    return protectedTools;
+  }
+
+  /**
    * @return metadata of the transport that every event of this request carries too (a WebSocket
    *     frame's {@link MetadataKeys#FRAME_INDEX})
    */
@@ -157,6 +168,7 @@ public final class PipelineRequest {
     private String scope = CompressContext.ANONYMOUS_SCOPE;
     private String session = "";
     private String query = "";
+    private ProtectedTools protectedTools = ProtectedTools.none();
     private final Map<String, Object> metadata = new LinkedHashMap<>();
 
     private Builder(String requestId, String operation, Route route, byte[] body) {
@@ -226,6 +238,15 @@ public final class PipelineRequest {
      */
     public Builder query(String value) {
       this.query = Objects.requireNonNull(value, "query must not be null");
+      return this;
+    }
+
+    /**
+     * @param value tools whose outputs this request leaves alone, on top of the configured ones
+     * @return this builder
+     */
+    public Builder protectedTools(ProtectedTools value) {
+      this.protectedTools = Objects.requireNonNull(value, "protectedTools must not be null");
       return this;
     }
 

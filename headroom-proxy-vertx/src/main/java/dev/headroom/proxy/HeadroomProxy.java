@@ -76,7 +76,9 @@ public final class HeadroomProxy {
     this.retrieval = new RetrievalEndpoint(ccrStore);
     if (options.compression()) {
       LiveZoneOptions liveZone =
-          LiveZoneOptions.defaults().withRequestBudget(options.compressionBudget());
+          LiveZoneOptions.defaults()
+              .withRequestBudget(options.compressionBudget())
+              .withProtectedTools(options.protectedTools());
       Compressor compressor = Compressor.create(CompressOptions.defaults().withCcrStore(ccrStore));
       this.rewriter =
           new RetrievalToolRewriter(

@@ -3,6 +3,7 @@ package dev.headroom.proxy;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.headroom.api.PipelineExtensions;
+import dev.headroom.compress.ProtectedTools;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class ProxyOptions {
   private final PipelineExtensions extensions;
   private final boolean compression;
   private final Duration compressionBudget;
+  private final ProtectedTools protectedTools;
   private final URI ccrStore;
   private final Duration ccrConversationTtl;
   private final long replayMemoryBytes;
@@ -55,6 +57,7 @@ public final class ProxyOptions {
     this.extensions = builder.extensions;
     this.compression = builder.compression;
     this.compressionBudget = builder.compressionBudget;
+    this.protectedTools = builder.protectedTools;
     this.ccrStore = builder.ccrStore;
     this.ccrConversationTtl = builder.ccrConversationTtl;
     this.replayMemoryBytes = builder.replayMemoryBytes;
@@ -175,6 +178,13 @@ public final class ProxyOptions {
   }
 
   /**
+   * @return the tools whose outputs are never compressed
+   */
+  public ProtectedTools protectedTools() {
+    return protectedTools;
+  }
+
+  /**
    * @return whether the live zone of requests is compressed
    */
   public boolean compression() {
@@ -204,6 +214,7 @@ public final class ProxyOptions {
     private PipelineExtensions extensions;
     private boolean compression = true;
     private Duration compressionBudget = Duration.ofMillis(50);
+    private ProtectedTools protectedTools = ProtectedTools.defaults();
     private URI ccrStore;
     private Duration ccrConversationTtl = Duration.ofHours(24);
     private long replayMemoryBytes = 64L << 20;
@@ -289,6 +300,17 @@ public final class ProxyOptions {
      */
     public Builder compressionBudget(Duration value) {
       this.compressionBudget = positive("compressionBudget", value);
+      return this;
+    }
+
+    /**
+     * @param value the tools whose outputs are never compressed, on any route (a request adds more
+     *     with {@code x-headroom-protect-tools}); default {@link ProtectedTools#defaults()}, the
+     *     file-read and file-edit tools of the common coding agents
+     * @return this builder
+     */
+    public Builder protectedTools(ProtectedTools value) {
+      this.protectedTools = Objects.requireNonNull(value, "protectedTools must not be null");
       return this;
     }
 

@@ -61,16 +61,36 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
       return unchanged(body, List.of(), "not_json");
     }
     Work work = new Work(body, context.scope());
+    Set<StringValue> protectedValues =
+        LiveZones.protectedOutputs(
+            api, scan.get(), options.protectedTools().plus(context.protectedTools()));
     // Every block compressed on an earlier turn goes again exactly as it went then, wherever it
     // now sits in the history: the provider cached those bytes. Never skipped for time.
-    replay(scan.get(), work);
+    replay(scan.get(), work, protectedValues);
     LiveZones.Zone zone = LiveZones.select(api, scan.get());
     boolean outOfTime = false;
+    int protectedBlocks = 0;
     if (!zone.blocks().isEmpty()) {
       CompressContext blockContext = blockContext(context, zone, scan.get());
       boolean started0 = false;
       for (StringValue block : zone.blocks()) {
         if (work.replayed.contains(block)) {
+          continue;
+        }
+        if (protectedValues.contains(block)) {
+          int bytes = block.utf8Length();
+          work.decide(
+              block,
+              new BlockDecision(
+                  block.describe(),
+                  BlockDecision.PROTECTED_TOOL,
+                  ContentType.TEXT,
+                  "",
+                  bytes,
+                  bytes,
+                  0,
+                  0));
+          protectedBlocks++;
           continue;
         }
         // The budget stops further blocks from starting once one has been worked on; a block
@@ -95,7 +115,11 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     List<BlockDecision> decisions = work.decisions();
     if (work.replacements.isEmpty()) {
       String reason =
-          zone.blocks().isEmpty() ? zone.reason() : outOfTime ? "time_budget" : "nothing_smaller";
+          zone.blocks().isEmpty()
+              ? zone.reason()
+              : outOfTime
+                  ? "time_budget"
+                  : protectedBlocks > 0 ? BlockDecision.PROTECTED_TOOL : "nothing_smaller";
       return unchanged(body, decisions, reason);
     }
     byte[] spliced = splice(body, work.replacements);
@@ -125,14 +149,15 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
   }
 
   /** Finds the conversation's blocks this memory has seen compressed, and puts them back so. */
-  private void replay(BodyScan scan, Work work) {
+  private void replay(BodyScan scan, Work work, Set<StringValue> protectedValues) {
     if (memory == ReplayMemory.none()) {
       return;
     }
     Map<StringValue, String> candidates = new LinkedHashMap<>();
     for (StringValue value : scan.strings) {
       // A block shorter than the smallest compressed one in its JSON form was never compressed.
-      if (value.end() - value.start() >= options.minBlockBytes()) {
+      if (value.end() - value.start() >= options.minBlockBytes()
+          && !protectedValues.contains(value)) {
         candidates.put(value, ReplayKeys.of(work.body, value.start(), value.end()));
       }
     }

@@ -1,9 +1,11 @@
 package dev.headroom.compress.internal.livezone;
 
+import dev.headroom.compress.ProtectedTools;
 import dev.headroom.compress.ProviderApi;
 import dev.headroom.compress.internal.livezone.BodyScan.StringValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,110 @@ final class LiveZones {
     };
   }
 
+  /**
+   * The string values, anywhere in the conversation, of the outputs of protected tools: each
+   * output's tool is the name of the call it answers, found in the same body.
+   *
+   * @return the values never to be replaced, neither compressed nor replayed
+   */
+  static Set<StringValue> protectedOutputs(ProviderApi api, BodyScan scan, ProtectedTools tools) {
+    if (tools.isEmpty()) {
+      return Set.of();
+    }
+    Map<Integer, Map<String, StringValue>> items = scan.items();
+    Map<String, String> callNames = new HashMap<>();
+    for (Map<String, StringValue> fields : items.values()) {
+      collectCallNames(api, fields, callNames);
+    }
+    Set<StringValue> protectedValues = new HashSet<>();
+    for (Map<String, StringValue> fields : items.values()) {
+      switch (api) {
+        case CHAT_COMPLETIONS -> {
+          String role = text(fields, "role").orElse("");
+          String name =
+              role.equals("tool")
+                  ? callNames.get(text(fields, "tool_call_id").orElse(""))
+                  : role.equals("function") ? text(fields, "name").orElse(null) : null;
+          if (tools.protects(name)) {
+            addUnder(fields, "content", protectedValues);
+          }
+        }
+        case ANTHROPIC_MESSAGES -> {
+          for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+            String[] parts = field.getKey().split("/");
+            if (parts.length == 3
+                && parts[0].equals("content")
+                && parts[2].equals("tool_use_id")
+                && isType(fields, "content/" + parts[1], "tool_result")
+                && tools.protects(callNames.get(field.getValue().text()))) {
+              addUnder(fields, "content/" + parts[1] + "/content", protectedValues);
+            }
+          }
+        }
+        case RESPONSES -> {
+          String type = text(fields, "type").orElse("");
+          String name =
+              switch (type) {
+                case "local_shell_call_output" -> "local_shell";
+                case "apply_patch_call_output" -> "apply_patch";
+                default ->
+                    RESPONSES_OUTPUT_TYPES.contains(type)
+                        ? callNames.get(text(fields, "call_id").orElse(""))
+                        : null;
+              };
+          if (tools.protects(name)) {
+            addUnder(fields, "output", protectedValues);
+          }
+        }
+      }
+    }
+    return protectedValues;
+  }
+
+  /** Who each call id names: the tool calls of one conversation item. */
+  private static void collectCallNames(
+      ProviderApi api, Map<String, StringValue> fields, Map<String, String> callNames) {
+    switch (api) {
+      case CHAT_COMPLETIONS -> {
+        for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+          String[] parts = field.getKey().split("/");
+          if (parts.length == 3 && parts[0].equals("tool_calls") && parts[2].equals("id")) {
+            text(fields, "tool_calls/" + parts[1] + "/function/name")
+                .ifPresent(name -> callNames.put(field.getValue().text(), name));
+          }
+        }
+      }
+      case ANTHROPIC_MESSAGES -> {
+        for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+          String[] parts = field.getKey().split("/");
+          if (parts.length == 3
+              && parts[0].equals("content")
+              && parts[2].equals("id")
+              && isType(fields, "content/" + parts[1], "tool_use")) {
+            text(fields, "content/" + parts[1] + "/name")
+                .ifPresent(name -> callNames.put(field.getValue().text(), name));
+          }
+        }
+      }
+      case RESPONSES -> {
+        String type = text(fields, "type").orElse("");
+        if (type.equals("function_call") || type.equals("custom_tool_call")) {
+          Optional<String> name = text(fields, "name");
+          text(fields, "call_id").ifPresent(id -> name.ifPresent(n -> callNames.put(id, n)));
+        }
+      }
+    }
+  }
+
+  private static void addUnder(
+      Map<String, StringValue> fields, String key, Set<StringValue> values) {
+    for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+      if (field.getKey().equals(key) || field.getKey().startsWith(key + "/")) {
+        values.add(field.getValue());
+      }
+    }
+  }
+
   /** The most characters of user text used as the query: its end. */
   static final int QUERY_CHARS = 2_000;
 
@@ -53,13 +159,17 @@ final class LiveZones {
       return new Zone(List.of(), "", "n_greater_than_one");
     }
     Map<Integer, Map<String, StringValue>> items = scan.items();
-    int tool = latest(items, "tool");
+    // The current turn's tool outputs: every tool message after the last assistant message (one
+    // per call when the model called several tools at once).
+    int assistant = latest(items, "assistant");
     int user = latest(items, "user");
     List<StringValue> blocks = new ArrayList<>();
     String query = "";
     for (Map.Entry<Integer, Map<String, StringValue>> item : items.entrySet()) {
       int index = item.getKey();
-      if (index == tool || index == user) {
+      boolean currentTool =
+          index > assistant && "tool".equals(text(item.getValue(), "role").orElse(null));
+      if (currentTool || index == user) {
         List<StringValue> texts = texts(item.getValue(), "content");
         blocks.addAll(texts);
         if (index == user) {

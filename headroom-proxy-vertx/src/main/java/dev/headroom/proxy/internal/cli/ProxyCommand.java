@@ -2,6 +2,7 @@ package dev.headroom.proxy.internal.cli;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.headroom.compress.ProtectedTools;
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
 import io.vertx.core.Vertx;
@@ -127,6 +128,17 @@ public final class ProxyCommand implements Callable<Integer> {
   Duration compressionBudget;
 
   @Option(
+      names = "--protect-tools",
+      paramLabel = "GLOB[,GLOB...]",
+      defaultValue = "${env:HEADROOM_PROTECT_TOOLS:-default}",
+      description =
+          "Tools whose outputs are never compressed, as case-insensitive globs over tool names; "
+              + "'default' stands for the file-read and file-edit tools of the common coding agents, "
+              + "'none' protects nothing; per request, x-headroom-protect-tools adds more "
+              + "(env HEADROOM_PROTECT_TOOLS). Default: ${DEFAULT-VALUE}.")
+  String protectTools;
+
+  @Option(
       names = "--ccr-store",
       paramLabel = "memory|redis://HOST:PORT/DB",
       defaultValue = "${env:HEADROOM_CCR_STORE:-memory}",
@@ -236,6 +248,7 @@ public final class ProxyCommand implements Callable<Integer> {
             .shutdownTimeout(shutdownTimeout)
             .compression(compression)
             .compressionBudget(compressionBudget)
+            .protectedTools(ProtectedTools.parse(protectTools))
             .ccrStore(ccrStore)
             .ccrConversationTtl(ccrConversationTtl)
             .replayMemoryBytes(replayMemory)

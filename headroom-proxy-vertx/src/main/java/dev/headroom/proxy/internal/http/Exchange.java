@@ -52,6 +52,7 @@ final class Exchange implements ExchangeOutcome {
             Upstreams.providerOf(path, request.headers()),
             ForwardHeaders.bypass(request.headers()),
             request.method().name());
+    ctx.protectedTools = ForwardHeaders.protectedTools(request.headers());
     this.upstream = new UpstreamCall(services, request, ctx, this);
     this.relay = new ResponseRelay(services, resp, request.method(), ctx, this);
     this.stages = new ExchangeStages(services.vertx(), services.responses());

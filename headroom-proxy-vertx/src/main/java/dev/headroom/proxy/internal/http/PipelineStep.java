@@ -177,6 +177,7 @@ final class PipelineStep {
         .headers(headers)
         .scope(ctx.scope)
         .session(session)
+        .protectedTools(ctx.protectedTools)
         .build();
   }
 }

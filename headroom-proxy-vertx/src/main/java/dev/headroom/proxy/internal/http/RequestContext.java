@@ -1,6 +1,7 @@
 package dev.headroom.proxy.internal.http;
 
 import dev.headroom.compress.BlockDecision;
+import dev.headroom.compress.ProtectedTools;
 import dev.headroom.pipeline.PipelineResult;
 import dev.headroom.pipeline.Provider;
 import dev.headroom.pipeline.Route;
@@ -36,6 +37,11 @@ final class RequestContext {
   int replayedTokensSaved;
   List<BlockDecision> blocks = List.of();
   String failure = "";
+
+  /**
+   * The tools this request protects beyond the configured ones ({@code x-headroom-protect-tools}).
+   */
+  ProtectedTools protectedTools = ProtectedTools.none();
 
   /** The owner scope, set when the pipeline runs (retrieval reads it). */
   String scope = Scopes.ANONYMOUS;

@@ -2,6 +2,7 @@ package dev.headroom.proxy.internal.websocket;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.headroom.compress.ProtectedTools;
 import dev.headroom.pipeline.MetadataKeys;
 import dev.headroom.pipeline.PipelineRequest;
 import dev.headroom.pipeline.Provider;
@@ -85,6 +86,7 @@ public final class WebSocketRelay {
     Provider provider = Upstreams.providerOf(req.path(), req.headers());
     boolean bypass = ForwardHeaders.bypass(req.headers());
     boolean inspect = !bypass && pipeline.active() && req.path().equals("/v1/responses");
+    ProtectedTools protectedTools = ForwardHeaders.protectedTools(req.headers());
     MultiMap headers =
         ForwardHeaders.upstream(
             req.headers(),
@@ -135,6 +137,7 @@ public final class WebSocketRelay {
                             requestId,
                             provider,
                             ForwardHeaders.singleValued(headers),
+                            protectedTools,
                             inspect);
                       });
             });
@@ -146,6 +149,7 @@ public final class WebSocketRelay {
       String requestId,
       Provider provider,
       Map<String, String> headers,
+      ProtectedTools protectedTools,
       boolean inspect) {
     Future<?>[] tail = {Future.succeededFuture()};
     String scope = Scopes.of(headers); // one owner for the whole session
@@ -160,7 +164,7 @@ public final class WebSocketRelay {
                         return up.writeTextMessage(text);
                       }
                       WebSocketFrames.Frame frame = frames.open();
-                      return rewrite(text, frame, frames, provider, headers, scope)
+                      return rewrite(text, frame, frames, provider, headers, scope, protectedTools)
                           .compose(
                               sent ->
                                   up.writeTextMessage(sent)
@@ -218,7 +222,8 @@ public final class WebSocketRelay {
       WebSocketFrames frames,
       Provider provider,
       Map<String, String> headers,
-      String scope) {
+      String scope,
+      ProtectedTools protectedTools) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     PipelineRequest request =
         PipelineRequest.builder(frame.requestId, "proxy.websocket", Route.RESPONSES, bytes)
@@ -226,6 +231,7 @@ public final class WebSocketRelay {
             .transport(Transport.WEBSOCKET)
             .headers(headers)
             .scope(scope)
+            .protectedTools(protectedTools)
             .metadata(MetadataKeys.FRAME_INDEX, frame.index)
             .build();
     frame.request = request;

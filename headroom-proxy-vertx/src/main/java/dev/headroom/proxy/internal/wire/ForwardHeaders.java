@@ -2,9 +2,11 @@ package dev.headroom.proxy.internal.wire;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.headroom.compress.ProtectedTools;
 import io.vertx.core.MultiMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +35,9 @@ public final class ForwardHeaders {
           "upgrade");
 
   private static final String CONTROL_PREFIX = "x-headroom-";
+
+  /** The control header that names more tools to protect for one request. */
+  public static final String PROTECT_TOOLS = "x-headroom-protect-tools";
 
   private ForwardHeaders() {}
 
@@ -115,6 +120,18 @@ public final class ForwardHeaders {
     String mode = inbound.get("x-headroom-mode");
     return bypass != null && bypass.strip().equalsIgnoreCase("true")
         || mode != null && mode.strip().equalsIgnoreCase("passthrough");
+  }
+
+  /**
+   * @param inbound the client's headers
+   * @return the tools named by {@code x-headroom-protect-tools} (comma-separated globs, repeated
+   *     headers joined), protected for this request on top of the configured ones
+   */
+  public static ProtectedTools protectedTools(MultiMap inbound) {
+    List<String> values = inbound.getAll(PROTECT_TOOLS);
+    return values.isEmpty()
+        ? ProtectedTools.none()
+        : ProtectedTools.parse(String.join(",", values));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.headroom.proxy.internal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.compress.ProtectedTools;
 import dev.headroom.proxy.ProxyOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,7 +50,9 @@ class ProxyCommandTest {
           "--ccr-store",
           "HEADROOM_CCR_STORE",
           "--ccr-conversation-ttl",
-          "HEADROOM_CCR_CONVERSATION_TTL"
+          "HEADROOM_CCR_CONVERSATION_TTL",
+          "--protect-tools",
+          "HEADROOM_PROTECT_TOOLS"
         }) {
       assertTrue(help.out().contains(text), text);
     }
@@ -125,5 +128,21 @@ class ProxyCommandTest {
     ProxyOptions options = command.options();
     assertEquals(false, options.compression());
     assertEquals(Duration.ofMillis(20), options.compressionBudget());
+  }
+
+  @Test
+  void protectedToolsDefaultToTheEditorsAndAreReplacedByTheFlag() {
+    ProxyCommand defaults = new ProxyCommand();
+    new CommandLine(defaults).parseArgs();
+    assertEquals(ProtectedTools.defaults(), defaults.options().protectedTools());
+
+    ProxyCommand listed = new ProxyCommand();
+    new CommandLine(listed).parseArgs("--protect-tools", "default, mcp__github__*");
+    ProtectedTools tools = listed.options().protectedTools();
+    assertTrue(tools.protects("Read") && tools.protects("mcp__github__get_file"), tools.toString());
+
+    ProxyCommand none = new ProxyCommand();
+    new CommandLine(none).parseArgs("--protect-tools", "none");
+    assertTrue(none.options().protectedTools().isEmpty());
   }
 }

@@ -8,8 +8,9 @@
  * OPENAI_TARGET_API_URL}), {@code --anthropic-api-url} ({@code ANTHROPIC_TARGET_API_URL}), {@code
  * --extensions-dir} ({@code HEADROOM_EXTENSIONS_DIR}), {@code --max-body-bytes}, {@code
  * --connect-timeout}, {@code --request-timeout}, {@code --shutdown-timeout}, {@code --compression},
- * {@code --compression-budget}, {@code --ccr-store} ({@code HEADROOM_CCR_STORE}), {@code
- * --ccr-conversation-ttl} ({@code HEADROOM_CCR_CONVERSATION_TTL}). No system properties are read.
+ * {@code --compression-budget}, {@code --protect-tools} ({@code HEADROOM_PROTECT_TOOLS}), {@code
+ * --ccr-store} ({@code HEADROOM_CCR_STORE}), {@code --ccr-conversation-ttl} ({@code
+ * HEADROOM_CCR_CONVERSATION_TTL}). No system properties are read.
  *
  * <p>The module also holds the command line: {@code headroom proxy} and {@code headroom compress}
  * (which calls {@code dev.headroom.compress} through its exported API only).

@@ -16,10 +16,11 @@ import org.apiguardian.api.API;
  *     interrupted)
  * @param protectedTools the tools whose outputs are never compressed nor replayed (a request may
  *     add more through {@link CompressContext#protectedTools()})
+ * @param userText whether the latest user text is part of the live zone (tool outputs always are)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record LiveZoneOptions(
-    int minBlockBytes, Duration requestBudget, ProtectedTools protectedTools) {
+    int minBlockBytes, Duration requestBudget, ProtectedTools protectedTools, boolean userText) {
 
   /** Checks the components. */
   public LiveZoneOptions {
@@ -34,17 +35,18 @@ public record LiveZoneOptions(
   }
 
   /**
-   * Options that protect the {@link ProtectedTools#defaults() default tools}.
+   * Options that protect the {@link ProtectedTools#defaults() default tools} and compress user
+   * text.
    *
    * @param minBlockBytes the smallest block compressed
    * @param requestBudget the time budget of a whole request
    */
   public LiveZoneOptions(int minBlockBytes, Duration requestBudget) {
-    this(minBlockBytes, requestBudget, ProtectedTools.defaults());
+    this(minBlockBytes, requestBudget, ProtectedTools.defaults(), true);
   }
 
   /**
-   * @return 512 bytes, 50 ms and the default protected tools
+   * @return 512 bytes, 50 ms, the default protected tools, user text compressed
    */
   public static LiveZoneOptions defaults() {
     return new LiveZoneOptions(512, Duration.ofMillis(50));
@@ -55,7 +57,7 @@ public record LiveZoneOptions(
    * @return a copy with that budget
    */
   public LiveZoneOptions withRequestBudget(Duration value) {
-    return new LiveZoneOptions(minBlockBytes, value, protectedTools);
+    return new LiveZoneOptions(minBlockBytes, value, protectedTools, userText);
   }
 
   /**
@@ -63,6 +65,14 @@ public record LiveZoneOptions(
    * @return a copy with those tools
    */
   public LiveZoneOptions withProtectedTools(ProtectedTools value) {
-    return new LiveZoneOptions(minBlockBytes, requestBudget, value);
+    return new LiveZoneOptions(minBlockBytes, requestBudget, value, userText);
+  }
+
+  /**
+   * @param value whether the latest user text is compressed too
+   * @return a copy with that setting
+   */
+  public LiveZoneOptions withUserText(boolean value) {
+    return new LiveZoneOptions(minBlockBytes, requestBudget, protectedTools, value);
   }
 }

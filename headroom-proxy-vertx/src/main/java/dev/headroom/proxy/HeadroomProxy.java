@@ -14,6 +14,7 @@ import dev.headroom.pipeline.RequestRewriter;
 import dev.headroom.proxy.internal.ccr.CcrMetrics;
 import dev.headroom.proxy.internal.ccr.CcrStores;
 import dev.headroom.proxy.internal.ccr.MeteredCcrStore;
+import dev.headroom.proxy.internal.compressapi.CompressEndpoint;
 import dev.headroom.proxy.internal.extensions.ExtensionDiscovery;
 import dev.headroom.proxy.internal.http.ProxyVerticle;
 import dev.headroom.proxy.internal.http.ServerSettings;
@@ -24,6 +25,7 @@ import dev.headroom.proxy.internal.retrieval.RetrievalToolRewriter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,9 +50,14 @@ public final class HeadroomProxy {
 
   private static final String LIFECYCLE = "proxy.lifecycle";
 
+  /** How long one {@code POST /v1/compress} may compress before further blocks are skipped. */
+  private static final Duration COMPRESS_ENDPOINT_BUDGET = Duration.ofSeconds(1);
+
   private final Vertx vertx;
   private final ProxyOptions options;
   private final RequestRewriter rewriter;
+  private final Optional<RequestRewriter> compressToolsOnly;
+  private final Optional<RequestRewriter> compressWithUserText;
   private final RetrievalEndpoint retrieval;
   private final Optional<RetrievalLoop> retrievals;
   private final CcrMetrics ccrMetrics;
@@ -86,9 +93,25 @@ public final class HeadroomProxy {
                   LiveZoneRewriter.create(compressor, liveZone, opened.replay()), liveZone),
               opened.conversations());
       this.retrievals = Optional.of(new RetrievalLoop(vertx, ccrStore, ccrMetrics));
+      // POST /v1/compress: the same compressor, memory and store; a caller that asked for
+      // compression waits up to a second for it, and user text is compressed only on request.
+      LiveZoneOptions endpoint =
+          liveZone.withRequestBudget(max(options.compressionBudget(), COMPRESS_ENDPOINT_BUDGET));
+      this.compressToolsOnly =
+          Optional.of(
+              RequestRewriter.liveZone(
+                  LiveZoneRewriter.create(
+                      compressor, endpoint.withUserText(false), opened.replay()),
+                  endpoint));
+      this.compressWithUserText =
+          Optional.of(
+              RequestRewriter.liveZone(
+                  LiveZoneRewriter.create(compressor, endpoint, opened.replay()), endpoint));
     } else {
       this.rewriter = RequestRewriter.identity();
       this.retrievals = Optional.empty();
+      this.compressToolsOnly = Optional.empty();
+      this.compressWithUserText = Optional.empty();
     }
   }
 
@@ -138,6 +161,11 @@ public final class HeadroomProxy {
             shared,
             retrieval,
             retrievals,
+            new CompressEndpoint(
+                compressToolsOnly.map(r -> RequestPipeline.create(extensions, r)),
+                compressWithUserText.map(r -> RequestPipeline.create(extensions, r)),
+                shared,
+                options.maxBodyBytes()),
             extensions.extensions().isEmpty() && options.ccrStore().isEmpty());
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     // Vert.x shares one random port among servers that ask for the same negative port.
@@ -203,6 +231,10 @@ public final class HeadroomProxy {
           return null;
         },
         false);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /**

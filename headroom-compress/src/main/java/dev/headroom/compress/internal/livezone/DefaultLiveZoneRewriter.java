@@ -67,7 +67,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     // Every block compressed on an earlier turn goes again exactly as it went then, wherever it
     // now sits in the history: the provider cached those bytes. Never skipped for time.
     replay(scan.get(), work, protectedValues);
-    LiveZones.Zone zone = LiveZones.select(api, scan.get());
+    LiveZones.Zone zone = LiveZones.select(api, scan.get(), options.userText());
     boolean outOfTime = false;
     int protectedBlocks = 0;
     if (!zone.blocks().isEmpty()) {

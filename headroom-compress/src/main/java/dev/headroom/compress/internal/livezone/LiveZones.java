@@ -37,10 +37,13 @@ final class LiveZones {
     return api == ProviderApi.RESPONSES ? "input" : "messages";
   }
 
-  static Zone select(ProviderApi api, BodyScan scan) {
+  /**
+   * @param userText whether the latest user text is in the zone (it is the query either way)
+   */
+  static Zone select(ProviderApi api, BodyScan scan, boolean userText) {
     return switch (api) {
-      case CHAT_COMPLETIONS -> chat(scan);
-      case ANTHROPIC_MESSAGES -> anthropic(scan);
+      case CHAT_COMPLETIONS -> chat(scan, userText);
+      case ANTHROPIC_MESSAGES -> anthropic(scan, userText);
       case RESPONSES -> responses(scan);
     };
   }
@@ -152,7 +155,7 @@ final class LiveZones {
   /** The most characters of user text used as the query: its end. */
   static final int QUERY_CHARS = 2_000;
 
-  private static Zone chat(BodyScan scan) {
+  private static Zone chat(BodyScan scan, boolean userText) {
     Object n = scan.topLevel.get("n");
     if (n instanceof Number number
         && new BigDecimal(number.toString()).compareTo(BigDecimal.ONE) > 0) {
@@ -171,7 +174,9 @@ final class LiveZones {
           index > assistant && "tool".equals(text(item.getValue(), "role").orElse(null));
       if (currentTool || index == user) {
         List<StringValue> texts = texts(item.getValue(), "content");
-        blocks.addAll(texts);
+        if (currentTool || userText) {
+          blocks.addAll(texts);
+        }
         if (index == user) {
           query = join(texts);
         }
@@ -180,7 +185,7 @@ final class LiveZones {
     return zone(blocks, query);
   }
 
-  private static Zone anthropic(BodyScan scan) {
+  private static Zone anthropic(BodyScan scan, boolean userTextInZone) {
     Map<Integer, Map<String, StringValue>> items = scan.items();
     int user = latest(items, "user");
     if (user < 0) {
@@ -192,14 +197,14 @@ final class LiveZones {
     for (Map.Entry<String, StringValue> field : message.entrySet()) {
       String key = field.getKey();
       String[] parts = key.split("/");
-      if (key.equals("content")) {
-        blocks.add(field.getValue());
-        userText.add(field.getValue());
-      } else if (parts.length == 3
-          && parts[0].equals("content")
-          && parts[2].equals("text")
-          && isType(message, "content/" + parts[1], "text")) {
-        blocks.add(field.getValue());
+      if (key.equals("content")
+          || parts.length == 3
+              && parts[0].equals("content")
+              && parts[2].equals("text")
+              && isType(message, "content/" + parts[1], "text")) {
+        if (userTextInZone) {
+          blocks.add(field.getValue());
+        }
         userText.add(field.getValue());
       } else if (parts.length >= 3
           && parts[0].equals("content")

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.pipeline.RequestPipeline;
 import dev.headroom.pipeline.ResponseStages;
+import dev.headroom.proxy.internal.compressapi.CompressEndpoint;
 import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
@@ -51,6 +52,7 @@ public final class ProxyVerticle extends VerticleBase {
    * @param metrics the proxy's metrics
    * @param retrieval the endpoint that returns stored originals
    * @param retrievals the loop that answers the model's retrieval calls, when compression is on
+   * @param compress the {@code POST /v1/compress} endpoint
    * @param nonBlocking whether the request pipeline never blocks: no extensions (whose code may)
    *     and every store in this process (no Redis round trip); then a small body is run on the
    *     event loop itself instead of a worker
@@ -61,6 +63,7 @@ public final class ProxyVerticle extends VerticleBase {
       ProxyMetrics metrics,
       RetrievalEndpoint retrieval,
       Optional<RetrievalLoop> retrievals,
+      CompressEndpoint compress,
       boolean nonBlocking) {}
 
   private final ServerSettings options;
@@ -187,6 +190,10 @@ public final class ProxyVerticle extends VerticleBase {
           }
         }
       }
+    }
+    if (request.method() == HttpMethod.POST && request.path().equals(CompressEndpoint.PATH)) {
+      shared.compress().handle(request);
+      return;
     }
     if (request.canUpgradeToWebSocket()) {
       relay.handle(request);

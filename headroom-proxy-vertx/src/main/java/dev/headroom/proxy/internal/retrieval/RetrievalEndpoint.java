@@ -98,6 +98,8 @@ public final class RetrievalEndpoint {
     body.put("hash", entry.hash());
     body.put("description", entry.description());
     body.put("content", entry.content());
+    // The name the original project's clients (LiteLLM's guardrail among them) read.
+    body.put("original_content", entry.content());
     try {
       request.response().setStatusCode(200).end(JSON.writeValueAsString(body));
     } catch (JsonProcessingException impossible) {

@@ -29,5 +29,22 @@ public enum ProviderApi {
    * frame): the {@code output} strings of the current turn's tool-output items (those after the
    * last assistant message), except outputs of the {@code headroom_retrieve} tool.
    */
-  RESPONSES
+  RESPONSES,
+
+  /**
+   * Google Gemini {@code generateContent} / {@code streamGenerateContent}, on the Gemini API and on
+   * Vertex AI: the {@code functionResponse} parts of the contents after the model's last turn, and
+   * the latest user text parts. A {@code functionResponse.response} is a JSON object: its large
+   * string values are compressed as text, and its large arrays of records are compressed as JSON
+   * and sent as one string in the array's place. {@code systemInstruction}, {@code tools} and
+   * {@code cachedContent} are never touched.
+   */
+  GEMINI,
+
+  /**
+   * Amazon Bedrock {@code Converse} / {@code ConverseStream}: the latest user message's {@code
+   * toolResult} contents ({@code text} blocks as text; large string values and arrays inside {@code
+   * json} blocks as for {@link #GEMINI}) and its {@code text} blocks.
+   */
+  BEDROCK_CONVERSE
 }

@@ -5,11 +5,22 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.headroom.compress.ProviderApi;
 import org.apiguardian.api.API;
 
-/** Whose API a request speaks, as pipeline events, metrics and logs name it. */
+/**
+ * Whose endpoint a request is for, as pipeline events, metrics and logs name it: it chooses the
+ * upstream, the credential that scopes what is stored, and the shape of the proxy's own errors.
+ */
 @API(status = INTERNAL, since = "0.1")
 public enum Provider {
   OPENAI("openai"),
-  ANTHROPIC("anthropic");
+  ANTHROPIC("anthropic"),
+  /** Azure OpenAI and Azure AI Foundry ({@code /openai/...}, {@code api-key}). */
+  AZURE_OPENAI("azure_openai"),
+  /** The Gemini API ({@code generativelanguage.googleapis.com}). */
+  GEMINI("gemini"),
+  /** Vertex AI, Gemini and Anthropic models ({@code /v1/projects/...}). */
+  VERTEX("vertex"),
+  /** Amazon Bedrock Runtime ({@code /model/...}). */
+  BEDROCK("bedrock");
 
   private final String wireName;
 
@@ -18,8 +29,7 @@ public enum Provider {
   }
 
   /**
-   * @return {@code openai} or {@code anthropic}, as {@link
-   *     dev.headroom.api.PipelineEvent#provider()} carries it
+   * @return the lower-case name, as {@link dev.headroom.api.PipelineEvent#provider()} carries it
    */
   public String wireName() {
     return wireName;
@@ -27,9 +37,14 @@ public enum Provider {
 
   /**
    * @param api a request format
-   * @return the provider whose format it is
+   * @return the provider whose own format it is
    */
   public static Provider of(ProviderApi api) {
-    return api == ProviderApi.ANTHROPIC_MESSAGES ? ANTHROPIC : OPENAI;
+    return switch (api) {
+      case ANTHROPIC_MESSAGES -> ANTHROPIC;
+      case GEMINI -> GEMINI;
+      case BEDROCK_CONVERSE -> BEDROCK;
+      case CHAT_COMPLETIONS, RESPONSES -> OPENAI;
+    };
   }
 }

@@ -22,6 +22,7 @@ import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
 import dev.headroom.proxy.internal.retrieval.RetrievalToolRewriter;
+import dev.headroom.proxy.internal.wire.UpstreamTargets;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -173,8 +174,15 @@ public final class HeadroomProxy {
         new ServerSettings(
             options.host(),
             options.port() == 0 ? -1 : options.port(),
-            options.openaiApiUrl(),
-            options.anthropicApiUrl(),
+            new UpstreamTargets(
+                options.openaiApiUrl(),
+                options.anthropicApiUrl(),
+                options.azureOpenaiUrl(),
+                options.azureDeployments(),
+                options.geminiApiUrl(),
+                options.vertexApiUrl(),
+                options.vertexRegion(),
+                options.bedrockApiUrl()),
             options.maxBodyBytes(),
             options.connectTimeout(),
             options.requestTimeout(),

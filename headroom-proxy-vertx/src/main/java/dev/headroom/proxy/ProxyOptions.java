@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -30,6 +32,13 @@ public final class ProxyOptions {
   private final int port;
   private final URI openaiApiUrl;
   private final URI anthropicApiUrl;
+  private final URI azureOpenaiUrl;
+  private final Map<String, URI> azureDeployments;
+  private final URI geminiApiUrl;
+  private final URI vertexApiUrl;
+  private final String vertexRegion;
+  private final URI bedrockApiUrl;
+  private final String bedrockRegion;
   private final Path extensionsDir;
   private final long maxBodyBytes;
   private final Duration connectTimeout;
@@ -49,6 +58,13 @@ public final class ProxyOptions {
     this.port = builder.port;
     this.openaiApiUrl = builder.openaiApiUrl;
     this.anthropicApiUrl = builder.anthropicApiUrl;
+    this.azureOpenaiUrl = builder.azureOpenaiUrl;
+    this.azureDeployments = Map.copyOf(builder.azureDeployments);
+    this.geminiApiUrl = builder.geminiApiUrl;
+    this.vertexApiUrl = builder.vertexApiUrl;
+    this.vertexRegion = builder.vertexRegion;
+    this.bedrockApiUrl = builder.bedrockApiUrl;
+    this.bedrockRegion = builder.bedrockRegion;
     this.extensionsDir = builder.extensionsDir;
     this.maxBodyBytes = builder.maxBodyBytes;
     this.connectTimeout = builder.connectTimeout;
@@ -92,6 +108,60 @@ public final class ProxyOptions {
    */
   public URI openaiApiUrl() {
     return openaiApiUrl;
+  }
+
+  /**
+   * @return the Azure OpenAI resource that serves deployments not named in {@link
+   *     #azureDeployments()}, if configured
+   */
+  public Optional<URI> azureOpenaiUrl() {
+    return Optional.ofNullable(azureOpenaiUrl);
+  }
+
+  /**
+   * @return the Azure OpenAI resource of each deployment configured by name
+   */
+  public Map<String, URI> azureDeployments() {
+    return azureDeployments;
+  }
+
+  /**
+   * @return the Gemini API upstream
+   */
+  public URI geminiApiUrl() {
+    return geminiApiUrl;
+  }
+
+  /**
+   * @return the Vertex AI endpoint every Vertex request goes to, if pinned; otherwise the regional
+   *     endpoint of the location in each request's path
+   */
+  public Optional<URI> vertexApiUrl() {
+    return Optional.ofNullable(vertexApiUrl);
+  }
+
+  /**
+   * @return the Vertex AI region assumed when a path names none
+   */
+  public String vertexRegion() {
+    return vertexRegion;
+  }
+
+  /**
+   * @return the Bedrock Runtime endpoint: the configured one, or that of {@link #bedrockRegion()}
+   */
+  public URI bedrockApiUrl() {
+    return bedrockApiUrl != null
+        ? bedrockApiUrl
+        : URI.create("https://bedrock-runtime." + bedrockRegion + ".amazonaws.com");
+  }
+
+  /**
+   * @return the AWS region of Bedrock traffic (its endpoint by default, and the region a re-signed
+   *     request is signed for)
+   */
+  public String bedrockRegion() {
+    return bedrockRegion;
   }
 
   /**
@@ -206,6 +276,13 @@ public final class ProxyOptions {
     private int port = DEFAULT_PORT;
     private URI openaiApiUrl = URI.create("https://api.openai.com");
     private URI anthropicApiUrl = URI.create("https://api.anthropic.com");
+    private URI azureOpenaiUrl;
+    private final Map<String, URI> azureDeployments = new LinkedHashMap<>();
+    private URI geminiApiUrl = URI.create("https://generativelanguage.googleapis.com");
+    private URI vertexApiUrl;
+    private String vertexRegion = "us-central1";
+    private URI bedrockApiUrl;
+    private String bedrockRegion = "us-east-1";
     private Path extensionsDir;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -351,6 +428,81 @@ public final class ProxyOptions {
     }
 
     /**
+     * @param value the Azure OpenAI (or Azure AI Foundry) resource endpoint, such as {@code
+     *     https://my-resource.openai.azure.com}, for deployments not named with {@link
+     *     #azureDeployment}; no default: Azure requests get 502 {@code upstream_not_configured}
+     *     until one is set
+     * @return this builder
+     */
+    public Builder azureOpenaiUrl(String value) {
+      this.azureOpenaiUrl = azure(upstream("azure openai url", value));
+      return this;
+    }
+
+    /**
+     * @param deployment a deployment name, as in {@code /openai/deployments/{deployment}/...}
+     * @param value the resource endpoint that serves it
+     * @return this builder
+     */
+    public Builder azureDeployment(String deployment, String value) {
+      Objects.requireNonNull(deployment, "deployment must not be null");
+      if (deployment.isBlank()) {
+        throw new IllegalArgumentException("an Azure deployment name must not be blank");
+      }
+      azureDeployments.put(deployment.strip(), azure(upstream("azure openai url", value)));
+      return this;
+    }
+
+    /**
+     * @param value the Gemini API upstream; default {@code
+     *     https://generativelanguage.googleapis.com}
+     * @return this builder
+     */
+    public Builder geminiApiUrl(String value) {
+      this.geminiApiUrl = upstream("gemini api url", value);
+      return this;
+    }
+
+    /**
+     * @param value the Vertex AI endpoint every Vertex request goes to; default none: each request
+     *     goes to the regional endpoint of the location in its path ({@code global}: {@code
+     *     https://aiplatform.googleapis.com})
+     * @return this builder
+     */
+    public Builder vertexApiUrl(String value) {
+      this.vertexApiUrl = upstream("vertex api url", value);
+      return this;
+    }
+
+    /**
+     * @param value the Vertex AI region assumed when a path names none; default {@code us-central1}
+     * @return this builder
+     */
+    public Builder vertexRegion(String value) {
+      this.vertexRegion = region("vertex region", value);
+      return this;
+    }
+
+    /**
+     * @param value the Bedrock Runtime endpoint; default {@code
+     *     https://bedrock-runtime.{region}.amazonaws.com}
+     * @return this builder
+     */
+    public Builder bedrockApiUrl(String value) {
+      this.bedrockApiUrl = upstream("bedrock api url", value);
+      return this;
+    }
+
+    /**
+     * @param value the AWS region of Bedrock traffic; default {@code us-east-1}
+     * @return this builder
+     */
+    public Builder bedrockRegion(String value) {
+      this.bedrockRegion = region("bedrock region", value);
+      return this;
+    }
+
+    /**
      * @param value http(s) origin for Anthropic-shaped traffic; a trailing {@code /v1} is dropped;
      *     default {@code https://api.anthropic.com}
      * @return this builder
@@ -435,6 +587,22 @@ public final class ProxyOptions {
         throw new IllegalArgumentException(name + " must be positive, got " + value);
       }
       return value;
+    }
+
+    private static String region(String name, String value) {
+      Objects.requireNonNull(value, name + " must not be null");
+      String region = value.strip().toLowerCase(Locale.ROOT);
+      if (!region.matches("[a-z0-9-]+")) {
+        throw new IllegalArgumentException(
+            name + " must be a region name such as us-east-1, got '" + value + "'");
+      }
+      return region;
+    }
+
+    /** Clients send {@code /openai/...} themselves: a resource URL ending in it loses it. */
+    private static URI azure(URI uri) {
+      String text = uri.toString();
+      return text.endsWith("/openai") ? URI.create(text.substring(0, text.length() - 7)) : uri;
     }
 
     private static URI upstream(String name, String value) {

@@ -48,6 +48,7 @@ public abstract class StreamFormat {
       case CHAT_COMPLETIONS -> new ChatCompletionsStream();
       case ANTHROPIC_MESSAGES -> new MessagesStream();
       case RESPONSES -> new ResponsesStream();
+      case GEMINI, BEDROCK_CONVERSE -> new UsageStream(api);
     };
   }
 
@@ -156,6 +157,15 @@ public abstract class StreamFormat {
     }
     if (model.isEmpty()) {
       model = text(node, "model");
+    }
+  }
+
+  final void identifyAs(String responseId, String modelName) {
+    if (id.isEmpty()) {
+      id = responseId;
+    }
+    if (model.isEmpty()) {
+      model = modelName;
     }
   }
 

@@ -39,16 +39,33 @@ public final class Usage {
    *     OpenAI, {@code prompt_tokens} or {@code input_tokens}, which include the cached ones
    */
   public static Tokens tokens(ProviderApi api, Map<String, ? extends Number> usage) {
-    long read = count(usage, "cache_read_input_tokens") + count(usage, "cached_tokens");
-    long write = count(usage, "cache_creation_input_tokens");
-    long prompt =
-        switch (api) {
-          case ANTHROPIC_MESSAGES -> count(usage, "input_tokens") + read + write;
-          case CHAT_COMPLETIONS -> count(usage, "prompt_tokens");
-          case RESPONSES -> count(usage, "input_tokens");
-        };
-    long output = count(usage, "completion_tokens") + count(usage, "output_tokens");
-    return new Tokens(prompt, read, write, output);
+    return switch (api) {
+      case GEMINI ->
+          // promptTokenCount includes the cached part; thoughts are billed as output.
+          new Tokens(
+              count(usage, "promptTokenCount"),
+              count(usage, "cachedContentTokenCount"),
+              0,
+              count(usage, "candidatesTokenCount") + count(usage, "thoughtsTokenCount"));
+      case BEDROCK_CONVERSE -> {
+        long read = count(usage, "cacheReadInputTokens");
+        long write = count(usage, "cacheWriteInputTokens");
+        yield new Tokens(
+            count(usage, "inputTokens") + read + write, read, write, count(usage, "outputTokens"));
+      }
+      case ANTHROPIC_MESSAGES, CHAT_COMPLETIONS, RESPONSES -> {
+        long read = count(usage, "cache_read_input_tokens") + count(usage, "cached_tokens");
+        long write = count(usage, "cache_creation_input_tokens");
+        long prompt =
+            api == ProviderApi.ANTHROPIC_MESSAGES
+                ? count(usage, "input_tokens") + read + write
+                : api == ProviderApi.CHAT_COMPLETIONS
+                    ? count(usage, "prompt_tokens")
+                    : count(usage, "input_tokens");
+        long output = count(usage, "completion_tokens") + count(usage, "output_tokens");
+        yield new Tokens(prompt, read, write, output);
+      }
+    };
   }
 
   private static long count(Map<String, ? extends Number> usage, String name) {
@@ -58,11 +75,13 @@ public final class Usage {
 
   /**
    * @param response a non-streamed response body, parsed
-   * @return its top-level {@code usage}, flattened; empty when it has none
+   * @return its top-level {@code usage} (Gemini: {@code usageMetadata}), flattened; empty when it
+   *     has none
    */
   public static Map<String, Long> of(JsonNode response) {
     Map<String, Long> usage = new LinkedHashMap<>();
     merge(response == null ? null : response.get("usage"), usage);
+    merge(response == null ? null : response.get("usageMetadata"), usage);
     return usage;
   }
 
@@ -80,7 +99,8 @@ public final class Usage {
         return usage;
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        boolean isUsage = parser.currentName().equals("usage");
+        String name = parser.currentName();
+        boolean isUsage = name.equals("usage") || name.equals("usageMetadata");
         if (parser.nextToken() == JsonToken.START_OBJECT && isUsage) {
           merge(parser.readValueAsTree(), usage);
           return usage;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.headroom.compress.internal.ccr.CcrSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,15 +34,37 @@ final class BodyScan {
     private final byte[] body;
     private final int start;
     private final int end;
+    private final boolean array;
     private String text;
     private int utf8Length = -1;
 
     StringValue(Object[] path, byte[] body, int start, int end, String text) {
+      this(path, body, start, end, text, false);
+    }
+
+    private StringValue(
+        Object[] path, byte[] body, int start, int end, String text, boolean array) {
       this.path = path;
       this.body = body;
       this.start = start;
       this.end = end;
       this.text = text;
+      this.array = array;
+    }
+
+    /**
+     * A JSON array of a tool's structured output: its text is its JSON, and compressing it sends
+     * the compressed text as a JSON string in its place.
+     */
+    static StringValue array(Object[] path, byte[] body, int start, int end) {
+      return new StringValue(path, body, start, end, null, true);
+    }
+
+    /**
+     * @return whether this is an array's span rather than a string token
+     */
+    boolean isArray() {
+      return array;
     }
 
     Object[] path() {
@@ -60,6 +83,9 @@ final class BodyScan {
      * @return the decoded value's UTF-8 length: the span's own when it holds no escape
      */
     int utf8Length() {
+      if (array) {
+        return end - start;
+      }
       if (utf8Length < 0) {
         utf8Length =
             JsonStrings.indexOf(body, start + 1, end - 1, (byte) '\\') < 0
@@ -73,6 +99,9 @@ final class BodyScan {
      * @return the decoded value (decoded on first use for long values)
      */
     String text() {
+      if (text == null && array) {
+        text = new String(body, start, end - start, StandardCharsets.UTF_8);
+      }
       if (text == null) {
         text = JsonStrings.decode(body, start, end);
       }
@@ -115,14 +144,23 @@ final class BodyScan {
   static final int EAGER_BYTES = 256;
 
   final List<StringValue> strings = new ArrayList<>();
+
+  /**
+   * The arrays inside conversation items (below the item's own fields), when asked for: the
+   * structured tool outputs of formats whose tool results are JSON, not strings.
+   */
+  final List<StringValue> arrays = new ArrayList<>();
+
   final Map<String, Object> topLevel = new HashMap<>();
 
   private final String conversationKey;
   private final byte[] body;
+  private final boolean captureArrays;
 
-  private BodyScan(String conversationKey, byte[] body) {
+  private BodyScan(String conversationKey, byte[] body, boolean captureArrays) {
     this.conversationKey = conversationKey;
     this.body = body;
+    this.captureArrays = captureArrays;
   }
 
   /**
@@ -131,7 +169,17 @@ final class BodyScan {
    * @return the scan, or empty when the body is not a well-formed JSON object
    */
   static Optional<BodyScan> of(byte[] body, String conversationKey) {
-    BodyScan scan = new BodyScan(conversationKey, body);
+    return of(body, conversationKey, false);
+  }
+
+  /**
+   * @param body the raw request body
+   * @param conversationKey {@code messages}, {@code input} or {@code contents}
+   * @param captureArrays whether to record the arrays nested in conversation items
+   * @return the scan, or empty when the body is not a well-formed JSON object
+   */
+  static Optional<BodyScan> of(byte[] body, String conversationKey, boolean captureArrays) {
+    BodyScan scan = new BodyScan(conversationKey, body, captureArrays);
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
@@ -188,7 +236,17 @@ final class BodyScan {
   private void readValue(JsonParser parser, JsonToken token, List<Object> path) throws IOException {
     switch (token) {
       case START_OBJECT -> readObjectFields(parser, path);
-      case START_ARRAY -> readArray(parser, path);
+      case START_ARRAY -> {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        readArray(parser, path);
+        // Below an item's own fields: messages[i].content is the item's, not a tool's output.
+        if (captureArrays && path.size() >= 4 && start >= 0 && body[start] == '[') {
+          int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+          if (end > start && end <= body.length && body[end - 1] == ']') {
+            arrays.add(StringValue.array(path.toArray(), body, start, end));
+          }
+        }
+      }
       case VALUE_STRING -> {
         int start = (int) parser.currentTokenLocation().getByteOffset();
         int end = closingQuote(start);
@@ -233,7 +291,12 @@ final class BodyScan {
    */
   Map<Integer, Map<String, StringValue>> items() {
     Map<Integer, Map<String, StringValue>> items = new TreeMap<>();
-    for (StringValue value : strings) {
+    List<StringValue> values = strings;
+    if (!arrays.isEmpty()) {
+      values = new ArrayList<>(strings);
+      values.addAll(arrays);
+    }
+    for (StringValue value : values) {
       if (value.path().length >= 3 && value.at(1) instanceof Integer item) {
         StringBuilder key = new StringBuilder();
         for (int i = 2; i < value.path().length; i++) {

@@ -56,7 +56,8 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
   public LiveZoneResult rewrite(byte[] body, ProviderApi api, CompressContext context) {
     long started = System.nanoTime();
     long deadline = started + options.requestBudget().toNanos();
-    Optional<BodyScan> scan = BodyScan.of(body, LiveZones.conversationKey(api));
+    Optional<BodyScan> scan =
+        BodyScan.of(body, LiveZones.conversationKey(api), LiveZones.capturesArrays(api));
     if (scan.isEmpty()) {
       return unchanged(body, List.of(), "not_json");
     }
@@ -67,14 +68,15 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     // Every block compressed on an earlier turn goes again exactly as it went then, wherever it
     // now sits in the history: the provider cached those bytes. Never skipped for time.
     replay(scan.get(), work, protectedValues);
-    LiveZones.Zone zone = LiveZones.select(api, scan.get(), options.userText());
+    LiveZones.Zone zone =
+        LiveZones.select(api, scan.get(), options.userText(), options.minBlockBytes());
     boolean outOfTime = false;
     int protectedBlocks = 0;
     if (!zone.blocks().isEmpty()) {
       CompressContext blockContext = blockContext(context, zone, scan.get());
       boolean started0 = false;
       for (StringValue block : zone.blocks()) {
-        if (work.replayed.contains(block)) {
+        if (work.replayed.contains(block) || work.overlapsReplacement(block)) {
           continue;
         }
         if (protectedValues.contains(block)) {
@@ -153,8 +155,19 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     if (memory == ReplayMemory.none()) {
       return;
     }
+    List<StringValue> values = scan.strings;
+    if (!scan.arrays.isEmpty()) {
+      // Outer spans first, so a replayed array is never also replaced inside.
+      values = new ArrayList<>(scan.strings);
+      values.addAll(scan.arrays);
+      values.sort(
+          (a, b) ->
+              a.start() != b.start()
+                  ? Integer.compare(a.start(), b.start())
+                  : Integer.compare(b.end(), a.end()));
+    }
     Map<StringValue, String> candidates = new LinkedHashMap<>();
-    for (StringValue value : scan.strings) {
+    for (StringValue value : values) {
       // A block shorter than the smallest compressed one in its JSON form was never compressed.
       if (value.end() - value.start() >= options.minBlockBytes()
           && !protectedValues.contains(value)) {
@@ -168,7 +181,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     candidates.forEach(
         (value, key) -> {
           Replay replay = known.get(key);
-          if (replay != null) {
+          if (replay != null && !work.overlapsReplacement(value)) {
             work.replace(value, replay.json());
             work.replayed.add(value);
             work.decide(
@@ -350,6 +363,16 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
     void replace(StringValue value, byte[] json) {
       replacements.add(new Replacement(value.start(), value.end(), json));
+    }
+
+    /** Whether the value lies inside (or around) a span already replaced. */
+    boolean overlapsReplacement(StringValue value) {
+      for (Replacement replacement : replacements) {
+        if (value.start() < replacement.end() && replacement.start() < value.end()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void decide(StringValue value, BlockDecision decision) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which string values of a scanned body form the live zone of each API, and what the user's latest
@@ -34,18 +35,166 @@ final class LiveZones {
   private LiveZones() {}
 
   static String conversationKey(ProviderApi api) {
-    return api == ProviderApi.RESPONSES ? "input" : "messages";
+    return switch (api) {
+      case RESPONSES -> "input";
+      case GEMINI -> "contents";
+      default -> "messages";
+    };
+  }
+
+  /**
+   * @return whether the format's tool outputs may be JSON structures, whose arrays the scan must
+   *     record
+   */
+  static boolean capturesArrays(ProviderApi api) {
+    return api == ProviderApi.GEMINI || api == ProviderApi.BEDROCK_CONVERSE;
   }
 
   /**
    * @param userText whether the latest user text is in the zone (it is the query either way)
+   * @param minBytes the smallest block worth compressing (structured outputs offer only larger
+   *     ones)
    */
-  static Zone select(ProviderApi api, BodyScan scan, boolean userText) {
+  static Zone select(ProviderApi api, BodyScan scan, boolean userText, int minBytes) {
     return switch (api) {
       case CHAT_COMPLETIONS -> chat(scan, userText);
       case ANTHROPIC_MESSAGES -> anthropic(scan, userText);
       case RESPONSES -> responses(scan);
+      case GEMINI -> gemini(scan, userText, minBytes);
+      case BEDROCK_CONVERSE -> bedrock(scan, userText, minBytes);
     };
+  }
+
+  /**
+   * Gemini: every {@code functionResponse} of the contents after the model's last turn, and the
+   * latest user text parts.
+   */
+  private static Zone gemini(BodyScan scan, boolean userTextInZone, int minBytes) {
+    Map<Integer, Map<String, StringValue>> items = scan.items();
+    int model = latest(items, "model");
+    int user = -1;
+    for (Map.Entry<Integer, Map<String, StringValue>> item : items.entrySet()) {
+      String role = text(item.getValue(), "role").orElse("user");
+      if (role.equals("user") && !partTexts(item.getValue()).isEmpty()) {
+        user = item.getKey();
+      }
+    }
+    List<StringValue> blocks = new ArrayList<>();
+    for (Map.Entry<Integer, Map<String, StringValue>> item : items.entrySet()) {
+      if (item.getKey() <= model) {
+        continue;
+      }
+      Set<String> responses = new TreeSet<>();
+      for (String key : item.getValue().keySet()) {
+        String[] parts = key.split("/");
+        if (parts.length >= 4 && parts[0].equals("parts") && parts[2].equals("functionResponse")) {
+          responses.add("parts/" + parts[1] + "/functionResponse/response");
+        }
+      }
+      for (String response : responses) {
+        blocks.addAll(structured(item.getValue(), response, minBytes));
+      }
+    }
+    String query = "";
+    if (user >= 0) {
+      List<StringValue> texts = partTexts(items.get(user));
+      if (userTextInZone) {
+        blocks.addAll(texts);
+      }
+      query = join(texts);
+    }
+    return zone(blocks, query);
+  }
+
+  /** A Gemini content's text parts (thoughts excluded). */
+  private static List<StringValue> partTexts(Map<String, StringValue> fields) {
+    List<StringValue> texts = new ArrayList<>();
+    for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+      String[] parts = field.getKey().split("/");
+      if (parts.length == 3 && parts[0].equals("parts") && parts[2].equals("text")) {
+        texts.add(field.getValue());
+      }
+    }
+    return texts;
+  }
+
+  /** Bedrock Converse: the latest user message's tool results and text blocks. */
+  private static Zone bedrock(BodyScan scan, boolean userTextInZone, int minBytes) {
+    Map<Integer, Map<String, StringValue>> items = scan.items();
+    int user = latest(items, "user");
+    if (user < 0) {
+      return new Zone(List.of(), "", "no_live_zone");
+    }
+    Map<String, StringValue> message = items.get(user);
+    List<StringValue> blocks = new ArrayList<>();
+    List<StringValue> userText = new ArrayList<>();
+    Set<String> json = new TreeSet<>();
+    for (Map.Entry<String, StringValue> field : message.entrySet()) {
+      String[] parts = field.getKey().split("/");
+      if (parts.length == 3 && parts[0].equals("content") && parts[2].equals("text")) {
+        userText.add(field.getValue());
+      } else if (parts.length >= 6
+          && parts[0].equals("content")
+          && parts[2].equals("toolResult")
+          && parts[3].equals("content")) {
+        if (parts.length == 6 && parts[5].equals("text")) {
+          blocks.add(field.getValue());
+        } else if (parts[5].equals("json")) {
+          json.add("content/" + parts[1] + "/toolResult/content/" + parts[4] + "/json");
+        }
+      }
+    }
+    for (String value : json) {
+      blocks.addAll(structured(message, value, minBytes));
+    }
+    if (userTextInZone) {
+      blocks.addAll(userText);
+    }
+    return zone(blocks, join(userText));
+  }
+
+  /**
+   * The blocks of a JSON tool output at {@code prefix}: its outermost large arrays whose bulk is
+   * structure (no single string holds half of it), compressed as JSON; and its large strings
+   * outside them, compressed as text.
+   */
+  private static List<StringValue> structured(
+      Map<String, StringValue> fields, String prefix, int minBytes) {
+    List<StringValue> under = new ArrayList<>();
+    for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+      if (field.getKey().equals(prefix) || field.getKey().startsWith(prefix + "/")) {
+        under.add(field.getValue());
+      }
+    }
+    // Outer spans first: an array before the values inside it.
+    under.sort(
+        (a, b) ->
+            a.start() != b.start()
+                ? Integer.compare(a.start(), b.start())
+                : Integer.compare(b.end(), a.end()));
+    List<StringValue> chosen = new ArrayList<>();
+    int coveredUntil = -1;
+    for (StringValue value : under) {
+      if (value.start() < coveredUntil || value.utf8Length() < minBytes) {
+        continue;
+      }
+      if (value.isArray() && !structural(value, under)) {
+        continue; // its bulk is one string, which is offered on its own
+      }
+      chosen.add(value);
+      coveredUntil = value.end();
+    }
+    return chosen;
+  }
+
+  private static boolean structural(StringValue array, List<StringValue> values) {
+    int largest = 0;
+    for (StringValue value : values) {
+      if (!value.isArray() && value.start() > array.start() && value.end() < array.end()) {
+        largest = Math.max(largest, value.end() - value.start());
+      }
+    }
+    return largest * 2 < array.end() - array.start();
   }
 
   /**
@@ -85,6 +234,30 @@ final class LiveZones {
                 && isType(fields, "content/" + parts[1], "tool_result")
                 && tools.protects(callNames.get(field.getValue().text()))) {
               addUnder(fields, "content/" + parts[1] + "/content", protectedValues);
+            }
+          }
+        }
+        case GEMINI -> {
+          for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+            String[] parts = field.getKey().split("/");
+            if (parts.length == 4
+                && parts[0].equals("parts")
+                && parts[2].equals("functionResponse")
+                && parts[3].equals("name")
+                && tools.protects(field.getValue().text())) {
+              addUnder(fields, "parts/" + parts[1] + "/functionResponse/response", protectedValues);
+            }
+          }
+        }
+        case BEDROCK_CONVERSE -> {
+          for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+            String[] parts = field.getKey().split("/");
+            if (parts.length == 4
+                && parts[0].equals("content")
+                && parts[2].equals("toolResult")
+                && parts[3].equals("toolUseId")
+                && tools.protects(callNames.get(field.getValue().text()))) {
+              addUnder(fields, "content/" + parts[1] + "/toolResult/content", protectedValues);
             }
           }
         }
@@ -129,6 +302,21 @@ final class LiveZones {
               && parts[2].equals("id")
               && isType(fields, "content/" + parts[1], "tool_use")) {
             text(fields, "content/" + parts[1] + "/name")
+                .ifPresent(name -> callNames.put(field.getValue().text(), name));
+          }
+        }
+      }
+      case GEMINI -> {
+        // A functionResponse names its tool itself.
+      }
+      case BEDROCK_CONVERSE -> {
+        for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+          String[] parts = field.getKey().split("/");
+          if (parts.length == 4
+              && parts[0].equals("content")
+              && parts[2].equals("toolUse")
+              && parts[3].equals("toolUseId")) {
+            text(fields, "content/" + parts[1] + "/toolUse/name")
                 .ifPresent(name -> callNames.put(field.getValue().text(), name));
           }
         }

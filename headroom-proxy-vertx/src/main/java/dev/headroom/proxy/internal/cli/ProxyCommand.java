@@ -68,6 +68,58 @@ public final class ProxyCommand implements Callable<Integer> {
   String anthropicApiUrl;
 
   @Option(
+      names = "--azure-openai-url",
+      paramLabel = "URL[,DEPLOYMENT=URL...]",
+      defaultValue = "${env:AZURE_OPENAI_TARGET_API_URL}",
+      description =
+          "Azure OpenAI / AI Foundry resource endpoint for /openai/... requests, and optionally one "
+              + "per deployment (env AZURE_OPENAI_TARGET_API_URL). Default: none.")
+  String azureOpenaiUrl;
+
+  @Option(
+      names = "--gemini-api-url",
+      paramLabel = "URL",
+      defaultValue = "${env:GEMINI_TARGET_API_URL:-https://generativelanguage.googleapis.com}",
+      description =
+          "Upstream for Gemini API requests (env GEMINI_TARGET_API_URL). Default: ${DEFAULT-VALUE}.")
+  String geminiApiUrl;
+
+  @Option(
+      names = "--vertex-api-url",
+      paramLabel = "URL",
+      defaultValue = "${env:VERTEX_TARGET_API_URL}",
+      description =
+          "Vertex AI endpoint for every /v1/projects/... request (env VERTEX_TARGET_API_URL). "
+              + "Default: the regional endpoint of the location in each request's path.")
+  String vertexApiUrl;
+
+  @Option(
+      names = "--vertex-region",
+      paramLabel = "REGION",
+      defaultValue = "${env:HEADROOM_VERTEX_REGION:-us-central1}",
+      description =
+          "Vertex AI region of paths that name no location (env HEADROOM_VERTEX_REGION). "
+              + "Default: ${DEFAULT-VALUE}.")
+  String vertexRegion;
+
+  @Option(
+      names = "--bedrock-api-url",
+      paramLabel = "URL",
+      defaultValue = "${env:BEDROCK_TARGET_API_URL}",
+      description =
+          "Bedrock Runtime endpoint for /model/... requests (env BEDROCK_TARGET_API_URL). "
+              + "Default: https://bedrock-runtime.REGION.amazonaws.com.")
+  String bedrockApiUrl;
+
+  @Option(
+      names = "--bedrock-region",
+      paramLabel = "REGION",
+      defaultValue = "${env:HEADROOM_BEDROCK_REGION:-us-east-1}",
+      description =
+          "AWS region of Bedrock traffic (env HEADROOM_BEDROCK_REGION). Default: ${DEFAULT-VALUE}.")
+  String bedrockRegion;
+
+  @Option(
       names = "--extensions-dir",
       paramLabel = "DIR",
       defaultValue = "${env:HEADROOM_EXTENSIONS_DIR}",
@@ -255,6 +307,25 @@ public final class ProxyCommand implements Callable<Integer> {
             .replayTtl(replayTtl);
     if (extensionsDir != null) {
       builder.extensionsDir(extensionsDir);
+    }
+    builder.geminiApiUrl(geminiApiUrl).vertexRegion(vertexRegion).bedrockRegion(bedrockRegion);
+    if (vertexApiUrl != null && !vertexApiUrl.isBlank()) {
+      builder.vertexApiUrl(vertexApiUrl);
+    }
+    if (bedrockApiUrl != null && !bedrockApiUrl.isBlank()) {
+      builder.bedrockApiUrl(bedrockApiUrl);
+    }
+    if (azureOpenaiUrl != null && !azureOpenaiUrl.isBlank()) {
+      for (String entry : azureOpenaiUrl.split(",")) {
+        int equals = entry.indexOf('=');
+        if (entry.isBlank()) {
+          continue;
+        } else if (equals < 0) {
+          builder.azureOpenaiUrl(entry);
+        } else {
+          builder.azureDeployment(entry.substring(0, equals), entry.substring(equals + 1));
+        }
+      }
     }
     return builder.build();
   }

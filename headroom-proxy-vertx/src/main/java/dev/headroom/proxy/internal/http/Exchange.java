@@ -6,9 +6,11 @@ import static dev.headroom.api.PipelineStage.RESPONSE_RECEIVED;
 import dev.headroom.compress.ProviderApi;
 import dev.headroom.pipeline.PipelineRequest;
 import dev.headroom.pipeline.PipelineResult;
+import dev.headroom.pipeline.Provider;
 import dev.headroom.pipeline.Route;
 import dev.headroom.pipeline.stream.StreamSummary;
 import dev.headroom.pipeline.stream.Usage;
+import dev.headroom.proxy.internal.retrieval.RetrieveTools;
 import dev.headroom.proxy.internal.wire.ErrorBodies;
 import dev.headroom.proxy.internal.wire.ForwardHeaders;
 import dev.headroom.proxy.internal.wire.RequestIds;
@@ -45,14 +47,16 @@ final class Exchange implements ExchangeOutcome {
     this.req = request;
     this.resp = request.response();
     String path = request.path();
+    Route route = Route.of(request.method().name(), path);
     this.ctx =
         new RequestContext(
             RequestIds.of(request.headers()),
-            Route.of(request.method().name(), path),
-            Upstreams.providerOf(path, request.headers()),
+            route,
+            Upstreams.providerOf(route, path, request.headers()),
             ForwardHeaders.bypass(request.headers()),
             request.method().name());
     ctx.protectedTools = ForwardHeaders.protectedTools(request.headers());
+    ctx.queryKey = ctx.provider == Provider.GEMINI ? request.getParam("key") : null;
     this.upstream = new UpstreamCall(services, request, ctx, this);
     this.relay = new ResponseRelay(services, resp, request.method(), ctx, this);
     this.stages = new ExchangeStages(services.vertx(), services.responses());
@@ -61,6 +65,10 @@ final class Exchange implements ExchangeOutcome {
 
   void start() {
     resp.closeHandler(v -> failed(ProxyFailure.CLIENT_CLOSED));
+    if (services.upstreams().base(ctx.provider, req.uri()).isEmpty()) {
+      failed(ProxyFailure.UPSTREAM_NOT_CONFIGURED);
+      return;
+    }
     String length = req.getHeader("content-length");
     long declared = length == null ? -1 : parseLength(length);
     if (declared > services.maxBodyBytes()) {
@@ -125,7 +133,10 @@ final class Exchange implements ExchangeOutcome {
 
   private void respond(HttpClientResponse up, PipelineStep.Prepared sent) {
     Optional<ProviderApi> api = ctx.route.api();
-    if (!sent.rewritten() || api.isEmpty() || services.retrievals().isEmpty()) {
+    if (!sent.rewritten()
+        || api.isEmpty()
+        || !RetrieveTools.supports(api.get())
+        || services.retrievals().isEmpty()) {
       relay.relay(up);
       return;
     }
@@ -195,6 +206,7 @@ final class Exchange implements ExchangeOutcome {
     Buffer body =
         ErrorBodies.of(
             ctx.provider,
+            failure.status,
             failure.errorType,
             failure.message(services.maxBodyBytes()),
             ctx.requestId);

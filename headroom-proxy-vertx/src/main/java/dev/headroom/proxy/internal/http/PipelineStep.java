@@ -72,7 +72,7 @@ final class PipelineStep {
       seen = new LinkedHashMap<>(before);
       seen.put(SESSION, session.strip());
     }
-    ctx.scope = Scopes.of(seen);
+    ctx.scope = Scopes.of(seen, ctx.queryKey);
     byte[] received = body.getBytes();
     String conversation = session == null ? "" : session.strip();
     Map<String, String> shown = seen;

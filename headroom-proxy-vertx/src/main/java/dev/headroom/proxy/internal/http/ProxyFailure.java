@@ -13,7 +13,8 @@ enum ProxyFailure {
   CLIENT_CLOSED(499, "", "client_closed", ""),
   UPSTREAM_TIMEOUT(504, "upstream_timeout", "upstream_timeout", "timeout"),
   UPSTREAM_UNAVAILABLE(502, "upstream_unavailable", "upstream_connect", "connect"),
-  UPSTREAM_RESET(502, "upstream_unavailable", "upstream_reset_mid_response", "reset");
+  UPSTREAM_RESET(502, "upstream_unavailable", "upstream_reset_mid_response", "reset"),
+  UPSTREAM_NOT_CONFIGURED(502, "upstream_not_configured", "upstream_not_configured", "");
 
   final int status;
   final String errorType;
@@ -46,6 +47,8 @@ enum ProxyFailure {
       case BODY_TOO_LARGE ->
           "The request body exceeds the proxy's limit of " + maxBodyBytes + " bytes.";
       case UPSTREAM_TIMEOUT -> "The upstream did not answer in time.";
+      case UPSTREAM_NOT_CONFIGURED ->
+          "This proxy has no upstream for this provider: configure one (--azure-openai-url).";
       default -> "The upstream refused or reset the connection.";
     };
   }

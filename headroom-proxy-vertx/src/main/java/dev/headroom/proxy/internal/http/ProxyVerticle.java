@@ -107,9 +107,7 @@ public final class ProxyVerticle extends VerticleBase {
                 .setMaxFrameSize(messageLimit)
                 .setMaxMessageSize(messageLimit)
                 .setVerifyHost(true));
-    Upstreams upstreams =
-        new Upstreams(
-            options.openaiApiUrl(), options.anthropicApiUrl(), options.connectTimeout().toMillis());
+    Upstreams upstreams = new Upstreams(options.upstreams(), options.connectTimeout().toMillis());
     RequestPipeline pipeline = shared.pipeline();
     services =
         new ProxyServices(
@@ -127,8 +125,10 @@ public final class ProxyVerticle extends VerticleBase {
         new WebSocketRelay(
             vertx, webSocketClient, upstreams, pipeline, services.responses(), shared.metrics());
     Map<String, URI> origins = new LinkedHashMap<>();
-    origins.put("openai", options.openaiApiUrl());
-    origins.put("anthropic", options.anthropicApiUrl());
+    origins.put("openai", options.upstreams().openai());
+    origins.put("anthropic", options.upstreams().anthropic());
+    // Only what was configured: a gateway used for OpenAI alone need not reach Google or AWS.
+    options.upstreams().azure().ifPresent(azure -> origins.put("azure_openai", azure));
     health = new Health(client, origins);
     server =
         vertx.createHttpServer(

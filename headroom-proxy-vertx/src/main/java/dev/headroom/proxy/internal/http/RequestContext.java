@@ -43,6 +43,9 @@ final class RequestContext {
    */
   ProtectedTools protectedTools = ProtectedTools.none();
 
+  /** Gemini's {@code key=} query parameter, when the request has one. */
+  String queryKey;
+
   /** The owner scope, set when the pipeline runs (retrieval reads it). */
   String scope = Scopes.ANONYMOUS;
 

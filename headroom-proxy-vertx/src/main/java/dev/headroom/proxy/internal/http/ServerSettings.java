@@ -2,7 +2,7 @@ package dev.headroom.proxy.internal.http;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.net.URI;
+import dev.headroom.proxy.internal.wire.UpstreamTargets;
 import java.time.Duration;
 import org.apiguardian.api.API;
 
@@ -12,8 +12,7 @@ import org.apiguardian.api.API;
  *
  * @param host the interface to bind
  * @param port the port to bind ({@code -1}: a random port shared by every listener)
- * @param openaiApiUrl the OpenAI-side upstream
- * @param anthropicApiUrl the Anthropic-side upstream
+ * @param upstreams where each provider's traffic goes
  * @param maxBodyBytes the request body limit
  * @param connectTimeout the upstream connect timeout
  * @param requestTimeout the whole-exchange timeout
@@ -23,8 +22,7 @@ import org.apiguardian.api.API;
 public record ServerSettings(
     String host,
     int port,
-    URI openaiApiUrl,
-    URI anthropicApiUrl,
+    UpstreamTargets upstreams,
     long maxBodyBytes,
     Duration connectTimeout,
     Duration requestTimeout,

@@ -52,6 +52,7 @@ public final class Continuations {
             case CHAT_COMPLETIONS -> chat(reply, next, answer);
             case RESPONSES -> responses(reply, next, answer);
             case ANTHROPIC_MESSAGES -> anthropic(reply, next, answer);
+            case GEMINI, BEDROCK_CONVERSE -> false;
           };
       return continued ? Optional.of(JSON.writeValueAsBytes(next)) : Optional.empty();
     } catch (IOException | RuntimeException notJson) {

@@ -45,7 +45,9 @@ public final class RetrievalToolRewriter implements RequestRewriter {
   public Rewrite rewrite(PipelineRequest request, byte[] body) {
     Rewrite compressed = compression.rewrite(request, body);
     Optional<ProviderApi> api = request.route().api();
-    if (api.isEmpty() || request.transport() == Transport.WEBSOCKET) {
+    if (api.isEmpty()
+        || !RetrieveTools.supports(api.get())
+        || request.transport() == Transport.WEBSOCKET) {
       return compressed;
     }
     boolean markers = compressed.blocks().stream().anyMatch(block -> block.compressed());

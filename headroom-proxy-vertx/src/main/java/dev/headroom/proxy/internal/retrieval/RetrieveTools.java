@@ -149,11 +149,24 @@ public final class RetrieveTools {
     return name.isTextual() ? name.asText() : tool.path("name").asText("");
   }
 
+  /**
+   * @param api a request format
+   * @return whether the retrieval tool is offered on it: Chat Completions, Responses and Anthropic
+   *     Messages (Gemini's and Bedrock's compressed blocks keep their markers, without the tool)
+   */
+  public static boolean supports(ProviderApi api) {
+    return api == ProviderApi.CHAT_COMPLETIONS
+        || api == ProviderApi.RESPONSES
+        || api == ProviderApi.ANTHROPIC_MESSAGES;
+  }
+
   private static byte[] bytes(ProviderApi api) {
     return switch (api) {
       case CHAT_COMPLETIONS -> CHAT;
       case RESPONSES -> RESPONSES;
       case ANTHROPIC_MESSAGES -> ANTHROPIC;
+      case GEMINI, BEDROCK_CONVERSE ->
+          throw new IllegalArgumentException("no retrieval tool on " + api);
     };
   }
 

@@ -97,6 +97,10 @@ public final class WebSocketRelay {
         headers.remove(name);
       }
     }
+    if (upstreams.base(provider, req.uri()).isEmpty()) {
+      rejectClient(req, provider, requestId, new IllegalStateException("no upstream configured"));
+      return;
+    }
     WebSocketConnectOptions options = upstreams.webSocket(provider, req.uri(), headers);
     String protocols = req.getHeader("sec-websocket-protocol");
     if (protocols != null) {

@@ -34,6 +34,7 @@ class ProviderRoutesTest {
   private static FakeUpstream azureEu;
   private static FakeUpstream gemini;
   private static FakeUpstream vertex;
+  private static FakeUpstream bedrock;
 
   @BeforeAll
   static void startProviders() {
@@ -42,6 +43,7 @@ class ProviderRoutesTest {
     azureEu = FakeUpstream.start(vertx);
     gemini = FakeUpstream.start(vertx);
     vertex = FakeUpstream.start(vertx);
+    bedrock = FakeUpstream.start(vertx);
   }
 
   @AfterAll
@@ -56,7 +58,8 @@ class ProviderRoutesTest {
     AZURE,
     AZURE_EU,
     GEMINI,
-    VERTEX
+    VERTEX,
+    BEDROCK
   }
 
   /**
@@ -209,7 +212,74 @@ class ProviderRoutesTest {
             "{\"anthropic_version\":\"vertex-2023-10-16\"," + MESSAGES_BODY,
             quoted(orders()),
             MESSAGES_SUFFIX,
-            "vertex_anthropic"));
+            "vertex_anthropic"),
+        new Case(
+            "Bedrock Converse with an API key",
+            "/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse",
+            Target.BEDROCK,
+            List.of("authorization", "Bearer bedrock-api-key"),
+            CONVERSE_PREFIX,
+            orders(),
+            CONVERSE_SUFFIX,
+            "bedrock_converse"),
+        new Case(
+            "Bedrock InvokeModel of an Anthropic model with an API key",
+            "/model/anthropic.claude-3-5-sonnet-20241022-v2:0/invoke",
+            Target.BEDROCK,
+            List.of("authorization", "Bearer bedrock-api-key"),
+            "{\"anthropic_version\":\"bedrock-2023-05-31\"," + MESSAGES_BODY,
+            quoted(orders()),
+            MESSAGES_SUFFIX,
+            "bedrock_invoke"));
+  }
+
+  private static final String CONVERSE_PREFIX =
+      "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"did ord_100217 fail?\"}]},"
+          + "{\"role\":\"assistant\",\"content\":[{\"toolUse\":{\"toolUseId\":\"tu1\",\"name\":\"orders\",\"input\":{}}}]},"
+          + "{\"role\":\"user\",\"content\":[{\"toolResult\":{\"toolUseId\":\"tu1\",\"content\":[{\"json\":{\"orders\":";
+  private static final String CONVERSE_SUFFIX =
+      "}}],\"status\":\"success\"}}]}],\"inferenceConfig\":{\"maxTokens\":256}}";
+
+  @Test
+  void aSigV4SignedBedrockRequestGoesAsItCameAndItsEventStreamIsRelayedAsItIs() throws Exception {
+    byte[] frames = new byte[512];
+    for (int i = 0; i < frames.length; i++) {
+      frames[i] = (byte) (i * 31);
+    }
+    bedrock.respond(
+        (request, body) ->
+            request
+                .response()
+                .putHeader("content-type", "application/vnd.amazon.eventstream")
+                .putHeader("x-amzn-bedrock-content-type", "application/json")
+                .end(io.vertx.core.buffer.Buffer.buffer(frames)));
+    try (ProxyFixture fx = proxy(b -> b)) {
+      String body = CONVERSE_PREFIX + orders() + CONVERSE_SUFFIX;
+      Tests.Reply reply =
+          fx.post(
+              "/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse-stream",
+              body,
+              "authorization",
+              "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261206/us-east-1/bedrock/aws4_request, "
+                  + "SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=abc",
+              "x-amz-date",
+              "20261206T120000Z");
+      assertEquals(200, reply.status());
+      assertArrayEquals(frames, reply.body(), "the event stream is relayed byte for byte");
+      assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), bedrock.take().body());
+      assertTrue(
+          Tests.eventually(
+              () ->
+                  fx.proxy
+                      .scrapeMetrics()
+                      .contains(
+                          "headroom_signed_passthrough_total{route=\"bedrock_converse\"} 1.0")),
+          fx.proxy.scrapeMetrics());
+    } finally {
+      bedrock.respond(
+          (request, body) ->
+              request.response().putHeader("content-type", "application/json").end("{}"));
+    }
   }
 
   private static ProxyFixture proxy(UnaryOperator<ProxyOptions.Builder> more) {
@@ -220,7 +290,8 @@ class ProviderRoutesTest {
                     .azureOpenaiUrl(azure.url() + "/openai")
                     .azureDeployment("gpt-4o-eu", azureEu.url())
                     .geminiApiUrl(gemini.url())
-                    .vertexApiUrl(vertex.url())));
+                    .vertexApiUrl(vertex.url())
+                    .bedrockApiUrl(bedrock.url())));
   }
 
   private static FakeUpstream.Recorded send(ProxyFixture fx, Case c, String... extra) {
@@ -236,6 +307,7 @@ class ProviderRoutesTest {
               case AZURE_EU -> azureEu;
               case GEMINI -> gemini;
               case VERTEX -> vertex;
+              case BEDROCK -> bedrock;
             };
     FakeUpstream.Recorded recorded = upstream.apply(c.target()).take();
     assertEquals(c.uri(), recorded.uri(), "the provider gets the client's path and query");

@@ -83,6 +83,12 @@ final class Exchange implements ExchangeOutcome {
     }
     if (ctx.bypass || !ctx.route.carriesPayload() || !services.pipeline().active()) {
       streamThrough(length);
+    } else if (signedOverItsBody()) {
+      // A SigV4 signature covers the body: a changed body would be refused upstream, and this
+      // proxy has no credentials to sign it again. It goes as it came.
+      ctx.decision = "signed_passthrough";
+      services.metrics().signedPassthrough(ctx.route.label());
+      streamThrough(length);
     } else {
       BodyReader.read(
           req,
@@ -93,6 +99,17 @@ final class Exchange implements ExchangeOutcome {
               pipeline.run(
                   body, upstreamHeaders(), req.getHeader("x-headroom-session-id"), this::send));
     }
+  }
+
+  /**
+   * @return whether the request carries an AWS SigV4 signature, which covers its body (Bedrock's
+   *     API keys, sent as a bearer token, do not)
+   */
+  private boolean signedOverItsBody() {
+    String authorization = req.getHeader("authorization");
+    return ctx.provider == Provider.BEDROCK
+        && authorization != null
+        && authorization.startsWith("AWS4-HMAC-SHA256");
   }
 
   /** Nothing can change the body: it is piped upstream as it arrives. */

@@ -298,6 +298,19 @@ public final class ProxyMetrics {
   }
 
   /**
+   * Counts a request forwarded untouched because a signature covers its body (Bedrock SigV4).
+   *
+   * @param route the route label
+   */
+  public void signedPassthrough(String route) {
+    Counter.builder("headroom.signed.passthrough")
+        .description("requests left as they came because a signature covers their body")
+        .tag("route", route)
+        .register(registry)
+        .increment();
+  }
+
+  /**
    * @param delta +1 when an SSE relay starts, -1 when it ends
    */
   public void streams(int delta) {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.api.PipelineEvent;
+import dev.headroom.api.PipelineExtensions;
+import dev.headroom.api.PipelineStage;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -335,7 +338,8 @@ class ProviderRoutesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
   void compressionChangesOnlyTheLiveZone(Case c) throws Exception {
-    try (ProxyFixture fx = proxy(b -> b)) {
+    RecordingExtension recorder = new RecordingExtension();
+    try (ProxyFixture fx = proxy(b -> b.extensions(PipelineExtensions.of(recorder)))) {
       FakeUpstream.Recorded sent = send(fx, c);
       String body =
           LiveZoneCompressionTest.withoutRetrieveToolIfAny(
@@ -347,6 +351,24 @@ class ProviderRoutesTest {
           zone.length() < c.value().length() / 2, zone.length() + " of " + c.value().length());
       JsonNode value = JSON.readTree(zone);
       assertTrue(value.asText().contains("card_declined"), zone);
+      assertTrue(
+          Tests.eventually(() -> recorder.seenStages().contains(PipelineStage.RESPONSE_RECEIVED)),
+          recorder.seenStages().toString());
+      for (PipelineStage stage :
+          List.of(
+              PipelineStage.INPUT_RECEIVED,
+              PipelineStage.INPUT_ROUTED,
+              PipelineStage.INPUT_COMPRESSED,
+              PipelineStage.PRE_SEND,
+              PipelineStage.POST_SEND)) {
+        assertTrue(recorder.seenStages().contains(stage), stage + " in " + recorder.seenStages());
+      }
+      PipelineEvent received =
+          recorder.events.stream()
+              .filter(e -> e.stage() == PipelineStage.INPUT_RECEIVED)
+              .findFirst()
+              .orElseThrow();
+      assertEquals(c.route(), received.metadata().get("route"), received.metadata().toString());
       String counted = "headroom_requests_total{route=\"" + c.route() + "\",status=\"200\"} 1.0";
       assertTrue(
           Tests.eventually(() -> fx.proxy.scrapeMetrics().contains(counted)),

@@ -96,6 +96,10 @@ public final class Detectors {
       // JSON lines: commas everywhere, but not a table.
       return new Parsed(Detection.of(ContentType.LOG), Optional.empty());
     }
+    if (sample.accessLogRatio() >= 0.5) {
+      // nginx, Apache, Envoy, ALB: requests with a status, grouped by route when compressed.
+      return new Parsed(Detection.of(ContentType.LOG), Optional.empty());
+    }
     if (sample.isDelimitedTable() || sample.isLongListing()) {
       return new Parsed(Detection.of(ContentType.TABLE), Optional.empty());
     }

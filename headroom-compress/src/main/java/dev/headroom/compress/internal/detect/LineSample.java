@@ -138,6 +138,19 @@ public final class LineSample {
     return last != '/' && !isAsciiSpace(last) && line.indexOf('\t', slash + 1) < 0;
   }
 
+  /**
+   * @return the share of sampled lines that are web access-log requests
+   */
+  double accessLogRatio() {
+    int hits = 0;
+    for (String line : lines) {
+      if (AccessLine.parse(line) != null) {
+        hits++;
+      }
+    }
+    return ratio(hits);
+  }
+
   double logRatio() {
     int hits = 0;
     for (String line : lines) {

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Finds error-like words in a row's values in one pass over its characters (a case-insensitive
  * regex alternation here was a quarter of the table compressor's time). Whole ASCII words only,
  * except the prefixes {@code crash…} and {@code oom…} ({@code CrashLoopBackOff}, {@code
- * OOMKilled}).
+ * OOMKilled}), words ending in {@code …backoff} ({@code ImagePullBackOff}) and {@code
+ * ErrImagePull}; and the failures that carry no error word at all: a non-zero exit, {@code Exited
+ * (137)}, {@code exit code 2}, {@code exit status 1}.
  */
 final class ErrorWords {
 
@@ -27,7 +29,16 @@ final class ErrorWords {
     "unhealthy",
     "refused",
     "invalid",
-    "insufficient"
+    "insufficient",
+    "dead",
+    "evicted",
+    "killed",
+    "aborted",
+    "errored",
+    "failing",
+    "unreachable",
+    "unavailable",
+    "errimagepull"
   };
 
   /** Candidates by length, so a word is compared only with words as long as itself. */
@@ -69,7 +80,13 @@ final class ErrorWords {
       // Every word and prefix is compared only with runs that start with its letter.
       char first = (char) (text.charAt(start) | 0x20);
       if (first == 'c' && len >= 5 && text.regionMatches(true, start, "crash", 0, 5)
-          || first == 'o' && len >= 3 && text.regionMatches(true, start, "oom", 0, 3)) {
+          || first == 'o' && len >= 3 && text.regionMatches(true, start, "oom", 0, 3)
+          || len > 7 && text.regionMatches(true, i - 7, "backoff", 0, 7)) {
+        return true;
+      }
+      if ((first == 'e' && (len == 6 || len == 4))
+          && whole(text, start, i)
+          && nonZeroExit(text, start, i)) {
         return true;
       }
       if (len >= 4
@@ -87,6 +104,39 @@ final class ErrorWords {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code Exited (N)} or {@code exit code N} / {@code exit status N} with N not zero, the word at
+   * {@code [start, end)} being {@code exited} or {@code exit}.
+   */
+  private static boolean nonZeroExit(String text, int start, int end) {
+    int i = end;
+    if (end - start == 6 && text.regionMatches(true, start, "exited", 0, 6)) {
+      if (i + 1 < text.length() && text.charAt(i) == ' ' && text.charAt(i + 1) == '(') {
+        return nonZeroNumber(text, i + 2);
+      }
+      return false;
+    }
+    if (end - start == 4 && text.regionMatches(true, start, "exit", 0, 4)) {
+      for (String word : new String[] {" code ", " code: ", " status ", " status: "}) {
+        if (text.regionMatches(true, i, word, 0, word.length())) {
+          return nonZeroNumber(text, i + word.length());
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether digits start at {@code at} and are not all zeros. */
+  private static boolean nonZeroNumber(String text, int at) {
+    int i = at;
+    boolean nonZero = false;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      nonZero |= text.charAt(i) != '0';
+      i++;
+    }
+    return i > at && nonZero;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.headroom.compress.internal.lines;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.headroom.compress.internal.detect.AccessLine;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
@@ -53,6 +54,12 @@ public final class LogCompressor implements ContentCompressor {
     int n = lines.size();
     if (n < 20) {
       return Optional.empty();
+    }
+    if (startsAsAccessLog(lines)) {
+      Optional<Candidate> grouped = AccessLogs.compress(input);
+      if (grouped.isPresent()) {
+        return grouped;
+      }
     }
     List<String> content = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -119,6 +126,20 @@ public final class LogCompressor implements ContentCompressor {
     String details = levelCounts(levels) + topTemplates(sel);
     return Optional.of(
         new Candidate(sel.render(input.text(), input.sink(), "lines", details), "log"));
+  }
+
+  /** Whether most of the first ten non-blank lines are web access-log requests. */
+  private static boolean startsAsAccessLog(Lines lines) {
+    int seen = 0;
+    int requests = 0;
+    for (int i = 0; i < lines.size() && seen < 10; i++) {
+      String line = lines.content(i);
+      if (!line.isBlank()) {
+        seen++;
+        requests += AccessLine.parse(line) == null ? 0 : 1;
+      }
+    }
+    return requests * 2 > seen;
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
@@ -28,21 +29,63 @@ public final class SearchCompressor implements ContentCompressor {
 
   private static final Pattern DEFINITION =
       Pattern.compile(
-          "^\\s*(?:export\\s+)?(?:default\\s+)?(?:public\\s+|private\\s+|protected\\s+|static\\s+|async\\s+)*"
-              + "(?:function|def|class|interface|type|enum|const|let|var|func|fn|struct|trait|impl)\\b");
+          "^\\s*(?:export\\s+)?(?:default\\s+)?"
+              + "(?:public\\s+|private\\s+|protected\\s+|internal\\s+|static\\s+|async\\s+"
+              + "|pub(?:\\([^)]*\\))?\\s+|override\\s+|open\\s+|suspend\\s+|abstract\\s+|final\\s+)*"
+              + "(?:function|def|class|interface|type|enum|const|let|var|val|func|fn|fun|struct|trait"
+              + "|impl|record|object|module|macro)\\b\\s*(?:\\([^)]*\\)\\s*)?[*&]?\\s*([A-Za-z_$][\\w$]*)");
+
+  /**
+   * A typed declaration without a keyword: a method or function whose name follows its return type
+   * and modifiers (Java, C#, Kotlin properties, C, C++, TypeScript class members): {@code public
+   * Optional<User> findUser(long id) {}, {@code async findUser(id: string): Promise<User> {}. The
+   * name is group 1; a call ({@code .findUser(}, {@code = findUser(}, {@code return findUser(})
+   * does not match.
+   */
+  private static final Pattern TYPED_DEFINITION =
+      Pattern.compile(
+          "^\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s+)*"
+              + "(?!(?:return|new|throw|await|yield|else|if|for|while|switch|case|catch|assert|typeof|delete)\\b)"
+              + "(?:[\\w$]+(?:<[^=;()]*>)?(?:\\[\\])*[?*&]?\\s+)*"
+              + "([A-Za-z_$][\\w$]*)\\s*(?:<[^=;()]*>)?\\s*\\([^;=]*;?\\s*$");
+
   private static final int MAX_QUERY = 20;
   private static final int MAX_DEFINITIONS = 10;
 
   /**
-   * A definition is kept when it names an identifier from the query ("where is MaxAttempts set").
+   * A definition is kept when the name it declares is an identifier from the query ("where is
+   * MaxAttempts set"), in a language's keyword shape ({@code def}, {@code fn}, {@code func}, {@code
+   * class}, {@code const}…) or its typed shape ({@code public Optional<User> findUser(long id)}).
    */
   private static boolean declaresQueried(Input input, String hit) {
+    // The declared name must be the queried symbol: "var found = repo.findUser(id)" declares
+    // "found", not "findUser".
+    Matcher keyword = DEFINITION.matcher(hit);
+    String name;
+    if (keyword.lookingAt()) {
+      name = keyword.group(1);
+    } else {
+      Matcher typed = TYPED_DEFINITION.matcher(hit);
+      if (!typed.lookingAt()
+          || typed.start(1) == firstNonBlank(hit) && !hit.stripTrailing().endsWith("{")) {
+        return false; // a bare call, "findUser(id);", has no type before its name
+      }
+      name = typed.group(1);
+    }
     for (var term : input.query().terms()) {
-      if (term.strong() && term.in(hit)) {
+      if (term.strong() && term.in(name) && name.length() <= term.text().length() + 8) {
         return true;
       }
     }
     return false;
+  }
+
+  private static int firstNonBlank(String text) {
+    int i = 0;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   @Override
@@ -79,10 +122,7 @@ public final class SearchCompressor implements ContentCompressor {
     }
     int definitions = 0;
     for (int i = 0; i < n && definitions < MAX_DEFINITIONS; i++) {
-      if (hitText[i] != null
-          && content.get(i).length() > 0
-          && DEFINITION.matcher(hitText[i]).lookingAt()
-          && declaresQueried(input, hitText[i])) {
+      if (hitText[i] != null && content.get(i).length() > 0 && declaresQueried(input, hitText[i])) {
         definitions += sel.keep(i) ? 1 : 0;
       }
     }

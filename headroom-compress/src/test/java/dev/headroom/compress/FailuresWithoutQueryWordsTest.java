@@ -1,0 +1,133 @@
+package dev.headroom.compress;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows that report a failure in the vocabulary of the tool that printed them — a non-zero exit
+ * code, {@code OOMKilled}, {@code CrashLoopBackOff}, {@code Evicted}, {@code Dead} — are kept
+ * whatever the question, even one that shares no word with them; the rest of a large table still
+ * shrinks by more than 80%.
+ */
+class FailuresWithoutQueryWordsTest {
+
+  private static final Compressor COMPRESSOR = Compressor.create();
+
+  /** {@code docker ps -a}: a few containers died (137, 1, Dead), many exited cleanly. */
+  private static Table dockerPs(Random random) {
+    List<String> lines = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    lines.add(
+        String.format(
+            "%-15s%-30s%-25s%-16s%-28s%-25s%s",
+            "CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"));
+    String[] images = {"shop/api:3.1.0", "shop/queue:3.1.0", "redis:7.4", "postgres:17", "caddy:2"};
+    int rows = 140 + random.nextInt(60);
+    for (int i = 0; i < rows; i++) {
+      String status;
+      int kind = random.nextInt(100);
+      if (i % 47 == 13) {
+        status = "Exited (" + (random.nextBoolean() ? 137 : 2) + ") " + (i % 9 + 2) + " hours ago";
+      } else if (i % 61 == 30) {
+        status = "Dead";
+      } else if (kind < 55) {
+        status = "Up " + (i % 50 + 2) + " minutes";
+      } else {
+        status = "Exited (0) " + (i % 40 + 2) + " minutes ago";
+      }
+      String line =
+          String.format(
+              "%-15s%-30s%-25s%-16s%-28s%-25s%s",
+              String.format("%012x", random.nextLong() & 0xffffffffffffL),
+              images[i % images.length],
+              "\"/entrypoint.sh run…\"",
+              (i % 20 + 1) + " hours ago",
+              status,
+              status.startsWith("Up") ? "0.0.0.0:" + (9000 + i) + "->8080/tcp" : "",
+              "svc-" + i);
+      lines.add(line);
+      if (status.startsWith("Dead")
+          || status.startsWith("Exited (") && !status.startsWith("Exited (0)")) {
+        failures.add(line);
+      }
+    }
+    return new Table(String.join("\n", lines) + "\n", failures);
+  }
+
+  /** {@code kubectl get pods -A}: a few pods crash-loop, were OOM-killed or evicted. */
+  private static Table kubectlPods(Random random) {
+    List<String> lines = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    lines.add(
+        String.format(
+            "%-14s%-44s%-8s%-19s%-12s%s",
+            "NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE"));
+    String[] bad = {"CrashLoopBackOff", "OOMKilled", "Evicted", "ImagePullBackOff", "Error"};
+    int rows = 150 + random.nextInt(80);
+    for (int i = 0; i < rows; i++) {
+      boolean failing = i % 37 == 11;
+      String status =
+          failing ? bad[(i / 37) % bad.length] : (i % 13 == 0 ? "Completed" : "Running");
+      String line =
+          String.format(
+              "%-14s%-44s%-8s%-19s%-12s%s",
+              i % 3 == 0 ? "payments" : "catalog",
+              "svc-" + i + "-" + Integer.toHexString(random.nextInt(1 << 20)) + "-x7k2p",
+              failing ? "0/1" : "1/1",
+              status,
+              failing ? String.valueOf(5 + random.nextInt(40)) : "0",
+              (i % 30 + 1) + "d");
+      lines.add(line);
+      if (failing) {
+        failures.add(line);
+      }
+    }
+    return new Table(String.join("\n", lines) + "\n", failures);
+  }
+
+  private record Table(String text, List<String> failures) {}
+
+  private static void assertFailuresKept(Table table, String query) {
+    CompressionResult result = COMPRESSOR.compress(table.text(), CompressContext.ofQuery(query));
+    assertTrue(result instanceof Compressed, result.toString());
+    Compressed compressed = (Compressed) result;
+    for (String failure : table.failures()) {
+      assertTrue(
+          compressed.text().contains(failure),
+          "a failure row must survive \"" + query + "\": " + failure + "\n" + compressed.text());
+    }
+    assertTrue(
+        compressed.compressedTokens() < compressed.originalTokens() * 0.2,
+        compressed.originalTokens() + " -> " + compressed.compressedTokens());
+  }
+
+  @RepeatedTest(5)
+  void dockerContainersThatDiedSurviveAnyQuestion() {
+    Table table = dockerPs(new Random(System.nanoTime()));
+    assertFailuresKept(table, "which containers exited with an error?");
+    assertFailuresKept(table, "list the containers");
+    assertFailuresKept(table, "");
+  }
+
+  @RepeatedTest(5)
+  void podsThatCrashOrWereEvictedSurviveAnyQuestion() {
+    Table table = kubectlPods(new Random(System.nanoTime()));
+    assertFailuresKept(table, "is anything wrong in the cluster?");
+    assertFailuresKept(table, "");
+  }
+
+  @Test
+  void aCleanExitIsNotAFailure() {
+    Table table = dockerPs(new Random(3));
+    Compressed compressed =
+        (Compressed) COMPRESSOR.compress(table.text(), CompressContext.ofQuery(""));
+    long cleanExits = compressed.text().lines().filter(line -> line.contains("Exited (0)")).count();
+    long allCleanExits = table.text().lines().filter(line -> line.contains("Exited (0)")).count();
+    assertTrue(cleanExits < allCleanExits / 2, cleanExits + " of " + allCleanExits + " kept");
+  }
+}

@@ -89,7 +89,7 @@ class CompressorTest {
   }
 
   @Test
-  void codeIsNeverCut() {
+  void codeWhoseMembersAreAllOutlineIsLeftWhole() {
     StringBuilder code = new StringBuilder("package main\n\n");
     for (int i = 0; i < 60; i++) {
       code.append("func handler")
@@ -98,9 +98,9 @@ class CompressorTest {
     }
     CompressionResult result =
         compressor.compress(code.toString(), CompressContext.defaults().withTargetTokens(10));
+    // One-line bodies: eliding them would cost more than it saves.
     Unchanged u = assertInstanceOf(Unchanged.class, result);
     assertEquals(ContentType.CODE, u.contentType());
-    assertEquals(Unchanged.Reason.NOTHING_TO_DROP, u.reason());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.headroom.compress.internal;
 import dev.headroom.compress.ContentType;
 import dev.headroom.compress.internal.html.HtmlCompressor;
 import dev.headroom.compress.internal.json.JsonCompressor;
+import dev.headroom.compress.internal.lines.CodeCompressor;
 import dev.headroom.compress.internal.lines.DiffCompressor;
 import dev.headroom.compress.internal.lines.LogCompressor;
 import dev.headroom.compress.internal.lines.SearchCompressor;
@@ -31,7 +32,7 @@ final class Compressors {
     map.put(ContentType.TABLE, new TableCompressor());
     map.put(ContentType.DIFF, new DiffCompressor());
     map.put(ContentType.HTML, new HtmlCompressor());
-    map.put(ContentType.CODE, new TextCompressor(true));
+    map.put(ContentType.CODE, new CodeCompressor(new TextCompressor(true)));
     // Prose may hold fenced JSON or logs; those blocks go to the compressors registered above.
     map.put(ContentType.TEXT, new FencedCompressor(Map.copyOf(map), new TextCompressor(false)));
   }

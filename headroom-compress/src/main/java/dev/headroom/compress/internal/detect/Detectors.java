@@ -85,6 +85,15 @@ public final class Detectors {
       // Markdown with fenced blocks: mixed prose, never cut.
       return new Parsed(Detection.of(ContentType.TEXT), Optional.empty());
     }
+    if (Gutters.numbered(lines)) {
+      // A numbered file read: its numbers are a gutter, never a table column.
+      Optional<String> language = CodeLanguages.detect(Gutters.strip(lines));
+      return new Parsed(
+          language.isPresent()
+              ? new Detection(ContentType.CODE, language)
+              : Detection.of(ContentType.TEXT),
+          Optional.empty());
+    }
     LineSample sample = new LineSample(lines);
     if (sample.isDiff(DIFF_HEADER)) {
       return new Parsed(Detection.of(ContentType.DIFF), Optional.empty());

@@ -1,0 +1,196 @@
+package dev.headroom.compress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * File reads, with the gutters coding agents and editors put before each line or without: read as
+ * code, never as a table; the outline stays (every member's signature), the member the question is
+ * about stays whole with its real line numbers, and a large file shrinks by more than 80%.
+ */
+class FileReadTest {
+
+  private static final Compressor COMPRESSOR = Compressor.create();
+
+  /** How a read numbers its lines. */
+  enum Gutter {
+    AGENT_TAB(i -> String.format("%6d\t", i)),
+    CAT_N(i -> String.format("%6d  ", i).substring(0, 6) + "\t"),
+    EDITOR_COLON(i -> i + ": "),
+    NONE(i -> "");
+
+    final Function<Integer, String> prefix;
+
+    Gutter(Function<Integer, String> prefix) {
+      this.prefix = prefix;
+    }
+  }
+
+  private record Read(String text, List<String> signatures, List<String> askedMember) {}
+
+  private static Read java(Gutter gutter, long seed) {
+    Random random = new Random(seed);
+    List<String> code = new ArrayList<>();
+    code.add("package org.example.shipping;");
+    code.add("");
+    for (String imported :
+        new String[] {
+          "java.time.Duration",
+          "java.time.Instant",
+          "java.util.List",
+          "java.util.Map",
+          "java.util.Optional",
+          "java.util.concurrent.ConcurrentHashMap"
+        }) {
+      code.add("import " + imported + ";");
+    }
+    code.add("");
+    code.add("public final class ShipmentPlanner {");
+    code.add("");
+    code.add("  private final Map<String, Route> routes = new ConcurrentHashMap<>();");
+    code.add("");
+    List<String> signatures = new ArrayList<>();
+    List<Integer> askedLines = new ArrayList<>();
+    int members = 30 + random.nextInt(15);
+    int asked = 10 + random.nextInt(members - 12);
+    for (int m = 0; m < members; m++) {
+      String name = m == asked ? "estimateCustomsDelay" : "step" + m + "Leg";
+      String signature = "  public Duration " + name + "(Shipment shipment, Route route) {";
+      signatures.add(signature);
+      int start = code.size();
+      code.add(signature);
+      int body = 8 + random.nextInt(14);
+      for (int k = 0; k < body; k++) {
+        if (m == asked && k == body / 2) {
+          code.add(
+              "    Duration customs = route.crossesBorder() ? Duration.ofHours(36) : Duration.ZERO;");
+        } else if (k % 5 == 4) {
+          code.add("    if (shipment.weightKg() > " + (k * 40) + ") {");
+          code.add("      total = total.plus(Duration.ofMinutes(" + k + "));");
+          code.add("    }");
+        } else {
+          code.add("    total = total.plus(route.leg(" + k + ").transit(shipment.priority()));");
+        }
+      }
+      code.add("    return total;");
+      code.add("  }");
+      code.add("");
+      if (m == asked) {
+        for (int i = start; i < code.size() - 1; i++) {
+          askedLines.add(i);
+        }
+      }
+    }
+    code.add("}");
+    StringBuilder text = new StringBuilder();
+    List<String> askedMember = new ArrayList<>();
+    for (int i = 0; i < code.size(); i++) {
+      String line = gutter.prefix.apply(i + 1) + code.get(i);
+      text.append(line).append('\n');
+      if (askedLines.contains(i)) {
+        askedMember.add(line);
+      }
+    }
+    return new Read(text.toString(), signatures, askedMember);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Gutter.class)
+  void theOutlineAndTheAskedMemberSurvive(Gutter gutter) {
+    Read read = java(gutter, gutter.ordinal() + 11L);
+
+    assertEquals(ContentType.CODE, ContentDetector.detect(read.text()).type());
+    Compressed compressed =
+        (Compressed)
+            COMPRESSOR.compress(
+                read.text(), CompressContext.ofQuery("why is estimateCustomsDelay so long?"));
+    String text = compressed.text();
+    for (String line : read.askedMember()) {
+      assertTrue(text.contains(line + "\n"), "the asked member stays whole: " + line + "\n" + text);
+    }
+    for (String signature : read.signatures()) {
+      assertTrue(text.contains(signature), "the outline keeps " + signature);
+    }
+    assertTrue(
+        compressed.compressedTokens() < compressed.originalTokens() * 0.2,
+        compressed.originalTokens() + " -> " + compressed.compressedTokens());
+  }
+
+  @Test
+  void aMemberFoundByWhatItDoesIsKeptWhole() {
+    Read read = java(Gutter.AGENT_TAB, 5);
+    Compressed compressed =
+        (Compressed)
+            COMPRESSOR.compress(
+                read.text(),
+                CompressContext.ofQuery("where do we add the customs time at the border?"));
+    for (String line : read.askedMember()) {
+      assertTrue(compressed.text().contains(line + "\n"), line);
+    }
+  }
+
+  @Test
+  void pythonMembersEndWhereTheirIndentationDoes() {
+    StringBuilder text = new StringBuilder();
+    int number = 1;
+    List<String> asked = new ArrayList<>();
+    for (int m = 0; m < 30; m++) {
+      String name = m == 17 ? "reconcile_ledger" : "helper_" + m;
+      List<String> lines = new ArrayList<>();
+      lines.add("def " + name + "(entries, cutoff):");
+      lines.add("    total = 0");
+      for (int k = 0; k < 6; k++) {
+        lines.add("    for entry in entries[" + k + "]:");
+        lines.add("        total += entry.amount if entry.date < cutoff else 0");
+      }
+      lines.add("    return total");
+      lines.add("");
+      for (String line : lines) {
+        String numbered = String.format("%6d\t", number++) + line;
+        text.append(numbered).append('\n');
+        if (m == 17 && !line.isEmpty()) {
+          asked.add(numbered);
+        }
+      }
+    }
+    Compressed compressed =
+        (Compressed)
+            COMPRESSOR.compress(
+                text.toString(), CompressContext.ofQuery("what does reconcile_ledger return?"));
+    for (String line : asked) {
+      assertTrue(compressed.text().contains(line + "\n"), line + "\n" + compressed.text());
+    }
+    assertTrue(compressed.text().contains("def helper_3(entries, cutoff):"));
+    assertTrue(compressed.compressedTokens() < compressed.originalTokens() / 2);
+  }
+
+  @Test
+  void aSmallReadIsLeftAsItIs() {
+    StringBuilder text = new StringBuilder();
+    String[] body = {
+      "package org.example;",
+      "",
+      "public class Small {",
+      "  public int one() {",
+      "    return 1;",
+      "  }",
+      "}"
+    };
+    int number = 1;
+    for (int repeat = 0; repeat < 10; repeat++) {
+      for (String line : body) {
+        text.append(String.format("%6d\t", number++)).append(line).append('\n');
+      }
+    }
+    CompressionResult result = COMPRESSOR.compress(text.toString(), CompressContext.ofQuery(""));
+    assertTrue(result instanceof Unchanged, result.toString());
+  }
+}

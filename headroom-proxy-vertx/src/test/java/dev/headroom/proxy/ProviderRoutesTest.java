@@ -377,6 +377,39 @@ class ProviderRoutesTest {
   }
 
   @Test
+  void aGeminiConversationsNextTurnReplaysTheCompressedFunctionResponseByteForByte()
+      throws Exception {
+    try (ProxyFixture fx = proxy(b -> b)) {
+      String turn1 = GEMINI_PREFIX + orders() + GEMINI_SUFFIX;
+      fx.post(
+          "/v1beta/models/gemini-2.5-flash:generateContent",
+          turn1,
+          "x-goog-api-key",
+          "AIza-replay");
+      String sent1 = new String(gemini.take().body(), StandardCharsets.UTF_8);
+      String history = turn1.substring(0, turn1.indexOf("],\"tools\""));
+      String turn2 =
+          history
+              + ",{\"role\":\"model\",\"parts\":[{\"text\":\"ord_100217 failed.\"}]},"
+              + "{\"role\":\"user\",\"parts\":[{\"text\":\"Thanks, and the totals?\"}]}"
+              + turn1.substring(turn1.indexOf("],\"tools\""));
+      Tests.Reply reply =
+          fx.post(
+              "/v1beta/models/gemini-2.5-flash:generateContent",
+              turn2,
+              "x-goog-api-key",
+              "AIza-replay");
+      String sent2 = new String(gemini.take().body(), StandardCharsets.UTF_8);
+
+      String compressedHistory = sent1.substring(0, sent1.indexOf("],\"tools\""));
+      assertTrue(
+          sent2.startsWith(compressedHistory),
+          "turn 2 begins with turn 1's compressed history, byte for byte");
+      assertEquals("1", reply.headers().get("x-headroom-replayed-blocks"));
+    }
+  }
+
+  @Test
   void anAzureDeploymentWithoutAResourceGetsAClearError() throws Exception {
     try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b)) {
       Tests.Reply reply =

@@ -22,6 +22,7 @@ import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
 import dev.headroom.proxy.internal.retrieval.RetrievalToolRewriter;
+import dev.headroom.proxy.internal.wire.AccessToken;
 import dev.headroom.proxy.internal.wire.UpstreamTargets;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -186,7 +187,8 @@ public final class HeadroomProxy {
             options.maxBodyBytes(),
             options.connectTimeout(),
             options.requestTimeout(),
-            options.shutdownTimeout());
+            options.shutdownTimeout(),
+            new AccessToken(options.authToken()));
     List<ProxyVerticle> verticles = new CopyOnWriteArrayList<>();
     return vertx
         .deployVerticle(

@@ -48,6 +48,7 @@ public final class ProxyOptions {
   private final boolean compression;
   private final Duration compressionBudget;
   private final ProtectedTools protectedTools;
+  private final String authToken;
   private final URI ccrStore;
   private final Duration ccrConversationTtl;
   private final long replayMemoryBytes;
@@ -74,6 +75,7 @@ public final class ProxyOptions {
     this.compression = builder.compression;
     this.compressionBudget = builder.compressionBudget;
     this.protectedTools = builder.protectedTools;
+    this.authToken = builder.authToken;
     this.ccrStore = builder.ccrStore;
     this.ccrConversationTtl = builder.ccrConversationTtl;
     this.replayMemoryBytes = builder.replayMemoryBytes;
@@ -248,6 +250,14 @@ public final class ProxyOptions {
   }
 
   /**
+   * @return the token every client must show (in {@code x-headroom-token}), if the gateway is not
+   *     open to anyone who can reach it
+   */
+  public Optional<String> authToken() {
+    return Optional.ofNullable(authToken);
+  }
+
+  /**
    * @return the tools whose outputs are never compressed
    */
   public ProtectedTools protectedTools() {
@@ -292,6 +302,7 @@ public final class ProxyOptions {
     private boolean compression = true;
     private Duration compressionBudget = Duration.ofMillis(50);
     private ProtectedTools protectedTools = ProtectedTools.defaults();
+    private String authToken;
     private URI ccrStore;
     private Duration ccrConversationTtl = Duration.ofHours(24);
     private long replayMemoryBytes = 64L << 20;
@@ -388,6 +399,22 @@ public final class ProxyOptions {
      */
     public Builder protectedTools(ProtectedTools value) {
       this.protectedTools = Objects.requireNonNull(value, "protectedTools must not be null");
+      return this;
+    }
+
+    /**
+     * @param value the token every client must show in {@code x-headroom-token} (or as {@code
+     *     Proxy-Authorization: Bearer …}); a request without it gets 401 in its provider's error
+     *     shape, except {@code GET /healthz}; default none: anyone who can reach the port may use
+     *     it
+     * @return this builder
+     */
+    public Builder authToken(String value) {
+      Objects.requireNonNull(value, "authToken must not be null");
+      if (value.isBlank() || value.strip().length() < 16) {
+        throw new IllegalArgumentException("authToken must be at least 16 characters");
+      }
+      this.authToken = value.strip();
       return this;
     }
 

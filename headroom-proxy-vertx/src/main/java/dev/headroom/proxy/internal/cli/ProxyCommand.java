@@ -191,6 +191,16 @@ public final class ProxyCommand implements Callable<Integer> {
   String protectTools;
 
   @Option(
+      names = "--auth-token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:HEADROOM_AUTH_TOKEN}",
+      description =
+          "A token of at least 16 characters every client must send in x-headroom-token "
+              + "(or Proxy-Authorization: Bearer); others get 401, except GET /healthz "
+              + "(env HEADROOM_AUTH_TOKEN). Default: none, open to anyone who can reach the port.")
+  String authToken;
+
+  @Option(
       names = "--ccr-store",
       paramLabel = "memory|redis://HOST:PORT/DB",
       defaultValue = "${env:HEADROOM_CCR_STORE:-memory}",
@@ -314,6 +324,9 @@ public final class ProxyCommand implements Callable<Integer> {
     }
     if (bedrockApiUrl != null && !bedrockApiUrl.isBlank()) {
       builder.bedrockApiUrl(bedrockApiUrl);
+    }
+    if (authToken != null && !authToken.isBlank()) {
+      builder.authToken(authToken);
     }
     if (azureOpenaiUrl != null && !azureOpenaiUrl.isBlank()) {
       for (String entry : azureOpenaiUrl.split(",")) {

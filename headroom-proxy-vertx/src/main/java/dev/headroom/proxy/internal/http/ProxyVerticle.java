@@ -2,18 +2,23 @@ package dev.headroom.proxy.internal.http;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.headroom.pipeline.Provider;
 import dev.headroom.pipeline.RequestPipeline;
 import dev.headroom.pipeline.ResponseStages;
+import dev.headroom.pipeline.Route;
 import dev.headroom.proxy.internal.compressapi.CompressEndpoint;
 import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
 import dev.headroom.proxy.internal.websocket.WebSocketRelay;
+import dev.headroom.proxy.internal.wire.AccessToken;
+import dev.headroom.proxy.internal.wire.ErrorBodies;
 import dev.headroom.proxy.internal.wire.RequestIds;
 import dev.headroom.proxy.internal.wire.Upstreams;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -162,6 +167,11 @@ public final class ProxyVerticle extends VerticleBase {
   }
 
   private void dispatch(HttpServerRequest request) {
+    if (!AccessToken.open(request.path())
+        && !options.access().admits(request.headers(), request.path())) {
+      refuse(request);
+      return;
+    }
     if (request.method() == HttpMethod.GET) {
       String path = request.path();
       if (path.equals("/healthz") || path.equals("/healthz/upstream") || path.equals("/metrics")) {
@@ -200,5 +210,30 @@ public final class ProxyVerticle extends VerticleBase {
     } else {
       new Exchange(services, request).start();
     }
+  }
+
+  /** 401 in the shape of the provider the request is for, without reading its body. */
+  private void refuse(HttpServerRequest request) {
+    long started = System.nanoTime();
+    String path = request.path();
+    Route route = Route.of(request.method().name(), path);
+    Provider provider = Upstreams.providerOf(route, path, request.headers());
+    String requestId = RequestIds.of(request.headers());
+    Buffer body =
+        ErrorBodies.of(
+            provider,
+            401,
+            "authentication_error",
+            "This gateway requires its access token in the x-headroom-token header.",
+            requestId);
+    request
+        .response()
+        .setStatusCode(401)
+        .putHeader("content-type", "application/json")
+        .putHeader("www-authenticate", "Bearer realm=\"headroom\"")
+        .putHeader("x-request-id", requestId)
+        .putHeader("connection", "close")
+        .end(body);
+    shared.metrics().request(route.label(), 401, 0, body.length(), System.nanoTime() - started, 0);
   }
 }

@@ -2,6 +2,7 @@ package dev.headroom.proxy.internal.http;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.headroom.proxy.internal.wire.AccessToken;
 import dev.headroom.proxy.internal.wire.UpstreamTargets;
 import java.time.Duration;
 import org.apiguardian.api.API;
@@ -17,6 +18,7 @@ import org.apiguardian.api.API;
  * @param connectTimeout the upstream connect timeout
  * @param requestTimeout the whole-exchange timeout
  * @param shutdownTimeout how long a graceful stop drains
+ * @param access the token clients must show, if any
  */
 @API(status = INTERNAL, since = "0.1")
 public record ServerSettings(
@@ -26,4 +28,5 @@ public record ServerSettings(
     long maxBodyBytes,
     Duration connectTimeout,
     Duration requestTimeout,
-    Duration shutdownTimeout) {}
+    Duration shutdownTimeout,
+    AccessToken access) {}

@@ -52,7 +52,17 @@ class ProxyCommandTest {
           "--ccr-conversation-ttl",
           "HEADROOM_CCR_CONVERSATION_TTL",
           "--protect-tools",
-          "HEADROOM_PROTECT_TOOLS"
+          "HEADROOM_PROTECT_TOOLS",
+          "--auth-token",
+          "HEADROOM_AUTH_TOKEN",
+          "--azure-openai-url",
+          "AZURE_OPENAI_TARGET_API_URL",
+          "--gemini-api-url",
+          "GEMINI_TARGET_API_URL",
+          "--vertex-api-url",
+          "VERTEX_TARGET_API_URL",
+          "--bedrock-api-url",
+          "BEDROCK_TARGET_API_URL"
         }) {
       assertTrue(help.out().contains(text), text);
     }
@@ -71,7 +81,9 @@ class ProxyCommandTest {
         "--request-timeout|0s|request timeout must be positive",
         "--compression|maybe|'maybe' is not on or off",
         "--compression-budget|0ms|compressionBudget must be positive",
-        "--ccr-conversation-ttl|0s|ccrConversationTtl must be positive"
+        "--ccr-conversation-ttl|0s|ccrConversationTtl must be positive",
+        "--auth-token|short|authToken must be at least 16 characters",
+        "--vertex-region|us central|vertex region must be a region name"
       })
   void badValuesFailFastWithOneLine(String flag, String value, String reason) {
     Run bad = run(flag, value);

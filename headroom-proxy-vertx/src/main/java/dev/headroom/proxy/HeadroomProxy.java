@@ -16,6 +16,7 @@ import dev.headroom.proxy.internal.ccr.CcrStores;
 import dev.headroom.proxy.internal.ccr.MeteredCcrStore;
 import dev.headroom.proxy.internal.compressapi.CompressEndpoint;
 import dev.headroom.proxy.internal.extensions.ExtensionDiscovery;
+import dev.headroom.proxy.internal.http.AdminVerticle;
 import dev.headroom.proxy.internal.http.ProxyVerticle;
 import dev.headroom.proxy.internal.http.ServerSettings;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
@@ -65,6 +66,7 @@ public final class HeadroomProxy {
   private final CcrMetrics ccrMetrics;
   private final List<String> deployments = new ArrayList<>();
   private volatile int port = -1;
+  private volatile int adminPort = -1;
   private volatile ProxyMetrics metrics;
 
   private HeadroomProxy(Vertx vertx, ProxyOptions options) {
@@ -188,7 +190,8 @@ public final class HeadroomProxy {
             options.connectTimeout(),
             options.requestTimeout(),
             options.shutdownTimeout(),
-            new AccessToken(options.authToken()));
+            new AccessToken(options.authToken()),
+            options.adminPort().isPresent());
     List<ProxyVerticle> verticles = new CopyOnWriteArrayList<>();
     return vertx
         .deployVerticle(
@@ -210,6 +213,7 @@ public final class HeadroomProxy {
               }
               return Future.succeededFuture(bound);
             })
+        .compose(bound -> admin(settings, shared).map(ignored -> bound))
         .compose(
             bound ->
                 vertx.executeBlocking(
@@ -243,6 +247,29 @@ public final class HeadroomProxy {
         false);
   }
 
+  /** Deploys the admin listener when {@code --admin-port} asks for one. */
+  private Future<Void> admin(ServerSettings settings, ProxyMetrics shared) {
+    if (options.adminPort().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    AdminVerticle verticle = new AdminVerticle(settings, shared, options.adminPort().getAsInt());
+    return vertx
+        .deployVerticle(verticle)
+        .map(
+            id -> {
+              deployments.add(id);
+              adminPort = verticle.actualPort();
+              return null;
+            });
+  }
+
+  /**
+   * @return the admin listener's port, or {@code -1} without {@code --admin-port} or before start
+   */
+  public int adminPort() {
+    return adminPort;
+  }
+
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
@@ -274,6 +301,7 @@ public final class HeadroomProxy {
     }
     deployments.clear();
     port = -1;
+    adminPort = -1;
     return Future.join(undeployed).mapEmpty();
   }
 }

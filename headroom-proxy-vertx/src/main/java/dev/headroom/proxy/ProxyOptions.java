@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apiguardian.api.API;
 
 /**
@@ -49,6 +50,7 @@ public final class ProxyOptions {
   private final Duration compressionBudget;
   private final ProtectedTools protectedTools;
   private final String authToken;
+  private final int adminPort;
   private final URI ccrStore;
   private final Duration ccrConversationTtl;
   private final long replayMemoryBytes;
@@ -76,6 +78,7 @@ public final class ProxyOptions {
     this.compressionBudget = builder.compressionBudget;
     this.protectedTools = builder.protectedTools;
     this.authToken = builder.authToken;
+    this.adminPort = builder.adminPort;
     this.ccrStore = builder.ccrStore;
     this.ccrConversationTtl = builder.ccrConversationTtl;
     this.replayMemoryBytes = builder.replayMemoryBytes;
@@ -258,6 +261,14 @@ public final class ProxyOptions {
   }
 
   /**
+   * @return the loopback port of {@code /metrics}, {@code /healthz} and {@code /healthz/upstream},
+   *     if they are served apart from the traffic port ({@code 0}: any free port)
+   */
+  public OptionalInt adminPort() {
+    return adminPort < 0 ? OptionalInt.empty() : OptionalInt.of(adminPort);
+  }
+
+  /**
    * @return the tools whose outputs are never compressed
    */
   public ProtectedTools protectedTools() {
@@ -303,6 +314,7 @@ public final class ProxyOptions {
     private Duration compressionBudget = Duration.ofMillis(50);
     private ProtectedTools protectedTools = ProtectedTools.defaults();
     private String authToken;
+    private int adminPort = -1;
     private URI ccrStore;
     private Duration ccrConversationTtl = Duration.ofHours(24);
     private long replayMemoryBytes = 64L << 20;
@@ -415,6 +427,20 @@ public final class ProxyOptions {
         throw new IllegalArgumentException("authToken must be at least 16 characters");
       }
       this.authToken = value.strip();
+      return this;
+    }
+
+    /**
+     * @param value a port on 127.0.0.1 for {@code /metrics}, {@code /healthz} and {@code
+     *     /healthz/upstream} ({@code 0}: any free port), which the traffic port then no longer
+     *     shows ({@code /healthz} stays on both); default none: they are on the traffic port
+     * @return this builder
+     */
+    public Builder adminPort(int value) {
+      if (value < 0 || value > 65535) {
+        throw new IllegalArgumentException("adminPort must be between 0 and 65535: " + value);
+      }
+      this.adminPort = value;
       return this;
     }
 

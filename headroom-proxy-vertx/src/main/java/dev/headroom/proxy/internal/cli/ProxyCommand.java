@@ -201,6 +201,16 @@ public final class ProxyCommand implements Callable<Integer> {
   String authToken;
 
   @Option(
+      names = "--admin-port",
+      paramLabel = "PORT",
+      defaultValue = "${env:HEADROOM_ADMIN_PORT}",
+      description =
+          "Serve /metrics, /healthz and /healthz/upstream on this port of 127.0.0.1 instead of the "
+              + "traffic port (0: any free port, printed at start) (env HEADROOM_ADMIN_PORT). "
+              + "Default: on the traffic port.")
+  Integer adminPort;
+
+  @Option(
       names = "--ccr-store",
       paramLabel = "memory|redis://HOST:PORT/DB",
       defaultValue = "${env:HEADROOM_CCR_STORE:-memory}",
@@ -325,6 +335,9 @@ public final class ProxyCommand implements Callable<Integer> {
     if (bedrockApiUrl != null && !bedrockApiUrl.isBlank()) {
       builder.bedrockApiUrl(bedrockApiUrl);
     }
+    if (adminPort != null) {
+      builder.adminPort(adminPort);
+    }
     if (authToken != null && !authToken.isBlank()) {
       builder.authToken(authToken);
     }
@@ -372,6 +385,12 @@ public final class ProxyCommand implements Callable<Integer> {
             + ", anthropic -> "
             + options.anthropicApiUrl()
             + ")");
+    if (proxy.adminPort() >= 0) {
+      out.println(
+          "headroom admin on http://127.0.0.1:"
+              + proxy.adminPort()
+              + " (/metrics, /healthz, /healthz/upstream)");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -129,12 +129,7 @@ public final class ProxyVerticle extends VerticleBase {
     relay =
         new WebSocketRelay(
             vertx, webSocketClient, upstreams, pipeline, services.responses(), shared.metrics());
-    Map<String, URI> origins = new LinkedHashMap<>();
-    origins.put("openai", options.upstreams().openai());
-    origins.put("anthropic", options.upstreams().anthropic());
-    // Only what was configured: a gateway used for OpenAI alone need not reach Google or AWS.
-    options.upstreams().azure().ifPresent(azure -> origins.put("azure_openai", azure));
-    health = new Health(client, origins);
+    health = new Health(client, healthOrigins(options));
     server =
         vertx.createHttpServer(
             new HttpServerOptions()
@@ -149,6 +144,19 @@ public final class ProxyVerticle extends VerticleBase {
                 .setMaxWebSocketMessageSize(messageLimit));
     server.requestHandler(this::dispatch);
     return server.listen();
+  }
+
+  /**
+   * @param options the listener's settings
+   * @return the upstreams {@code /healthz/upstream} checks: OpenAI, Anthropic, and Azure when one
+   *     is configured (a gateway used for OpenAI alone need not reach Google or AWS)
+   */
+  static Map<String, URI> healthOrigins(ServerSettings options) {
+    Map<String, URI> origins = new LinkedHashMap<>();
+    origins.put("openai", options.upstreams().openai());
+    origins.put("anthropic", options.upstreams().anthropic());
+    options.upstreams().azure().ifPresent(azure -> origins.put("azure_openai", azure));
+    return origins;
   }
 
   /**
@@ -176,6 +184,22 @@ public final class ProxyVerticle extends VerticleBase {
       String path = request.path();
       if (path.equals("/healthz") || path.equals("/healthz/upstream") || path.equals("/metrics")) {
         request.response().putHeader("x-request-id", RequestIds.of(request.headers()));
+      }
+      if (options.adminElsewhere()
+          && (path.equals("/metrics") || path.equals("/healthz/upstream"))) {
+        // Served on the admin port only: the traffic port does not show them.
+        request
+            .response()
+            .setStatusCode(404)
+            .putHeader("content-type", "application/json")
+            .end(
+                ErrorBodies.of(
+                    Provider.OPENAI,
+                    404,
+                    "not_found",
+                    "This route is served on the admin port (--admin-port).",
+                    RequestIds.of(request.headers())));
+        return;
       }
       switch (path) {
         case "/healthz" -> {

@@ -19,6 +19,8 @@ import org.apiguardian.api.API;
  * @param requestTimeout the whole-exchange timeout
  * @param shutdownTimeout how long a graceful stop drains
  * @param access the token clients must show, if any
+ * @param adminElsewhere whether {@code /metrics} and {@code /healthz/upstream} are served on an
+ *     admin port instead of this one
  */
 @API(status = INTERNAL, since = "0.1")
 public record ServerSettings(
@@ -29,4 +31,5 @@ public record ServerSettings(
     Duration connectTimeout,
     Duration requestTimeout,
     Duration shutdownTimeout,
-    AccessToken access) {}
+    AccessToken access,
+    boolean adminElsewhere) {}

@@ -55,6 +55,8 @@ class ProxyCommandTest {
           "HEADROOM_PROTECT_TOOLS",
           "--auth-token",
           "HEADROOM_AUTH_TOKEN",
+          "--admin-port",
+          "HEADROOM_ADMIN_PORT",
           "--azure-openai-url",
           "AZURE_OPENAI_TARGET_API_URL",
           "--gemini-api-url",
@@ -83,6 +85,7 @@ class ProxyCommandTest {
         "--compression-budget|0ms|compressionBudget must be positive",
         "--ccr-conversation-ttl|0s|ccrConversationTtl must be positive",
         "--auth-token|short|authToken must be at least 16 characters",
+        "--admin-port|70000|adminPort must be between 0 and 65535",
         "--vertex-region|us central|vertex region must be a region name"
       })
   void badValuesFailFastWithOneLine(String flag, String value, String reason) {

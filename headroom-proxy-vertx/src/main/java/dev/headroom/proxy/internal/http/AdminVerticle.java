@@ -74,27 +74,9 @@ public final class AdminVerticle extends VerticleBase {
   private void dispatch(HttpServerRequest request) {
     String requestId = RequestIds.of(request.headers());
     request.response().putHeader("x-request-id", requestId);
-    if (request.method() == HttpMethod.GET) {
-      switch (request.path()) {
-        case "/healthz" -> {
-          health.live(request.response());
-          return;
-        }
-        case "/healthz/upstream" -> {
-          health.upstream(request.response());
-          return;
-        }
-        case "/metrics" -> {
-          request
-              .response()
-              .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-              .end(metrics.scrape());
-          return;
-        }
-        default -> {
-          // below
-        }
-      }
+    if (request.method() == HttpMethod.GET
+        && ProxyVerticle.serveOperations(request, health, metrics)) {
+      return;
     }
     request
         .response()

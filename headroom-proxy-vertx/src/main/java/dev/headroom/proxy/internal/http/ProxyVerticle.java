@@ -201,28 +201,12 @@ public final class ProxyVerticle extends VerticleBase {
                     RequestIds.of(request.headers())));
         return;
       }
-      switch (path) {
-        case "/healthz" -> {
-          health.live(request.response());
-          return;
-        }
-        case "/healthz/upstream" -> {
-          health.upstream(request.response());
-          return;
-        }
-        case "/metrics" -> {
-          request
-              .response()
-              .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-              .end(shared.metrics().scrape());
-          return;
-        }
-        default -> {
-          if (path.startsWith(RetrievalEndpoint.PREFIX)) {
-            shared.retrieval().handle(request);
-            return;
-          }
-        }
+      if (serveOperations(request, health, shared.metrics())) {
+        return;
+      }
+      if (path.startsWith(RetrievalEndpoint.PREFIX)) {
+        shared.retrieval().handle(request);
+        return;
       }
     }
     if (request.method() == HttpMethod.POST && request.path().equals(CompressEndpoint.PATH)) {
@@ -234,6 +218,28 @@ public final class ProxyVerticle extends VerticleBase {
     } else {
       new Exchange(services, request).start();
     }
+  }
+
+  /**
+   * Answers a {@code GET} of an operational route — {@code /healthz}, {@code /healthz/upstream},
+   * {@code /metrics} — on the traffic port or the admin port alike.
+   *
+   * @return whether the request was one
+   */
+  static boolean serveOperations(HttpServerRequest request, Health health, ProxyMetrics metrics) {
+    switch (request.path()) {
+      case "/healthz" -> health.live(request.response());
+      case "/healthz/upstream" -> health.upstream(request.response());
+      case "/metrics" ->
+          request
+              .response()
+              .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+              .end(metrics.scrape());
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** 401 in the shape of the provider the request is for, without reading its body. */

@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  *     spent before this block started, {@code invalid_result}: the rewritten body was not valid
  *     JSON, so nothing was replaced, {@code replaced_by_extension}: an extension changed the value
  *     after compression), {@code protected_tool}: the output of a {@link ProtectedTools protected
- *     tool})
+ *     tool}, {@code too_large}: larger than {@link LiveZoneOptions#maxBlockBytes()})
  * @param contentType what the content was detected as
  * @param strategy the compressor's strategy, or {@code ""}
  * @param bytesBefore UTF-8 bytes of the original text
@@ -45,6 +45,11 @@ public record BlockDecision(
    * conversation (see {@link ReplayMemory}).
    */
   public static final String REPLAYED = "replayed";
+
+  /**
+   * The outcome of a block larger than {@link LiveZoneOptions#maxBlockBytes()}, sent as it came.
+   */
+  public static final String TOO_LARGE = "too_large";
 
   /** The outcome of a block that is the output of a {@link ProtectedTools protected tool}. */
   public static final String PROTECTED_TOOL = "protected_tool";

@@ -149,6 +149,35 @@ class LiveZoneRewriterTest {
   }
 
   @Test
+  void aBlockLargerThanTheLimitGoesAsItCameAndTheRestIsStillCompressed() {
+    LiveZoneRewriter limited =
+        LiveZoneRewriter.create(
+            Compressor.create(),
+            LiveZoneOptions.defaults()
+                .withRequestBudget(Duration.ofSeconds(30))
+                .withMaxBlockBytes(20_000));
+    String small = ordersJson().substring(0, 15_000);
+    small = small.substring(0, small.lastIndexOf(",{")) + "]";
+    byte[] body =
+        utf8(
+            "{\"model\":\"gpt-4o\",\"messages\":["
+                + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":["
+                + "{\"id\":\"a\",\"type\":\"function\",\"function\":{\"name\":\"big\",\"arguments\":\"{}\"}},"
+                + "{\"id\":\"b\",\"type\":\"function\",\"function\":{\"name\":\"small\",\"arguments\":\"{}\"}}]},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"a\",\"content\":"
+                + quoted(ordersJson())
+                + "},{\"role\":\"tool\",\"tool_call_id\":\"b\",\"content\":"
+                + quoted(small)
+                + "}]}");
+
+    LiveZoneResult result = limited.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertTrue(text(result.body()).contains(quoted(ordersJson())), "the large block goes whole");
+    assertEquals(BlockDecision.TOO_LARGE, result.blocks().get(0).outcome());
+    assertTrue(result.blocks().get(1).compressed(), result.blocks().toString());
+  }
+
+  @Test
   void aCallersQueryWinsOverTheLatestUserTextOfTheBody() {
     byte[] body =
         utf8(

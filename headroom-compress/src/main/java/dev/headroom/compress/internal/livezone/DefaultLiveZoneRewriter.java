@@ -79,6 +79,23 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
         if (work.replayed.contains(block) || work.overlapsReplacement(block)) {
           continue;
         }
+        if (block.end() - block.start() - 2 > options.maxBlockBytes()) {
+          // Judged by its JSON span, never decoded: the text of a block this large is itself a
+          // risk to the heap. (Escapes only lengthen a span, so a block within it is within it.)
+          int span = block.end() - block.start() - 2;
+          work.decide(
+              block,
+              new BlockDecision(
+                  block.describe(),
+                  BlockDecision.TOO_LARGE,
+                  ContentType.TEXT,
+                  "",
+                  span,
+                  span,
+                  0,
+                  0));
+          continue;
+        }
         if (protectedValues.contains(block)) {
           int bytes = block.utf8Length();
           work.decide(

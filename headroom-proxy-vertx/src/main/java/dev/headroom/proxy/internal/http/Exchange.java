@@ -20,6 +20,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +33,8 @@ import java.util.Optional;
  * account for it once. The parts report to this exchange through {@link ExchangeOutcome}.
  */
 final class Exchange implements ExchangeOutcome {
+
+  private static final Logger LOG = System.getLogger(Exchange.class.getName());
 
   private final ProxyServices services;
   private final HttpServerRequest req;
@@ -235,6 +239,20 @@ final class Exchange implements ExchangeOutcome {
   private void finish() {
     finished = true;
     upstream.stop();
+    try {
+      report();
+    } catch (RuntimeException failure) {
+      // The client has its answer; a fault in the accounting must not surface as Vert.x's
+      // "unhandled exception" on the event loop, nor lose the access-log line.
+      LOG.log(
+          Level.WARNING,
+          "request " + ctx.requestId + ": accounting failed (" + failure.getClass().getName() + ")",
+          failure);
+    }
+  }
+
+  /** The metrics, the access-log line and the response stages of the finished exchange. */
+  private void report() {
     Optional<StreamSummary> summary = relay.summary();
     if (relay.streaming()) {
       services.metrics().streams(-1);

@@ -24,8 +24,8 @@ final class Levels {
   /**
    * @param line a line without its terminator
    * @return the highest severity found: {@link #ERROR} for error words, exception class names,
-   *     out-of-memory kills and HTTP 5xx access lines; {@link #WARN}; {@link #INFO}; {@link #DEBUG}
-   *     (also trace); {@link #NONE}
+   *     out-of-memory kills and HTTP 5xx access lines; {@link #WARN} (also HTTP 4xx lines); {@link
+   *     #INFO}; {@link #DEBUG} (also trace); {@link #NONE}
    */
   static int of(String line) {
     int level = NONE;
@@ -84,23 +84,32 @@ final class Levels {
         if (is(line, start, len, "oom") && line.regionMatches(true, end, "-kill", 0, 5)) {
           return ERROR;
         }
-        return httpServerError(line, start, len, end) ? ERROR : NONE;
+        return http(line, start, len, end);
       }
       case 4 -> {
-        if (httpServerError(line, start, len, end)) {
-          return ERROR;
+        int http = http(line, start, len, end);
+        if (http != NONE) {
+          return http;
         }
         return is(line, start, len, "warn") ? WARN : is(line, start, len, "info") ? INFO : NONE;
       }
       case 5 -> {
-        if (errorWord(line, start, len) || httpServerError(line, start, len, end)) {
+        if (errorWord(line, start, len)) {
           return ERROR;
+        }
+        int http = http(line, start, len, end);
+        if (http != NONE) {
+          return http;
         }
         return is(line, start, len, "debug") || is(line, start, len, "trace") ? DEBUG : NONE;
       }
       case 6 -> {
-        if (errorWord(line, start, len) || httpServerError(line, start, len, end)) {
+        if (errorWord(line, start, len)) {
           return ERROR;
+        }
+        int http = http(line, start, len, end);
+        if (http != NONE) {
+          return http;
         }
         if (is(line, start, len, "memory")) {
           return start >= 7 && line.regionMatches(true, start - 7, "out of ", 0, 7) ? ERROR : NONE;
@@ -136,28 +145,39 @@ final class Levels {
   }
 
   /** An access-log line: {@code GET /path 503}. */
-  private static boolean httpServerError(String line, int start, int len, int end) {
+  /**
+   * {@code GET /path 503}: {@link #ERROR} for a 5xx status after a method and a path, {@link #WARN}
+   * for a 4xx one (a client's failure is a failure too, but a routine one), else {@link #NONE}.
+   */
+  private static int http(String line, int start, int len, int end) {
+    char status = httpStatusClass(line, start, len, end);
+    return status == '5' ? ERROR : status == '4' ? WARN : NONE;
+  }
+
+  private static char httpStatusClass(String line, int start, int len, int end) {
     char first = line.charAt(start);
     if (first != 'G' && first != 'P' && first != 'D' && first != 'H') {
-      return false; // no method starts otherwise
+      return 0; // no method starts otherwise
     }
     boolean method = false;
     for (String m : HTTP_METHODS) {
       method |= len == m.length() && line.startsWith(m, start);
     }
     if (!method || end >= line.length() || line.charAt(end) != ' ') {
-      return false;
+      return 0;
     }
     int j = end + 1;
     while (j < line.length() && line.charAt(j) != ' ') {
       j++; // the path
     }
     j++;
-    return j + 3 <= line.length()
-        && line.charAt(j) == '5'
-        && Character.isDigit(line.charAt(j + 1))
-        && Character.isDigit(line.charAt(j + 2))
-        && (j + 3 == line.length() || !Character.isDigit(line.charAt(j + 3)));
+    boolean status =
+        j + 3 <= line.length()
+            && (line.charAt(j) == '5' || line.charAt(j) == '4')
+            && Character.isDigit(line.charAt(j + 1))
+            && Character.isDigit(line.charAt(j + 2))
+            && (j + 3 == line.length() || !Character.isDigit(line.charAt(j + 3)));
+    return status ? line.charAt(j) : 0;
   }
 
   /**

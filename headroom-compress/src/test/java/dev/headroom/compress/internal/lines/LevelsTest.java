@@ -79,6 +79,9 @@ class LevelsTest {
             "/api/x",
             " /p 503",
             " /p 500 1ms",
+            " /p 404",
+            " /p 429 2ms",
+            " 4041",
             " 5031",
             "=",
             "\"",
@@ -133,7 +136,14 @@ class LevelsTest {
               + BEFORE
               + "(?:GET|POST|PUT|PATCH|DELETE|HEAD) [^ ]* 5\\p{Nd}\\p{Nd}(?!\\p{Nd})");
 
-  private static final Pattern WARN = Pattern.compile(BEFORE + "(?i:warn|warning)" + AFTER);
+  private static final Pattern WARN =
+      Pattern.compile(
+          BEFORE
+              + "(?i:warn|warning)"
+              + AFTER
+              + "|"
+              + BEFORE
+              + "(?:GET|POST|PUT|PATCH|DELETE|HEAD) [^ ]* 4\\p{Nd}\\p{Nd}(?!\\p{Nd})");
   private static final Pattern INFO = Pattern.compile(BEFORE + "(?i:info)" + AFTER);
   private static final Pattern DEBUG = Pattern.compile(BEFORE + "(?i:debug|trace)" + AFTER);
 
@@ -157,6 +167,8 @@ class LevelsTest {
     assertEquals(Levels.INFO, Levels.of("level=INFO msg=\"batch flushed\""));
     assertEquals(Levels.DEBUG, Levels.of("2024 DEBUG [cache] hit"));
     assertEquals(Levels.NONE, Levels.of("Compiling ledger-core v0.4.1"));
+    assertEquals(Levels.WARN, Levels.of("10:02:03 GET /api/cart 404 3ms"));
+    assertEquals(Levels.ERROR, Levels.of("10:02:04 POST /api/pay 502 30ms"));
   }
 
   @Test

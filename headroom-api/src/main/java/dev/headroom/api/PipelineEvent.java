@@ -27,7 +27,8 @@ import org.apiguardian.api.API;
  * @param stage the stage this event is for
  * @param operation what is running, for example {@code proxy.request} or {@code sdk.setup}
  * @param requestId the request id, or {@code ""} outside a request
- * @param provider {@code openai}, {@code anthropic}, or {@code ""} when not known
+ * @param provider whose endpoint the request is for: {@code openai}, {@code anthropic}, {@code
+ *     azure_openai}, {@code gemini}, {@code vertex}, {@code bedrock}, or {@code ""} when not known
  * @param model the requested model, or {@code ""} when not known
  * @param payload the request body as JSON values, or empty when the stage has no request
  * @param headers upstream-bound request headers, names in lower case, one value each

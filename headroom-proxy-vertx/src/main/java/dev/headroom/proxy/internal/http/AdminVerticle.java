@@ -2,10 +2,8 @@ package dev.headroom.proxy.internal.http;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.headroom.pipeline.Provider;
 import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
-import dev.headroom.proxy.internal.wire.ErrorBodies;
 import dev.headroom.proxy.internal.wire.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -78,16 +76,7 @@ public final class AdminVerticle extends VerticleBase {
         && ProxyVerticle.serveOperations(request, health, metrics)) {
       return;
     }
-    request
-        .response()
-        .setStatusCode(404)
-        .putHeader("content-type", "application/json")
-        .end(
-            ErrorBodies.of(
-                Provider.OPENAI,
-                404,
-                "not_found",
-                "The admin port serves GET /healthz, /healthz/upstream and /metrics.",
-                requestId));
+    ProxyVerticle.notFound(
+        request, "The admin port serves GET /healthz, /healthz/upstream and /metrics.");
   }
 }

@@ -188,17 +188,7 @@ public final class ProxyVerticle extends VerticleBase {
       if (options.adminElsewhere()
           && (path.equals("/metrics") || path.equals("/healthz/upstream"))) {
         // Served on the admin port only: the traffic port does not show them.
-        request
-            .response()
-            .setStatusCode(404)
-            .putHeader("content-type", "application/json")
-            .end(
-                ErrorBodies.of(
-                    Provider.OPENAI,
-                    404,
-                    "not_found",
-                    "This route is served on the admin port (--admin-port).",
-                    RequestIds.of(request.headers())));
+        notFound(request, "This route is served on the admin port (--admin-port).");
         return;
       }
       if (serveOperations(request, health, shared.metrics())) {
@@ -240,6 +230,17 @@ public final class ProxyVerticle extends VerticleBase {
       }
     }
     return true;
+  }
+
+  /** A 404 with a JSON body saying why. */
+  static void notFound(HttpServerRequest request, String message) {
+    request
+        .response()
+        .setStatusCode(404)
+        .putHeader("content-type", "application/json")
+        .end(
+            ErrorBodies.of(
+                Provider.OPENAI, 404, "not_found", message, RequestIds.of(request.headers())));
   }
 
   /** 401 in the shape of the provider the request is for, without reading its body. */

@@ -149,7 +149,7 @@ public enum Route {
         default -> PASSTHROUGH;
       };
     }
-    if (isGoogleVersion(resource) && resource.contains("/projects/")) {
+    if (resource.startsWith("/v1/projects/") || resource.startsWith("/v1beta1/projects/")) {
       if (resource.contains("/publishers/google/models/")) {
         return action.equals("generateContent") || action.equals("streamGenerateContent")
             ? VERTEX_GEMINI

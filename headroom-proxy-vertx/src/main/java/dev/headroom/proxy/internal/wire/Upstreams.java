@@ -37,9 +37,10 @@ public final class Upstreams {
 
   /**
    * Claims a request for a provider by its path, then by its headers: {@code /openai/...} is Azure
-   * OpenAI, {@code /model/...} Bedrock, a Google API version with {@code /projects/} Vertex AI,
-   * {@code /v1beta/...} or an {@code x-goog-api-key} header Gemini, {@code /v1/messages…} or an
-   * {@code anthropic-version} header Anthropic; everything else goes to the OpenAI side.
+   * OpenAI, {@code /model/...} Bedrock, {@code /v1/projects/…}, {@code /v1beta1/…} and {@code
+   * /v1/publishers/…} Vertex AI, {@code /v1beta/...} or an {@code x-goog-api-key} header Gemini,
+   * {@code /v1/messages…} or an {@code anthropic-version} header Anthropic; everything else goes to
+   * the OpenAI side.
    *
    * @param path the request path without query
    * @param headers the inbound headers
@@ -67,14 +68,15 @@ public final class Upstreams {
     if (path.startsWith("/model/")) {
       return Provider.BEDROCK;
     }
-    boolean google =
-        path.startsWith("/v1beta/")
-            || path.startsWith("/v1beta1/")
-            || path.startsWith("/v1alpha/")
-            || path.startsWith("/upload/");
-    if ((google || path.startsWith("/v1/")) && path.contains("/projects/")) {
+    // Vertex AI: /{v1,v1beta1}/projects/…, and /v1beta1/… (a version only Vertex has) or
+    // /v1/publishers/… (express mode). Never /v1/organization/projects (OpenAI's admin API).
+    if (path.startsWith("/v1/projects/")
+        || path.startsWith("/v1beta1/")
+        || path.startsWith("/v1/publishers/")) {
       return Provider.VERTEX;
     }
+    boolean google =
+        path.startsWith("/v1beta/") || path.startsWith("/v1alpha/") || path.startsWith("/upload/");
     boolean geminiModel = path.startsWith("/v1/models/") && path.indexOf(':') > 0;
     if (google || geminiModel || headers.contains("x-goog-api-key")) {
       return Provider.GEMINI;

@@ -43,7 +43,9 @@ class UpstreamsTest {
     "/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse, bedrock_converse, bedrock",
     "/model/us.anthropic.claude-sonnet-4-5-v1:0/invoke-with-response-stream, bedrock_invoke, bedrock",
     "/model/meta.llama3-70b-instruct-v1:0/invoke, passthrough, bedrock",
-    "/v1/embeddings, passthrough, openai"
+    "/v1/embeddings, passthrough, openai",
+    "/v1/organization/projects, passthrough, openai",
+    "/v1beta1/publishers/google/models/g:generateContent, passthrough, vertex"
   })
   void eachPathHasItsRouteAndProvider(String path, String route, String provider) {
     Route found = Route.of("POST", path);

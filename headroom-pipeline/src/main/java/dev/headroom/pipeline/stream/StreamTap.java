@@ -13,21 +13,42 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class StreamTap {
 
+  /** How the stream's bytes become events. */
+  @FunctionalInterface
+  private interface Framer {
+    void accept(byte[] chunk, int offset, int length);
+  }
+
   private final StreamFormat format;
-  private final SseFramer framer;
+  private final Framer framer;
   private boolean broken;
 
-  private StreamTap(StreamFormat format) {
+  private StreamTap(StreamFormat format, boolean eventStream) {
     this.format = format;
-    this.framer = new SseFramer(format::accept, SseFramer.DEFAULT_MAX_EVENT_BYTES);
+    if (eventStream) {
+      EventStreamFramer messages = new EventStreamFramer(format::accept);
+      this.framer = messages::accept;
+    } else {
+      SseFramer sse = new SseFramer(format::accept, SseFramer.DEFAULT_MAX_EVENT_BYTES);
+      this.framer = sse::accept;
+    }
   }
 
   /**
    * @param api the stream's wire format
-   * @return a tap
+   * @return a tap of a server-sent-event stream
    */
   public static StreamTap of(ProviderApi api) {
-    return new StreamTap(StreamFormat.of(api));
+    return new StreamTap(StreamFormat.of(api), false);
+  }
+
+  /**
+   * @param api the format of the events inside
+   * @return a tap of an AWS event stream ({@code application/vnd.amazon.eventstream}: Bedrock's
+   *     {@code ConverseStream} and {@code InvokeModelWithResponseStream})
+   */
+  public static StreamTap ofEventStream(ProviderApi api) {
+    return new StreamTap(StreamFormat.of(api), true);
   }
 
   /**

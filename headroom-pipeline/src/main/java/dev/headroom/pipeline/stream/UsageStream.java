@@ -3,6 +3,7 @@ package dev.headroom.pipeline.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.headroom.compress.ProviderApi;
+import java.util.Locale;
 
 /**
  * The streams the proxy relays but never continues (no retrieval loop on these formats): each event
@@ -28,11 +29,14 @@ final class UsageStream extends StreamFormat {
     if (candidates.isArray() && !candidates.isEmpty()) {
       String reason = text(candidates.get(0), "finishReason");
       if (!reason.isEmpty()) {
-        status(
-            reason.equals("STOP") ? "completed" : reason.toLowerCase(java.util.Locale.ROOT), true);
+        status(reason.equals("STOP") ? "completed" : reason.toLowerCase(Locale.ROOT), true);
       }
     }
-    String stop = text(data.path("messageStop"), "stopReason");
+    // Bedrock's event streams name the event in a header: the payload is the event itself.
+    String stop =
+        type.equals("messageStop")
+            ? text(data, "stopReason")
+            : text(data.path("messageStop"), "stopReason");
     if (!stop.isEmpty()) {
       status(stop, true);
     }

@@ -15,6 +15,7 @@ import com.google.genai.types.HttpOptions;
 import com.google.genai.types.Part;
 import dev.headroom.proxy.FakeUpstream;
 import dev.headroom.proxy.ProxyFixture;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -46,7 +47,7 @@ class GoogleGenAiTest {
 
   @BeforeAll
   static void start() {
-    io.vertx.core.Vertx providers = io.vertx.core.Vertx.vertx();
+    Vertx providers = Vertx.vertx();
     gemini = FakeUpstream.start(providers);
     vertex = FakeUpstream.start(providers);
     for (FakeUpstream provider : List.of(gemini, vertex)) {

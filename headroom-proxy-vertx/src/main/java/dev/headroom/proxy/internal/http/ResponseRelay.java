@@ -103,8 +103,9 @@ final class ResponseRelay {
     String mediaType = type == null ? "" : type.toLowerCase(Locale.ROOT);
     Optional<ProviderApi> api = ctx.route.api();
     StreamTap tap = null;
-    if (mediaType.startsWith("text/event-stream") && api.isPresent()) {
-      tap = StreamTap.of(api.get());
+    boolean eventStream = mediaType.startsWith("application/vnd.amazon.eventstream");
+    if ((mediaType.startsWith("text/event-stream") || eventStream) && api.isPresent()) {
+      tap = eventStream ? StreamTap.ofEventStream(api.get()) : StreamTap.of(api.get());
       streaming(tap::summary);
       response.writeHead();
     } else if (mediaType.contains("json") && (api.isPresent() || wantsCopy())) {

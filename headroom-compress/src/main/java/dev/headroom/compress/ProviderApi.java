@@ -36,8 +36,8 @@ public enum ProviderApi {
    * Vertex AI: the {@code functionResponse} parts of the contents after the model's last turn, and
    * the latest user text parts. A {@code functionResponse.response} is a JSON object: its large
    * string values are compressed as text, and its large arrays of records are compressed as JSON
-   * and sent as one string in the array's place. {@code systemInstruction}, {@code tools} and
-   * {@code cachedContent} are never touched.
+   * and sent as the compressor's JSON in the array's place (a string only if the result is not
+   * JSON). {@code systemInstruction}, {@code tools} and {@code cachedContent} are never touched.
    */
   GEMINI,
 

@@ -7,20 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
 import com.fasterxml.jackson.core.filter.JsonPointerBasedFilter;
 import com.fasterxml.jackson.core.filter.TokenFilter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * Gemini and Bedrock Converse carry tool outputs as JSON values, not strings: the live zone offers
- * their large arrays of records (compressed as JSON, sent as one string in the array's place) and
- * their large strings; every byte outside them is the client's, and a later turn replays them.
+ * their large arrays of records (compressed as JSON, sent as the compressor's JSON in the array's
+ * place, so the tokens counted are the tokens sent) and their large strings; every byte outside
+ * them is the client's, and a later turn replays them.
  */
 class StructuredToolOutputTest {
 
@@ -54,6 +57,25 @@ class StructuredToolOutputTest {
     }
   }
 
+  /** The JSON text of the value at a pointer (an array, an object, a string with its quotes). */
+  private static String jsonAt(byte[] body, String pointer) throws IOException {
+    try (JsonParser parser =
+        new FilteringParserDelegate(
+            JSON.createParser(body),
+            new JsonPointerBasedFilter(pointer),
+            TokenFilter.Inclusion.ONLY_INCLUDE_ALL,
+            false)) {
+      if (parser.nextToken() == null) {
+        return null;
+      }
+      StringWriter out = new StringWriter();
+      try (JsonGenerator generator = JSON.createGenerator(out)) {
+        generator.copyCurrentStructure(parser);
+      }
+      return out.toString();
+    }
+  }
+
   private static String text(byte[] body) {
     return new String(body, StandardCharsets.UTF_8);
   }
@@ -82,7 +104,7 @@ class StructuredToolOutputTest {
           + "{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"list_orders\",\"args\":{}}}]},";
 
   @Test
-  void aGeminiFunctionResponsesArrayIsSentAsOneCompressedString() throws Exception {
+  void aGeminiFunctionResponsesArrayIsSentCompressedAndStillJson() throws Exception {
     String prefix =
         GEMINI_HEAD
             + "{\"role\":\"user\",\"parts\":[{\"functionResponse\":{\"name\":\"list_orders\","
@@ -95,10 +117,16 @@ class StructuredToolOutputTest {
     assertTrue(result.changed(), result.toString());
     String sent = text(result.body());
     assertTrue(sent.startsWith(prefix) && sent.endsWith(suffix), sent);
-    String orders = stringAt(result.body(), "/contents/2/parts/0/functionResponse/response/orders");
-    assertTrue(orders != null, "the array went as a string: " + sent);
+    String orders = jsonAt(result.body(), "/contents/2/parts/0/functionResponse/response/orders");
+    assertTrue(orders != null && !orders.startsWith("\""), "the array went as JSON: " + sent);
     assertTrue(orders.contains("card_declined"));
     assertTrue(orders.length() < ordersJson().length() / 2);
+    BlockDecision sentOrders =
+        result.blocks().stream().filter(BlockDecision::compressed).findFirst().orElseThrow();
+    assertEquals(
+        TokenCounter.forModel("gpt-4o").count(orders),
+        sentOrders.tokensAfter(),
+        "the tokens counted are those of the bytes sent");
     assertTrue(
         result.blocks().stream()
             .anyMatch(
@@ -207,7 +235,7 @@ class StructuredToolOutputTest {
     String sent = text(result.body());
     assertTrue(sent.startsWith(prefix) && sent.endsWith(suffix), sent);
     assertTrue(
-        stringAt(result.body(), "/messages/2/content/0/toolResult/content/0/json/orders")
+        jsonAt(result.body(), "/messages/2/content/0/toolResult/content/0/json/orders")
             .contains("card_declined"));
     assertTrue(
         stringAt(result.body(), "/messages/2/content/1/toolResult/content/0/text")

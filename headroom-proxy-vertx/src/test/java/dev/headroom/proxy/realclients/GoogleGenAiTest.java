@@ -113,9 +113,9 @@ class GoogleGenAiTest {
   private static void assertCompressed(FakeUpstream.Recorded sent) throws Exception {
     JsonNode body = JSON.readTree(sent.body());
     JsonNode orders = body.at("/contents/2/parts/0/functionResponse/response/orders");
-    assertTrue(orders.isTextual(), "the orders went as one compressed string: " + orders);
-    assertTrue(orders.asText().contains("card_declined"), orders.asText());
-    assertTrue(orders.asText().length() < JSON.writeValueAsString(orders()).length() / 2);
+    assertTrue(orders.isContainerNode(), "the orders went compressed, still JSON: " + orders);
+    assertTrue(orders.toString().contains("card_declined"), orders.toString());
+    assertTrue(orders.toString().length() < JSON.writeValueAsString(orders()).length() / 2);
     assertEquals("Why did ord_100217 fail?", body.at("/contents/0/parts/0/text").asText());
     assertEquals("list_orders", body.at("/contents/1/parts/0/functionCall/name").asText());
   }

@@ -209,7 +209,8 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
                     replay.contentType(),
                     replay.strategy(),
                     replay.bytesBefore(),
-                    replay.json().length - 2,
+                    // A JSON string loses its quotes; an array or object sent as JSON, nothing.
+                    replay.json()[0] == '"' ? replay.json().length - 2 : replay.json().length,
                     replay.tokensBefore(),
                     replay.tokensAfter()));
           }
@@ -322,7 +323,10 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     }
     if (result instanceof Compressed compressed
         && compressed.compressedTokens() < compressed.originalTokens()) {
-      byte[] json = quoted(compressed.text());
+      // A JSON array of a structured tool output stays JSON when what the compressor made of it
+      // is JSON (the JSON compressor's always is): no escaping, and the tokens counted are the
+      // tokens sent. Anything else goes as a JSON string.
+      byte[] json = block.isArray() ? asJson(compressed.text()) : quoted(compressed.text());
       work.replace(block, json);
       work.decide(
           block,
@@ -420,6 +424,11 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     }
     out.write(body, copied, body.length - copied);
     return out.toByteArray();
+  }
+
+  private static byte[] asJson(String text) {
+    byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+    return isJson(raw) ? raw : quoted(text);
   }
 
   private static byte[] quoted(String text) {

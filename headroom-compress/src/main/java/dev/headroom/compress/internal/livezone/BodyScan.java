@@ -153,6 +153,9 @@ final class BodyScan {
 
   final Map<String, Object> topLevel = new HashMap<>();
 
+  /** The values grouped by item, built once: the zone and the protected outputs both read it. */
+  private Map<Integer, Map<String, StringValue>> items;
+
   private final String conversationKey;
   private final byte[] body;
   private final boolean captureArrays;
@@ -290,6 +293,13 @@ final class BodyScan {
    * ({@code role}, {@code content}, {@code content/0/text}, …), in body order.
    */
   Map<Integer, Map<String, StringValue>> items() {
+    if (items == null) {
+      items = groupItems();
+    }
+    return items;
+  }
+
+  private Map<Integer, Map<String, StringValue>> groupItems() {
     Map<Integer, Map<String, StringValue>> items = new TreeMap<>();
     List<StringValue> values = strings;
     if (!arrays.isEmpty()) {

@@ -174,11 +174,13 @@ final class LiveZones {
                 : Integer.compare(b.end(), a.end()));
     List<StringValue> chosen = new ArrayList<>();
     int coveredUntil = -1;
-    for (StringValue value : under) {
-      if (value.start() < coveredUntil || value.utf8Length() < minBytes) {
+    for (int i = 0; i < under.size(); i++) {
+      StringValue value = under.get(i);
+      // Judged by the span, not decoded: a value too small by its span is too small.
+      if (value.start() < coveredUntil || value.end() - value.start() - 2 < minBytes) {
         continue;
       }
-      if (value.isArray() && !structural(value, under)) {
+      if (value.isArray() && !structural(under, i)) {
         continue; // its bulk is one string, which is offered on its own
       }
       chosen.add(value);
@@ -187,10 +189,17 @@ final class LiveZones {
     return chosen;
   }
 
-  private static boolean structural(StringValue array, List<StringValue> values) {
+  /**
+   * @param values sorted by start, outer spans first
+   * @param at the index of an array among them
+   * @return whether no single string holds half of the array: the values inside it follow it
+   */
+  private static boolean structural(List<StringValue> values, int at) {
+    StringValue array = values.get(at);
     int largest = 0;
-    for (StringValue value : values) {
-      if (!value.isArray() && value.start() > array.start() && value.end() < array.end()) {
+    for (int i = at + 1; i < values.size() && values.get(i).start() < array.end(); i++) {
+      StringValue value = values.get(i);
+      if (!value.isArray()) {
         largest = Math.max(largest, value.end() - value.start());
       }
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -156,21 +155,29 @@ public record ProtectedTools(List<String> globs) {
     return false;
   }
 
+  /** {@code *} any run, {@code ?} one character, the rest literally; both already lower case. */
   private static boolean matches(String glob, String name) {
-    if (glob.indexOf('*') < 0 && glob.indexOf('?') < 0) {
-      return glob.equals(name);
-    }
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*') {
-        regex.append(".*");
-      } else if (c == '?') {
-        regex.append('.');
+    int g = 0;
+    int n = 0;
+    int star = -1;
+    int resume = 0;
+    while (n < name.length()) {
+      if (g < glob.length() && (glob.charAt(g) == '?' || glob.charAt(g) == name.charAt(n))) {
+        g++;
+        n++;
+      } else if (g < glob.length() && glob.charAt(g) == '*') {
+        star = g++;
+        resume = n;
+      } else if (star >= 0) {
+        g = star + 1;
+        n = ++resume;
       } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
+        return false;
       }
     }
-    return Pattern.matches(regex.toString(), name);
+    while (g < glob.length() && glob.charAt(g) == '*') {
+      g++;
+    }
+    return g == glob.length();
   }
 }

@@ -17,16 +17,31 @@ import org.apiguardian.api.API;
  * @param reason why nothing changed ({@code ""} when something did): {@code no_live_zone}, {@code
  *     not_json}, {@code n_greater_than_one}, {@code nothing_smaller}, {@code time_budget}, {@code
  *     invalid_result}
+ * @param model the top-level {@code model} the body names, or {@code ""} (read by the same scan, so
+ *     a caller that prices or reports per model need not parse the body again)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record LiveZoneResult(
-    byte[] body, boolean changed, List<BlockDecision> blocks, String reason) {
+    byte[] body, boolean changed, List<BlockDecision> blocks, String reason, String model) {
 
   /** Checks the components and freezes the list; the body array is shared, never copied. */
   public LiveZoneResult {
     Objects.requireNonNull(body, "body must not be null");
     Objects.requireNonNull(reason, "reason must not be null");
+    Objects.requireNonNull(model, "model must not be null");
     blocks = List.copyOf(blocks);
+  }
+
+  /**
+   * A result that does not name the model.
+   *
+   * @param body the bytes to send
+   * @param changed whether any block was replaced
+   * @param blocks the decisions
+   * @param reason why nothing changed, or {@code ""}
+   */
+  public LiveZoneResult(byte[] body, boolean changed, List<BlockDecision> blocks, String reason) {
+    this(body, changed, blocks, reason, "");
   }
 
   /**

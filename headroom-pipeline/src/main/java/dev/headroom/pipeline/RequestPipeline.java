@@ -106,7 +106,12 @@ public final class RequestPipeline {
       Rewrite rewrite =
           compress ? rewrite(request, request.body()) : Rewrite.unchanged(request.body());
       return new PipelineResult(
-          rewrite.body(), request.headers(), "", false, rewrite.blocks(), rewrite.nanos());
+          rewrite.body(),
+          request.headers(),
+          rewrite.model(),
+          false,
+          rewrite.blocks(),
+          rewrite.nanos());
     }
     Map<String, Object> parsed = Json.parseObject(request.body());
     PipelineEvent event =

@@ -15,14 +15,27 @@ import org.apiguardian.api.API;
  *     BlockDecision#compressed() compressed} ones are exactly those whose compressed text is in
  *     {@code body}
  * @param nanos how long the rewrite took
+ * @param model the model the body names, when the rewrite read it, else {@code ""}
  */
 @API(status = INTERNAL, since = "0.1")
-public record Rewrite(byte[] body, List<BlockDecision> blocks, long nanos) {
+public record Rewrite(byte[] body, List<BlockDecision> blocks, long nanos, String model) {
 
   /** Checks the components and freezes the list. */
   public Rewrite {
     Objects.requireNonNull(body, "body must not be null");
+    Objects.requireNonNull(model, "model must not be null");
     blocks = List.copyOf(blocks);
+  }
+
+  /**
+   * A rewrite that did not read the model.
+   *
+   * @param body the body to send
+   * @param blocks the decisions
+   * @param nanos how long it took
+   */
+  public Rewrite(byte[] body, List<BlockDecision> blocks, long nanos) {
+    this(body, blocks, nanos, "");
   }
 
   /**

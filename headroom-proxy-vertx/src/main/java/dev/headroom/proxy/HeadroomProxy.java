@@ -14,6 +14,7 @@ import dev.headroom.pipeline.RequestRewriter;
 import dev.headroom.proxy.internal.ccr.CcrMetrics;
 import dev.headroom.proxy.internal.ccr.CcrStores;
 import dev.headroom.proxy.internal.ccr.MeteredCcrStore;
+import dev.headroom.proxy.internal.ccr.RedisLink;
 import dev.headroom.proxy.internal.compressapi.CompressEndpoint;
 import dev.headroom.proxy.internal.extensions.ExtensionDiscovery;
 import dev.headroom.proxy.internal.http.AdminVerticle;
@@ -23,6 +24,8 @@ import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
 import dev.headroom.proxy.internal.retrieval.RetrievalToolRewriter;
+import dev.headroom.proxy.internal.stats.Ledger;
+import dev.headroom.proxy.internal.stats.Pricing;
 import dev.headroom.proxy.internal.wire.AccessToken;
 import dev.headroom.proxy.internal.wire.UpstreamTargets;
 import io.vertx.core.DeploymentOptions;
@@ -64,10 +67,13 @@ public final class HeadroomProxy {
   private final RetrievalEndpoint retrieval;
   private final Optional<RetrievalLoop> retrievals;
   private final CcrMetrics ccrMetrics;
+  private final Optional<RedisLink> redis;
+  private final Pricing pricing;
   private final List<String> deployments = new ArrayList<>();
   private volatile int port = -1;
   private volatile int adminPort = -1;
   private volatile ProxyMetrics metrics;
+  private volatile Ledger ledger;
 
   private HeadroomProxy(Vertx vertx, ProxyOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx must not be null");
@@ -83,6 +89,8 @@ public final class HeadroomProxy {
                 options.replayMemoryBytes(),
                 options.replayTtl()),
             ccrMetrics);
+    this.redis = opened.redis();
+    this.pricing = options.pricingFile().map(Pricing::withOverrides).orElseGet(Pricing::defaults);
     CcrStore ccrStore = new MeteredCcrStore(opened.store(), ccrMetrics);
     this.retrieval = new RetrievalEndpoint(ccrStore);
     if (options.compression()) {
@@ -159,16 +167,21 @@ public final class HeadroomProxy {
     ProxyMetrics shared = new ProxyMetrics(extensions);
     shared.bind(ccrMetrics);
     this.metrics = shared;
+    Ledger booked = new Ledger(shared, pricing, redis, System::currentTimeMillis);
+    booked.start(vertx);
+    this.ledger = booked;
     ProxyVerticle.Shared services =
         new ProxyVerticle.Shared(
             RequestPipeline.create(extensions, rewriter),
             shared,
+            booked,
             retrieval,
             retrievals,
             new CompressEndpoint(
                 compressToolsOnly.map(r -> RequestPipeline.create(extensions, r)),
                 compressWithUserText.map(r -> RequestPipeline.create(extensions, r)),
                 shared,
+                booked,
                 options.maxBodyBytes()),
             extensions.extensions().isEmpty() && options.ccrStore().isEmpty());
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -213,7 +226,7 @@ public final class HeadroomProxy {
               }
               return Future.succeededFuture(bound);
             })
-        .compose(bound -> admin(settings, shared).map(ignored -> bound))
+        .compose(bound -> admin(settings, shared, booked).map(ignored -> bound))
         .compose(
             bound ->
                 vertx.executeBlocking(
@@ -248,11 +261,12 @@ public final class HeadroomProxy {
   }
 
   /** Deploys the admin listener when {@code --admin-port} asks for one. */
-  private Future<Void> admin(ServerSettings settings, ProxyMetrics shared) {
+  private Future<Void> admin(ServerSettings settings, ProxyMetrics shared, Ledger booked) {
     if (options.adminPort().isEmpty()) {
       return Future.succeededFuture();
     }
-    AdminVerticle verticle = new AdminVerticle(settings, shared, options.adminPort().getAsInt());
+    AdminVerticle verticle =
+        new AdminVerticle(settings, shared, booked, options.adminPort().getAsInt());
     return vertx
         .deployVerticle(verticle)
         .map(
@@ -300,6 +314,10 @@ public final class HeadroomProxy {
       undeployed.add(vertx.undeploy(id));
     }
     deployments.clear();
+    Ledger booked = ledger;
+    if (booked != null) {
+      booked.stop(vertx);
+    }
     port = -1;
     adminPort = -1;
     return Future.join(undeployed).mapEmpty();

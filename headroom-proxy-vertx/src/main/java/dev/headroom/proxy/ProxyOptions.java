@@ -55,6 +55,10 @@ public final class ProxyOptions {
   private final Duration ccrConversationTtl;
   private final long replayMemoryBytes;
   private final Duration replayTtl;
+  private final Path pricingFile;
+  private final long rateLimitRpm;
+  private final long rateLimitTpm;
+  private final long dailyTokenBudget;
 
   private ProxyOptions(Builder builder) {
     this.host = builder.host;
@@ -83,6 +87,40 @@ public final class ProxyOptions {
     this.ccrConversationTtl = builder.ccrConversationTtl;
     this.replayMemoryBytes = builder.replayMemoryBytes;
     this.replayTtl = builder.replayTtl;
+    this.pricingFile = builder.pricingFile;
+    this.rateLimitRpm = builder.rateLimitRpm;
+    this.rateLimitTpm = builder.rateLimitTpm;
+    this.dailyTokenBudget = builder.dailyTokenBudget;
+  }
+
+  /**
+   * @return the operator's prices laid over the shipped ones ({@code --pricing-file}), if any
+   */
+  public Optional<Path> pricingFile() {
+    return Optional.ofNullable(pricingFile);
+  }
+
+  /**
+   * @return requests per minute each credential may send, {@code 0} for no limit
+   */
+  public long rateLimitRpm() {
+    return rateLimitRpm;
+  }
+
+  /**
+   * @return input tokens per minute each credential may use, as the provider reported them, {@code
+   *     0} for no limit
+   */
+  public long rateLimitTpm() {
+    return rateLimitTpm;
+  }
+
+  /**
+   * @return tokens (input and output, as the provider reported them) each credential may use per
+   *     UTC day, {@code 0} for no budget
+   */
+  public long dailyTokenBudget() {
+    return dailyTokenBudget;
   }
 
   /**
@@ -319,8 +357,60 @@ public final class ProxyOptions {
     private Duration ccrConversationTtl = Duration.ofHours(24);
     private long replayMemoryBytes = 64L << 20;
     private Duration replayTtl = Duration.ofHours(24);
+    private Path pricingFile;
+    private long rateLimitRpm;
+    private long rateLimitTpm;
+    private long dailyTokenBudget;
 
     private Builder() {}
+
+    /**
+     * @param value a JSON file of prices ({@code {"models": {"family": {"input": 3.0, "output":
+     *     15.0, "cache_read": 0.3, "cache_write": 3.75}}}}, USD per million tokens) laid over the
+     *     shipped list prices; read at start, which fails on a bad file
+     * @return this builder
+     */
+    public Builder pricingFile(Path value) {
+      this.pricingFile = Objects.requireNonNull(value, "pricingFile must not be null");
+      return this;
+    }
+
+    /**
+     * @param value requests per minute each credential may send ({@code 0}: no limit, the default);
+     *     beyond it a request gets 429 with {@code retry-after}
+     * @return this builder
+     */
+    public Builder rateLimitRpm(long value) {
+      this.rateLimitRpm = nonNegative(value, "rateLimitRpm");
+      return this;
+    }
+
+    /**
+     * @param value input tokens per minute each credential may use, as the provider reports them
+     *     ({@code 0}: no limit, the default)
+     * @return this builder
+     */
+    public Builder rateLimitTpm(long value) {
+      this.rateLimitTpm = nonNegative(value, "rateLimitTpm");
+      return this;
+    }
+
+    /**
+     * @param value tokens (input and output) each credential may use per UTC day ({@code 0}: no
+     *     budget, the default)
+     * @return this builder
+     */
+    public Builder dailyTokenBudget(long value) {
+      this.dailyTokenBudget = nonNegative(value, "dailyTokenBudget");
+      return this;
+    }
+
+    private static long nonNegative(long value, String name) {
+      if (value < 0) {
+        throw new IllegalArgumentException(name + " must be 0 (off) or positive: " + value);
+      }
+      return value;
+    }
 
     /**
      * @param value {@code redis://[user:password@]host:port[/db]} (or {@code rediss://}) to share

@@ -69,12 +69,20 @@ class WebSocketRelayTest {
           metrics.contains(
               "headroom_compression_blocks_total{content_type=\"json_array\",outcome=\"compressed\"} 1.0"),
           metrics);
+      // Its saving is booked, like an HTTP exchange's, when its response ends: here, when the
+      // session closes before the (echoing) upstream ends it.
+      ws.close();
       assertTrue(
-          metrics
-              .lines()
-              .anyMatch(
-                  line -> line.startsWith("headroom_tokens_saved_total") && !line.endsWith(" 0.0")),
-          metrics);
+          Tests.eventually(
+              () ->
+                  fx.proxy
+                      .scrapeMetrics()
+                      .lines()
+                      .anyMatch(
+                          line ->
+                              line.startsWith("headroom_tokens_saved_total")
+                                  && !line.endsWith(" 0.0"))),
+          fx.proxy.scrapeMetrics());
     }
   }
 

@@ -59,7 +59,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     Optional<BodyScan> scan =
         BodyScan.of(body, LiveZones.conversationKey(api), LiveZones.capturesArrays(api));
     if (scan.isEmpty()) {
-      return unchanged(body, List.of(), "not_json");
+      return unchanged(body, List.of(), "not_json", "");
     }
     Work work = new Work(body, context.scope());
     Set<StringValue> protectedValues =
@@ -139,17 +139,21 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
               : outOfTime
                   ? "time_budget"
                   : protectedBlocks > 0 ? BlockDecision.PROTECTED_TOOL : "nothing_smaller";
-      return unchanged(body, decisions, reason);
+      return unchanged(body, decisions, reason, modelOf(scan.get()));
     }
     byte[] spliced = splice(body, work.replacements);
     if (!isJson(spliced)) {
       LOG.log(
           Level.WARNING, "live-zone rewrite produced invalid JSON; the original body is forwarded");
-      return unchanged(body, reverted(decisions), "invalid_result");
+      return unchanged(body, reverted(decisions), "invalid_result", modelOf(scan.get()));
     }
     // Remembered only now that they are certain to be sent: a later turn replays what went.
     work.fresh.forEach((key, replay) -> memory.remember(context.scope(), key, replay));
-    return new LiveZoneResult(spliced, true, decisions, "");
+    return new LiveZoneResult(spliced, true, decisions, "", modelOf(scan.get()));
+  }
+
+  private static String modelOf(BodyScan scan) {
+    return scan.topLevel.get("model") instanceof String model ? model : "";
   }
 
   private CompressContext blockContext(
@@ -451,7 +455,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
   }
 
   private static LiveZoneResult unchanged(
-      byte[] body, List<BlockDecision> decisions, String reason) {
-    return new LiveZoneResult(body, false, decisions, reason);
+      byte[] body, List<BlockDecision> decisions, String reason, String model) {
+    return new LiveZoneResult(body, false, decisions, reason, model);
   }
 }

@@ -47,9 +47,15 @@ public final class CcrStores {
    * @param store where originals are kept
    * @param conversations which conversations have the tool
    * @param replay the compressed blocks every later request of their conversation replays
+   * @param redis the Redis link the three share, when they are in Redis (statistics and limits use
+   *     it too)
    */
   @API(status = INTERNAL, since = "0.1")
-  public record Opened(CcrStore store, Conversations conversations, ReplayMemory replay) {}
+  public record Opened(
+      CcrStore store,
+      Conversations conversations,
+      ReplayMemory replay,
+      Optional<RedisLink> redis) {}
 
   private CcrStores() {}
 
@@ -65,13 +71,15 @@ public final class CcrStores {
       return new Opened(
           CcrStore.inMemory(1_000, 64L << 20, settings.originalsTtl(), metrics::expired),
           Conversations.inMemory(CONVERSATIONS),
-          new MeteredReplayMemory(local, metrics));
+          new MeteredReplayMemory(local, metrics),
+          Optional.empty());
     }
     RedisLink link = RedisLink.create(vertx, settings.redis().get().toString());
     return new Opened(
         RedisCcrStore.create(link, settings.originalsTtl(), metrics::expired),
         new SharedConversations(link, settings.conversationTtl(), CONVERSATIONS, metrics),
         new MeteredReplayMemory(
-            new RedisReplayMemory(link, local, settings.replayTtl(), metrics), metrics));
+            new RedisReplayMemory(link, local, settings.replayTtl(), metrics), metrics),
+        Optional.of(link));
   }
 }

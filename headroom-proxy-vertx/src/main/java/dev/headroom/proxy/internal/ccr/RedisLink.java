@@ -1,5 +1,7 @@
 package dev.headroom.proxy.internal.ccr;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -8,18 +10,22 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * One Redis client (one connection pool) and its health, shared by everything the proxy keeps in
  * Redis: the originals ({@link RedisCcrStore}) and which conversations have the retrieval tool
  * ({@link SharedConversations}). Blocking calls wait at most {@link #TIMEOUT} and are made from
  * workers only; after a failure the link reports itself down for {@link #BACKOFF} without trying,
- * for every user of the link at once.
+ * for every user of the link at once. The statistics and the limits ({@code internal.stats}, {@code
+ * internal.limits}) use the same link without blocking ({@link #ask}, {@link #batch}).
  */
-final class RedisLink {
+@API(status = INTERNAL, since = "0.1")
+public final class RedisLink {
 
   static final Duration TIMEOUT = Duration.ofMillis(500);
   static final Duration BACKOFF = Duration.ofSeconds(1);
@@ -49,7 +55,7 @@ final class RedisLink {
   /**
    * @return whether a recent failure keeps the link from trying
    */
-  boolean down() {
+  public boolean down() {
     return System.nanoTime() - downUntilNanos < 0;
   }
 
@@ -98,6 +104,41 @@ final class RedisLink {
               markDown(failure);
               onFailure.run();
             });
+  }
+
+  /**
+   * Sends without blocking: for event loops.
+   *
+   * @param request the command
+   * @return its answer ({@code null} for a Redis nil); failed while the link is down, on failure or
+   *     past the timeout (which marks the link down)
+   */
+  public Future<Response> ask(Request request) {
+    if (down()) {
+      return Future.failedFuture(
+          new RedisUnavailableException("Redis marked down after a recent failure"));
+    }
+    return redis
+        .send(request)
+        .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .recover(failure -> Future.failedFuture(markDown(failure)));
+  }
+
+  /**
+   * Sends several commands in one round trip, without blocking.
+   *
+   * @param requests the commands, in order
+   * @return their answers, in order; failed as {@link #ask} fails
+   */
+  public Future<List<Response>> batch(List<Request> requests) {
+    if (down()) {
+      return Future.failedFuture(
+          new RedisUnavailableException("Redis marked down after a recent failure"));
+    }
+    return redis
+        .batch(requests)
+        .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .recover(failure -> Future.failedFuture(markDown(failure)));
   }
 
   private RedisUnavailableException markDown(Throwable cause) {

@@ -211,6 +211,44 @@ public final class ProxyCommand implements Callable<Integer> {
   Integer adminPort;
 
   @Option(
+      names = "--pricing-file",
+      paramLabel = "FILE",
+      defaultValue = "${env:HEADROOM_PRICING_FILE}",
+      description =
+          "JSON prices (USD per million tokens) laid over the shipped list prices, for the money "
+              + "/stats and the dashboard show (env HEADROOM_PRICING_FILE). Default: the shipped "
+              + "prices.")
+  Path pricingFile;
+
+  @Option(
+      names = "--rate-limit-rpm",
+      paramLabel = "N",
+      defaultValue = "${env:HEADROOM_RATE_LIMIT_RPM:-0}",
+      description =
+          "Requests per minute each credential may send; beyond it 429 with retry-after, shared "
+              + "by a fleet through --ccr-store redis:// (env HEADROOM_RATE_LIMIT_RPM). "
+              + "Default: ${DEFAULT-VALUE} (no limit).")
+  long rateLimitRpm;
+
+  @Option(
+      names = "--rate-limit-tpm",
+      paramLabel = "N",
+      defaultValue = "${env:HEADROOM_RATE_LIMIT_TPM:-0}",
+      description =
+          "Input tokens per minute each credential may use, as the provider reports them "
+              + "(env HEADROOM_RATE_LIMIT_TPM). Default: ${DEFAULT-VALUE} (no limit).")
+  long rateLimitTpm;
+
+  @Option(
+      names = "--daily-token-budget",
+      paramLabel = "N",
+      defaultValue = "${env:HEADROOM_DAILY_TOKEN_BUDGET:-0}",
+      description =
+          "Tokens (input and output) each credential may use per UTC day "
+              + "(env HEADROOM_DAILY_TOKEN_BUDGET). Default: ${DEFAULT-VALUE} (no budget).")
+  long dailyTokenBudget;
+
+  @Option(
       names = "--ccr-store",
       paramLabel = "memory|redis://HOST:PORT/DB",
       defaultValue = "${env:HEADROOM_CCR_STORE:-memory}",
@@ -338,6 +376,13 @@ public final class ProxyCommand implements Callable<Integer> {
     if (adminPort != null) {
       builder.adminPort(adminPort);
     }
+    if (pricingFile != null) {
+      builder.pricingFile(pricingFile);
+    }
+    builder
+        .rateLimitRpm(rateLimitRpm)
+        .rateLimitTpm(rateLimitTpm)
+        .dailyTokenBudget(dailyTokenBudget);
     if (authToken != null && !authToken.isBlank()) {
       builder.authToken(authToken);
     }

@@ -17,6 +17,8 @@ import dev.headroom.pipeline.RequestPipeline;
 import dev.headroom.pipeline.Route;
 import dev.headroom.proxy.internal.ops.AccessLog;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.stats.Ledger;
+import dev.headroom.proxy.internal.stats.Sample;
 import dev.headroom.proxy.internal.wire.ErrorBodies;
 import dev.headroom.proxy.internal.wire.ForwardHeaders;
 import dev.headroom.proxy.internal.wire.RequestIds;
@@ -68,6 +70,7 @@ public final class CompressEndpoint {
   private final Optional<RequestPipeline> toolsOnly;
   private final Optional<RequestPipeline> withUserText;
   private final ProxyMetrics metrics;
+  private final Ledger ledger;
   private final long maxBodyBytes;
 
   /**
@@ -75,16 +78,19 @@ public final class CompressEndpoint {
    *     off
    * @param withUserText the pipeline whose rewrite compresses the latest user text too
    * @param metrics the proxy's metrics
+   * @param ledger where each call's savings are booked
    * @param maxBodyBytes the largest body accepted
    */
   public CompressEndpoint(
       Optional<RequestPipeline> toolsOnly,
       Optional<RequestPipeline> withUserText,
       ProxyMetrics metrics,
+      Ledger ledger,
       long maxBodyBytes) {
     this.toolsOnly = toolsOnly;
     this.withUserText = withUserText;
     this.metrics = metrics;
+    this.ledger = ledger;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -336,8 +342,7 @@ public final class CompressEndpoint {
         metrics.liveZone(result.blocks(), result.compressNanos());
       }
       if (result.compressed()) {
-        metrics.compressed(result.tokensBefore(), result.tokensAfter());
-        metrics.replayed(result.blocks());
+        metrics.replayedBytes(result.blocks());
         response.putHeader("x-headroom-tokens-before", Integer.toString(result.tokensBefore()));
         response.putHeader("x-headroom-tokens-after", Integer.toString(result.tokensAfter()));
         response.putHeader(
@@ -352,6 +357,19 @@ public final class CompressEndpoint {
     }
     response.setStatusCode(answer.status()).end(answer.body());
     metrics.request(ROUTE, answer.status(), bytesIn, answer.body().length(), overhead, 0);
+    boolean compressed = result != null && result.compressed();
+    ledger.record(
+        new Sample(
+            ROUTE,
+            result == null ? "" : result.model(),
+            Scopes.of(request.headers(), null),
+            compressed ? result.tokensBefore() : 0,
+            compressed ? result.tokensAfter() : 0,
+            compressed ? result.replayedTokensBefore() - result.replayedTokensAfter() : 0,
+            0,
+            0,
+            0,
+            0));
     if (AccessLog.enabled()) {
       StringBuilder line =
           new StringBuilder(160)

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.stats.Ledger;
 import dev.headroom.proxy.internal.wire.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -18,14 +19,15 @@ import org.apiguardian.api.API;
 
 /**
  * The operational routes on a port of their own ({@code --admin-port}), bound to loopback: {@code
- * /healthz}, {@code /healthz/upstream}, {@code /metrics}. On loopback no access token is asked for:
- * only the machine itself can reach it.
+ * /healthz}, {@code /healthz/upstream}, {@code /metrics}, {@code /stats}, {@code /dashboard}. On
+ * loopback no access token is asked for: only the machine itself can reach it.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class AdminVerticle extends VerticleBase {
 
   private final ServerSettings options;
   private final ProxyMetrics metrics;
+  private final Ledger ledger;
   private final int port;
   private HttpServer server;
   private HttpClient client;
@@ -34,11 +36,13 @@ public final class AdminVerticle extends VerticleBase {
   /**
    * @param options the traffic listener's settings (its upstreams, for the health check)
    * @param metrics the proxy's metrics
+   * @param ledger where savings are booked, and {@code /stats} read
    * @param port the port to bind on 127.0.0.1 ({@code 0}: any free one)
    */
-  public AdminVerticle(ServerSettings options, ProxyMetrics metrics, int port) {
+  public AdminVerticle(ServerSettings options, ProxyMetrics metrics, Ledger ledger, int port) {
     this.options = options;
     this.metrics = metrics;
+    this.ledger = ledger;
     this.port = port;
   }
 
@@ -73,10 +77,11 @@ public final class AdminVerticle extends VerticleBase {
     String requestId = RequestIds.of(request.headers());
     request.response().putHeader("x-request-id", requestId);
     if (request.method() == HttpMethod.GET
-        && ProxyVerticle.serveOperations(request, health, metrics)) {
+        && ProxyVerticle.serveOperations(request, health, metrics, ledger)) {
       return;
     }
     ProxyVerticle.notFound(
-        request, "The admin port serves GET /healthz, /healthz/upstream and /metrics.");
+        request,
+        "The admin port serves GET /healthz, /healthz/upstream, /metrics, /stats and /dashboard.");
   }
 }

@@ -11,9 +11,12 @@ import dev.headroom.pipeline.Route;
 import dev.headroom.pipeline.stream.StreamSummary;
 import dev.headroom.pipeline.stream.Usage;
 import dev.headroom.proxy.internal.retrieval.RetrieveTools;
+import dev.headroom.proxy.internal.stats.ModelNames;
+import dev.headroom.proxy.internal.stats.Sample;
 import dev.headroom.proxy.internal.wire.ErrorBodies;
 import dev.headroom.proxy.internal.wire.ForwardHeaders;
 import dev.headroom.proxy.internal.wire.RequestIds;
+import dev.headroom.proxy.internal.wire.Scopes;
 import dev.headroom.proxy.internal.wire.Upstreams;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -35,6 +38,7 @@ import java.util.Optional;
 final class Exchange implements ExchangeOutcome {
 
   private static final Logger LOG = System.getLogger(Exchange.class.getName());
+  private static final Usage.Tokens NOTHING_BILLED = new Usage.Tokens(0, 0, 0, 0);
 
   private final ProxyServices services;
   private final HttpServerRequest req;
@@ -61,6 +65,8 @@ final class Exchange implements ExchangeOutcome {
             request.method().name());
     ctx.protectedTools = ForwardHeaders.protectedTools(request.headers());
     ctx.queryKey = ctx.provider == Provider.GEMINI ? request.getParam("key") : null;
+    ctx.scope = Scopes.of(request.headers(), ctx.queryKey);
+    ctx.model = ModelNames.fromPath(path);
     this.upstream = new UpstreamCall(services, request, ctx, this);
     this.relay = new ResponseRelay(services, resp, request.method(), ctx, this);
     this.stages = new ExchangeStages(services.vertx(), services.responses());
@@ -261,11 +267,24 @@ final class Exchange implements ExchangeOutcome {
         summary
             .map(StreamSummary::usage)
             .orElseGet(() -> relay.copy().map(Exchange::usageOf).orElse(Map.of()));
-    ctx.route
-        .api()
-        .ifPresent(
-            api ->
-                services.metrics().providerUsage(ctx.route.label(), Usage.tokens(api, ctx.usage)));
+    Usage.Tokens billed =
+        ctx.route.api().map(api -> Usage.tokens(api, ctx.usage)).orElse(NOTHING_BILLED);
+    services.metrics().providerUsage(ctx.route.label(), billed);
+    String model = ctx.model.isEmpty() ? summary.map(StreamSummary::model).orElse("") : ctx.model;
+    services
+        .ledger()
+        .record(
+            new Sample(
+                ctx.route.label(),
+                model,
+                ctx.scope,
+                ctx.tokensBefore,
+                ctx.tokensAfter,
+                ctx.replayedTokensSaved,
+                billed.prompt(),
+                billed.output(),
+                billed.cacheRead(),
+                billed.cacheWrite()));
     services
         .metrics()
         .request(

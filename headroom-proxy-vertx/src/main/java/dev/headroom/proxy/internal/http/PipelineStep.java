@@ -2,9 +2,9 @@ package dev.headroom.proxy.internal.http;
 
 import dev.headroom.pipeline.PipelineRequest;
 import dev.headroom.pipeline.PipelineResult;
+import dev.headroom.proxy.internal.stats.ModelNames;
 import dev.headroom.proxy.internal.wire.BodyDecoding;
 import dev.headroom.proxy.internal.wire.ForwardHeaders;
-import dev.headroom.proxy.internal.wire.Scopes;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.lang.System.Logger;
@@ -29,6 +29,9 @@ final class PipelineStep {
    * compression take tens of microseconds, less than a worker hop there and back.
    */
   static final int INLINE_BYTES = 16 * 1024;
+
+  /** The largest body read again for its model when the rewrite did not name it. */
+  private static final int MODEL_SCAN_BYTES = 64 * 1024;
 
   /**
    * What goes upstream.
@@ -72,13 +75,13 @@ final class PipelineStep {
       seen = new LinkedHashMap<>(before);
       seen.put(SESSION, session.strip());
     }
-    ctx.scope = Scopes.of(seen, ctx.queryKey);
     byte[] received = body.getBytes();
     String conversation = session == null ? "" : session.strip();
     Map<String, String> shown = seen;
     if (!services.pipeline().worthRunning(received.length, encoding != null)) {
       PipelineRequest request = request(received, received.length, shown, conversation);
       stages.sent(request, PipelineResult.unchanged(request));
+      nameModel(request, PipelineResult.unchanged(request));
       then.accept(new Prepared(headers, body, false));
       return;
     }
@@ -143,9 +146,9 @@ final class PipelineStep {
       services.metrics().liveZone(result.blocks(), result.compressNanos());
     }
     if (result.compressed()) {
-      services.metrics().compressed(result.tokensBefore(), result.tokensAfter());
-      services.metrics().replayed(result.blocks());
+      services.metrics().replayedBytes(result.blocks());
     }
+    nameModel(request, result);
     if (result.headersChanged(request)) {
       Map<String, String> after = new LinkedHashMap<>(result.headers());
       after.remove(SESSION);
@@ -163,6 +166,17 @@ final class PipelineStep {
       headers.remove("accept-encoding");
     }
     return new Prepared(headers, Buffer.buffer(result.body()), true);
+  }
+
+  /** Names the request's model for the statistics. */
+  private void nameModel(PipelineRequest request, PipelineResult result) {
+    if (!result.model().isEmpty()) {
+      ctx.model = result.model();
+    } else if (ctx.model.isEmpty() && request.body().length <= MODEL_SCAN_BYTES) {
+      // The rewrite did not read this body (too small to compress, or compression is off): a
+      // small one is read for its model here; a large one is named by its path or its response.
+      ctx.model = ModelNames.fromBody(request.body());
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.headroom.pipeline.RequestPipeline;
 import dev.headroom.pipeline.ResponseStages;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
+import dev.headroom.proxy.internal.stats.Ledger;
 import dev.headroom.proxy.internal.wire.Upstreams;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param pipeline the request stages and the rewrite
  * @param responses the response stages
  * @param metrics the proxy's metrics
+ * @param ledger where each exchange's savings are booked
  * @param maxBodyBytes the request body limit
  * @param requestTimeoutMillis how long a whole upstream exchange may take
  * @param retrievals answers the model's retrieval calls, when compression is on
@@ -30,6 +32,7 @@ record ProxyServices(
     RequestPipeline pipeline,
     ResponseStages responses,
     ProxyMetrics metrics,
+    Ledger ledger,
     long maxBodyBytes,
     long requestTimeoutMillis,
     Optional<RetrievalLoop> retrievals,

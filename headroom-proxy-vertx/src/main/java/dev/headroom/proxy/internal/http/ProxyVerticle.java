@@ -11,6 +11,8 @@ import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
+import dev.headroom.proxy.internal.stats.Dashboard;
+import dev.headroom.proxy.internal.stats.Ledger;
 import dev.headroom.proxy.internal.websocket.WebSocketRelay;
 import dev.headroom.proxy.internal.wire.AccessToken;
 import dev.headroom.proxy.internal.wire.ErrorBodies;
@@ -32,6 +34,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
 
@@ -51,10 +54,18 @@ public final class ProxyVerticle extends VerticleBase {
   static final int MAX_CHUNK_BYTES = 64 * 1024;
 
   /**
+   * The operational routes that move to the admin port with {@code --admin-port} ({@code /healthz}
+   * stays on both).
+   */
+  static final Set<String> ADMIN_ROUTES =
+      Set.of("/metrics", "/healthz/upstream", "/stats", "/dashboard");
+
+  /**
    * What every listener shares.
    *
    * @param pipeline the request stages and the rewrite
    * @param metrics the proxy's metrics
+   * @param ledger where savings are booked, and {@code /stats} read
    * @param retrieval the endpoint that returns stored originals
    * @param retrievals the loop that answers the model's retrieval calls, when compression is on
    * @param compress the {@code POST /v1/compress} endpoint
@@ -66,6 +77,7 @@ public final class ProxyVerticle extends VerticleBase {
   public record Shared(
       RequestPipeline pipeline,
       ProxyMetrics metrics,
+      Ledger ledger,
       RetrievalEndpoint retrieval,
       Optional<RetrievalLoop> retrievals,
       CompressEndpoint compress,
@@ -122,13 +134,20 @@ public final class ProxyVerticle extends VerticleBase {
             pipeline,
             ResponseStages.of(pipeline.extensions()),
             shared.metrics(),
+            shared.ledger(),
             options.maxBodyBytes(),
             options.requestTimeout().toMillis(),
             shared.retrievals(),
             shared.nonBlocking());
     relay =
         new WebSocketRelay(
-            vertx, webSocketClient, upstreams, pipeline, services.responses(), shared.metrics());
+            vertx,
+            webSocketClient,
+            upstreams,
+            pipeline,
+            services.responses(),
+            shared.metrics(),
+            shared.ledger());
     health = new Health(client, healthOrigins(options));
     server =
         vertx.createHttpServer(
@@ -182,16 +201,15 @@ public final class ProxyVerticle extends VerticleBase {
     }
     if (request.method() == HttpMethod.GET) {
       String path = request.path();
-      if (path.equals("/healthz") || path.equals("/healthz/upstream") || path.equals("/metrics")) {
+      if (path.equals("/healthz") || ADMIN_ROUTES.contains(path)) {
         request.response().putHeader("x-request-id", RequestIds.of(request.headers()));
       }
-      if (options.adminElsewhere()
-          && (path.equals("/metrics") || path.equals("/healthz/upstream"))) {
+      if (options.adminElsewhere() && ADMIN_ROUTES.contains(path)) {
         // Served on the admin port only: the traffic port does not show them.
         notFound(request, "This route is served on the admin port (--admin-port).");
         return;
       }
-      if (serveOperations(request, health, shared.metrics())) {
+      if (serveOperations(request, health, shared.metrics(), shared.ledger())) {
         return;
       }
       if (path.startsWith(RetrievalEndpoint.PREFIX)) {
@@ -212,12 +230,39 @@ public final class ProxyVerticle extends VerticleBase {
 
   /**
    * Answers a {@code GET} of an operational route — {@code /healthz}, {@code /healthz/upstream},
-   * {@code /metrics} — on the traffic port or the admin port alike.
+   * {@code /metrics}, {@code /stats}, {@code /dashboard} — on the traffic port or the admin port
+   * alike.
    *
    * @return whether the request was one
    */
-  static boolean serveOperations(HttpServerRequest request, Health health, ProxyMetrics metrics) {
+  static boolean serveOperations(
+      HttpServerRequest request, Health health, ProxyMetrics metrics, Ledger ledger) {
     switch (request.path()) {
+      case "/stats" ->
+          ledger
+              .stats()
+              .onComplete(
+                  json -> {
+                    if (json.succeeded()) {
+                      request
+                          .response()
+                          .putHeader("content-type", "application/json")
+                          .putHeader("cache-control", "no-store")
+                          .end(Buffer.buffer(json.result()));
+                    } else {
+                      request.response().setStatusCode(500).end();
+                    }
+                  });
+      case "/dashboard" ->
+          request
+              .response()
+              .putHeader("content-type", "text/html; charset=utf-8")
+              .putHeader("cache-control", "no-store")
+              .putHeader(
+                  "content-security-policy",
+                  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline';"
+                      + " connect-src 'self'; img-src data:")
+              .end(Dashboard.page());
       case "/healthz" -> health.live(request.response());
       case "/healthz/upstream" -> health.upstream(request.response());
       case "/metrics" ->

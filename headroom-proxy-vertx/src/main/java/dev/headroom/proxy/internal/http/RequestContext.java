@@ -46,8 +46,14 @@ final class RequestContext {
   /** Gemini's {@code key=} query parameter, when the request has one. */
   String queryKey;
 
-  /** The owner scope, set when the pipeline runs (retrieval reads it). */
+  /**
+   * The caller's hashed credential: the owner scope of its originals (retrieval reads it), its
+   * slice of the statistics and of the limits.
+   */
   String scope = Scopes.ANONYMOUS;
+
+  /** The model the request names (body or path), or {@code ""}. */
+  String model = "";
 
   Map<String, Long> usage = Map.of();
 

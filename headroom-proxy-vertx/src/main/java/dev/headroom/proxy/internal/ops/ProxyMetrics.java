@@ -49,6 +49,7 @@ public final class ProxyMetrics {
   private final Counter tokensSaved;
   private final Counter replayTokensSaved;
   private final Counter replayBytesSaved;
+  private final Counter moneySaved;
   private final Timer compressionDuration;
 
   /**
@@ -91,6 +92,12 @@ public final class ProxyMetrics {
         Counter.builder("headroom.replay.tokens.saved")
             .description(
                 "of headroom_tokens_saved, the tokens saved by blocks replayed from history")
+            .register(registry);
+    moneySaved =
+        Counter.builder("headroom.money.saved.usd")
+            .description(
+                "money the saved tokens would have cost: fresh savings at the model's input price,"
+                    + " replayed savings at its cache-read price (models without a price: 0)")
             .register(registry);
     replayBytesSaved =
         Counter.builder("headroom.replay.bytes.saved")
@@ -148,26 +155,33 @@ public final class ProxyMetrics {
   }
 
   /**
-   * Records a request whose live zone was compressed.
+   * Records one request's savings, as the {@code dev.headroom.proxy.internal.stats.Ledger} defines
+   * them (the one definition of "saved" shared by the headers, these counters and {@code /stats}).
    *
    * @param before tokens of the compressed blocks before
    * @param after the same blocks' tokens as sent
+   * @param replayedSaved of the tokens saved, those saved by replayed blocks
+   * @param usdMicros the money saved, in millionths of a dollar
    */
-  public void compressed(int before, int after) {
+  public void saved(long before, long after, long replayedSaved, long usdMicros) {
+    if (before == 0 && after == 0) {
+      return;
+    }
     tokensBefore.increment(before);
     tokensAfter.increment(after);
     tokensSaved.increment(Math.max(0, before - after));
+    replayTokensSaved.increment(replayedSaved);
+    moneySaved.increment(usdMicros / 1_000_000.0);
   }
 
   /**
-   * Records the replayed share of a request's compression.
+   * Records the bytes replayed blocks saved.
    *
    * @param blocks the decisions, as what was sent holds them
    */
-  public void replayed(List<BlockDecision> blocks) {
+  public void replayedBytes(List<BlockDecision> blocks) {
     for (BlockDecision block : blocks) {
       if (block.replayed()) {
-        replayTokensSaved.increment(Math.max(0, block.tokensBefore() - block.tokensAfter()));
         replayBytesSaved.increment(Math.max(0, block.bytesBefore() - block.bytesAfter()));
       }
     }

@@ -64,7 +64,7 @@ public final class RetrievalToolRewriter implements RequestRewriter {
       return compressed;
     }
     conversations.add(key);
-    return new Rewrite(withTool, compressed.blocks(), compressed.nanos());
+    return new Rewrite(withTool, compressed.blocks(), compressed.nanos(), compressed.model());
   }
 
   /**

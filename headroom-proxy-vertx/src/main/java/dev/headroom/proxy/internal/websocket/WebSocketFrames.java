@@ -15,6 +15,8 @@ import dev.headroom.pipeline.stream.StreamSummary;
 import dev.headroom.pipeline.stream.Usage;
 import dev.headroom.proxy.internal.ops.AccessLog;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.stats.Ledger;
+import dev.headroom.proxy.internal.stats.Sample;
 import dev.headroom.proxy.internal.wire.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,8 +37,10 @@ final class WebSocketFrames {
   private final Vertx vertx;
   private final ResponseStages stages;
   private final ProxyMetrics metrics;
+  private final Ledger ledger;
   private final String sessionId;
   private final Provider provider;
+  private final String scope;
   private final Deque<Frame> waiting = new ArrayDeque<>();
   private int count;
 
@@ -44,13 +48,17 @@ final class WebSocketFrames {
       Vertx vertx,
       ResponseStages stages,
       ProxyMetrics metrics,
+      Ledger ledger,
       String sessionId,
-      Provider provider) {
+      Provider provider,
+      String scope) {
     this.vertx = vertx;
     this.stages = stages;
     this.metrics = metrics;
+    this.ledger = ledger;
     this.sessionId = sessionId;
     this.provider = provider;
+    this.scope = scope;
   }
 
   /** One frame: what the pipeline made of it and, once it is answered, what the stream said. */
@@ -84,8 +92,7 @@ final class WebSocketFrames {
       metrics.liveZone(result.blocks(), result.compressNanos());
     }
     if (result.compressed()) {
-      metrics.compressed(result.tokensBefore(), result.tokensAfter());
-      metrics.replayed(result.blocks());
+      metrics.replayedBytes(result.blocks());
     }
   }
 
@@ -129,7 +136,22 @@ final class WebSocketFrames {
 
   private void finish(Frame frame, boolean complete) {
     StreamSummary summary = frame.format.summary();
-    metrics.providerUsage("responses", Usage.tokens(ProviderApi.RESPONSES, summary.usage()));
+    Usage.Tokens billed = Usage.tokens(ProviderApi.RESPONSES, summary.usage());
+    metrics.providerUsage("responses", billed);
+    PipelineResult sent = result(frame);
+    boolean compressed = sent != null && sent.compressed();
+    ledger.record(
+        new Sample(
+            "responses",
+            sent != null && !sent.model().isEmpty() ? sent.model() : summary.model(),
+            scope,
+            compressed ? sent.tokensBefore() : 0,
+            compressed ? sent.tokensAfter() : 0,
+            compressed ? sent.replayedTokensBefore() - sent.replayedTokensAfter() : 0,
+            billed.prompt(),
+            billed.output(),
+            billed.cacheRead(),
+            billed.cacheWrite()));
     log(frame, summary, complete);
     if (frame.request == null || !stages.wants(RESPONSE_RECEIVED)) {
       return;

@@ -11,6 +11,7 @@ import dev.headroom.pipeline.ResponseStages;
 import dev.headroom.pipeline.Route;
 import dev.headroom.pipeline.Transport;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.stats.Ledger;
 import dev.headroom.proxy.internal.wire.ErrorBodies;
 import dev.headroom.proxy.internal.wire.ForwardHeaders;
 import dev.headroom.proxy.internal.wire.RequestIds;
@@ -51,6 +52,7 @@ public final class WebSocketRelay {
   private final Upstreams upstreams;
   private final RequestPipeline pipeline;
   private final ProxyMetrics metrics;
+  private final Ledger ledger;
   private final ResponseStages responseStages;
 
   /**
@@ -60,6 +62,7 @@ public final class WebSocketRelay {
    * @param pipeline the request stages and the rewrite
    * @param responseStages the response stages
    * @param metrics the proxy's metrics
+   * @param ledger where each frame's savings are booked
    */
   public WebSocketRelay(
       Vertx vertx,
@@ -67,8 +70,10 @@ public final class WebSocketRelay {
       Upstreams upstreams,
       RequestPipeline pipeline,
       ResponseStages responseStages,
-      ProxyMetrics metrics) {
+      ProxyMetrics metrics,
+      Ledger ledger) {
     this.vertx = vertx;
+    this.ledger = ledger;
     this.client = client;
     this.upstreams = upstreams;
     this.pipeline = pipeline;
@@ -158,7 +163,7 @@ public final class WebSocketRelay {
     Future<?>[] tail = {Future.succeededFuture()};
     String scope = Scopes.of(headers); // one owner for the whole session
     WebSocketFrames frames =
-        new WebSocketFrames(vertx, responseStages, metrics, requestId, provider);
+        new WebSocketFrames(vertx, responseStages, metrics, ledger, requestId, provider, scope);
     down.textMessageHandler(
         text ->
             tail[0] =

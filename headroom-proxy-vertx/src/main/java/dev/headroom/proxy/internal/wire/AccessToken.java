@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -21,6 +22,10 @@ public final class AccessToken {
 
   /** The control header that carries the token. */
   public static final String HEADER = "x-headroom-token";
+
+  /** The operational routes, where {@code Authorization: Bearer} carries the token too. */
+  private static final Set<String> OPERATIONS =
+      Set.of("/metrics", "/healthz/upstream", "/stats", "/dashboard");
 
   private final Optional<byte[]> expected;
 
@@ -48,8 +53,9 @@ public final class AccessToken {
 
   /**
    * @param headers a request's headers
-   * @param path its path: on the operational routes ({@code /metrics}, {@code /healthz/upstream})
-   *     {@code Authorization: Bearer} counts too, as scrapers and probes send it
+   * @param path its path: on the operational routes ({@code /metrics}, {@code /healthz/upstream},
+   *     {@code /stats}, {@code /dashboard}) {@code Authorization: Bearer} counts too, as scrapers
+   *     and probes send it
    * @return whether they carry the token (always, when none is required)
    */
   public boolean admits(MultiMap headers, String path) {
@@ -57,7 +63,7 @@ public final class AccessToken {
       return true;
     }
     String shown = headers.get(HEADER);
-    if (shown == null && (path.equals("/metrics") || path.equals("/healthz/upstream"))) {
+    if (shown == null && OPERATIONS.contains(path)) {
       shown = bearer(headers.get("authorization"));
     }
     if (shown == null) {

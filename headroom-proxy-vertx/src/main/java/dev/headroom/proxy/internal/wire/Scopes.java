@@ -2,12 +2,14 @@ package dev.headroom.proxy.internal.wire;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -62,9 +64,22 @@ public final class Scopes {
    * @return {@code key:<first 32 hex digits of SHA-256>} or {@link #ANONYMOUS}
    */
   public static String of(Map<String, String> headers, String queryKey) {
+    return ofCredential(headers::get, queryKey);
+  }
+
+  /**
+   * @param headers request headers as received
+   * @param queryKey the request's {@code key} query parameter, or {@code null}
+   * @return {@code key:<first 32 hex digits of SHA-256>} or {@link #ANONYMOUS}
+   */
+  public static String of(MultiMap headers, String queryKey) {
+    return ofCredential(headers::get, queryKey);
+  }
+
+  private static String ofCredential(Function<String, String> headers, String queryKey) {
     String credential = null;
     for (String header : CREDENTIALS) {
-      credential = headers.get(header);
+      credential = headers.apply(header);
       if (credential != null && !credential.isBlank()) {
         break;
       }

@@ -20,6 +20,7 @@ import dev.headroom.proxy.internal.extensions.ExtensionDiscovery;
 import dev.headroom.proxy.internal.http.AdminVerticle;
 import dev.headroom.proxy.internal.http.ProxyVerticle;
 import dev.headroom.proxy.internal.http.ServerSettings;
+import dev.headroom.proxy.internal.limits.RequestLimits;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
@@ -175,6 +176,13 @@ public final class HeadroomProxy {
             RequestPipeline.create(extensions, rewriter),
             shared,
             booked,
+            RequestLimits.create(
+                options.rateLimitRpm(),
+                options.rateLimitTpm(),
+                options.dailyTokenBudget(),
+                redis,
+                shared,
+                System::currentTimeMillis),
             retrieval,
             retrievals,
             new CompressEndpoint(

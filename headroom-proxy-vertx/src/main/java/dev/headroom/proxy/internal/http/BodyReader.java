@@ -56,5 +56,7 @@ final class BodyReader {
             whole.accept(body);
           }
         });
+    // A request held while the limits answered flows again now that it has somewhere to go.
+    request.resume();
   }
 }

@@ -10,6 +10,7 @@ import dev.headroom.pipeline.Provider;
 import dev.headroom.pipeline.Route;
 import dev.headroom.pipeline.stream.StreamSummary;
 import dev.headroom.pipeline.stream.Usage;
+import dev.headroom.proxy.internal.limits.Refusal;
 import dev.headroom.proxy.internal.retrieval.RetrieveTools;
 import dev.headroom.proxy.internal.stats.ModelNames;
 import dev.headroom.proxy.internal.stats.Sample;
@@ -85,6 +86,32 @@ final class Exchange implements ExchangeOutcome {
       failed(ProxyFailure.BODY_TOO_LARGE);
       return;
     }
+    if (services.limits().active() && ctx.route.api().isPresent()) {
+      // Held until the limits answer (at once in memory; one Redis round trip for a fleet).
+      req.pause();
+      services
+          .limits()
+          .admit(ctx.scope)
+          .onComplete(
+              verdict -> {
+                Optional<Refusal> refusal = verdict.result();
+                // Each way on takes the paused body over: the body reader and the refusal resume
+                // it once their handlers are set, the pipe upstream once it is connected.
+                if (refusal.isPresent()) {
+                  refuse(refusal.get());
+                } else {
+                  proceed(length, declared);
+                }
+              });
+      return;
+    }
+    proceed(length, declared);
+  }
+
+  private void proceed(String length, long declared) {
+    if (finished) {
+      return;
+    }
     String expect = req.getHeader("expect");
     if (expect != null && expect.strip().equalsIgnoreCase("100-continue")) {
       // The proxy reads the body itself, so it tells the client to send it; the upstream gets no
@@ -109,6 +136,47 @@ final class Exchange implements ExchangeOutcome {
               pipeline.run(
                   body, upstreamHeaders(), req.getHeader("x-headroom-session-id"), this::send));
     }
+  }
+
+  /**
+   * 429 in the provider's error shape with {@code retry-after}, once the body (never read) has been
+   * drained, so the connection stays usable.
+   */
+  private void refuse(Refusal refusal) {
+    ctx.decision = "rate_limited";
+    ctx.failure = "limit_" + refusal.limit();
+    req.handler(ignored -> {});
+    req.exceptionHandler(ignored -> {});
+    req.endHandler(
+        v -> {
+          if (finished) {
+            return;
+          }
+          ctx.status = 429;
+          resp.setStatusCode(429);
+          resp.headers()
+              .set("content-type", "application/json")
+              .set("retry-after", Long.toString(refusal.retryAfterSeconds()))
+              .set("x-headroom-limit", refusal.limit());
+          ctx.stamp(resp.headers());
+          Buffer body =
+              ErrorBodies.of(
+                  ctx.provider, 429, rateLimitType(ctx.provider), refusal.message(), ctx.requestId);
+          ctx.bytesOut = body.length();
+          resp.end(body);
+          finish();
+        });
+    req.resume();
+  }
+
+  /** The error type each provider's own 429 carries, so SDKs map it as they map theirs. */
+  private static String rateLimitType(Provider provider) {
+    return switch (provider) {
+      case ANTHROPIC -> "rate_limit_error";
+      case BEDROCK -> "ThrottlingException";
+      case GEMINI, VERTEX -> "RATE_LIMIT_EXCEEDED";
+      default -> "rate_limit_exceeded";
+    };
   }
 
   /**
@@ -270,6 +338,9 @@ final class Exchange implements ExchangeOutcome {
     Usage.Tokens billed =
         ctx.route.api().map(api -> Usage.tokens(api, ctx.usage)).orElse(NOTHING_BILLED);
     services.metrics().providerUsage(ctx.route.label(), billed);
+    if (services.limits().active() && ctx.route.api().isPresent()) {
+      services.limits().charge(ctx.scope, billed.prompt(), billed.output());
+    }
     String model = ctx.model.isEmpty() ? summary.map(StreamSummary::model).orElse("") : ctx.model;
     services
         .ledger()

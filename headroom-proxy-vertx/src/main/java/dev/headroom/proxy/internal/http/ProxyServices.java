@@ -2,6 +2,7 @@ package dev.headroom.proxy.internal.http;
 
 import dev.headroom.pipeline.RequestPipeline;
 import dev.headroom.pipeline.ResponseStages;
+import dev.headroom.proxy.internal.limits.RequestLimits;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
 import dev.headroom.proxy.internal.stats.Ledger;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param responses the response stages
  * @param metrics the proxy's metrics
  * @param ledger where each exchange's savings are booked
+ * @param limits the per-credential limits
  * @param maxBodyBytes the request body limit
  * @param requestTimeoutMillis how long a whole upstream exchange may take
  * @param retrievals answers the model's retrieval calls, when compression is on
@@ -33,6 +35,7 @@ record ProxyServices(
     ResponseStages responses,
     ProxyMetrics metrics,
     Ledger ledger,
+    RequestLimits limits,
     long maxBodyBytes,
     long requestTimeoutMillis,
     Optional<RetrievalLoop> retrievals,

@@ -7,6 +7,7 @@ import dev.headroom.pipeline.RequestPipeline;
 import dev.headroom.pipeline.ResponseStages;
 import dev.headroom.pipeline.Route;
 import dev.headroom.proxy.internal.compressapi.CompressEndpoint;
+import dev.headroom.proxy.internal.limits.RequestLimits;
 import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
@@ -66,6 +67,7 @@ public final class ProxyVerticle extends VerticleBase {
    * @param pipeline the request stages and the rewrite
    * @param metrics the proxy's metrics
    * @param ledger where savings are booked, and {@code /stats} read
+   * @param limits the per-credential limits
    * @param retrieval the endpoint that returns stored originals
    * @param retrievals the loop that answers the model's retrieval calls, when compression is on
    * @param compress the {@code POST /v1/compress} endpoint
@@ -78,6 +80,7 @@ public final class ProxyVerticle extends VerticleBase {
       RequestPipeline pipeline,
       ProxyMetrics metrics,
       Ledger ledger,
+      RequestLimits limits,
       RetrievalEndpoint retrieval,
       Optional<RetrievalLoop> retrievals,
       CompressEndpoint compress,
@@ -135,6 +138,7 @@ public final class ProxyVerticle extends VerticleBase {
             ResponseStages.of(pipeline.extensions()),
             shared.metrics(),
             shared.ledger(),
+            shared.limits(),
             options.maxBodyBytes(),
             options.requestTimeout().toMillis(),
             shared.retrievals(),

@@ -50,6 +50,7 @@ public final class ProxyMetrics {
   private final Counter replayTokensSaved;
   private final Counter replayBytesSaved;
   private final Counter moneySaved;
+  private final Counter limitsUnavailable;
   private final Timer compressionDuration;
 
   /**
@@ -92,6 +93,11 @@ public final class ProxyMetrics {
         Counter.builder("headroom.replay.tokens.saved")
             .description(
                 "of headroom_tokens_saved, the tokens saved by blocks replayed from history")
+            .register(registry);
+    limitsUnavailable =
+        Counter.builder("headroom.limits.unavailable")
+            .description(
+                "limit checks and charges that could not reach Redis; the requests went unlimited")
             .register(registry);
     moneySaved =
         Counter.builder("headroom.money.saved.usd")
@@ -322,6 +328,24 @@ public final class ProxyMetrics {
         .tag("route", route)
         .register(registry)
         .increment();
+  }
+
+  /**
+   * Counts a request refused by a limit of this gateway.
+   *
+   * @param limit {@code rpm}, {@code tpm} or {@code daily_tokens}
+   */
+  public void limitRefused(String limit) {
+    Counter.builder("headroom.limits.refused")
+        .description("requests refused with 429 by this gateway's limits")
+        .tag("limit", limit)
+        .register(registry)
+        .increment();
+  }
+
+  /** Counts a limit check or charge that could not reach Redis (the request went: fail open). */
+  public void limitsUnavailable() {
+    limitsUnavailable.increment();
   }
 
   /**

@@ -145,6 +145,38 @@ class StatsTest {
   }
 
   @Test
+  void theJdkClientsUpgradeRequestIsOneExchangeBookedOnce() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
+      answerWithUsage(fx.openai);
+      // java.net.http asks plain-HTTP servers to upgrade to HTTP/2 (h2c) on every request.
+      java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient();
+      java.net.http.HttpResponse<String> answer =
+          jdk.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + fx.port + "/v1/chat/completions"))
+                  .header("content-type", "application/json")
+                  .header("authorization", "Bearer " + KEY)
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(chat("gpt-4o")))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+
+      assertEquals(200, answer.statusCode());
+      assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, answer.version());
+      statsOnce(fx, fx.port, 1);
+      // A second report of the same exchange would follow within microseconds of the first.
+      Thread.sleep(200);
+      assertEquals(1, stats(fx, fx.port).get("requests").asLong(), "booked once");
+      assertTrue(
+          fx.proxy
+              .scrapeMetrics()
+              .contains("headroom_requests_total{route=\"chat\",status=\"200\"} 1.0"),
+          fx.proxy.scrapeMetrics());
+      fx.openai.take();
+      assertTrue(fx.openai.nothingRecorded(), "one upstream call");
+    }
+  }
+
+  @Test
   void aReplayedBlockIsPricedAtTheCacheReadPrice(@TempDir Path dir) throws Exception {
     Path prices = dir.resolve("prices.json");
     Files.writeString(

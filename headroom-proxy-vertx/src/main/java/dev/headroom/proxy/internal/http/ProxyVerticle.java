@@ -160,6 +160,11 @@ public final class ProxyVerticle extends VerticleBase {
                 .setPort(options.port())
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false)
+                // No h2c upgrade: the JDK's HttpClient asks for one on every plain-HTTP request,
+                // and the upgrade closed the HTTP/1.1 response the exchange watches, so each
+                // exchange was reported twice (and its upstream call reset). It goes on in
+                // HTTP/1.1, as every provider SDK speaks to a plain-HTTP gateway anyway.
+                .setHttp2ClearTextEnabled(false)
                 .setMaxHeaderSize(64 * 1024)
                 .setTcpNoDelay(true)
                 .setMaxChunkSize(MAX_CHUNK_BYTES)

@@ -5,15 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.headroom.proxy.HeadroomProxy;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +17,6 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -75,9 +67,16 @@ class GeneratedExtensionInProxyIT {
           exchange.close();
         });
     upstream.start();
-    Process proxy = startProxy(extensions, "http://127.0.0.1:" + upstream.getAddress().getPort());
-    try {
-      String proxyUrl = awaitListening(proxy);
+    String upstreamUrl = "http://127.0.0.1:" + upstream.getAddress().getPort();
+    try (ProxyProcess proxy =
+        ProxyProcess.start(
+            "--openai-api-url",
+            upstreamUrl,
+            "--anthropic-api-url",
+            upstreamUrl,
+            "--extensions-dir",
+            extensions.toString())) {
+      String proxyUrl = proxy.url;
       String body =
           "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"
               + "{\"role\":\"user\",\"content\":\"my key "
@@ -103,68 +102,7 @@ class GeneratedExtensionInProxyIT {
       assertFalse(received.contains(FAKE_KEY), "the key reached the upstream");
       assertTrue(received.contains("\"be brief\""), "the rest of the request is kept");
     } finally {
-      proxy.destroy();
-      proxy.waitFor(20, TimeUnit.SECONDS);
       upstream.stop(0);
     }
-  }
-
-  /** Starts the proxy on the module path, as the ./headroom launcher does. */
-  private static Process startProxy(Path extensions, String upstreamUrl)
-      throws IOException, URISyntaxException {
-    Path proxyJar =
-        Path.of(HeadroomProxy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path target = proxyJar.getParent();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(
-            java,
-            "--module-path",
-            String.join(
-                File.pathSeparator,
-                proxyJar.toString(),
-                target.resolve("modules").toString(),
-                target.resolve("lib").toString()),
-            "--module",
-            "dev.headroom.proxy/dev.headroom.proxy.internal.cli.ProxyCommand",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--openai-api-url",
-            upstreamUrl,
-            "--anthropic-api-url",
-            upstreamUrl,
-            "--extensions-dir",
-            extensions.toString())
-        .redirectErrorStream(true)
-        .start();
-  }
-
-  private static String awaitListening(Process proxy) throws IOException {
-    BufferedReader output =
-        new BufferedReader(new InputStreamReader(proxy.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String line;
-    while (System.nanoTime() < deadline && (line = output.readLine()) != null) {
-      seen.append(line).append('\n');
-      Matcher listening = LISTENING.matcher(line);
-      if (listening.find()) {
-        Thread drain =
-            new Thread(
-                () -> {
-                  try {
-                    output.lines().forEach(ignored -> {});
-                  } catch (UncheckedIOException closed) {
-                    // the stream closes under the reader when the test stops the proxy
-                  }
-                },
-                "proxy-output");
-        drain.setDaemon(true);
-        drain.start();
-        return listening.group(1);
-      }
-    }
-    throw new AssertionError("the proxy did not report it was listening; its output:\n" + seen);
   }
 }

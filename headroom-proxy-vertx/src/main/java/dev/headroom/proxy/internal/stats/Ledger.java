@@ -142,26 +142,27 @@ public final class Ledger {
    *     proxy's own, marked so, when Redis cannot be read), else this proxy's
    */
   public Future<byte[]> stats() {
-    long minute = clock.getAsLong() / 60_000;
+    long now = clock.getAsLong();
+    long minute = now / 60_000;
     if (fleet.isEmpty()) {
-      return Future.succeededFuture(local(minute, null));
+      return Future.succeededFuture(local(now, null));
     }
     return flush()
         .transform(flushed -> fleet.get().read(minute))
-        .map(slices -> StatsView.render(slices, "fleet", started, minute, pricing.asOf(), null))
+        .map(slices -> StatsView.render(slices, "fleet", started, now, pricing.asOf(), null))
         .recover(
             failure -> {
               warnFleet(failure);
-              return Future.succeededFuture(local(minute, String.valueOf(failure.getMessage())));
+              return Future.succeededFuture(local(now, String.valueOf(failure.getMessage())));
             });
   }
 
-  private byte[] local(long minute, String fleetError) {
+  private byte[] local(long now, String fleetError) {
     Slices copy = new Slices();
     synchronized (this) {
-      local.prune(minute);
+      local.prune(now / 60_000);
       copy.merge(local);
     }
-    return StatsView.render(copy, "this_proxy", started, minute, pricing.asOf(), fleetError);
+    return StatsView.render(copy, "this_proxy", started, now, pricing.asOf(), fleetError);
   }
 }

@@ -26,7 +26,7 @@ final class StatsView {
    * @param slices what to show
    * @param scope {@code this_proxy} or {@code fleet}
    * @param started when this proxy started
-   * @param epochMinute the current minute since the epoch
+   * @param nowMillis the time now, epoch milliseconds
    * @param pricingAsOf the date of the prices
    * @param fleetError why the fleet's figures could not be read, or {@code null}
    * @return the JSON body
@@ -35,7 +35,7 @@ final class StatsView {
       Slices slices,
       String scope,
       Instant started,
-      long epochMinute,
+      long nowMillis,
       String pricingAsOf,
       String fleetError) {
     ObjectNode root = JSON.createObjectNode();
@@ -44,7 +44,8 @@ final class StatsView {
       root.put("fleet_unavailable", fleetError);
     }
     root.put("started", started.toString());
-    root.put("now", Instant.ofEpochSecond(epochMinute * 60).toString());
+    root.put("now", Instant.ofEpochMilli(nowMillis).toString());
+    long epochMinute = nowMillis / 60_000;
     slice(root, slices.total);
     dimension(root.putObject("by_model"), slices.byModel);
     dimension(root.putObject("by_route"), slices.byRoute);

@@ -289,7 +289,7 @@ class ProviderRoutesTest {
                   fx.proxy
                       .scrapeMetrics()
                       .contains(
-                          "headroom_signed_passthrough_total{route=\"bedrock_converse\"} 1.0")),
+                          "headroom_signed_passthrough_total{reason=\"resign_off\",route=\"bedrock_converse\"} 1.0")),
           fx.proxy.scrapeMetrics());
       assertTrue(
           Tests.eventually(

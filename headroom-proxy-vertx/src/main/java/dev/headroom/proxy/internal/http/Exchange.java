@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * One HTTP exchange, driven by its event loop: read the body ({@link BodyReader}), run the request
  * pipeline ({@link PipelineStep}) unless nothing could change the body (then the body is piped
- * through as it arrives), call the upstream ({@link UpstreamCall}), hand a response that may call
+ * through as it arrives) — a body under an AWS signature only when the gateway signs it again
+ * ({@link SigningStep}) — call the upstream ({@link UpstreamCall}), hand a response that may call
  * the retrieval tool to the retrieval loop, relay what comes back ({@link ResponseRelay}), and
  * account for it once. The parts report to this exchange through {@link ExchangeOutcome}.
  */
@@ -44,6 +45,7 @@ final class Exchange implements ExchangeOutcome {
   private final ResponseRelay relay;
   private final ExchangeStages stages;
   private final PipelineStep pipeline;
+  private final SigningStep signing;
   private boolean finished;
 
   Exchange(ProxyServices services, HttpServerRequest request) {
@@ -65,6 +67,17 @@ final class Exchange implements ExchangeOutcome {
     this.relay = new ResponseRelay(services, resp, request.method(), ctx, this);
     this.stages = new ExchangeStages(services.vertx(), services.responses());
     this.pipeline = new PipelineStep(services, ctx, stages, this);
+    this.signing =
+        new SigningStep(
+            services,
+            request,
+            ctx,
+            upstream,
+            pipeline,
+            stages,
+            this,
+            this::upstreamHeaders,
+            this::send);
   }
 
   void start() {
@@ -85,14 +98,15 @@ final class Exchange implements ExchangeOutcome {
       // Expect.
       resp.writeContinue();
     }
+    boolean signed = signing.signed();
     if (ctx.bypass || !ctx.route.carriesPayload() || !services.pipeline().active()) {
       streamThrough(length);
-    } else if (signedOverItsBody()) {
-      // A SigV4 signature covers the body: a changed body would be refused upstream, and this
-      // proxy has no credentials to sign it again. It goes as it came.
-      ctx.decision = "signed_passthrough";
-      services.metrics().signedPassthrough(ctx.route.label());
+    } else if (signed && signing.passthrough().isPresent()) {
+      // The signature covers the body: a changed body would be refused upstream, and there are
+      // no credentials to sign it again. It goes as it came.
       streamThrough(length);
+    } else if (signed) {
+      BodyReader.read(req, declared, services.maxBodyBytes(), this, signing::resign);
     } else {
       BodyReader.read(
           req,
@@ -103,17 +117,6 @@ final class Exchange implements ExchangeOutcome {
               pipeline.run(
                   body, upstreamHeaders(), req.getHeader("x-headroom-session-id"), this::send));
     }
-  }
-
-  /**
-   * @return whether the request carries an AWS SigV4 signature, which covers its body (Bedrock's
-   *     API keys, sent as a bearer token, do not)
-   */
-  private boolean signedOverItsBody() {
-    String authorization = req.getHeader("authorization");
-    return ctx.provider == Provider.BEDROCK
-        && authorization != null
-        && authorization.startsWith("AWS4-HMAC-SHA256");
   }
 
   /** Nothing can change the body: it is piped upstream as it arrives. */

@@ -229,6 +229,59 @@ class BedrockResigningTest {
   }
 
   @Test
+  void aConverseStreamIsSignedAgainAndItsEventStreamRelayedByteForByte() throws Exception {
+    java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+    stream.writeBytes(
+        ProviderRoutesTest.eventStreamMessage("messageStart", "{\"role\":\"assistant\"}"));
+    stream.writeBytes(
+        ProviderRoutesTest.eventStreamMessage(
+            "contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"ord_100217\"}}"));
+    stream.writeBytes(
+        ProviderRoutesTest.eventStreamMessage("messageStop", "{\"stopReason\":\"end_turn\"}"));
+    stream.writeBytes(
+        ProviderRoutesTest.eventStreamMessage(
+            "metadata",
+            "{\"usage\":{\"inputTokens\":120,\"outputTokens\":9,\"cacheReadInputTokens\":800,"
+                + "\"cacheWriteInputTokens\":0,\"totalTokens\":929},\"metrics\":{\"latencyMs\":310}}"));
+    byte[] frames = stream.toByteArray();
+    Vertx own = Vertx.vertx();
+    try (VerifyingBedrock streaming =
+            VerifyingBedrock.start(
+                own,
+                (request, received) ->
+                    request
+                        .response()
+                        .putHeader("content-type", "application/vnd.amazon.eventstream")
+                        .end(io.vertx.core.buffer.Buffer.buffer(frames)));
+        ProxyFixture fx =
+            ProxyFixture.asConfigured(
+                b ->
+                    b.compressionBudget(Duration.ofSeconds(10))
+                        .bedrockApiUrl(streaming.url())
+                        .bedrockCredentials(gateway()))) {
+      String uri = "/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse-stream";
+      String body = PREFIX + orders() + SUFFIX;
+      Tests.Reply reply = signedPost(fx, uri, body);
+      assertEquals(200, reply.status(), reply.text());
+      assertArrayEquals(frames, reply.body(), "the event stream is relayed byte for byte");
+      VerifyingBedrock.Received received = streaming.take();
+      assertTrue(received.verdict().valid(), received.verdict().why());
+      assertEquals(VerifyingBedrock.GATEWAY_KEY, received.verdict().accessKeyId());
+      assertTrue(received.body().length() < body.length() / 2);
+      assertTrue(
+          Tests.eventually(
+              () ->
+                  fx.proxy
+                      .scrapeMetrics()
+                      .contains(
+                          "headroom_provider_cache_read_tokens_total{route=\"bedrock_converse\"} 800.0")),
+          fx.proxy.scrapeMetrics());
+    } finally {
+      Tests.await(own.close());
+    }
+  }
+
+  @Test
   void anInvokeModelOfAnAnthropicModelIsCompressedAndSignedAgain() {
     String prefix =
         "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":256,\"messages\":["

@@ -513,7 +513,7 @@ class ProviderRoutesTest {
   }
 
   /** One AWS event-stream message, checksums included, as Bedrock writes it. */
-  private static byte[] eventStreamMessage(String eventType, String payload) {
+  static byte[] eventStreamMessage(String eventType, String payload) {
     ByteArrayOutputStream headers = new ByteArrayOutputStream();
     for (String[] header :
         new String[][] {

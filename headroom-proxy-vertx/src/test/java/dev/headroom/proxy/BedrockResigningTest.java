@@ -282,6 +282,59 @@ class BedrockResigningTest {
   }
 
   @Test
+  void theRetrievalContinuationOfAnInvokeModelIsSignedAgainToo() throws Exception {
+    java.util.regex.Pattern marker = java.util.regex.Pattern.compile("<<ccr:([0-9a-f]+) ");
+    Vertx own = Vertx.vertx();
+    try (VerifyingBedrock model =
+            VerifyingBedrock.start(
+                own,
+                (request, received) -> {
+                  String text = received.toString(StandardCharsets.UTF_8);
+                  java.util.regex.Matcher found = marker.matcher(text);
+                  String reply =
+                      text.contains("call_0")
+                          ? "{\"id\":\"msg_2\",\"type\":\"message\",\"role\":\"assistant\","
+                              + "\"content\":[{\"type\":\"text\",\"text\":\"FINAL\"}],\"stop_reason\":\"end_turn\"}"
+                          : "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":["
+                              + "{\"type\":\"tool_use\",\"id\":\"call_0\",\"name\":\"headroom_retrieve\","
+                              + "\"input\":{\"hash\":\""
+                              + (found.find() ? found.group(1) : "none")
+                              + "\"}}],\"stop_reason\":\"tool_use\"}";
+                  request.response().putHeader("content-type", "application/json").end(reply);
+                });
+        ProxyFixture fx =
+            ProxyFixture.asConfigured(
+                b ->
+                    b.compressionBudget(Duration.ofSeconds(10))
+                        .bedrockApiUrl(model.url())
+                        .bedrockCredentials(gateway()))) {
+      String body =
+          "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":256,\"messages\":["
+              + "{\"role\":\"user\",\"content\":\"did ord_100042 ship?\"},"
+              + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"orders\",\"input\":{}}]},"
+              + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":"
+              + quoted(orders())
+              + "}]}]}";
+      Tests.Reply reply =
+          signedPost(fx, "/model/anthropic.claude-3-5-sonnet-20241022-v2:0/invoke", body);
+      assertEquals(200, reply.status(), reply.text());
+      assertTrue(reply.text().contains("FINAL"), reply.text());
+      VerifyingBedrock.Received first = model.take();
+      assertTrue(first.verdict().valid(), first.verdict().why());
+      VerifyingBedrock.Received continuation = model.take();
+      assertTrue(continuation.body().contains("call_0"), continuation.body());
+      assertTrue(continuation.verdict().valid(), continuation.verdict().why());
+      assertEquals(VerifyingBedrock.GATEWAY_KEY, continuation.verdict().accessKeyId());
+      assertNotEquals(
+          first.request().headers().get("authorization"),
+          continuation.request().headers().get("authorization"),
+          "the continuation has a signature of its own");
+    } finally {
+      Tests.await(own.close());
+    }
+  }
+
+  @Test
   void anInvokeModelOfAnAnthropicModelIsCompressedAndSignedAgain() {
     String prefix =
         "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":256,\"messages\":["

@@ -81,7 +81,15 @@ final class Exchange implements ExchangeOutcome {
   }
 
   void start() {
-    resp.closeHandler(v -> failed(ProxyFailure.CLIENT_CLOSED));
+    resp.closeHandler(
+        v -> {
+          // A close noticed while end() writes the last bytes (a client that hung up once it had
+          // the last event, as the AWS SDK's Netty client did) is the exchange completing, not
+          // the client leaving; it used to be reported twice.
+          if (!resp.ended()) {
+            failed(ProxyFailure.CLIENT_CLOSED);
+          }
+        });
     if (services.upstreams().base(ctx.provider, req.uri()).isEmpty()) {
       failed(ProxyFailure.UPSTREAM_NOT_CONFIGURED);
       return;
@@ -190,7 +198,9 @@ final class Exchange implements ExchangeOutcome {
 
   @Override
   public void completed() {
-    finish();
+    if (!finished) {
+      finish();
+    }
   }
 
   @Override

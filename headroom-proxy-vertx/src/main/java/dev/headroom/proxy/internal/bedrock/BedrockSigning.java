@@ -110,8 +110,8 @@ public final class BedrockSigning {
         .resolve()
         .map(
             resolved ->
-                "Bedrock re-signing on: compressed SigV4-signed Bedrock requests are signed again"
-                    + " with AWS credentials from "
+                "Bedrock re-signing on: SigV4-signed Bedrock requests are compressed and signed"
+                    + " again with AWS credentials from "
                     + credentials.describe())
         .orElse("Bedrock re-signing on, but no AWS credentials resolve yet");
   }

@@ -10,7 +10,11 @@
  * --connect-timeout}, {@code --request-timeout}, {@code --shutdown-timeout}, {@code --compression},
  * {@code --compression-budget}, {@code --protect-tools} ({@code HEADROOM_PROTECT_TOOLS}), {@code
  * --ccr-store} ({@code HEADROOM_CCR_STORE}), {@code --ccr-conversation-ttl} ({@code
- * HEADROOM_CCR_CONVERSATION_TTL}). No system properties are read.
+ * HEADROOM_CCR_CONVERSATION_TTL}), {@code --bedrock-api-url} ({@code BEDROCK_TARGET_API_URL}),
+ * {@code --bedrock-region} ({@code HEADROOM_BEDROCK_REGION}), {@code --bedrock-resign} ({@code
+ * HEADROOM_BEDROCK_RESIGN}). No system properties are read by the gateway itself; with {@code
+ * --bedrock-resign on} the AWS SDK's default credentials chain reads its own ({@code
+ * AWS_ACCESS_KEY_ID}, {@code AWS_PROFILE}, {@code aws.accessKeyId}, …).
  *
  * <p>The module also holds the command line: {@code headroom proxy} and {@code headroom compress}
  * (which calls {@code dev.headroom.compress} through its exported API only).
@@ -18,6 +22,8 @@
 module dev.headroom.proxy {
   requires transitive dev.headroom.api;
   requires transitive io.vertx.core;
+  // ProxyOptions.Builder#bedrockCredentials takes the AWS SDK's AwsCredentialsProvider.
+  requires transitive software.amazon.awssdk.auth;
   requires com.fasterxml.jackson.databind;
   requires dev.headroom.compress;
   requires dev.headroom.pipeline;
@@ -29,6 +35,12 @@ module dev.headroom.proxy {
   // (src/main/moditect, same names).
   requires micrometer.core;
   requires micrometer.registry.prometheus;
+  // Bedrock re-signing: the SDK's SigV4 signer and the types it takes (automatic modules too,
+  // patched the same way for the image).
+  requires software.amazon.awssdk.http.auth.aws;
+  requires software.amazon.awssdk.http.auth.spi;
+  requires software.amazon.awssdk.http;
+  requires software.amazon.awssdk.identity.spi;
 
   // Annotation-only.
   requires static org.apiguardian.api;

@@ -11,6 +11,7 @@ import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.pipeline.Lifecycle;
 import dev.headroom.pipeline.RequestPipeline;
 import dev.headroom.pipeline.RequestRewriter;
+import dev.headroom.proxy.internal.bedrock.BedrockSigning;
 import dev.headroom.proxy.internal.ccr.CcrMetrics;
 import dev.headroom.proxy.internal.ccr.CcrStores;
 import dev.headroom.proxy.internal.ccr.MeteredCcrStore;
@@ -32,6 +33,7 @@ import dev.headroom.proxy.internal.wire.UpstreamTargets;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The Headroom gateway, embeddable: create it on a {@link Vertx}, {@link #start()} it, and point an
@@ -75,6 +78,8 @@ public final class HeadroomProxy {
   private volatile int adminPort = -1;
   private volatile ProxyMetrics metrics;
   private volatile Ledger ledger;
+  private volatile BedrockSigning bedrock = BedrockSigning.off();
+  private volatile DefaultCredentialsProvider defaultChain;
 
   private HeadroomProxy(Vertx vertx, ProxyOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx must not be null");
@@ -148,9 +153,15 @@ public final class HeadroomProxy {
       return Future.failedFuture(
           new IllegalStateException("this proxy is already started; stop() it first"));
     }
+    this.bedrock = bedrockSigning();
     Future<PipelineExtensions> loaded =
         vertx.executeBlocking(
             () -> {
+              if (bedrock.enabled()) {
+                // Resolves the credentials once (files, metadata endpoints: it may block) so the
+                // first signed request finds them cached, and says what re-signing will do.
+                LOG.log(System.Logger.Level.INFO, bedrock.check());
+              }
               PipelineExtensions extensions =
                   options
                       .extensions()
@@ -191,7 +202,8 @@ public final class HeadroomProxy {
                 shared,
                 booked,
                 options.maxBodyBytes()),
-            extensions.extensions().isEmpty() && options.ccrStore().isEmpty());
+            extensions.extensions().isEmpty() && options.ccrStore().isEmpty(),
+            bedrock);
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     // Vert.x shares one random port among servers that ask for the same negative port.
     ServerSettings settings =
@@ -268,6 +280,26 @@ public final class HeadroomProxy {
         false);
   }
 
+  /**
+   * Re-signing uses the embedder's credentials, else the AWS SDK's default chain, created per start
+   * (and closed at stop: it may hold a refresh thread).
+   */
+  private BedrockSigning bedrockSigning() {
+    if (!options.bedrockResign()) {
+      return BedrockSigning.off();
+    }
+    return BedrockSigning.with(
+        options
+            .bedrockCredentials()
+            .orElseGet(
+                () -> {
+                  defaultChain = DefaultCredentialsProvider.builder().build();
+                  return defaultChain;
+                }),
+        options.bedrockRegion(),
+        Clock.systemUTC());
+  }
+
   /** Deploys the admin listener when {@code --admin-port} asks for one. */
   private Future<Void> admin(ServerSettings settings, ProxyMetrics shared, Ledger booked) {
     if (options.adminPort().isEmpty()) {
@@ -328,6 +360,16 @@ public final class HeadroomProxy {
     }
     port = -1;
     adminPort = -1;
-    return Future.join(undeployed).mapEmpty();
+    return Future.join(undeployed)
+        .eventually(
+            () -> {
+              DefaultCredentialsProvider chain = defaultChain;
+              defaultChain = null;
+              if (chain != null) {
+                chain.close();
+              }
+              return Future.succeededFuture();
+            })
+        .mapEmpty();
   }
 }

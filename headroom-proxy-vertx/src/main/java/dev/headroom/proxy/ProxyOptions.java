@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * How a {@link HeadroomProxy} listens, where it forwards, and its limits. Immutable; build one with
@@ -40,6 +41,8 @@ public final class ProxyOptions {
   private final String vertexRegion;
   private final URI bedrockApiUrl;
   private final String bedrockRegion;
+  private final boolean bedrockResign;
+  private final AwsCredentialsProvider bedrockCredentials;
   private final Path extensionsDir;
   private final long maxBodyBytes;
   private final Duration connectTimeout;
@@ -72,6 +75,8 @@ public final class ProxyOptions {
     this.vertexRegion = builder.vertexRegion;
     this.bedrockApiUrl = builder.bedrockApiUrl;
     this.bedrockRegion = builder.bedrockRegion;
+    this.bedrockResign = builder.bedrockResign || builder.bedrockCredentials != null;
+    this.bedrockCredentials = builder.bedrockCredentials;
     this.extensionsDir = builder.extensionsDir;
     this.maxBodyBytes = builder.maxBodyBytes;
     this.connectTimeout = builder.connectTimeout;
@@ -205,6 +210,21 @@ public final class ProxyOptions {
    */
   public String bedrockRegion() {
     return bedrockRegion;
+  }
+
+  /**
+   * @return whether a SigV4-signed Bedrock request is compressed and then signed again with the
+   *     gateway's AWS credentials (else it goes as it came)
+   */
+  public boolean bedrockResign() {
+    return bedrockResign;
+  }
+
+  /**
+   * @return the credentials re-signing uses when they were given; else the AWS SDK's default chain
+   */
+  public Optional<AwsCredentialsProvider> bedrockCredentials() {
+    return Optional.ofNullable(bedrockCredentials);
   }
 
   /**
@@ -342,6 +362,8 @@ public final class ProxyOptions {
     private String vertexRegion = "us-central1";
     private URI bedrockApiUrl;
     private String bedrockRegion = "us-east-1";
+    private boolean bedrockResign;
+    private AwsCredentialsProvider bedrockCredentials;
     private Path extensionsDir;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -642,6 +664,29 @@ public final class ProxyOptions {
      */
     public Builder bedrockRegion(String value) {
       this.bedrockRegion = region("bedrock region", value);
+      return this;
+    }
+
+    /**
+     * @param value whether to compress SigV4-signed Bedrock requests and sign them again with the
+     *     gateway's own AWS credentials (the AWS SDK's default chain: environment, profile,
+     *     container or instance role); default off: such requests go as they came, since a changed
+     *     body no longer matches the client's signature
+     * @return this builder
+     */
+    public Builder bedrockResign(boolean value) {
+      this.bedrockResign = value;
+      return this;
+    }
+
+    /**
+     * @param value the credentials to sign Bedrock requests again with, instead of the default
+     *     chain; turns re-signing on
+     * @return this builder
+     */
+    public Builder bedrockCredentials(AwsCredentialsProvider value) {
+      this.bedrockCredentials =
+          Objects.requireNonNull(value, "bedrockCredentials must not be null");
       return this;
     }
 

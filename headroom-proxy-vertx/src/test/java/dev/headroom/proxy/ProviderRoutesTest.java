@@ -13,14 +13,12 @@ import dev.headroom.api.PipelineStage;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -251,13 +249,13 @@ class ProviderRoutesTest {
   void aSigV4SignedBedrockRequestGoesAsItCameAndItsEventStreamIsRelayedAndCounted()
       throws Exception {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
-    stream.writeBytes(eventStreamMessage("messageStart", "{\"role\":\"assistant\"}"));
+    stream.writeBytes(Tests.eventStreamMessage("messageStart", "{\"role\":\"assistant\"}"));
     stream.writeBytes(
-        eventStreamMessage(
+        Tests.eventStreamMessage(
             "contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"ord_100217\"}}"));
-    stream.writeBytes(eventStreamMessage("messageStop", "{\"stopReason\":\"end_turn\"}"));
+    stream.writeBytes(Tests.eventStreamMessage("messageStop", "{\"stopReason\":\"end_turn\"}"));
     stream.writeBytes(
-        eventStreamMessage(
+        Tests.eventStreamMessage(
             "metadata",
             "{\"usage\":{\"inputTokens\":120,\"outputTokens\":9,\"cacheReadInputTokens\":800,"
                 + "\"cacheWriteInputTokens\":0,\"totalTokens\":929},\"metrics\":{\"latencyMs\":310}}"));
@@ -289,7 +287,7 @@ class ProviderRoutesTest {
                   fx.proxy
                       .scrapeMetrics()
                       .contains(
-                          "headroom_signed_passthrough_total{route=\"bedrock_converse\"} 1.0")),
+                          "headroom_signed_passthrough_total{reason=\"resign_off\",route=\"bedrock_converse\"} 1.0")),
           fx.proxy.scrapeMetrics());
       assertTrue(
           Tests.eventually(
@@ -510,37 +508,5 @@ class ProviderRoutesTest {
       assertEquals("/api/v1/chat/completions", sent.uri());
       assertTrue(sent.body().length < body.length() / 2, "compressed as for OpenAI");
     }
-  }
-
-  /** One AWS event-stream message, checksums included, as Bedrock writes it. */
-  private static byte[] eventStreamMessage(String eventType, String payload) {
-    ByteArrayOutputStream headers = new ByteArrayOutputStream();
-    for (String[] header :
-        new String[][] {
-          {":event-type", eventType},
-          {":content-type", "application/json"},
-          {":message-type", "event"}
-        }) {
-      byte[] name = header[0].getBytes(StandardCharsets.UTF_8);
-      byte[] value = header[1].getBytes(StandardCharsets.UTF_8);
-      headers.write(name.length);
-      headers.writeBytes(name);
-      headers.write(7);
-      headers.write(value.length >> 8);
-      headers.write(value.length & 0xff);
-      headers.writeBytes(value);
-    }
-    byte[] head = headers.toByteArray();
-    byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-    int total = 12 + head.length + body.length + 4;
-    ByteBuffer message = ByteBuffer.allocate(total);
-    message.putInt(total).putInt(head.length);
-    CRC32 prelude = new CRC32();
-    prelude.update(message.array(), 0, 8);
-    message.putInt((int) prelude.getValue()).put(head).put(body);
-    CRC32 all = new CRC32();
-    all.update(message.array(), 0, total - 4);
-    message.putInt((int) all.getValue());
-    return message.array();
   }
 }

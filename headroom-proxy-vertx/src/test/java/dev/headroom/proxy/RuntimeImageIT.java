@@ -1,6 +1,7 @@
 package dev.headroom.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Boots the jlink image built by {@code ./mvnw verify} and asks it for {@code /healthz} and {@code
  * /metrics}; runs its {@code compress} command on a small file; checks its launcher: the JVM
- * defaults, {@code HEADROOM_JAVA_OPTS}, the class-data archive.
+ * defaults, {@code HEADROOM_JAVA_OPTS}, the class-data archive; signs a Bedrock request again with
+ * credentials from the environment (the AWS SDK's modules, patched for jlink, at work).
  */
 class RuntimeImageIT {
 
@@ -65,6 +67,73 @@ class RuntimeImageIT {
     } finally {
       process.destroy();
       assertTrue(process.waitFor(20, TimeUnit.SECONDS), "SIGTERM stops the image");
+    }
+  }
+
+  @Test
+  void theImageSignsACompressedBedrockRequestAgainWithCredentialsFromTheEnvironment(
+      @TempDir Path home) throws Exception {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    VerifyingBedrock bedrock = VerifyingBedrock.start(vertx);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                launcher().toString(),
+                "--port",
+                "0",
+                "--bedrock-api-url",
+                bedrock.url(),
+                "--bedrock-region",
+                "eu-central-1",
+                "--bedrock-resign",
+                "on")
+            .redirectErrorStream(true);
+    // Only the environment: no profile of whoever runs the build, no instance metadata.
+    builder.environment().put("HOME", home.toString());
+    builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+    builder.environment().put("AWS_ACCESS_KEY_ID", VerifyingBedrock.GATEWAY_KEY);
+    builder.environment().put("AWS_SECRET_ACCESS_KEY", VerifyingBedrock.GATEWAY_SECRET);
+    Process process = builder.start();
+    try {
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      StringBuilder startup = new StringBuilder();
+      String line;
+      int port = -1;
+      while (port < 0 && (line = out.readLine()) != null) {
+        startup.append(line).append('\n');
+        Matcher m = LISTENING.matcher(line);
+        if (m.find()) {
+          port = Integer.parseInt(m.group(1));
+        }
+      }
+      assertTrue(port > 0, startup.toString());
+      assertTrue(startup.toString().contains("Bedrock re-signing on"), startup.toString());
+      assertFalse(startup.toString().contains("SLF4J"), startup.toString());
+
+      String uri = "/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse";
+      String body =
+          "{\"messages\":[{\"role\":\"user\",\"content\":[{\"toolResult\":{\"toolUseId\":\"tu1\","
+              + "\"content\":[{\"json\":{\"orders\":"
+              + LiveZoneCompressionTest.orders()
+              + "}}]}}]}]}";
+      Tests.Reply reply =
+          Tests.post(
+              Tests.client(vertx),
+              port,
+              uri,
+              body,
+              VerifyingBedrock.clientSigned("127.0.0.1:" + port, uri, body, "us-east-1"));
+      assertEquals(200, reply.status(), reply.text());
+      VerifyingBedrock.Received received = bedrock.take();
+      assertTrue(received.verdict().valid(), received.verdict().why());
+      assertEquals(VerifyingBedrock.GATEWAY_KEY, received.verdict().accessKeyId());
+      assertEquals("eu-central-1", received.verdict().region());
+      assertTrue(received.body().length() < body.length() / 2, received.body());
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS), "SIGTERM stops the image");
+      Tests.await(vertx.close());
     }
   }
 

@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.zip.CRC32;
 
 /** Blocking helpers for tests: await a future, make a call, hash bytes. */
 public final class Tests {
@@ -109,5 +112,37 @@ public final class Tests {
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** One AWS event-stream message, checksums included, as Bedrock writes it. */
+  public static byte[] eventStreamMessage(String eventType, String payload) {
+    ByteArrayOutputStream headers = new ByteArrayOutputStream();
+    for (String[] header :
+        new String[][] {
+          {":event-type", eventType},
+          {":content-type", "application/json"},
+          {":message-type", "event"}
+        }) {
+      byte[] name = header[0].getBytes(StandardCharsets.UTF_8);
+      byte[] value = header[1].getBytes(StandardCharsets.UTF_8);
+      headers.write(name.length);
+      headers.writeBytes(name);
+      headers.write(7);
+      headers.write(value.length >> 8);
+      headers.write(value.length & 0xff);
+      headers.writeBytes(value);
+    }
+    byte[] head = headers.toByteArray();
+    byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+    int total = 12 + head.length + body.length + 4;
+    ByteBuffer message = ByteBuffer.allocate(total);
+    message.putInt(total).putInt(head.length);
+    CRC32 prelude = new CRC32();
+    prelude.update(message.array(), 0, 8);
+    message.putInt((int) prelude.getValue()).put(head).put(body);
+    CRC32 all = new CRC32();
+    all.update(message.array(), 0, total - 4);
+    message.putInt((int) all.getValue());
+    return message.array();
   }
 }

@@ -120,6 +120,19 @@ public final class ProxyCommand implements Callable<Integer> {
   String bedrockRegion;
 
   @Option(
+      names = "--bedrock-resign",
+      paramLabel = "on|off",
+      arity = "1",
+      converter = Values.OnOffConverter.class,
+      defaultValue = "${env:HEADROOM_BEDROCK_RESIGN:-off}",
+      description =
+          "Compress SigV4-signed Bedrock requests and sign them again with the gateway's own AWS "
+              + "credentials (default chain: AWS_ACCESS_KEY_ID/..., AWS_PROFILE, container or "
+              + "instance role); off: they go as they came (env HEADROOM_BEDROCK_RESIGN). "
+              + "Default: ${DEFAULT-VALUE}.")
+  boolean bedrockResign;
+
+  @Option(
       names = "--extensions-dir",
       paramLabel = "DIR",
       defaultValue = "${env:HEADROOM_EXTENSIONS_DIR}",
@@ -366,7 +379,11 @@ public final class ProxyCommand implements Callable<Integer> {
     if (extensionsDir != null) {
       builder.extensionsDir(extensionsDir);
     }
-    builder.geminiApiUrl(geminiApiUrl).vertexRegion(vertexRegion).bedrockRegion(bedrockRegion);
+    builder
+        .geminiApiUrl(geminiApiUrl)
+        .vertexRegion(vertexRegion)
+        .bedrockRegion(bedrockRegion)
+        .bedrockResign(bedrockResign);
     if (vertexApiUrl != null && !vertexApiUrl.isBlank()) {
       builder.vertexApiUrl(vertexApiUrl);
     }

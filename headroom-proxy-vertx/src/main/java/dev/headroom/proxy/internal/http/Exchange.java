@@ -32,7 +32,8 @@ import java.util.Optional;
 /**
  * One HTTP exchange, driven by its event loop: read the body ({@link BodyReader}), run the request
  * pipeline ({@link PipelineStep}) unless nothing could change the body (then the body is piped
- * through as it arrives), call the upstream ({@link UpstreamCall}), hand a response that may call
+ * through as it arrives) — a body under an AWS signature only when the gateway signs it again
+ * ({@link SigningStep}) — call the upstream ({@link UpstreamCall}), hand a response that may call
  * the retrieval tool to the retrieval loop, relay what comes back ({@link ResponseRelay}), and
  * account for it once. The parts report to this exchange through {@link ExchangeOutcome}.
  */
@@ -49,6 +50,7 @@ final class Exchange implements ExchangeOutcome {
   private final ResponseRelay relay;
   private final ExchangeStages stages;
   private final PipelineStep pipeline;
+  private final SigningStep signing;
   private boolean finished;
 
   Exchange(ProxyServices services, HttpServerRequest request) {
@@ -72,10 +74,29 @@ final class Exchange implements ExchangeOutcome {
     this.relay = new ResponseRelay(services, resp, request.method(), ctx, this);
     this.stages = new ExchangeStages(services.vertx(), services.responses());
     this.pipeline = new PipelineStep(services, ctx, stages, this);
+    this.signing =
+        new SigningStep(
+            services,
+            request,
+            ctx,
+            upstream,
+            pipeline,
+            stages,
+            this,
+            this::upstreamHeaders,
+            this::send);
   }
 
   void start() {
-    resp.closeHandler(v -> failed(ProxyFailure.CLIENT_CLOSED));
+    resp.closeHandler(
+        v -> {
+          // A close noticed while end() writes the last bytes (a client that hung up once it had
+          // the last event, as the AWS SDK's Netty client did) is the exchange completing, not
+          // the client leaving; it used to be reported twice.
+          if (!resp.ended()) {
+            failed(ProxyFailure.CLIENT_CLOSED);
+          }
+        });
     if (services.upstreams().base(ctx.provider, req.uri()).isEmpty()) {
       failed(ProxyFailure.UPSTREAM_NOT_CONFIGURED);
       return;
@@ -118,14 +139,15 @@ final class Exchange implements ExchangeOutcome {
       // Expect.
       resp.writeContinue();
     }
+    boolean signed = signing.signed();
     if (ctx.bypass || !ctx.route.carriesPayload() || !services.pipeline().active()) {
       streamThrough(length);
-    } else if (signedOverItsBody()) {
-      // A SigV4 signature covers the body: a changed body would be refused upstream, and this
-      // proxy has no credentials to sign it again. It goes as it came.
-      ctx.decision = "signed_passthrough";
-      services.metrics().signedPassthrough(ctx.route.label());
+    } else if (signed && signing.passthrough().isPresent()) {
+      // The signature covers the body: a changed body would be refused upstream, and there are
+      // no credentials to sign it again. It goes as it came.
       streamThrough(length);
+    } else if (signed) {
+      BodyReader.read(req, declared, services.maxBodyBytes(), this, signing::resign);
     } else {
       BodyReader.read(
           req,
@@ -177,17 +199,6 @@ final class Exchange implements ExchangeOutcome {
       case GEMINI, VERTEX -> "RATE_LIMIT_EXCEEDED";
       default -> "rate_limit_exceeded";
     };
-  }
-
-  /**
-   * @return whether the request carries an AWS SigV4 signature, which covers its body (Bedrock's
-   *     API keys, sent as a bearer token, do not)
-   */
-  private boolean signedOverItsBody() {
-    String authorization = req.getHeader("authorization");
-    return ctx.provider == Provider.BEDROCK
-        && authorization != null
-        && authorization.startsWith("AWS4-HMAC-SHA256");
   }
 
   /** Nothing can change the body: it is piped upstream as it arrives. */
@@ -261,7 +272,9 @@ final class Exchange implements ExchangeOutcome {
 
   @Override
   public void completed() {
-    finish();
+    if (!finished) {
+      finish();
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.headroom.proxy.internal.http;
 
 import dev.headroom.pipeline.RequestPipeline;
 import dev.headroom.pipeline.ResponseStages;
+import dev.headroom.proxy.internal.bedrock.BedrockSigning;
 import dev.headroom.proxy.internal.limits.RequestLimits;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param requestTimeoutMillis how long a whole upstream exchange may take
  * @param retrievals answers the model's retrieval calls, when compression is on
  * @param nonBlocking whether the request pipeline never blocks (no extensions, no shared store)
+ * @param bedrock what happens to SigV4-signed Bedrock requests: passed through, or signed again
  */
 record ProxyServices(
     Vertx vertx,
@@ -39,4 +41,5 @@ record ProxyServices(
     long maxBodyBytes,
     long requestTimeoutMillis,
     Optional<RetrievalLoop> retrievals,
-    boolean nonBlocking) {}
+    boolean nonBlocking,
+    BedrockSigning bedrock) {}

@@ -6,6 +6,7 @@ import dev.headroom.pipeline.Provider;
 import dev.headroom.pipeline.RequestPipeline;
 import dev.headroom.pipeline.ResponseStages;
 import dev.headroom.pipeline.Route;
+import dev.headroom.proxy.internal.bedrock.BedrockSigning;
 import dev.headroom.proxy.internal.compressapi.CompressEndpoint;
 import dev.headroom.proxy.internal.limits.RequestLimits;
 import dev.headroom.proxy.internal.ops.Health;
@@ -74,6 +75,7 @@ public final class ProxyVerticle extends VerticleBase {
    * @param nonBlocking whether the request pipeline never blocks: no extensions (whose code may)
    *     and every store in this process (no Redis round trip); then a small body is run on the
    *     event loop itself instead of a worker
+   * @param bedrock what happens to SigV4-signed Bedrock requests
    */
   @API(status = INTERNAL, since = "0.1")
   public record Shared(
@@ -84,7 +86,8 @@ public final class ProxyVerticle extends VerticleBase {
       RetrievalEndpoint retrieval,
       Optional<RetrievalLoop> retrievals,
       CompressEndpoint compress,
-      boolean nonBlocking) {}
+      boolean nonBlocking,
+      BedrockSigning bedrock) {}
 
   private final ServerSettings options;
   private final Shared shared;
@@ -142,7 +145,8 @@ public final class ProxyVerticle extends VerticleBase {
             options.maxBodyBytes(),
             options.requestTimeout().toMillis(),
             shared.retrievals(),
-            shared.nonBlocking());
+            shared.nonBlocking(),
+            shared.bedrock());
     relay =
         new WebSocketRelay(
             vertx,

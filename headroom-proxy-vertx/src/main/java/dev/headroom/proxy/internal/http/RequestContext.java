@@ -39,6 +39,14 @@ final class RequestContext {
   String failure = "";
 
   /**
+   * Why a SigV4-signed request went as it came ({@code BedrockSigning.RESIGN_OFF} …), if it did.
+   */
+  String passthroughReason = "";
+
+  /** Whether the gateway signed the request again with its own AWS credentials. */
+  boolean signedByGateway;
+
+  /**
    * The tools this request protects beyond the configured ones ({@code x-headroom-protect-tools}).
    */
   ProtectedTools protectedTools = ProtectedTools.none();
@@ -76,6 +84,15 @@ final class RequestContext {
       replayedTokensSaved = result.replayedTokensBefore() - result.replayedTokensAfter();
       decision = "compressed";
     }
+  }
+
+  /** Forgets the accounting of a compressed body that is not sent after all. */
+  void unaccount() {
+    blocks = List.of();
+    tokensBefore = 0;
+    tokensAfter = 0;
+    replayedBlocks = 0;
+    replayedTokensSaved = 0;
   }
 
   /**
@@ -140,6 +157,12 @@ final class RequestContext {
             .append(RequestIds.millis(System.nanoTime() - startNanos));
     if (!failure.isEmpty()) {
       line.append(" failure=").append(failure);
+    }
+    if (!passthroughReason.isEmpty()) {
+      line.append(" passthrough_reason=").append(passthroughReason);
+    }
+    if (signedByGateway) {
+      line.append(" signed_by=gateway");
     }
     if (tokensBefore > 0) {
       line.append(" tokens_before=")

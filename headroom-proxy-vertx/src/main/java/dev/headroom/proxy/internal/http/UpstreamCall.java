@@ -8,13 +8,16 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The upstream side of one exchange: the request (a body read whole, the client's body piped as it
  * arrives, or a retrieval continuation), under one timeout for the whole exchange. A timeout is
  * reported as {@link ProxyFailure#UPSTREAM_TIMEOUT} and resets the request in flight; {@link
- * #reset()} does the same when the client leaves.
+ * #reset()} does the same when the client leaves. The {@code Host} sent is the upstream's, unless a
+ * signature covers another ({@link #host(String)}).
  */
 final class UpstreamCall {
 
@@ -25,6 +28,8 @@ final class UpstreamCall {
   private HttpClientRequest current;
   private MultiMap headers;
   private long timer = -1;
+  private String host;
+  private Function<Buffer, Future<MultiMap>> signer;
 
   UpstreamCall(
       ProxyServices services,
@@ -35,6 +40,22 @@ final class UpstreamCall {
     this.client = client;
     this.ctx = ctx;
     this.outcome = outcome;
+  }
+
+  /**
+   * @param value the {@code Host} to send instead of the upstream's: the one a SigV4 signature
+   *     covers (the client's, or the one the gateway signed for)
+   */
+  void host(String value) {
+    this.host = value;
+  }
+
+  /**
+   * @param value signs a retrieval continuation's body again (the gateway re-signs this exchange);
+   *     gives the headers to send with it
+   */
+  void signer(Function<Buffer, Future<MultiMap>> value) {
+    this.signer = value;
   }
 
   /**
@@ -55,6 +76,7 @@ final class UpstreamCall {
                 request.reset();
                 return Future.failedFuture("exchange already finished");
               }
+              withHost(request);
               return framed || body.length() > 0 ? request.send(body) : request.send();
             });
   }
@@ -90,6 +112,7 @@ final class UpstreamCall {
                 request.reset();
                 return;
               }
+              withHost(request);
               request.setChunked(chunked);
               request.response().onComplete(answered);
               pipeBody(request);
@@ -138,14 +161,26 @@ final class UpstreamCall {
    * @return its response head
    */
   Future<HttpClientResponse> again(Buffer body) {
-    return services
-        .client()
-        .request(services.upstreams().http(ctx.provider, HttpMethod.POST, client.uri(), headers))
-        .compose(
-            request -> {
-              current = request;
-              return request.send(body);
-            });
+    Future<MultiMap> sent = signer == null ? Future.succeededFuture(headers) : signer.apply(body);
+    return sent.compose(
+        signed ->
+            services
+                .client()
+                .request(
+                    services.upstreams().http(ctx.provider, HttpMethod.POST, client.uri(), signed))
+                .compose(
+                    request -> {
+                      current = request;
+                      withHost(request);
+                      return request.send(body);
+                    }));
+  }
+
+  private void withHost(HttpClientRequest request) {
+    HostAndPort authority = host == null ? null : HostAndPort.parseAuthority(host, -1);
+    if (authority != null) {
+      request.authority(authority);
+    }
   }
 
   /** Resets the request in flight, if any (the client left). */

@@ -321,10 +321,26 @@ public final class ProxyMetrics {
    * Counts a request forwarded untouched because a signature covers its body (Bedrock SigV4).
    *
    * @param route the route label
+   * @param reason why it was not signed again: {@code resign_off}, {@code no_credentials} or {@code
+   *     signing_failed}
    */
-  public void signedPassthrough(String route) {
+  public void signedPassthrough(String route, String reason) {
     Counter.builder("headroom.signed.passthrough")
         .description("requests left as they came because a signature covers their body")
+        .tag("route", route)
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * Counts a SigV4-signed request the gateway signed again with its own credentials.
+   *
+   * @param route the route label
+   */
+  public void resigned(String route) {
+    Counter.builder("headroom.bedrock.resigned")
+        .description("SigV4-signed requests signed again with the gateway's AWS credentials")
         .tag("route", route)
         .register(registry)
         .increment();

@@ -64,7 +64,9 @@ class ProxyCommandTest {
           "--vertex-api-url",
           "VERTEX_TARGET_API_URL",
           "--bedrock-api-url",
-          "BEDROCK_TARGET_API_URL"
+          "BEDROCK_TARGET_API_URL",
+          "--bedrock-resign",
+          "HEADROOM_BEDROCK_RESIGN"
         }) {
       assertTrue(help.out().contains(text), text);
     }
@@ -86,7 +88,8 @@ class ProxyCommandTest {
         "--ccr-conversation-ttl|0s|ccrConversationTtl must be positive",
         "--auth-token|short|authToken must be at least 16 characters",
         "--admin-port|70000|adminPort must be between 0 and 65535",
-        "--vertex-region|us central|vertex region must be a region name"
+        "--vertex-region|us central|vertex region must be a region name",
+        "--bedrock-resign|yes|'yes' is not on or off"
       })
   void badValuesFailFastWithOneLine(String flag, String value, String reason) {
     Run bad = run(flag, value);
@@ -143,6 +146,19 @@ class ProxyCommandTest {
     ProxyOptions options = command.options();
     assertEquals(false, options.compression());
     assertEquals(Duration.ofMillis(20), options.compressionBudget());
+  }
+
+  @Test
+  void bedrockResigningIsOffUnlessTurnedOn() {
+    ProxyCommand defaults = new ProxyCommand();
+    new CommandLine(defaults).parseArgs();
+    assertEquals(false, defaults.options().bedrockResign());
+
+    ProxyCommand on = new ProxyCommand();
+    new CommandLine(on).parseArgs("--bedrock-resign", "on", "--bedrock-region", "eu-west-3");
+    assertEquals(true, on.options().bedrockResign());
+    assertEquals("eu-west-3", on.options().bedrockRegion());
+    assertTrue(on.options().bedrockCredentials().isEmpty(), "the default chain");
   }
 
   @Test

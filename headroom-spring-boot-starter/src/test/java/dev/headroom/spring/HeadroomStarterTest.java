@@ -145,7 +145,13 @@ class HeadroomStarterTest {
         "every byte after the tool output");
     String replacement =
         new String(compressed, start, compressed.length - tail - start, StandardCharsets.UTF_8);
-    assertTrue(replacement.length() < tool.length / 2, replacement);
+    assertTrue(
+        replacement.length() < tool.length / 2,
+        replacement.length()
+            + " bytes sent for "
+            + tool.length
+            + ": "
+            + replacement.substring(0, Math.min(300, replacement.length())));
     assertTrue(replacement.contains("ord_100217"), replacement);
   }
 

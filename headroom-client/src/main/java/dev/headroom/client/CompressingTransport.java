@@ -58,6 +58,7 @@ public abstract class CompressingTransport<Q, R> {
     if (exchange.isEmpty()) {
       return send.apply(request);
     }
+    prepared(exchange.get());
     return observed(send.apply(rebuilt(request, exchange.get())), exchange.get());
   }
 
@@ -74,9 +75,19 @@ public abstract class CompressingTransport<Q, R> {
     if (exchange.isEmpty()) {
       return send.apply(request);
     }
+    prepared(exchange.get());
     return send.apply(rebuilt(request, exchange.get()))
         .thenApply(response -> observed(response, exchange.get()));
   }
+
+  /**
+   * Told of each request that went through Headroom, before it is sent: what was compressed, the
+   * token counts of the body to send. Does nothing unless overridden (integrations count it in
+   * their metrics); a throw fails the request.
+   *
+   * @param exchange the prepared exchange
+   */
+  protected void prepared(Exchange exchange) {}
 
   /**
    * @param request a request

@@ -33,8 +33,15 @@ class CompressingTransportTest {
 
   /** The binding of that library: a few lines, as the SDK drop-ins have. */
   static final class Transport extends CompressingTransport<Request, Response> {
+    final List<Exchange> prepared = new ArrayList<>();
+
     Transport(HeadroomClient headroom) {
       super(headroom, EnumSet.of(ProviderApi.CHAT_COMPLETIONS, ProviderApi.RESPONSES));
+    }
+
+    @Override
+    protected void prepared(Exchange exchange) {
+      prepared.add(exchange);
     }
 
     @Override
@@ -147,6 +154,27 @@ class CompressingTransportTest {
     for (int i = 0; i < others.size(); i++) {
       assertSame(others.get(i), sent.get(i));
     }
+    assertTrue(transport.prepared.isEmpty(), "none of them went through Headroom");
+  }
+
+  @Test
+  void theBindingIsToldOfEachPreparedRequestBeforeItIsSent() {
+    Transport transport =
+        new Transport(HeadroomClientTest.client().discoverExtensions(false).build());
+    byte[] body = Bodies.chat();
+    List<Integer> preparedWhenSent = new ArrayList<>();
+
+    transport.execute(
+        new Request("POST", List.of("v1", "chat", "completions"), body, Map.of()),
+        request -> {
+          preparedWhenSent.add(transport.prepared.size());
+          return answer(request);
+        });
+
+    assertEquals(List.of(1), preparedWhenSent);
+    Exchange exchange = transport.prepared.get(0);
+    assertTrue(exchange.tokensAfter() < exchange.tokensBefore(), "the tool output was compressed");
+    assertTrue(exchange.body().length < body.length);
   }
 
   @Test

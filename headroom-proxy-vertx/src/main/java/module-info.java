@@ -41,6 +41,15 @@ module dev.headroom.proxy {
   requires software.amazon.awssdk.http.auth.spi;
   requires software.amazon.awssdk.http;
   requires software.amazon.awssdk.identity.spi;
+  // Traces (automatic modules too, patched the same way for the image). ProxyOptions.Builder takes
+  // an OpenTelemetry TracerProvider.
+  requires transitive io.opentelemetry.api;
+  requires io.opentelemetry.context;
+  requires io.opentelemetry.common;
+  requires io.opentelemetry.sdk.common;
+  requires io.opentelemetry.sdk.trace;
+  requires io.opentelemetry.exporter.otlp;
+  requires io.opentelemetry.exporter.sender.jdk.internal;
 
   // Annotation-only.
   requires static org.apiguardian.api;

@@ -23,6 +23,7 @@ import dev.headroom.proxy.internal.http.ProxyVerticle;
 import dev.headroom.proxy.internal.http.ServerSettings;
 import dev.headroom.proxy.internal.limits.RequestLimits;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.ops.Tracing;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
 import dev.headroom.proxy.internal.retrieval.RetrievalToolRewriter;
@@ -73,6 +74,7 @@ public final class HeadroomProxy {
   private final CcrMetrics ccrMetrics;
   private final Optional<RedisLink> redis;
   private final Pricing pricing;
+  private final Tracing tracing;
   private final List<String> deployments = new ArrayList<>();
   private volatile int port = -1;
   private volatile int adminPort = -1;
@@ -97,6 +99,12 @@ public final class HeadroomProxy {
             ccrMetrics);
     this.redis = opened.redis();
     this.pricing = options.pricingFile().map(Pricing::withOverrides).orElseGet(Pricing::defaults);
+    this.tracing =
+        options
+            .tracerProvider()
+            .map(Tracing::of)
+            .or(() -> options.otlpEndpoint().map(endpoint -> Tracing.otlp(endpoint, version())))
+            .orElse(Tracing.off());
     CcrStore ccrStore = new MeteredCcrStore(opened.store(), ccrMetrics);
     this.retrieval = new RetrievalEndpoint(ccrStore);
     if (options.compression()) {
@@ -194,6 +202,7 @@ public final class HeadroomProxy {
                 redis,
                 shared,
                 System::currentTimeMillis),
+            tracing,
             retrieval,
             retrievals,
             new CompressEndpoint(
@@ -370,6 +379,20 @@ public final class HeadroomProxy {
               }
               return Future.succeededFuture();
             })
+        .eventually(
+            () ->
+                vertx.executeBlocking(
+                    () -> {
+                      // Exports the spans still pending (at most 5 s) when the proxy owns them.
+                      tracing.close();
+                      return null;
+                    },
+                    false))
         .mapEmpty();
+  }
+
+  private static String version() {
+    String version = HeadroomProxy.class.getPackage().getImplementationVersion();
+    return version == null ? "unknown" : version;
   }
 }

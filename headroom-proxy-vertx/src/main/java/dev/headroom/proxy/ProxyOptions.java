@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.headroom.api.PipelineExtensions;
 import dev.headroom.compress.ProtectedTools;
+import io.opentelemetry.api.trace.TracerProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -62,6 +63,8 @@ public final class ProxyOptions {
   private final long rateLimitRpm;
   private final long rateLimitTpm;
   private final long dailyTokenBudget;
+  private final URI otlpEndpoint;
+  private final TracerProvider tracerProvider;
 
   private ProxyOptions(Builder builder) {
     this.host = builder.host;
@@ -96,6 +99,22 @@ public final class ProxyOptions {
     this.rateLimitRpm = builder.rateLimitRpm;
     this.rateLimitTpm = builder.rateLimitTpm;
     this.dailyTokenBudget = builder.dailyTokenBudget;
+    this.otlpEndpoint = builder.otlpEndpoint;
+    this.tracerProvider = builder.tracerProvider;
+  }
+
+  /**
+   * @return the OTLP/HTTP collector the gateway's spans are exported to, if any
+   */
+  public Optional<URI> otlpEndpoint() {
+    return Optional.ofNullable(otlpEndpoint);
+  }
+
+  /**
+   * @return an embedding application's own tracer provider, if it handed one over
+   */
+  public Optional<TracerProvider> tracerProvider() {
+    return Optional.ofNullable(tracerProvider);
   }
 
   /**
@@ -383,8 +402,44 @@ public final class ProxyOptions {
     private long rateLimitRpm;
     private long rateLimitTpm;
     private long dailyTokenBudget;
+    private URI otlpEndpoint;
+    private TracerProvider tracerProvider;
 
     private Builder() {}
+
+    /**
+     * @param value an OTLP/HTTP collector ({@code http://collector:4318}) to export a span tree per
+     *     exchange to; default none: no traces
+     * @return this builder
+     */
+    public Builder otlpEndpoint(String value) {
+      Objects.requireNonNull(value, "otlpEndpoint must not be null");
+      URI uri;
+      try {
+        uri = new URI(value.strip());
+      } catch (URISyntaxException bad) {
+        throw new IllegalArgumentException("otlpEndpoint is not a URL: " + value, bad);
+      }
+      if (uri.getHost() == null
+          || !("http".equalsIgnoreCase(uri.getScheme())
+              || "https".equalsIgnoreCase(uri.getScheme()))) {
+        throw new IllegalArgumentException(
+            "otlpEndpoint must be an http(s) URL of an OTLP/HTTP collector: " + value);
+      }
+      this.otlpEndpoint = uri;
+      return this;
+    }
+
+    /**
+     * @param value the application's own tracer provider (for example its OpenTelemetry SDK's),
+     *     which the gateway's spans then go to; wins over {@link #otlpEndpoint}; the application
+     *     shuts it down
+     * @return this builder
+     */
+    public Builder tracerProvider(TracerProvider value) {
+      this.tracerProvider = Objects.requireNonNull(value, "tracerProvider must not be null");
+      return this;
+    }
 
     /**
      * @param value a JSON file of prices ({@code {"models": {"family": {"input": 3.0, "output":

@@ -138,6 +138,83 @@ class RuntimeImageIT {
   }
 
   /**
+   * With {@code --otlp-endpoint}, the image's patched OpenTelemetry modules export each exchange's
+   * spans over OTLP/HTTP (protobuf, by the JDK's HttpClient); on SIGTERM what is pending goes out.
+   */
+  @Test
+  void theImageExportsTheSpansOfAnExchangeToAnOtlpCollector() throws Exception {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    FakeUpstream openai = FakeUpstream.start(vertx);
+    java.util.concurrent.BlockingQueue<String> exported =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    io.vertx.core.http.HttpServer collector =
+        Tests.await(
+            vertx
+                .createHttpServer()
+                .requestHandler(
+                    request ->
+                        request
+                            .body()
+                            .onSuccess(
+                                body -> {
+                                  exported.add(
+                                      request.path()
+                                          + " "
+                                          + request.getHeader("content-type")
+                                          + " "
+                                          + body.toString(StandardCharsets.ISO_8859_1));
+                                  request.response().end();
+                                }))
+                .listen(0, "127.0.0.1"));
+    Process process =
+        new ProcessBuilder(
+                launcher().toString(),
+                "--port",
+                "0",
+                "--openai-api-url",
+                openai.url(),
+                "--otlp-endpoint",
+                "http://127.0.0.1:" + collector.actualPort())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      StringBuilder startup = new StringBuilder();
+      String line;
+      int port = -1;
+      while (port < 0 && (line = out.readLine()) != null) {
+        startup.append(line).append('\n');
+        Matcher m = LISTENING.matcher(line);
+        if (m.find()) {
+          port = Integer.parseInt(m.group(1));
+        }
+      }
+      assertTrue(port > 0, startup.toString());
+      Tests.Reply reply =
+          Tests.post(
+              Tests.client(vertx),
+              port,
+              "/v1/chat/completions",
+              "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+      assertEquals(200, reply.status());
+      process.destroy();
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS), "SIGTERM stops the image");
+
+      String batch = exported.poll(10, TimeUnit.SECONDS);
+      assertTrue(batch != null, "the collector received the spans");
+      assertTrue(batch.startsWith("/v1/traces application/x-protobuf "), batch);
+      for (String expected : List.of("headroom", "POST chat", "gen_ai.system", "gpt-4o")) {
+        assertTrue(batch.contains(expected), expected + " in the exported batch");
+      }
+    } finally {
+      process.destroyForcibly();
+      Tests.await(vertx.close());
+    }
+  }
+
+  /**
    * The launcher maps the class-data archive the build wrote: with {@code -Xshare:on} the JVM
    * refuses to start when it cannot.
    */

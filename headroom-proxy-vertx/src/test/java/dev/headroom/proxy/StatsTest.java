@@ -73,7 +73,7 @@ class StatsTest {
         Tests.eventually(
             () -> {
               try {
-                return stats(fx, port).get("requests").asLong() >= requests;
+                return stats(fx, port).path("requests").asLong() >= requests;
               } catch (Exception notYet) {
                 return false;
               }
@@ -148,7 +148,8 @@ class StatsTest {
   void theJdkClientsUpgradeRequestIsOneExchangeBookedOnce() throws Exception {
     try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
       answerWithUsage(fx.openai);
-      // java.net.http asks plain-HTTP servers to upgrade to HTTP/2 (h2c) on every request.
+      // java.net.http asks plain-HTTP servers to upgrade to HTTP/2 (h2c) on every request; the
+      // upgraded stream closes as its response ends, which once reported the exchange twice.
       java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient();
       java.net.http.HttpResponse<String> answer =
           jdk.send(
@@ -161,7 +162,6 @@ class StatsTest {
               java.net.http.HttpResponse.BodyHandlers.ofString());
 
       assertEquals(200, answer.statusCode());
-      assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, answer.version());
       statsOnce(fx, fx.port, 1);
       // A second report of the same exchange would follow within microseconds of the first.
       Thread.sleep(200);
@@ -199,7 +199,7 @@ class StatsTest {
 
       JsonNode stats = statsOnce(fx, fx.port, 2);
 
-      assertEquals(2, stats.get("requests").asLong());
+      assertEquals(2, stats.path("requests").asLong(), stats.toString());
       assertEquals(replayed, stats.at("/tokens/replayed_saved").asLong());
       assertEquals(fresh + replayed, stats.at("/tokens/saved").asLong());
       BigDecimal expected =

@@ -160,7 +160,7 @@ class LimitsTest {
               "sk-ant-carol");
       assertEquals(429, raw.status());
       JsonNode body = JSON.readTree(raw.body());
-      assertEquals("error", body.get("type").asText());
+      assertEquals("error", body.path("type").asText(), body.toString());
       assertEquals("rate_limit_error", body.at("/error/type").asText());
       assertEquals("tpm", raw.headers().get("x-headroom-limit"));
     }

@@ -234,6 +234,15 @@ public final class ProxyCommand implements Callable<Integer> {
   Path pricingFile;
 
   @Option(
+      names = "--otlp-endpoint",
+      paramLabel = "URL",
+      defaultValue = "${env:HEADROOM_OTLP_ENDPOINT}",
+      description =
+          "OTLP/HTTP collector to export a span tree per request to, e.g. http://localhost:4318 "
+              + "(env HEADROOM_OTLP_ENDPOINT). Default: none, no traces.")
+  String otlpEndpoint;
+
+  @Option(
       names = "--rate-limit-rpm",
       paramLabel = "N",
       defaultValue = "${env:HEADROOM_RATE_LIMIT_RPM:-0}",
@@ -395,6 +404,9 @@ public final class ProxyCommand implements Callable<Integer> {
     }
     if (pricingFile != null) {
       builder.pricingFile(pricingFile);
+    }
+    if (otlpEndpoint != null && !otlpEndpoint.isBlank()) {
+      builder.otlpEndpoint(otlpEndpoint);
     }
     builder
         .rateLimitRpm(rateLimitRpm)

@@ -356,6 +356,11 @@ final class Exchange implements ExchangeOutcome {
     }
     String model = ctx.model.isEmpty() ? summary.map(StreamSummary::model).orElse("") : ctx.model;
     services
+        .tracing()
+        .tracer()
+        .ifPresent(
+            tracer -> ExchangeTrace.emit(tracer, ctx, req.headers(), req.path(), model, billed));
+    services
         .ledger()
         .record(
             new Sample(

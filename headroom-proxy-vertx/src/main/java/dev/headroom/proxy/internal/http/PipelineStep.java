@@ -65,6 +65,7 @@ final class PipelineStep {
    * @param then gets what to send, unless the exchange ended meanwhile
    */
   void run(Buffer body, MultiMap headers, String session, Consumer<Prepared> then) {
+    ctx.bodyReadNanos = System.nanoTime();
     ctx.bytesIn = body.length();
     String encoding = headers.get("content-encoding");
     Map<String, String> before = ForwardHeaders.singleValued(headers);
@@ -82,6 +83,7 @@ final class PipelineStep {
       PipelineRequest request = request(received, received.length, shown, conversation);
       stages.sent(request, PipelineResult.unchanged(request));
       nameModel(request, PipelineResult.unchanged(request));
+      ctx.pipelineDoneNanos = System.nanoTime();
       then.accept(new Prepared(headers, body, false));
       return;
     }
@@ -140,6 +142,8 @@ final class PipelineStep {
   private Prepared apply(Ran ran, MultiMap headers, Map<String, String> before, Buffer received) {
     PipelineRequest request = ran.request();
     PipelineResult result = ran.result();
+    ctx.pipelineDoneNanos = System.nanoTime();
+    ctx.compressNanos = result.compressNanos();
     stages.sent(request, result);
     ctx.account(result);
     if (!result.blocks().isEmpty()) {

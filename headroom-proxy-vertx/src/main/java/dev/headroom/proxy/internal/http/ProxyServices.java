@@ -5,6 +5,7 @@ import dev.headroom.pipeline.ResponseStages;
 import dev.headroom.proxy.internal.bedrock.BedrockSigning;
 import dev.headroom.proxy.internal.limits.RequestLimits;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.ops.Tracing;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
 import dev.headroom.proxy.internal.stats.Ledger;
 import dev.headroom.proxy.internal.wire.Upstreams;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param metrics the proxy's metrics
  * @param ledger where each exchange's savings are booked
  * @param limits the per-credential limits
+ * @param tracing the tracer of the exchanges' spans, when tracing is on
  * @param maxBodyBytes the request body limit
  * @param requestTimeoutMillis how long a whole upstream exchange may take
  * @param retrievals answers the model's retrieval calls, when compression is on
@@ -38,6 +40,7 @@ record ProxyServices(
     ProxyMetrics metrics,
     Ledger ledger,
     RequestLimits limits,
+    Tracing tracing,
     long maxBodyBytes,
     long requestTimeoutMillis,
     Optional<RetrievalLoop> retrievals,

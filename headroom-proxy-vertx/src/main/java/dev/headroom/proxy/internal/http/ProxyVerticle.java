@@ -11,6 +11,7 @@ import dev.headroom.proxy.internal.compressapi.CompressEndpoint;
 import dev.headroom.proxy.internal.limits.RequestLimits;
 import dev.headroom.proxy.internal.ops.Health;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
+import dev.headroom.proxy.internal.ops.Tracing;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
 import dev.headroom.proxy.internal.retrieval.RetrievalLoop;
 import dev.headroom.proxy.internal.stats.Dashboard;
@@ -69,6 +70,7 @@ public final class ProxyVerticle extends VerticleBase {
    * @param metrics the proxy's metrics
    * @param ledger where savings are booked, and {@code /stats} read
    * @param limits the per-credential limits
+   * @param tracing the tracer of the exchanges' spans
    * @param retrieval the endpoint that returns stored originals
    * @param retrievals the loop that answers the model's retrieval calls, when compression is on
    * @param compress the {@code POST /v1/compress} endpoint
@@ -83,6 +85,7 @@ public final class ProxyVerticle extends VerticleBase {
       ProxyMetrics metrics,
       Ledger ledger,
       RequestLimits limits,
+      Tracing tracing,
       RetrievalEndpoint retrieval,
       Optional<RetrievalLoop> retrievals,
       CompressEndpoint compress,
@@ -142,6 +145,7 @@ public final class ProxyVerticle extends VerticleBase {
             shared.metrics(),
             shared.ledger(),
             shared.limits(),
+            shared.tracing(),
             options.maxBodyBytes(),
             options.requestTimeout().toMillis(),
             shared.retrievals(),
@@ -164,11 +168,6 @@ public final class ProxyVerticle extends VerticleBase {
                 .setPort(options.port())
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false)
-                // No h2c upgrade: the JDK's HttpClient asks for one on every plain-HTTP request,
-                // and the upgrade closed the HTTP/1.1 response the exchange watches, so each
-                // exchange was reported twice (and its upstream call reset). It goes on in
-                // HTTP/1.1, as every provider SDK speaks to a plain-HTTP gateway anyway.
-                .setHttp2ClearTextEnabled(false)
                 .setMaxHeaderSize(64 * 1024)
                 .setTcpNoDelay(true)
                 .setMaxChunkSize(MAX_CHUNK_BYTES)

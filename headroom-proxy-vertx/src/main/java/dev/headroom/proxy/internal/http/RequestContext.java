@@ -24,6 +24,19 @@ final class RequestContext {
   final boolean bypass;
   final String method;
   final long startNanos = System.nanoTime();
+
+  /** {@link #startNanos} as nanoseconds since the epoch, for the spans. */
+  final long startEpochNanos = epochNanosNow();
+
+  /** When the body had been read and the pipeline step began, or 0. */
+  long bodyReadNanos;
+
+  /** When the pipeline's decision was back on the event loop, or 0. */
+  long pipelineDoneNanos;
+
+  /** How long the live-zone rewrite took. */
+  long compressNanos;
+
   long sendNanos;
   long responseNanos;
   long bytesIn;
@@ -72,6 +85,11 @@ final class RequestContext {
     this.bypass = bypass;
     this.method = method;
     this.decision = bypass ? "bypass" : "forwarded";
+  }
+
+  private static long epochNanosNow() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   /** Takes the accounting of what is sent from the pipeline's result. */

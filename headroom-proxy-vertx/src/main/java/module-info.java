@@ -12,9 +12,13 @@
  * --ccr-store} ({@code HEADROOM_CCR_STORE}), {@code --ccr-conversation-ttl} ({@code
  * HEADROOM_CCR_CONVERSATION_TTL}), {@code --bedrock-api-url} ({@code BEDROCK_TARGET_API_URL}),
  * {@code --bedrock-region} ({@code HEADROOM_BEDROCK_REGION}), {@code --bedrock-resign} ({@code
- * HEADROOM_BEDROCK_RESIGN}). No system properties are read by the gateway itself; with {@code
- * --bedrock-resign on} the AWS SDK's default credentials chain reads its own ({@code
- * AWS_ACCESS_KEY_ID}, {@code AWS_PROFILE}, {@code aws.accessKeyId}, …).
+ * HEADROOM_BEDROCK_RESIGN}), {@code --pricing-file}, {@code --rate-limit-rpm}, {@code
+ * --rate-limit-tpm}, {@code --daily-token-budget}, {@code --otlp-endpoint} (each with its {@code
+ * HEADROOM_*} variable). No system properties are read by the gateway itself (with {@code
+ * --otlp-endpoint} it sets OpenTelemetry's {@code io.opentelemetry.context.contextStorageProvider}
+ * to {@code default} unless set); with {@code --bedrock-resign on} the AWS SDK's default
+ * credentials chain reads its own ({@code AWS_ACCESS_KEY_ID}, {@code AWS_PROFILE}, {@code
+ * aws.accessKeyId}, …).
  *
  * <p>The module also holds the command line: {@code headroom proxy} and {@code headroom compress}
  * (which calls {@code dev.headroom.compress} through its exported API only).

@@ -46,18 +46,7 @@ class RuntimeImageIT {
             .redirectErrorStream(true)
             .start();
     try {
-      BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      int port = -1;
-      while (port < 0 && (line = out.readLine()) != null) {
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          port = Integer.parseInt(m.group(1));
-        }
-      }
-      assertTrue(port > 0, "the image printed its port");
+      int port = awaitPort(process, new StringBuilder());
       assertEquals(200, status("http://127.0.0.1:" + port + "/healthz"));
       assertEquals(200, status("http://127.0.0.1:" + port + "/metrics"));
       assertEquals(
@@ -94,20 +83,8 @@ class RuntimeImageIT {
     builder.environment().put("AWS_SECRET_ACCESS_KEY", VerifyingBedrock.GATEWAY_SECRET);
     Process process = builder.start();
     try {
-      BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       StringBuilder startup = new StringBuilder();
-      String line;
-      int port = -1;
-      while (port < 0 && (line = out.readLine()) != null) {
-        startup.append(line).append('\n');
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          port = Integer.parseInt(m.group(1));
-        }
-      }
-      assertTrue(port > 0, startup.toString());
+      int port = awaitPort(process, startup);
       assertTrue(startup.toString().contains("Bedrock re-signing on"), startup.toString());
       assertFalse(startup.toString().contains("SLF4J"), startup.toString());
 
@@ -178,20 +155,8 @@ class RuntimeImageIT {
             .redirectErrorStream(true)
             .start();
     try {
-      BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       StringBuilder startup = new StringBuilder();
-      String line;
-      int port = -1;
-      while (port < 0 && (line = out.readLine()) != null) {
-        startup.append(line).append('\n');
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          port = Integer.parseInt(m.group(1));
-        }
-      }
-      assertTrue(port > 0, startup.toString());
+      int port = awaitPort(process, startup);
       Tests.Reply reply =
           Tests.post(
               Tests.client(vertx),
@@ -289,6 +254,26 @@ class RuntimeImageIT {
     assertTrue(
         Files.readString(out, StandardCharsets.UTF_8)
             .contains("ERROR payment authorization failed for order A-10877 (Müller ✓)"));
+  }
+
+  /**
+   * Reads the image's output up to the line that says where it listens.
+   *
+   * @param startup gets every line read
+   * @return the port
+   */
+  private static int awaitPort(Process process, StringBuilder startup) throws Exception {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null) {
+      startup.append(line).append('\n');
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+    }
+    throw new AssertionError("the image did not say where it listens: " + startup);
   }
 
   private static int status(String url) throws Exception {

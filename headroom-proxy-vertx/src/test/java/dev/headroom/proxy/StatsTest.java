@@ -177,6 +177,23 @@ class StatsTest {
   }
 
   @Test
+  void aRequestTheRewriteDidNotReadIsCountedUnderTheModelItsResponseNames() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
+      answerWithUsage(fx.openai);
+
+      fx.post(
+          "/v1/chat/completions",
+          "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+          "authorization",
+          "Bearer " + KEY);
+
+      JsonNode stats = statsOnce(fx, fx.port, 1);
+      assertEquals(1, stats.at("/by_model/gpt-4o-2024-08-06/requests").asLong(), stats.toString());
+      assertEquals(1200, stats.at("/by_model/gpt-4o-2024-08-06/provider_tokens/input").asLong());
+    }
+  }
+
+  @Test
   void aReplayedBlockIsPricedAtTheCacheReadPrice(@TempDir Path dir) throws Exception {
     Path prices = dir.resolve("prices.json");
     Files.writeString(

@@ -354,7 +354,16 @@ final class Exchange implements ExchangeOutcome {
     if (services.limits().active() && ctx.route.api().isPresent()) {
       services.limits().charge(ctx.scope, billed.prompt(), billed.output());
     }
-    String model = ctx.model.isEmpty() ? summary.map(StreamSummary::model).orElse("") : ctx.model;
+    // The request's model when its body or path named it; else the one its response names (read
+    // here, after the client has its answer, rather than parsing a body the rewrite skipped).
+    String model =
+        !ctx.model.isEmpty()
+            ? ctx.model
+            : summary
+                .map(StreamSummary::model)
+                .orElseGet(
+                    () ->
+                        relay.copy().map(body -> ModelNames.fromBody(body.getBytes())).orElse(""));
     services
         .tracing()
         .tracer()

@@ -2,7 +2,6 @@ package dev.headroom.proxy.internal.http;
 
 import dev.headroom.pipeline.PipelineRequest;
 import dev.headroom.pipeline.PipelineResult;
-import dev.headroom.proxy.internal.stats.ModelNames;
 import dev.headroom.proxy.internal.wire.BodyDecoding;
 import dev.headroom.proxy.internal.wire.ForwardHeaders;
 import io.vertx.core.MultiMap;
@@ -29,9 +28,6 @@ final class PipelineStep {
    * compression take tens of microseconds, less than a worker hop there and back.
    */
   static final int INLINE_BYTES = 16 * 1024;
-
-  /** The largest body read again for its model when the rewrite did not name it. */
-  private static final int MODEL_SCAN_BYTES = 64 * 1024;
 
   /**
    * What goes upstream.
@@ -82,7 +78,6 @@ final class PipelineStep {
     if (!services.pipeline().worthRunning(received.length, encoding != null)) {
       PipelineRequest request = request(received, received.length, shown, conversation);
       stages.sent(request, PipelineResult.unchanged(request));
-      nameModel(request, PipelineResult.unchanged(request));
       ctx.pipelineDoneNanos = System.nanoTime();
       then.accept(new Prepared(headers, body, false));
       return;
@@ -152,7 +147,11 @@ final class PipelineStep {
     if (result.compressed()) {
       services.metrics().replayedBytes(result.blocks());
     }
-    nameModel(request, result);
+    if (!result.model().isEmpty()) {
+      // Named by the rewrite, which read the body anyway; a body it did not read is not parsed
+      // again for it (the response names the model, see Exchange).
+      ctx.model = result.model();
+    }
     if (result.headersChanged(request)) {
       Map<String, String> after = new LinkedHashMap<>(result.headers());
       after.remove(SESSION);
@@ -170,17 +169,6 @@ final class PipelineStep {
       headers.remove("accept-encoding");
     }
     return new Prepared(headers, Buffer.buffer(result.body()), true);
-  }
-
-  /** Names the request's model for the statistics. */
-  private void nameModel(PipelineRequest request, PipelineResult result) {
-    if (!result.model().isEmpty()) {
-      ctx.model = result.model();
-    } else if (ctx.model.isEmpty() && request.body().length <= MODEL_SCAN_BYTES) {
-      // The rewrite did not read this body (too small to compress, or compression is off): a
-      // small one is read for its model here; a large one is named by its path or its response.
-      ctx.model = ModelNames.fromBody(request.body());
-    }
   }
 
   /**

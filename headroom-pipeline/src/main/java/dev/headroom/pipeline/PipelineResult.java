@@ -19,6 +19,8 @@ import org.apiguardian.api.API;
  * @param blocks one decision per live-zone string value, in body order (empty when compression did
  *     not run)
  * @param compressNanos how long the live-zone rewrite took
+ * @param compressStartNanos when it began ({@link System#nanoTime()}), {@code 0} when it did not
+ *     run
  */
 @API(status = INTERNAL, since = "0.1")
 public record PipelineResult(
@@ -27,7 +29,28 @@ public record PipelineResult(
     String model,
     boolean stream,
     List<BlockDecision> blocks,
-    long compressNanos) {
+    long compressNanos,
+    long compressStartNanos) {
+
+  /**
+   * A result that does not say when the rewrite began.
+   *
+   * @param body the bytes to send
+   * @param headers the headers to send
+   * @param model the model the payload names, or {@code ""}
+   * @param stream whether the payload asks for a stream
+   * @param blocks the live-zone decisions
+   * @param compressNanos how long the rewrite took
+   */
+  public PipelineResult(
+      byte[] body,
+      Map<String, String> headers,
+      String model,
+      boolean stream,
+      List<BlockDecision> blocks,
+      long compressNanos) {
+    this(body, headers, model, stream, blocks, compressNanos, 0);
+  }
 
   /** Checks the components and freezes the collections. */
   public PipelineResult {

@@ -103,6 +103,7 @@ public final class RequestPipeline {
   public PipelineResult run(PipelineRequest request) {
     boolean compress = !rewriter.isIdentity() && request.route().api().isPresent();
     if (!wantsPayload) {
+      long started = System.nanoTime();
       Rewrite rewrite =
           compress ? rewrite(request, request.body()) : Rewrite.unchanged(request.body());
       return new PipelineResult(
@@ -111,7 +112,8 @@ public final class RequestPipeline {
           rewrite.model(),
           false,
           rewrite.blocks(),
-          rewrite.nanos());
+          rewrite.nanos(),
+          compress ? started : 0);
     }
     Map<String, Object> parsed = Json.parseObject(request.body());
     PipelineEvent event =
@@ -131,6 +133,7 @@ public final class RequestPipeline {
     if (parsed != null && event.payload() != given) {
       current = Json.write(event.payload());
     }
+    long rewriteStarted = System.nanoTime();
     Rewrite rewrite = compress && !vetoed ? rewrite(request, current) : Rewrite.unchanged(current);
     event =
         event
@@ -164,7 +167,8 @@ public final class RequestPipeline {
         Json.modelOf(event.payload()),
         Json.streamOf(event.payload()),
         blocks,
-        rewrite.nanos());
+        rewrite.nanos(),
+        compress && !vetoed ? rewriteStarted : 0);
   }
 
   private static Map<String, Object> received(

@@ -85,7 +85,7 @@ class TracingTest {
               "00-" + TRACE_ID + "-" + PARENT_SPAN + "-01");
 
       assertEquals(200, reply.status());
-      assertTrue(Tests.eventually(() -> collected.spans.size() >= 5), "spans: " + collected.spans);
+      assertTrue(Tests.eventually(() -> collected.spans.size() >= 6), "spans: " + collected.spans);
       Map<String, SpanData> byName =
           collected.spans.stream()
               .collect(Collectors.toMap(SpanData::getName, Function.identity()));
@@ -120,6 +120,14 @@ class TracingTest {
                 && child.getEndEpochNanos() <= exchange.getEndEpochNanos(),
             name + " within the exchange's time");
       }
+      SpanData compression = byName.get("headroom.compression");
+      SpanData pipelineSpan = byName.get("headroom.pipeline");
+      assertEquals(pipelineSpan.getSpanId(), compression.getParentSpanId());
+      assertTrue(
+          compression.getStartEpochNanos() >= pipelineSpan.getStartEpochNanos()
+              && compression.getEndEpochNanos() <= pipelineSpan.getEndEpochNanos(),
+          "the compression within the pipeline's time");
+      assertTrue(compression.getEndEpochNanos() > compression.getStartEpochNanos());
       SpanData receive = byName.get("headroom.receive");
       SpanData pipeline = byName.get("headroom.pipeline");
       SpanData relay = byName.get("headroom.relay");

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * The spans of one finished exchange, written when it ends from the times its {@link
  * RequestContext} took (so no span is open across the event loop's callbacks): the exchange ({@code
  * SERVER}, a child of the caller's {@code traceparent} when it sent one) and inside it {@code
- * headroom.receive} (the body read), {@code headroom.pipeline} (extensions and compression), the
- * provider call ({@code CLIENT}, named and described by the GenAI semantic conventions) and {@code
- * headroom.relay} (the response to the client).
+ * headroom.receive} (the body read), {@code headroom.pipeline} (the extensions' stages, with {@code
+ * headroom.compression} inside it), the provider call ({@code CLIENT}, named and described by the
+ * GenAI semantic conventions) and {@code headroom.relay} (the response to the client).
  */
 final class ExchangeTrace {
 
@@ -83,10 +83,26 @@ final class ExchangeTrace {
           .setAttribute("headroom.bytes_in", ctx.bytesIn)
           .end(epochNanos(ctx, bodyRead), TimeUnit.NANOSECONDS);
       if (ctx.pipelineDoneNanos > 0) {
-        child(tracer, inside, "headroom.pipeline", ctx, bodyRead, ctx.pipelineDoneNanos)
-            .setAttribute("headroom.blocks", (long) ctx.blocks.size())
-            .setAttribute("headroom.compression.duration_ms", ctx.compressNanos / 1_000_000.0)
-            .end(epochNanos(ctx, ctx.pipelineDoneNanos), TimeUnit.NANOSECONDS);
+        Span pipeline =
+            child(tracer, inside, "headroom.pipeline", ctx, bodyRead, ctx.pipelineDoneNanos)
+                .setAttribute("headroom.blocks", (long) ctx.blocks.size());
+        if (ctx.compressStartNanos > 0) {
+          // The rewrite inside it; the rest of the pipeline span is the extensions' stages (and
+          // the hop to a worker and back).
+          long compressEnd = ctx.compressStartNanos + ctx.compressNanos;
+          child(
+                  tracer,
+                  inside.with(pipeline),
+                  "headroom.compression",
+                  ctx,
+                  ctx.compressStartNanos,
+                  compressEnd)
+              .setAttribute("headroom.decision", ctx.decision)
+              .setAttribute("headroom.tokens.before", (long) ctx.tokensBefore)
+              .setAttribute("headroom.tokens.after", (long) ctx.tokensAfter)
+              .end(epochNanos(ctx, compressEnd), TimeUnit.NANOSECONDS);
+        }
+        pipeline.end(epochNanos(ctx, ctx.pipelineDoneNanos), TimeUnit.NANOSECONDS);
       }
     }
     if (ctx.sendNanos > 0) {

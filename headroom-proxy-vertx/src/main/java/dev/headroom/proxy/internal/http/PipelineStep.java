@@ -139,6 +139,7 @@ final class PipelineStep {
     PipelineResult result = ran.result();
     ctx.pipelineDoneNanos = System.nanoTime();
     ctx.compressNanos = result.compressNanos();
+    ctx.compressStartNanos = result.compressStartNanos();
     stages.sent(request, result);
     ctx.account(result);
     if (!result.blocks().isEmpty()) {

@@ -37,6 +37,9 @@ final class RequestContext {
   /** How long the live-zone rewrite took. */
   long compressNanos;
 
+  /** When the live-zone rewrite began, or 0 when it did not run. */
+  long compressStartNanos;
+
   long sendNanos;
   long responseNanos;
   long bytesIn;

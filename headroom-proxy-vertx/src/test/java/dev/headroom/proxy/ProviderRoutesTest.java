@@ -304,6 +304,28 @@ class ProviderRoutesTest {
     }
   }
 
+  @Test
+  void anOriginalStoredForAGeminiKeyInTheQueryIsRetrievedOnlyWithThatKey() throws Exception {
+    try (ProxyFixture fx = proxy(b -> b)) {
+      Tests.Reply reply =
+          fx.post(
+              "/v1beta/models/gemini-2.5-flash:generateContent?key=AIza-owner",
+              GEMINI_PREFIX + orders() + GEMINI_SUFFIX);
+      assertEquals(200, reply.status());
+      String sent = new String(gemini.take().body(), StandardCharsets.UTF_8);
+      java.util.regex.Matcher marker =
+          java.util.regex.Pattern.compile("<<ccr:([0-9a-f]+)").matcher(sent);
+      assertTrue(marker.find(), "compressed with a retrieval marker: " + sent);
+
+      Tests.Reply owner = fx.get("/v1/retrieve/" + marker.group(1) + "?key=AIza-owner");
+      Tests.Reply stranger = fx.get("/v1/retrieve/" + marker.group(1) + "?key=AIza-other");
+
+      assertEquals(200, owner.status());
+      assertTrue(new String(owner.body(), StandardCharsets.UTF_8).contains("ord_100042"));
+      assertEquals(404, stranger.status(), "another key cannot read it");
+    }
+  }
+
   private static ProxyFixture proxy(UnaryOperator<ProxyOptions.Builder> more) {
     return ProxyFixture.asConfigured(
         b ->

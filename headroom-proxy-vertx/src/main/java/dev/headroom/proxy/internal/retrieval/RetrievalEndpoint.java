@@ -8,7 +8,6 @@ import dev.headroom.compress.CcrEntry;
 import dev.headroom.compress.CcrStore;
 import dev.headroom.pipeline.Provider;
 import dev.headroom.proxy.internal.wire.ErrorBodies;
-import dev.headroom.proxy.internal.wire.ForwardHeaders;
 import dev.headroom.proxy.internal.wire.RequestIds;
 import dev.headroom.proxy.internal.wire.Scopes;
 import io.vertx.core.Vertx;
@@ -50,7 +49,8 @@ public final class RetrievalEndpoint {
   public void handle(HttpServerRequest request) {
     String requestId = RequestIds.of(request.headers());
     String hash = request.path().substring(PREFIX.length());
-    String scope = Scopes.of(ForwardHeaders.singleValued(request.headers()));
+    // The same owner as the request that stored it: Gemini callers may send their key as ?key=.
+    String scope = Scopes.of(request.headers(), request.getParam("key"));
     request
         .response()
         .putHeader("x-request-id", requestId)

@@ -193,4 +193,74 @@ class FileReadTest {
     CompressionResult result = COMPRESSOR.compress(text.toString(), CompressContext.ofQuery(""));
     assertTrue(result instanceof Unchanged, result.toString());
   }
+
+  /**
+   * An agent reads a log file with the same tool it reads source with: the gutter is not the log's
+   * (its lines no longer start with their timestamps), yet the read is a log, compressed as one,
+   * its failures kept with their line numbers.
+   */
+  @ParameterizedTest
+  @EnumSource(Gutter.class)
+  void aNumberedReadOfALogFileIsCompressedAsALogAndKeepsItsFailures(Gutter gutter) {
+    Random random = new Random(gutter.ordinal() + 31L);
+    StringBuilder text = new StringBuilder();
+    List<String> failures = new ArrayList<>();
+    String[] routes = {"/api/carts", "/api/orders", "/api/users", "/healthz"};
+    for (int i = 1; i <= 1800; i++) {
+      String line;
+      if (i == 977) {
+        line =
+            String.format(
+                "2026-03-04T10:%02d:%02d.%03dZ ERROR [billing] charge failed for inv_%d:"
+                    + " StripeTimeout after 30000ms",
+                i / 60 % 60, i % 60, random.nextInt(1000), 40000 + random.nextInt(9999));
+        failures.add(line);
+      } else if (i == 978) {
+        line = "    at Billing.charge (/srv/app/billing.js:88:17)";
+        failures.add(line);
+      } else {
+        line =
+            String.format(
+                "2026-03-04T10:%02d:%02d.%03dZ %s [http] GET %s %d %d.%dms reqId=r-%08x",
+                i / 60 % 60,
+                i % 60,
+                random.nextInt(1000),
+                random.nextInt(5) == 0 ? "DEBUG" : "INFO ",
+                routes[random.nextInt(routes.length)],
+                200,
+                random.nextInt(90) + 1,
+                random.nextInt(10),
+                random.nextInt());
+      }
+      text.append(gutter.prefix.apply(i)).append(line).append('\n');
+    }
+
+    assertEquals(ContentType.LOG, ContentDetector.detect(text.toString()).type());
+    Compressed compressed =
+        (Compressed)
+            COMPRESSOR.compress(text.toString(), CompressContext.ofQuery("why did billing fail?"));
+    for (String failure : failures) {
+      assertTrue(compressed.text().contains(failure), "kept: " + failure);
+    }
+    assertTrue(
+        compressed.text().contains(gutter.prefix.apply(977)), "with its line number, as read");
+    assertTrue(
+        compressed.compressedTokens() < compressed.originalTokens() * 0.2,
+        compressed.originalTokens() + " -> " + compressed.compressedTokens());
+  }
+
+  @Test
+  void aNumberedReadOfProseIsNeitherALogNorATable() {
+    StringBuilder text = new StringBuilder();
+    String[] words = {"the", "shipment", "planner", "routes", "parcels", "through", "hubs", "and"};
+    Random random = new Random(5);
+    for (int i = 1; i <= 400; i++) {
+      StringBuilder sentence = new StringBuilder();
+      for (int w = 0; w < 12; w++) {
+        sentence.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+      }
+      text.append(String.format("%6d\t", i)).append(sentence).append(".\n");
+    }
+    assertEquals(ContentType.TEXT, ContentDetector.detect(text.toString()).type());
+  }
 }

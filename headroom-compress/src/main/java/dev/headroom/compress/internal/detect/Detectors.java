@@ -86,13 +86,17 @@ public final class Detectors {
       return new Parsed(Detection.of(ContentType.TEXT), Optional.empty());
     }
     if (Gutters.numbered(lines)) {
-      // A numbered file read: its numbers are a gutter, never a table column.
-      Optional<String> language = CodeLanguages.detect(Gutters.strip(lines));
-      return new Parsed(
-          language.isPresent()
-              ? new Detection(ContentType.CODE, language)
-              : Detection.of(ContentType.TEXT),
-          Optional.empty());
+      // A numbered file read: its numbers are a gutter, never a table column. What is read is
+      // judged without it: source code, or a log file (an agent reads logs with the same tool).
+      List<String> read = Gutters.strip(lines);
+      Optional<String> language = CodeLanguages.detect(read);
+      if (language.isPresent()) {
+        return new Parsed(new Detection(ContentType.CODE, language), Optional.empty());
+      }
+      LineSample inner = new LineSample(read);
+      boolean log =
+          inner.jsonLineRatio() >= 0.8 || inner.accessLogRatio() >= 0.5 || inner.logRatio() >= 0.3;
+      return new Parsed(Detection.of(log ? ContentType.LOG : ContentType.TEXT), Optional.empty());
     }
     LineSample sample = new LineSample(lines);
     if (sample.isDiff(DIFF_HEADER)) {

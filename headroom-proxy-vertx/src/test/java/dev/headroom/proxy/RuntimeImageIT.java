@@ -122,6 +122,14 @@ class RuntimeImageIT {
   void theImageExportsTheSpansOfAnExchangeToAnOtlpCollector() throws Exception {
     io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
     FakeUpstream openai = FakeUpstream.start(vertx);
+    openai.respond(
+        (request, body) ->
+            request
+                .response()
+                .putHeader("content-type", "application/json")
+                .end(
+                    "{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o\","
+                        + "\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1}}"));
     java.util.concurrent.BlockingQueue<String> exported =
         new java.util.concurrent.LinkedBlockingQueue<>();
     io.vertx.core.http.HttpServer collector =

@@ -130,4 +130,69 @@ class FailuresWithoutQueryWordsTest {
     long allCleanExits = table.text().lines().filter(line -> line.contains("Exited (0)")).count();
     assertTrue(cleanExits < allCleanExits / 2, cleanExits + " of " + allCleanExits + " kept");
   }
+
+  /**
+   * Request records as a CSV export or a JSON array: a status column of HTTP codes, a few percent
+   * of them 5xx and 4xx (too common to be rare, and no error word among them).
+   */
+  private static Table requests(Random random, boolean json) {
+    List<String> lines = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    lines.add(json ? "[" : "request_id,method,path,status_code,duration_ms");
+    int server = 0;
+    int client = 0;
+    for (int i = 0; i < 1200; i++) {
+      double r = random.nextDouble();
+      int status = r < 0.04 ? 502 : r < 0.10 ? 404 : 200;
+      String id = "rq_" + Integer.toHexString(0x100000 + i * 7919);
+      String path = "/v2/carts/" + (1000 + random.nextInt(90000));
+      String line =
+          json
+              ? (i == 0 ? "" : ",")
+                  + "{\"request_id\":\""
+                  + id
+                  + "\",\"method\":\"GET\",\"path\":\""
+                  + path
+                  + "\",\"status\":"
+                  + status
+                  + ",\"duration_ms\":"
+                  + (5 + random.nextInt(400))
+                  + "}"
+              : id + ",GET," + path + "," + status + "," + (5 + random.nextInt(400));
+      lines.add(line);
+      // The first of each kind: every kept failure need not be all of them, but some must be.
+      if (status == 502 && server++ == 0 || status == 404 && client++ == 0) {
+        failures.add(id);
+      }
+    }
+    if (json) {
+      lines.add("]");
+    }
+    return new Table(String.join("\n", lines) + "\n", failures);
+  }
+
+  @RepeatedTest(3)
+  void serverAndClientErrorsInAStatusColumnSurviveAnyQuestion() {
+    for (boolean json : new boolean[] {false, true}) {
+      Table table = requests(new Random(System.nanoTime()), json);
+      for (String query : new String[] {"why is checkout slow for some users?", ""}) {
+        Compressed compressed =
+            (Compressed) COMPRESSOR.compress(table.text(), CompressContext.ofQuery(query));
+        for (String failure : table.failures()) {
+          assertTrue(
+              compressed.text().contains(failure),
+              (json ? "JSON" : "CSV") + ": " + failure + " survives \"" + query + "\"");
+        }
+        // Rows as CSV lines or as JSON rows (columnar when compressed): a status cell is ",502,".
+        long kept502 = compressed.text().split(",502,", -1).length - 1;
+        long kept404 = compressed.text().split(",404,", -1).length - 1;
+        assertTrue(
+            kept502 >= 5 && kept404 >= 5,
+            kept502 + " 502s and " + kept404 + " 404s in\n" + compressed.text());
+        assertTrue(
+            compressed.compressedTokens() < compressed.originalTokens() * 0.2,
+            compressed.originalTokens() + " -> " + compressed.compressedTokens());
+      }
+    }
+  }
 }

@@ -94,8 +94,13 @@ public final class RowSelector {
     for (int i : Relevance.top(query, texts, MAX_QUERY)) {
       important.set(i);
     }
-    errors(errorRows, important);
     List<Column> all = columns.all();
+    // An HTTP status column: its 5xx rows are failures and its 4xx rows client failures, kept
+    // whatever the question's words, however common (no error word names them).
+    BitSet clientErrorRows = new BitSet(n);
+    httpStatuses(all, errorRows, clientErrorRows);
+    errors(errorRows, important);
+    errors(clientErrorRows, important);
     rare(all, n, important);
     outliers(all, n, important);
     BitSet keep = (BitSet) important.clone();
@@ -112,6 +117,61 @@ public final class RowSelector {
         important.set(hits[k]);
       }
     }
+  }
+
+  /**
+   * Finds the columns named like a status or code ({@code status}, {@code status_code}, {@code
+   * http_status}, {@code code}…) whose values are nearly all HTTP status codes, and marks their 5xx
+   * and 4xx rows.
+   */
+  private static void httpStatuses(List<Column> columns, BitSet serverErrors, BitSet clientErrors) {
+    for (Column column : columns) {
+      String name = column.name.toLowerCase(java.util.Locale.ROOT);
+      if (!name.contains("status") && !name.endsWith("code")) {
+        continue;
+      }
+      int present = column.size;
+      int statuses = 0;
+      for (int k = 0; k < present; k++) {
+        if (httpStatus(column, k) > 0) {
+          statuses++;
+        }
+      }
+      if (present == 0 || statuses * 10 < present * 9) {
+        continue;
+      }
+      for (int k = 0; k < present; k++) {
+        int status = httpStatus(column, k);
+        if (status >= 500) {
+          serverErrors.set(column.rows[k]);
+        } else if (status >= 400) {
+          clientErrors.set(column.rows[k]);
+        }
+      }
+    }
+  }
+
+  /** The cell as an HTTP status (100 to 599, three digits, maybe quoted), or 0. */
+  private static int httpStatus(Column column, int k) {
+    if (column.length(k) > 5) {
+      return 0;
+    }
+    String text = column.text(k);
+    if (text.length() == 5 && text.charAt(0) == '"' && text.charAt(4) == '"') {
+      text = text.substring(1, 4);
+    }
+    if (text.length() != 3) {
+      return 0;
+    }
+    int value = 0;
+    for (int i = 0; i < 3; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return 0;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value >= 100 && value <= 599 ? value : 0;
   }
 
   /** A value of a field that most rows share one value of, seen in at most 2% of rows. */

@@ -38,7 +38,8 @@ class RowSummaryTest {
     List<String> header = List.of("sku", "status.code", "zone");
     Columns cells = Columns.forTable(header, 100);
     for (int i = 0; i < 100; i++) {
-      String code = i % 10 < 7 ? "200" : "404";
+      // Not HTTP statuses: a status column of those keeps its 4xx rows (a rule of its own).
+      String code = i % 10 < 7 ? "ok" : "held";
       String line = "QF-" + i + "," + code + ",eu";
       lines.add(line);
       cells.startRow(i);
@@ -52,8 +53,8 @@ class RowSummaryTest {
     RowSelector.Selection selection =
         RowSelector.selectTable(String.join("\n", lines), lines, cells, Query.parse(""), 3);
     assertArrayEquals(new int[] {0, 1, 2, 99}, selection.keep());
-    // Rows 3-98 are left out: 67 with 200, 29 with 404. A dot in a header is just part of its name.
-    assertEquals("status.code: 200 67, 404 29; zone: eu 96", selection.summary());
+    // Rows 3-98 are left out: 67 ok, 29 held. A dot in a header is just part of its name.
+    assertEquals("status.code: ok 67, held 29; zone: eu 96", selection.summary());
   }
 
   private static JNode row(List<String> keys, String... values) {

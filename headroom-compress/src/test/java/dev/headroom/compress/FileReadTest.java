@@ -263,4 +263,63 @@ class FileReadTest {
     }
     assertEquals(ContentType.TEXT, ContentDetector.detect(text.toString()).type());
   }
+
+  /**
+   * Java as formatters write it: generic return types with several arguments, generic methods, and
+   * parameters on lines of their own. The read is code, and the asked member survives whole.
+   */
+  @ParameterizedTest
+  @EnumSource(Gutter.class)
+  void javaWithGenericTypesAndWrappedParametersIsCode(Gutter gutter) {
+    List<String> code = new ArrayList<>();
+    code.add("package org.example.billing;");
+    code.add("");
+    code.add("import java.util.List;");
+    code.add("import java.util.Map;");
+    code.add("");
+    code.add("public final class InvoiceService {");
+    List<String> asked = new ArrayList<>();
+    for (int m = 0; m < 30; m++) {
+      List<String> member = new ArrayList<>();
+      member.add(
+          m % 3 == 0
+              ? "  public <T extends Comparable<T>> List<T> sortBatch" + m + "("
+              : "  public Map<String, Long> settleBatch" + m + "(");
+      member.add("      List<String> invoiceIds,");
+      member.add("      long cutoffMillis,");
+      member.add("      boolean dryRun) {");
+      member.add("    long total = 0;");
+      for (int k = 0; k < 14; k++) {
+        member.add("    total += invoiceIds.size() * " + (k + m) + ";");
+      }
+      member.add(m % 3 == 0 ? "    return List.of();" : "    return Map.of(\"total\", total);");
+      member.add("  }");
+      member.add("");
+      code.addAll(member);
+      if (m == 7) {
+        asked.addAll(member.subList(0, member.size() - 1));
+      }
+    }
+    code.add("}");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < code.size(); i++) {
+      text.append(gutter.prefix.apply(i + 1)).append(code.get(i)).append('\n');
+    }
+
+    assertEquals(ContentType.CODE, ContentDetector.detect(text.toString()).type());
+    Compressed compressed =
+        (Compressed)
+            COMPRESSOR.compress(
+                text.toString(), CompressContext.ofQuery("what does settleBatch7 return?"));
+    int line = code.indexOf(asked.get(0)) + 1;
+    for (String kept : asked) {
+      assertTrue(
+          compressed.text().contains(gutter.prefix.apply(line++) + kept + "\n"),
+          "settleBatch7 whole: " + kept + "\n" + compressed.text());
+    }
+    assertTrue(compressed.text().contains("sortBatch9("), "the outline names the other members");
+    assertTrue(
+        compressed.compressedTokens() < compressed.originalTokens() / 2,
+        compressed.originalTokens() + " -> " + compressed.compressedTokens());
+  }
 }

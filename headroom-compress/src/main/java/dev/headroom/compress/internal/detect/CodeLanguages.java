@@ -65,7 +65,9 @@ final class CodeLanguages {
         "java",
         new Language(
             Pattern.compile(
-                "^\\s*(?:(?:public|private|protected)\\s+(?:static\\s+)?(?:final\\s+)?(?:class|interface|enum|record|[\\w<>\\[\\]]+\\s+\\w+\\s*\\()|package\\s+[\\w.]+;|import\\s+(?:static\\s+)?[\\w.*]+;)"),
+                // A member's type may be generic with several arguments (Map<String, Long>), the
+                // method generic itself (<T> T first(...)), its parameters on the next lines.
+                "^\\s*(?:(?:public|private|protected)\\s+(?:(?:static|final|abstract|synchronized|default|sealed)\\s+)*(?:class|interface|enum|record|(?:<[^()]*>\\s+)?[\\w.$]+(?:<[^()]*>)?(?:\\[\\])*\\s+\\w+\\s*\\()|package\\s+[\\w.]+;|import\\s+(?:static\\s+)?[\\w.*]+;)"),
             List.of("public", "private", "protected", "package", "import"),
             null));
   }

@@ -61,10 +61,15 @@ public final class CodeCompressor implements ContentCompressor {
   }
 
   /**
-   * A member: its lines {@code [start, end]}, its name, and whether its last line closes it (a
-   * brace, kept with the outline) or is the last of its body (Python).
+   * A member: its lines {@code [start, end]}, its name, whether its last line closes it (a brace,
+   * kept with the outline) or is the last of its body (Python), and the last line of its header (a
+   * signature whose parameters run over several lines is kept whole in the outline).
    */
-  private record Member(int start, int end, String name, boolean closes) {}
+  private record Member(int start, int end, String name, boolean closes, int headerEnd) {
+    Member(int start, int end, String name, boolean closes) {
+      this(start, end, name, closes, start);
+    }
+  }
 
   @Override
   public Optional<Candidate> compress(Input input) {
@@ -87,7 +92,7 @@ public final class CodeCompressor implements ContentCompressor {
     boolean[] inBody = new boolean[n];
     for (Member member : members) {
       int last = member.closes() ? member.end() - 1 : member.end();
-      for (int i = member.start() + 1; i <= last; i++) {
+      for (int i = member.headerEnd() + 1; i <= last; i++) {
         inBody[i] = true;
       }
     }
@@ -170,20 +175,28 @@ public final class CodeCompressor implements ContentCompressor {
     while (i < n) {
       String line = code.get(i);
       Matcher name = NAME.matcher(line);
+      if (!name.find()
+          || CONTROL.matcher(line).lookingAt()
+          || line.strip().startsWith("//")
+          || assigns(line, name.start())) {
+        i++;
+        continue;
+      }
+      // The header ends where its parameter list closes: on this line, or a few lines on when
+      // the parameters are wrapped one to a line.
+      int header = headerEnd(code, i, name.end() - 1);
       boolean opens =
-          depth[i + 1] > depth[i]
-              || i + 1 < n && code.get(i + 1).strip().equals("{") && depth[i + 2] > depth[i + 1];
-      if (opens
-          && name.find()
-          && !CONTROL.matcher(line).lookingAt()
-          && !line.strip().startsWith("//")
-          && !assigns(line, name.start())) {
-        int end = i + 1;
+          depth[header + 1] > depth[i]
+              || header + 1 < n
+                  && code.get(header + 1).strip().equals("{")
+                  && depth[header + 2] > depth[header + 1];
+      if (opens) {
+        int end = header + 1;
         while (end < n && depth[end + 1] > depth[i]) {
           end++;
         }
-        if (end < n && end - i >= 2) {
-          members.add(new Member(i, end, name.group(1), true));
+        if (end < n && end - header >= 2) {
+          members.add(new Member(i, end, name.group(1), true, header));
           i = end + 1;
           continue;
         }
@@ -191,6 +204,39 @@ public final class CodeCompressor implements ContentCompressor {
       i++;
     }
     return members;
+  }
+
+  /** How many lines a wrapped parameter list may run over. */
+  private static final int MAX_HEADER_LINES = 12;
+
+  /**
+   * The line where the parameter list opened at {@code open} on line {@code start} closes (outside
+   * strings and characters), or {@code start} when it does not close within {@link
+   * #MAX_HEADER_LINES}.
+   */
+  private static int headerEnd(List<String> code, int start, int open) {
+    int balance = 0;
+    for (int i = start; i < code.size() && i < start + MAX_HEADER_LINES; i++) {
+      String line = code.get(i);
+      char quote = 0;
+      for (int c = i == start ? open : 0; c < line.length(); c++) {
+        char ch = line.charAt(c);
+        if (quote != 0) {
+          if (ch == '\\') {
+            c++;
+          } else if (ch == quote) {
+            quote = 0;
+          }
+        } else if (ch == '"' || ch == '\'') {
+          quote = ch;
+        } else if (ch == '(') {
+          balance++;
+        } else if (ch == ')' && --balance == 0) {
+          return i;
+        }
+      }
+    }
+    return start;
   }
 
   /**

@@ -217,6 +217,31 @@ class LimitsTest {
   }
 
   @Test
+  void aClientWaitingForContinueGetsTheRefusalWithoutSendingItsBody() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.start(b -> b.rateLimitRpm(1))) {
+      chatAnswers(fx.openai, 5);
+      assertEquals(
+          200,
+          fx.post("/v1/chat/completions", CHAT_BODY, "authorization", "Bearer sk-frank").status());
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fx.port)) {
+        socket.setSoTimeout(10_000);
+        socket
+            .getOutputStream()
+            .write(
+                ("POST /v1/chat/completions HTTP/1.1\r\nhost: 127.0.0.1\r\n"
+                        + "authorization: Bearer sk-frank\r\ncontent-type: application/json\r\n"
+                        + "content-length: "
+                        + CHAT_BODY.length()
+                        + "\r\nexpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        // No body is sent: the answer must come without it.
+        String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+        assertEquals("HTTP/1.1 429", head);
+      }
+    }
+  }
+
+  @Test
   void theProvidersOwn429And529PassUntouched() throws Exception {
     try (ProxyFixture fx = ProxyFixture.start(b -> b.rateLimitRpm(100))) {
       String openaiBody =

@@ -162,33 +162,43 @@ final class Exchange implements ExchangeOutcome {
 
   /**
    * 429 in the provider's error shape with {@code retry-after}, once the body (never read) has been
-   * drained, so the connection stays usable.
+   * drained, so the connection stays usable; at once, closing the connection, to a client that
+   * waits for {@code 100 Continue} before sending it.
    */
   private void refuse(Refusal refusal) {
     ctx.decision = "rate_limited";
     ctx.failure = "limit_" + refusal.limit();
+    String expect = req.getHeader("expect");
+    if (expect != null && expect.strip().equalsIgnoreCase("100-continue")) {
+      // The client waits for a go-ahead before sending its body: it gets the answer instead, and
+      // the connection, whose body never came, is closed after it.
+      resp.putHeader("connection", "close");
+      answerRefusal(refusal);
+      return;
+    }
     req.handler(ignored -> {});
     req.exceptionHandler(ignored -> {});
-    req.endHandler(
-        v -> {
-          if (finished) {
-            return;
-          }
-          ctx.status = 429;
-          resp.setStatusCode(429);
-          resp.headers()
-              .set("content-type", "application/json")
-              .set("retry-after", Long.toString(refusal.retryAfterSeconds()))
-              .set("x-headroom-limit", refusal.limit());
-          ctx.stamp(resp.headers());
-          Buffer body =
-              ErrorBodies.of(
-                  ctx.provider, 429, rateLimitType(ctx.provider), refusal.message(), ctx.requestId);
-          ctx.bytesOut = body.length();
-          resp.end(body);
-          finish();
-        });
+    req.endHandler(v -> answerRefusal(refusal));
     req.resume();
+  }
+
+  private void answerRefusal(Refusal refusal) {
+    if (finished) {
+      return;
+    }
+    ctx.status = 429;
+    resp.setStatusCode(429);
+    resp.headers()
+        .set("content-type", "application/json")
+        .set("retry-after", Long.toString(refusal.retryAfterSeconds()))
+        .set("x-headroom-limit", refusal.limit());
+    ctx.stamp(resp.headers());
+    Buffer body =
+        ErrorBodies.of(
+            ctx.provider, 429, rateLimitType(ctx.provider), refusal.message(), ctx.requestId);
+    ctx.bytesOut = body.length();
+    resp.end(body);
+    finish();
   }
 
   /** The error type each provider's own 429 carries, so SDKs map it as they map theirs. */

@@ -167,6 +167,9 @@ public final class Pricing {
    * @return micro-USD, 0 when the model is not priced
    */
   public long savedMicros(String model, long freshSaved, long replayedSaved) {
+    if (freshSaved == 0 && replayedSaved == 0) {
+      return 0; // most requests: no family lookup for nothing
+    }
     return of(model)
         .map(p -> Math.round(freshSaved * p.input() + replayedSaved * p.cacheRead()))
         .orElse(0L);

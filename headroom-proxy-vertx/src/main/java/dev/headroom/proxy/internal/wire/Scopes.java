@@ -30,6 +30,17 @@ public final class Scopes {
 
   private static final String SIGV4 = "AWS4-HMAC-SHA256";
 
+  /** Every request is scoped: looking the algorithm up each time cost more than the digest. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException impossible) {
+              throw new IllegalStateException("SHA-256 is required of every JDK", impossible);
+            }
+          });
+
   private Scopes() {}
 
   /**
@@ -91,13 +102,8 @@ public final class Scopes {
       return ANONYMOUS;
     }
     credential = signingKeyOf(credential.strip());
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(credential.strip().getBytes(StandardCharsets.UTF_8));
-      return "key:" + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", impossible);
-    }
+    // digest() resets the instance: one per thread serves every request of its event loop.
+    byte[] digest = SHA_256.get().digest(credential.strip().getBytes(StandardCharsets.UTF_8));
+    return "key:" + HexFormat.of().formatHex(digest, 0, 16);
   }
 }

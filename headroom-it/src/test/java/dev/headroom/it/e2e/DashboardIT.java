@@ -143,23 +143,9 @@ class DashboardIT {
   }
 
   private static String chatWithALargeToolOutput() throws IOException {
-    StringBuilder rows = new StringBuilder("[");
-    for (int i = 0; i < 300; i++) {
-      rows.append(i == 0 ? "" : ",")
-          .append("{\"id\":\"ord_")
-          .append(100000 + i)
-          .append("\",\"status\":\"")
-          .append(i == 217 ? "FAILED" : "shipped")
-          .append("\",\"total\":")
-          .append(10 + i % 90)
-          .append(".5,\"note\":\"")
-          .append(i == 217 ? "card_declined" : "ok")
-          .append("\"}");
-    }
-    rows.append(']');
     return "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Which order failed?\"},"
         + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
-        + JSON.writeValueAsString(rows.toString())
+        + JSON.writeValueAsString(Orders.json())
         + "}]}";
   }
 

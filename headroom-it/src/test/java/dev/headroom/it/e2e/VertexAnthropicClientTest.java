@@ -110,23 +110,6 @@ class VertexAnthropicClientTest {
         .build();
   }
 
-  private static String orders() {
-    StringBuilder rows = new StringBuilder("[");
-    for (int i = 0; i < 300; i++) {
-      rows.append(i == 0 ? "" : ",")
-          .append("{\"id\":\"ord_")
-          .append(100000 + i)
-          .append("\",\"status\":\"")
-          .append(i == 217 ? "FAILED" : "shipped")
-          .append("\",\"total\":")
-          .append(10 + i % 90)
-          .append(".5,\"note\":\"")
-          .append(i == 217 ? "card_declined" : "ok")
-          .append("\"}");
-    }
-    return rows.append(']').toString();
-  }
-
   private static MessageCreateParams.Builder toolConversation(String orders) {
     return MessageCreateParams.builder()
         .model("claude-sonnet-4-5@20250929")
@@ -153,7 +136,7 @@ class VertexAnthropicClientTest {
 
   @Test
   void theVertexClientsToolResultArrivesCompressedWithItsBearerAndPath() throws Exception {
-    String orders = orders();
+    String orders = Orders.json();
     MessageCreateParams params = toolConversation(orders).build();
 
     Message answer = client().messages().create(params);
@@ -186,7 +169,7 @@ class VertexAnthropicClientTest {
 
   @Test
   void withBypassTheVertexClientsToolResultArrivesAsItWroteIt() throws Exception {
-    String orders = orders();
+    String orders = Orders.json();
     MessageCreateParams params =
         toolConversation(orders).putAdditionalHeader("x-headroom-bypass", "true").build();
 

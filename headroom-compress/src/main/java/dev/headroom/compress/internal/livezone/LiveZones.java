@@ -109,11 +109,8 @@ final class LiveZones {
   /** A Gemini content's text parts (thoughts excluded). */
   private static List<StringValue> partTexts(Map<String, StringValue> fields) {
     List<StringValue> texts = new ArrayList<>();
-    for (Map.Entry<String, StringValue> field : fields.entrySet()) {
-      String[] parts = field.getKey().split("/");
-      if (parts.length == 3 && parts[0].equals("parts") && parts[2].equals("text")) {
-        texts.add(field.getValue());
-      }
+    for (Hit hit : matching(fields, "parts", "*", "text")) {
+      texts.add(hit.value());
     }
     return texts;
   }
@@ -235,38 +232,25 @@ final class LiveZones {
           }
         }
         case ANTHROPIC_MESSAGES -> {
-          for (Map.Entry<String, StringValue> field : fields.entrySet()) {
-            String[] parts = field.getKey().split("/");
-            if (parts.length == 3
-                && parts[0].equals("content")
-                && parts[2].equals("tool_use_id")
-                && isType(fields, "content/" + parts[1], "tool_result")
-                && tools.protects(callNames.get(field.getValue().text()))) {
-              addUnder(fields, "content/" + parts[1] + "/content", protectedValues);
+          for (Hit hit : matching(fields, "content", "*", "tool_use_id")) {
+            if (isType(fields, "content/" + hit.index(), "tool_result")
+                && tools.protects(callNames.get(hit.value().text()))) {
+              addUnder(fields, "content/" + hit.index() + "/content", protectedValues);
             }
           }
         }
         case GEMINI -> {
-          for (Map.Entry<String, StringValue> field : fields.entrySet()) {
-            String[] parts = field.getKey().split("/");
-            if (parts.length == 4
-                && parts[0].equals("parts")
-                && parts[2].equals("functionResponse")
-                && parts[3].equals("name")
-                && tools.protects(field.getValue().text())) {
-              addUnder(fields, "parts/" + parts[1] + "/functionResponse/response", protectedValues);
+          for (Hit hit : matching(fields, "parts", "*", "functionResponse", "name")) {
+            if (tools.protects(hit.value().text())) {
+              addUnder(
+                  fields, "parts/" + hit.index() + "/functionResponse/response", protectedValues);
             }
           }
         }
         case BEDROCK_CONVERSE -> {
-          for (Map.Entry<String, StringValue> field : fields.entrySet()) {
-            String[] parts = field.getKey().split("/");
-            if (parts.length == 4
-                && parts[0].equals("content")
-                && parts[2].equals("toolResult")
-                && parts[3].equals("toolUseId")
-                && tools.protects(callNames.get(field.getValue().text()))) {
-              addUnder(fields, "content/" + parts[1] + "/toolResult/content", protectedValues);
+          for (Hit hit : matching(fields, "content", "*", "toolResult", "toolUseId")) {
+            if (tools.protects(callNames.get(hit.value().text()))) {
+              addUnder(fields, "content/" + hit.index() + "/toolResult/content", protectedValues);
             }
           }
         }
@@ -290,28 +274,55 @@ final class LiveZones {
     return protectedValues;
   }
 
+  /**
+   * A field of a conversation item whose path matched a pattern, and the segment the pattern's
+   * {@code *} stood for (the index of a content part or tool call).
+   */
+  private record Hit(String index, StringValue value) {}
+
+  /**
+   * @param fields a conversation item's string values by path ({@code content/2/tool_use_id})
+   * @param pattern the path's segments, {@code *} standing for any one
+   * @return the fields of exactly that path, in the item's order
+   */
+  private static List<Hit> matching(Map<String, StringValue> fields, String... pattern) {
+    List<Hit> hits = new ArrayList<>();
+    for (Map.Entry<String, StringValue> field : fields.entrySet()) {
+      String[] parts = field.getKey().split("/");
+      if (parts.length != pattern.length) {
+        continue;
+      }
+      String index = null;
+      boolean matches = true;
+      for (int i = 0; i < parts.length && matches; i++) {
+        if (pattern[i].equals("*")) {
+          index = parts[i];
+        } else {
+          matches = pattern[i].equals(parts[i]);
+        }
+      }
+      if (matches) {
+        hits.add(new Hit(index, field.getValue()));
+      }
+    }
+    return hits;
+  }
+
   /** Who each call id names: the tool calls of one conversation item. */
   private static void collectCallNames(
       ProviderApi api, Map<String, StringValue> fields, Map<String, String> callNames) {
     switch (api) {
       case CHAT_COMPLETIONS -> {
-        for (Map.Entry<String, StringValue> field : fields.entrySet()) {
-          String[] parts = field.getKey().split("/");
-          if (parts.length == 3 && parts[0].equals("tool_calls") && parts[2].equals("id")) {
-            text(fields, "tool_calls/" + parts[1] + "/function/name")
-                .ifPresent(name -> callNames.put(field.getValue().text(), name));
-          }
+        for (Hit hit : matching(fields, "tool_calls", "*", "id")) {
+          text(fields, "tool_calls/" + hit.index() + "/function/name")
+              .ifPresent(name -> callNames.put(hit.value().text(), name));
         }
       }
       case ANTHROPIC_MESSAGES -> {
-        for (Map.Entry<String, StringValue> field : fields.entrySet()) {
-          String[] parts = field.getKey().split("/");
-          if (parts.length == 3
-              && parts[0].equals("content")
-              && parts[2].equals("id")
-              && isType(fields, "content/" + parts[1], "tool_use")) {
-            text(fields, "content/" + parts[1] + "/name")
-                .ifPresent(name -> callNames.put(field.getValue().text(), name));
+        for (Hit hit : matching(fields, "content", "*", "id")) {
+          if (isType(fields, "content/" + hit.index(), "tool_use")) {
+            text(fields, "content/" + hit.index() + "/name")
+                .ifPresent(name -> callNames.put(hit.value().text(), name));
           }
         }
       }
@@ -319,15 +330,9 @@ final class LiveZones {
         // A functionResponse names its tool itself.
       }
       case BEDROCK_CONVERSE -> {
-        for (Map.Entry<String, StringValue> field : fields.entrySet()) {
-          String[] parts = field.getKey().split("/");
-          if (parts.length == 4
-              && parts[0].equals("content")
-              && parts[2].equals("toolUse")
-              && parts[3].equals("toolUseId")) {
-            text(fields, "content/" + parts[1] + "/toolUse/name")
-                .ifPresent(name -> callNames.put(field.getValue().text(), name));
-          }
+        for (Hit hit : matching(fields, "content", "*", "toolUse", "toolUseId")) {
+          text(fields, "content/" + hit.index() + "/toolUse/name")
+              .ifPresent(name -> callNames.put(hit.value().text(), name));
         }
       }
       case RESPONSES -> {

@@ -23,14 +23,19 @@ public final class RedisServer implements AutoCloseable {
   }
 
   public static RedisServer start() throws Exception {
-    String binary = locate();
-    Assumptions.assumeTrue(
-        binary != null,
-        "SKIPPED: no redis-server on PATH and it could not be installed (apt-get install -y redis-server as root)");
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    return startOn(port);
+  }
+
+  /** A server on a given port: a stopped one started again where its clients look for it. */
+  public static RedisServer startOn(int port) throws Exception {
+    String binary = locate();
+    Assumptions.assumeTrue(
+        binary != null,
+        "SKIPPED: no redis-server on PATH and it could not be installed (apt-get install -y redis-server as root)");
     Process process =
         new ProcessBuilder(
                 binary,

@@ -324,6 +324,43 @@ class StatsTest {
       assertEquals("this_proxy", alone.get("scope").asText());
       assertTrue(alone.has("fleet_unavailable"), alone.toString());
       assertEquals(saved2, alone.at("/tokens/saved").asLong());
+
+      // Counted while Redis is gone, added to the fleet's figures once it is back (empty: it
+      // keeps nothing on disk here, so the fleet holds only what came after).
+      // (Forwarded uncompressed: with the store down, no original could be kept for retrieval.)
+      Tests.Reply third =
+          second.post("/v1/chat/completions", chat("gpt-4o"), "authorization", "Bearer c-key");
+      assertEquals(200, third.status());
+      String header = third.headers().get("x-headroom-tokens-saved");
+      long saved3 = header == null ? 0 : Long.parseLong(header);
+      assertTrue(
+          Tests.eventually(
+              () -> {
+                try {
+                  return stats(second, second.port).get("requests").asLong() == 2;
+                } catch (Exception notYet) {
+                  return false;
+                }
+              }),
+          "booked by the proxy that served it");
+      try (RedisServer again = RedisServer.startOn(redis.port)) {
+        assertTrue(
+            Tests.eventually(
+                () -> {
+                  try {
+                    JsonNode back = stats(first, first.port);
+                    return back.get("scope").asText().equals("fleet")
+                        && back.get("requests").asLong() == 1;
+                  } catch (Exception notYet) {
+                    return false;
+                  }
+                }),
+            "the outage's request reached the fleet's figures");
+        JsonNode back = stats(first, first.port);
+        assertEquals(saved3, back.at("/tokens/saved").asLong());
+        assertEquals(1200, back.at("/provider_tokens/input").asLong(), "its usage, as answered");
+        assertEquals(1, back.at("/by_credential").size());
+      }
     }
   }
 }

@@ -14,11 +14,15 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.headroom.proxy.FakeUpstream;
 import dev.headroom.proxy.ProxyFixture;
+import dev.headroom.proxy.ProxyOptions;
 import dev.headroom.proxy.RedisServer;
 import dev.headroom.proxy.Tests;
 import io.vertx.core.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code --rate-limit-rpm}, {@code --rate-limit-tpm}, {@code --daily-token-budget}: per credential,
@@ -213,6 +217,33 @@ class LimitsTest {
               .anyMatch(
                   l -> l.startsWith("headroom_limits_unavailable_total") && !l.endsWith(" 0.0")),
           second.proxy.scrapeMetrics());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tpm", "daily_tokens"})
+  void tokensChargedThroughOneProxyCountAgainstTheLimitOnAnother(String limit) throws Exception {
+    UnaryOperator<ProxyOptions.Builder> limited =
+        b -> limit.equals("tpm") ? b.rateLimitTpm(1000) : b.dailyTokenBudget(1000);
+    try (RedisServer redis = RedisServer.start();
+        ProxyFixture first = ProxyFixture.start(b -> limited.apply(b.ccrStore(redis.uri())));
+        ProxyFixture second = ProxyFixture.start(b -> limited.apply(b.ccrStore(redis.uri())))) {
+      chatAnswers(first.openai, 1200);
+      chatAnswers(second.openai, 1200);
+      String[] key = {"authorization", "Bearer sk-grace"};
+      assertEquals(200, first.post("/v1/chat/completions", CHAT_BODY, key).status());
+      awaitBooked(first, 1);
+
+      Tests.Reply refused = second.post("/v1/chat/completions", CHAT_BODY, key);
+
+      assertEquals(429, refused.status(), "the 1,200 tokens charged through the first proxy count");
+      assertEquals(limit, refused.headers().get("x-headroom-limit"));
+      assertEquals(
+          200,
+          second
+              .post("/v1/chat/completions", CHAT_BODY, "authorization", "Bearer sk-heidi")
+              .status(),
+          "another key has its own");
     }
   }
 

@@ -230,18 +230,7 @@ class BedrockResigningTest {
 
   @Test
   void aConverseStreamIsSignedAgainAndItsEventStreamRelayedByteForByte() throws Exception {
-    java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
-    stream.writeBytes(Tests.eventStreamMessage("messageStart", "{\"role\":\"assistant\"}"));
-    stream.writeBytes(
-        Tests.eventStreamMessage(
-            "contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"ord_100217\"}}"));
-    stream.writeBytes(Tests.eventStreamMessage("messageStop", "{\"stopReason\":\"end_turn\"}"));
-    stream.writeBytes(
-        Tests.eventStreamMessage(
-            "metadata",
-            "{\"usage\":{\"inputTokens\":120,\"outputTokens\":9,\"cacheReadInputTokens\":800,"
-                + "\"cacheWriteInputTokens\":0,\"totalTokens\":929},\"metrics\":{\"latencyMs\":310}}"));
-    byte[] frames = stream.toByteArray();
+    byte[] frames = Tests.converseStream();
     Vertx own = Vertx.vertx();
     try (VerifyingBedrock streaming =
             VerifyingBedrock.start(

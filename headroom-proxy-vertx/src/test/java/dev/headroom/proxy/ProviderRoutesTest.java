@@ -12,7 +12,6 @@ import dev.headroom.api.PipelineExtensions;
 import dev.headroom.api.PipelineStage;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -248,18 +247,7 @@ class ProviderRoutesTest {
   @Test
   void aSigV4SignedBedrockRequestGoesAsItCameAndItsEventStreamIsRelayedAndCounted()
       throws Exception {
-    ByteArrayOutputStream stream = new ByteArrayOutputStream();
-    stream.writeBytes(Tests.eventStreamMessage("messageStart", "{\"role\":\"assistant\"}"));
-    stream.writeBytes(
-        Tests.eventStreamMessage(
-            "contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"ord_100217\"}}"));
-    stream.writeBytes(Tests.eventStreamMessage("messageStop", "{\"stopReason\":\"end_turn\"}"));
-    stream.writeBytes(
-        Tests.eventStreamMessage(
-            "metadata",
-            "{\"usage\":{\"inputTokens\":120,\"outputTokens\":9,\"cacheReadInputTokens\":800,"
-                + "\"cacheWriteInputTokens\":0,\"totalTokens\":929},\"metrics\":{\"latencyMs\":310}}"));
-    byte[] frames = stream.toByteArray();
+    byte[] frames = Tests.converseStream();
     bedrock.respond(
         (request, body) ->
             request

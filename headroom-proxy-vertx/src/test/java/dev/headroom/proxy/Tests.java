@@ -131,6 +131,25 @@ public final class Tests {
     }
   }
 
+  /**
+   * A ConverseStream answer as Bedrock frames it: a start, one text delta naming ord_100217, a
+   * stop, and the usage (120 input, 9 output, 800 read from the prompt cache).
+   */
+  public static byte[] converseStream() {
+    java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+    stream.writeBytes(eventStreamMessage("messageStart", "{\"role\":\"assistant\"}"));
+    stream.writeBytes(
+        eventStreamMessage(
+            "contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"ord_100217\"}}"));
+    stream.writeBytes(eventStreamMessage("messageStop", "{\"stopReason\":\"end_turn\"}"));
+    stream.writeBytes(
+        eventStreamMessage(
+            "metadata",
+            "{\"usage\":{\"inputTokens\":120,\"outputTokens\":9,\"cacheReadInputTokens\":800,"
+                + "\"cacheWriteInputTokens\":0,\"totalTokens\":929},\"metrics\":{\"latencyMs\":310}}"));
+    return stream.toByteArray();
+  }
+
   /** One AWS event-stream message, checksums included, as Bedrock writes it. */
   public static byte[] eventStreamMessage(String eventType, String payload) {
     ByteArrayOutputStream headers = new ByteArrayOutputStream();

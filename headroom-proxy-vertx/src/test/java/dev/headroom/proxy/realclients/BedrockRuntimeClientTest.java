@@ -151,26 +151,26 @@ class BedrockRuntimeClientTest {
     }
   }
 
-  private static BedrockRuntimeClient client(ProxyFixture fx) {
-    return BedrockRuntimeClient.builder()
+  /** What both clients share: the gateway as the endpoint, the client's own static credentials. */
+  private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>>
+      B pointedAtTheGateway(B builder, ProxyFixture fx) {
+    return builder
         .endpointOverride(URI.create("http://127.0.0.1:" + fx.port))
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(
-                    VerifyingBedrock.CLIENT_KEY, VerifyingBedrock.CLIENT_SECRET)))
+                    VerifyingBedrock.CLIENT_KEY, VerifyingBedrock.CLIENT_SECRET)));
+  }
+
+  private static BedrockRuntimeClient client(ProxyFixture fx) {
+    return pointedAtTheGateway(BedrockRuntimeClient.builder(), fx)
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
 
   private static BedrockRuntimeAsyncClient asyncClient(ProxyFixture fx) {
-    return BedrockRuntimeAsyncClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + fx.port))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(
-                    VerifyingBedrock.CLIENT_KEY, VerifyingBedrock.CLIENT_SECRET)))
+    return pointedAtTheGateway(BedrockRuntimeAsyncClient.builder(), fx)
         .httpClientBuilder(NettyNioAsyncHttpClient.builder())
         .build();
   }

@@ -206,9 +206,35 @@ class LimitsTest {
       assertEquals("rpm", fourth.headers().get("x-headroom-limit"));
 
       redis.close();
+      java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.logging.Logger log =
+          java.util.logging.Logger.getLogger("dev.headroom.proxy.internal.limits.RequestLimits");
+      java.util.logging.Handler handler =
+          new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+              if (record.getLevel() == java.util.logging.Level.WARNING) {
+                warnings.add(record.getMessage());
+              }
+            }
 
-      Tests.Reply outage = second.post("/v1/chat/completions", CHAT_BODY, key);
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          };
+      log.addHandler(handler);
+      Tests.Reply outage;
+      try {
+        outage = second.post("/v1/chat/completions", CHAT_BODY, key);
+        second.post("/v1/chat/completions", CHAT_BODY, key);
+      } finally {
+        log.removeHandler(handler);
+      }
       assertEquals(200, outage.status(), "limits fail open: the request goes");
+      assertEquals(1, warnings.size(), "said once, not per request: " + warnings);
+      assertTrue(warnings.get(0).startsWith("limits: Redis unavailable"), warnings.get(0));
       assertTrue(
           second
               .proxy

@@ -3,10 +3,10 @@ package dev.headroom.proxy.internal.limits;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.proxy.internal.ccr.RedisLink;
+import dev.headroom.proxy.internal.ops.OncePerMinute;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import io.vertx.core.Future;
 import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.apiguardian.api.API;
@@ -30,7 +30,7 @@ public final class RequestLimits {
   private final Counters counters;
   private final ProxyMetrics metrics;
   private final LongSupplier clock;
-  private volatile long lastWarning = Long.MIN_VALUE;
+  private final OncePerMinute outage;
 
   private RequestLimits(
       long rpm,
@@ -45,6 +45,7 @@ public final class RequestLimits {
     this.counters = counters;
     this.metrics = metrics;
     this.clock = clock;
+    this.outage = new OncePerMinute(LOG, clock);
   }
 
   /**
@@ -161,14 +162,10 @@ public final class RequestLimits {
 
   private void unavailable(Throwable failure) {
     metrics.limitsUnavailable();
-    long now = clock.getAsLong();
-    if (now - lastWarning > 60_000) {
-      lastWarning = now;
-      LOG.log(
-          Level.WARNING,
-          "limits: Redis unavailable ("
-              + failure.getMessage()
-              + "); requests are let through unlimited until it is back");
-    }
+    outage.warn(
+        () ->
+            "limits: Redis unavailable ("
+                + failure.getMessage()
+                + "); requests are let through unlimited until it is back");
   }
 }

@@ -3,11 +3,11 @@ package dev.headroom.proxy.internal.stats;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.proxy.internal.ccr.RedisLink;
+import dev.headroom.proxy.internal.ops.OncePerMinute;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -35,7 +35,7 @@ public final class Ledger {
   private final Slices local = new Slices();
   private Slices pending = new Slices();
   private volatile long flushTimer = -1;
-  private volatile long lastFleetWarning;
+  private final OncePerMinute fleetDown;
 
   /**
    * @param metrics the Prometheus counters
@@ -50,6 +50,7 @@ public final class Ledger {
     this.fleet = redis.map(RedisStats::new);
     this.clock = clock;
     this.started = Instant.ofEpochMilli(clock.getAsLong());
+    this.fleetDown = new OncePerMinute(LOG, clock);
   }
 
   /**
@@ -126,15 +127,11 @@ public final class Ledger {
   }
 
   private void warnFleet(Throwable failure) {
-    long now = clock.getAsLong();
-    if (now - lastFleetWarning > 60_000) {
-      lastFleetWarning = now;
-      LOG.log(
-          Level.WARNING,
-          "fleet statistics: Redis unavailable ("
-              + failure.getMessage()
-              + "); this proxy keeps its figures and adds them when Redis is back");
-    }
+    fleetDown.warn(
+        () ->
+            "fleet statistics: Redis unavailable ("
+                + failure.getMessage()
+                + "); this proxy keeps its figures and adds them when Redis is back");
   }
 
   /**

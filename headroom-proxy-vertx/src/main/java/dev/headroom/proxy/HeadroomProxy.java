@@ -103,7 +103,7 @@ public final class HeadroomProxy {
         options
             .tracerProvider()
             .map(Tracing::of)
-            .or(() -> options.otlpEndpoint().map(endpoint -> Tracing.otlp(endpoint, version())))
+            .or(() -> options.otlpEndpoint().map(Tracing::otlp))
             .orElse(Tracing.off());
     CcrStore ccrStore = new MeteredCcrStore(opened.store(), ccrMetrics);
     this.retrieval = new RetrievalEndpoint(ccrStore);
@@ -389,10 +389,5 @@ public final class HeadroomProxy {
                     },
                     false))
         .mapEmpty();
-  }
-
-  private static String version() {
-    String version = HeadroomProxy.class.getPackage().getImplementationVersion();
-    return version == null ? "unknown" : version;
   }
 }

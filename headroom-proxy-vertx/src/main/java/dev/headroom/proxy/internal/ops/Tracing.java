@@ -58,10 +58,9 @@ public final class Tracing {
   /**
    * @param endpoint an OTLP/HTTP collector ({@code http://collector:4318}; {@code /v1/traces} is
    *     added unless the path already ends with it)
-   * @param version the gateway's version, for the {@code service.version} resource attribute
-   * @return tracing exported there, in batches
+   * @return tracing exported there, in batches, as the service {@code headroom}
    */
-  public static Tracing otlp(URI endpoint, String version) {
+  public static Tracing otlp(URI endpoint) {
     // The context's storage is otherwise looked up with ServiceLoader from a module that cannot
     // declare the service in the jlink image; the default storage is what it would find.
     if (System.getProperty("io.opentelemetry.context.contextStorageProvider") == null) {
@@ -76,12 +75,7 @@ public final class Tracing {
     SdkTracerProvider provider =
         SdkTracerProvider.builder()
             .setResource(
-                Resource.create(
-                    Attributes.of(
-                        AttributeKey.stringKey("service.name"),
-                        "headroom",
-                        AttributeKey.stringKey("service.version"),
-                        version)))
+                Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "headroom")))
             .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
             .build();
     return new Tracing(provider.get(SCOPE), provider);

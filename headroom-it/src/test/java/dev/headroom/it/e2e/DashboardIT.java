@@ -85,6 +85,11 @@ class DashboardIT {
       }
       String admin = "http://127.0.0.1:" + adminPort;
       JsonNode stats = awaitStats(http, admin, 3);
+      Thread.sleep(200); // an exchange booked twice would show within microseconds
+      stats = awaitStats(http, admin, 3);
+      assertEquals(3, stats.get("requests").asLong(), "one booking per request: " + stats);
+      assertEquals(
+          3 * 900, stats.at("/provider_tokens/input").asLong(), "the usage the provider answered");
       assertTrue(stats.at("/tokens/saved").asLong() > 0, "something was saved: " + stats);
 
       WebDriver browser = chromium(profile);

@@ -33,18 +33,20 @@ public final class LineSample {
   private static final Pattern ALIGNED_GAP = Pattern.compile("\\S {2,}(?=\\S)");
   private static final Pattern PSQL_RULE = Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+");
 
-  /** How the anchored alternatives of {@link #LOG} begin after {@code ^\\s*}. */
-  private static final String[] LOG_LINE_STARTS = {
-    "traceback",
-    "error",
-    "warning:",
-    "compiling",
-    "finished",
-    "running",
-    "downloaded",
-    "build",
-    "> task"
-  };
+  /**
+   * The alternatives of {@link #LOG} anchored at the line's start after optional white space (case
+   * aside): tried at one position only, where {@code LOG.find()} tries them at every one.
+   */
+  private static final Pattern LOG_START =
+      Pattern.compile(
+          "(?i:goroutine \\d|\\s+at \\S|\\s*Traceback|\\s*error(?:\\[E\\d+\\])?:|\\s*warning:"
+              + "|\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task))");
+
+  /** The alternatives of {@link #LOG} that may match anywhere in a line: level words and fields. */
+  private static final Pattern LOG_WORD =
+      Pattern.compile(
+          "\\b(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|SEVERE|PANIC|FAILED|PASSED|SKIPPED)\\b"
+              + "|(?i:\\blevel=|\"level\":|\\bpanic:)");
 
   private final List<String> lines;
 
@@ -154,7 +156,7 @@ public final class LineSample {
   double logRatio() {
     int hits = 0;
     for (String line : lines) {
-      if (startsWithTimestamp(line) || mayBeLogLine(line) && LOG.matcher(line).find()) {
+      if (isLogLine(line)) {
         hits++;
       }
     }
@@ -193,42 +195,40 @@ public final class LineSample {
   }
 
   /**
-   * A necessary condition for {@link #LOG} to find something, checked in one pass: every one of its
-   * alternatives needs a run of four capital ASCII letters (the level words), {@code level} or
-   * {@code panic:} in any case, or a line whose first character, or first after ASCII white space,
-   * can start one of the anchored alternatives. Most code and prose lines fail it, and the regex (a
-   * {@code find} over every position) is skipped for them.
+   * Whether {@link #LOG} finds something in {@code line}, answered without running its {@code find}
+   * over a line that cannot hold a match: the timestamp and syslog starts are checked by hand, the
+   * other anchored alternatives at the start only ({@link #LOG_START}), and the level words and
+   * fields ({@link #LOG_WORD}) only in a line with four capitals in a row, {@code level} or {@code
+   * panic:}. A long line of prose that {@code find} took tens of microseconds over costs one pass.
    */
-  static boolean mayBeLogLine(String line) {
+  static boolean isLogLine(String line) {
+    return startsWithTimestamp(line)
+        || startsWithSyslogTime(line)
+        || LOG_START.matcher(line).lookingAt()
+        || mayHoldLogWord(line) && LOG_WORD.matcher(line).find();
+  }
+
+  /**
+   * {@code ^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} }, as in {@code Jan 6 10:00:00 host ...}.
+   */
+  private static boolean startsWithSyslogTime(String line) {
+    return line.length() >= 16
+        && line.charAt(0) >= 'A'
+        && line.charAt(0) <= 'Z'
+        && isLower(line.charAt(1))
+        && isLower(line.charAt(2))
+        && line.charAt(3) == ' '
+        && (line.charAt(4) == ' ' || line.charAt(4) >= '0' && line.charAt(4) <= '9')
+        && matchesAt(line, 5, "d dd:dd:dd ");
+  }
+
+  /**
+   * A necessary condition for {@link #LOG_WORD} to find something, checked in one pass: a run of
+   * four capital ASCII letters (every level word has one), or {@code level} or {@code panic:} in
+   * any case.
+   */
+  private static boolean mayHoldLogWord(String line) {
     int n = line.length();
-    if (n == 0) {
-      return false;
-    }
-    char first = line.charAt(0);
-    if (first == '['
-        || first >= '0' && first <= '9'
-        || first >= 'A'
-            && first <= 'Z'
-            && n >= 4
-            && isLower(line.charAt(1))
-            && isLower(line.charAt(2))
-            && line.charAt(3) == ' '
-        || line.regionMatches(true, 0, "goroutine ", 0, 10)) {
-      return true; // ^\[?\d…, ^[A-Z][a-z]{2} …, ^goroutine \d
-    }
-    int i = 0;
-    while (i < n && isAsciiSpace(line.charAt(i))) {
-      i++;
-    }
-    if (i > 0 && line.regionMatches(true, i, "at ", 0, 3)) {
-      return true;
-    }
-    char lowered = i < n ? (char) (line.charAt(i) | 0x20) : 0; // exact for ASCII letters and '>'
-    for (String start : LOG_LINE_STARTS) {
-      if (start.charAt(0) == lowered && line.regionMatches(true, i, start, 0, start.length())) {
-        return true;
-      }
-    }
     int capitals = 0;
     for (int j = 0; j < n; j++) {
       char c = line.charAt(j);

@@ -34,6 +34,7 @@ module dev.headroom.proxy {
   requires com.github.luben.zstd_jni;
   requires com.aayushatharva.brotli4j;
   requires info.picocli;
+  requires java.logging;
   requires io.vertx.redis.client;
   // Automatic modules on Maven Central; the jlink image uses patched explicit copies
   // (src/main/moditect, same names).

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +57,49 @@ class RuntimeImageIT {
     } finally {
       process.destroy();
       assertTrue(process.waitFor(20, TimeUnit.SECONDS), "SIGTERM stops the image");
+    }
+  }
+
+  @Test
+  void eachRequestGetsItsAccessLogLineInTheGatewaysFormat() throws Exception {
+    Process process =
+        new ProcessBuilder(
+                launcher().toString(), "--port", "0", "--openai-api-url", "http://127.0.0.1:9")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      int port = -1;
+      for (String line; port < 0 && (line = out.readLine()) != null; ) {
+        Matcher m = LISTENING.matcher(line);
+        port = m.find() ? Integer.parseInt(m.group(1)) : -1;
+      }
+      HttpURLConnection post =
+          (HttpURLConnection)
+              URI.create("http://127.0.0.1:" + port + "/v1/chat/completions")
+                  .toURL()
+                  .openConnection();
+      post.setRequestMethod("POST");
+      post.setDoOutput(true);
+      post.getOutputStream()
+          .write("{\"model\":\"gpt-4o\",\"messages\":[]}".getBytes(StandardCharsets.UTF_8));
+      assertEquals(502, post.getResponseCode(), "nothing listens on port 9");
+      post.disconnect();
+      // Written in the background and flushed once the writer has nothing more queued: the line
+      // must come without more traffic to push it out.
+      Pattern access =
+          Pattern.compile(
+              "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z INFO dev\\.headroom\\.proxy\\.access"
+                  + " event=request .*status=502");
+      CompletableFuture<String> found =
+          CompletableFuture.supplyAsync(
+              () -> out.lines().filter(line -> access.matcher(line).find()).findFirst().orElse(""));
+      assertTrue(found.get(20, TimeUnit.SECONDS).contains("failure=upstream_connect"), found.get());
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS));
     }
   }
 

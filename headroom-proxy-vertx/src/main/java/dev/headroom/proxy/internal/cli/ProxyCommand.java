@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.headroom.compress.ProtectedTools;
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
+import dev.headroom.proxy.internal.ops.ConsoleLog;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -331,10 +332,12 @@ public final class ProxyCommand implements Callable<Integer> {
    * @param args the flags
    */
   public static void main(String[] args) {
-    // One line per record when System.Logger falls back to the JDK's console logging; read by the
-    // JDK's SimpleFormatter, so it must be set before anything logs. -D on the command line wins.
+    // One line per record when System.Logger falls back to the JDK's console logging: the
+    // gateway's own console handler unless the user configured logging (ConsoleLog), and the same
+    // format for the JDK's SimpleFormatter, read when it first logs. -D on the command line wins.
     if (System.getProperty(LOG_FORMAT) == null) {
       System.setProperty(LOG_FORMAT, "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+      ConsoleLog.installUnlessConfigured();
     }
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     System.exit(code);

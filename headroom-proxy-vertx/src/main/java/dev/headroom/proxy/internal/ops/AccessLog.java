@@ -5,12 +5,14 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.headroom.compress.BlockDecision;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.apiguardian.api.API;
 
 /**
@@ -25,19 +27,16 @@ public final class AccessLog {
 
   private static final Logger LOG = System.getLogger("dev.headroom.proxy.access");
   private static final AtomicLong DROPPED = new AtomicLong();
-  private static final ThreadPoolExecutor WRITER =
-      new ThreadPoolExecutor(
-          1,
-          1,
-          0,
-          TimeUnit.SECONDS,
-          new ArrayBlockingQueue<>(65_536),
-          runnable -> {
-            Thread thread = new Thread(runnable, "headroom-access-log");
-            thread.setDaemon(true);
-            return thread;
-          },
-          (runnable, executor) -> DROPPED.incrementAndGet());
+  private static final BlockingQueue<String> LINES = new ArrayBlockingQueue<>(65_536);
+
+  /** How long the writer waits when it finds no line: how late a line may appear, at most. */
+  private static final Duration PAUSE = Duration.ofMillis(10);
+
+  static {
+    Thread writer = new Thread(AccessLog::writeQueued, "headroom-access-log");
+    writer.setDaemon(true);
+    writer.start();
+  }
 
   private AccessLog() {}
 
@@ -52,7 +51,38 @@ public final class AccessLog {
    * @param line a finished line, written in the background
    */
   public static void write(String line) {
-    WRITER.execute(() -> LOG.log(Level.INFO, line));
+    if (!LINES.offer(line)) {
+      DROPPED.incrementAndGet();
+    }
+  }
+
+  /**
+   * The writer: every {@link #PAUSE} at most, logs every line queued since, then has the console
+   * handler write them out at once. It looks for lines rather than being woken for each: a wake-up
+   * is a system call on the event loop that queued the line, and at thousands of lines a second
+   * those cost more than building the lines.
+   */
+  private static void writeQueued() {
+    List<String> batch = new ArrayList<>(1024);
+    while (true) {
+      LINES.drainTo(batch, 1024);
+      if (batch.isEmpty()) {
+        LockSupport.parkNanos(PAUSE.toNanos());
+        if (Thread.interrupted()) {
+          return;
+        }
+        continue;
+      }
+      for (String line : batch) {
+        try {
+          LOG.log(Level.INFO, line);
+        } catch (RuntimeException failed) {
+          DROPPED.incrementAndGet(); // a broken handler loses its line, not the writer
+        }
+      }
+      batch.clear();
+      ConsoleLog.flushInstalled();
+    }
   }
 
   /**

@@ -31,7 +31,7 @@ import org.jsoup.select.QueryParser;
 @API(status = INTERNAL, since = "0.1")
 public final class HtmlCompressor implements ContentCompressor {
 
-  /** Noise by tag name; {@link #NOISE} is the same rule as a query. */
+  /** Noise by tag name; {@link Queries#NOISE} is the same rule as a query. */
   private static final Set<String> NOISE_TAGS =
       Set.of(
           "script",
@@ -50,15 +50,24 @@ public final class HtmlCompressor implements ContentCompressor {
   /** Noise by attribute, whatever the tag. */
   private static final String NOISE_ATTRIBUTE_QUERY = "[role=navigation],[aria-hidden=true]";
 
-  private static final Evaluator NOISE_ATTRIBUTES = QueryParser.parse(NOISE_ATTRIBUTE_QUERY);
-  static final Evaluator NOISE =
-      QueryParser.parse(String.join(",", NOISE_TAGS) + "," + NOISE_ATTRIBUTE_QUERY);
-  private static final Evaluator[] ROOTS = {
-    QueryParser.parse("main article"),
-    QueryParser.parse("article"),
-    QueryParser.parse("main"),
-    QueryParser.parse("[role=main]")
-  };
+  /**
+   * The compiled queries, in a class of their own so that they are compiled when a page is first
+   * compressed (or at warm-up), not on the gateway's start path when the compressors are
+   * registered.
+   */
+  static final class Queries {
+    private static final Evaluator NOISE_ATTRIBUTES = QueryParser.parse(NOISE_ATTRIBUTE_QUERY);
+    static final Evaluator NOISE =
+        QueryParser.parse(String.join(",", NOISE_TAGS) + "," + NOISE_ATTRIBUTE_QUERY);
+    private static final Evaluator[] ROOTS = {
+      QueryParser.parse("main article"),
+      QueryParser.parse("article"),
+      QueryParser.parse("main"),
+      QueryParser.parse("[role=main]")
+    };
+
+    private Queries() {}
+  }
 
   /** Blocks by tag name, as the query {@code h1,h2,…} matches them ({@code Element.nameIs}). */
   static final Set<String> BLOCK_TAGS =
@@ -80,13 +89,13 @@ public final class HtmlCompressor implements ContentCompressor {
           "caption");
 
   /**
-   * {@link #NOISE}, by a set lookup for the tag names (a query tries its fourteen parts one by one
-   * on every element of the page) and the query for the attribute rules on elements that have
-   * attributes.
+   * {@link Queries#NOISE}, by a set lookup for the tag names (a query tries its fourteen parts one
+   * by one on every element of the page) and the query for the attribute rules on elements that
+   * have attributes.
    */
   static boolean matchesNoise(Element root, Element e) {
     return NOISE_TAGS.contains(e.normalName())
-        || e.attributesSize() > 0 && NOISE_ATTRIBUTES.matches(root, e);
+        || e.attributesSize() > 0 && Queries.NOISE_ATTRIBUTES.matches(root, e);
   }
 
   static boolean matchesBlock(Element e) {
@@ -119,7 +128,7 @@ public final class HtmlCompressor implements ContentCompressor {
    * inside it, are then those of its span of that list that sit exactly as deep as the root.
    */
   private static final class Page {
-    private static final int BODY = ROOTS.length;
+    private static final int BODY = Queries.ROOTS.length;
 
     /** Every element with a noise element somewhere below it. */
     private final Set<Element> holdingNoise = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -170,7 +179,7 @@ public final class HtmlCompressor implements ContentCompressor {
               // Each root query names article or main, or an attribute.
               boolean mayBeRoot = e.attributesSize() > 0 || e.nameIs("article") || e.nameIs("main");
               for (int q = 0; mayBeRoot && q < BODY && roots[0] == null; q++) {
-                if (roots[q] == null && ROOTS[q].matches(doc, e)) {
+                if (roots[q] == null && Queries.ROOTS[q].matches(doc, e)) {
                   roots[q] = e;
                   enter(q);
                 }
@@ -244,7 +253,7 @@ public final class HtmlCompressor implements ContentCompressor {
         return e;
       }
       Element copy = e.clone();
-      copy.select(NOISE).remove();
+      copy.select(Queries.NOISE).remove();
       return copy;
     }
 

@@ -55,7 +55,8 @@ class HtmlCompressorTest {
     for (Element e : doc.getAllElements()) {
       assertEquals(blocks.matches(doc, e), HtmlCompressor.matchesBlock(e), e.outerHtml());
       assertEquals(noise.matches(doc, e), HtmlCompressor.matchesNoise(doc, e), e.outerHtml());
-      assertEquals(noise.matches(doc, e), HtmlCompressor.NOISE.matches(doc, e), e.outerHtml());
+      assertEquals(
+          noise.matches(doc, e), HtmlCompressor.Queries.NOISE.matches(doc, e), e.outerHtml());
     }
   }
 

@@ -7,6 +7,8 @@ import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
 import dev.headroom.proxy.internal.ops.ConsoleLog;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -344,6 +346,19 @@ public final class ProxyCommand implements Callable<Integer> {
   }
 
   /**
+   * The gateway's Vert.x. It serves no files: without class-path resolving, Vert.x sets up no file
+   * cache directory at start (a random name, so a SecureRandom seeded on the start path).
+   */
+  private static Vertx newVertx() {
+    return Vertx.vertx(
+        new VertxOptions()
+            .setFileSystemOptions(
+                new FileSystemOptions()
+                    .setClassPathResolvingEnabled(false)
+                    .setFileCachingEnabled(false)));
+  }
+
+  /**
    * Parses and runs; returns only after the proxy stopped, or at once on a bad flag or {@code
    * --help}.
    *
@@ -442,7 +457,7 @@ public final class ProxyCommand implements Callable<Integer> {
       err.println("headroom proxy: " + bad.getMessage() + " (see --help)");
       return 2;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = newVertx();
     HeadroomProxy proxy = HeadroomProxy.create(vertx, options);
     int bound;
     try {

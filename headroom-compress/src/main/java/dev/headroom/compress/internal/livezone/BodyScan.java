@@ -277,15 +277,17 @@ final class BodyScan {
     if (start < 0 || start >= body.length || body[start] != '"') {
       return -1;
     }
-    for (int i = start + 1; i < body.length; i++) {
-      byte b = body[i];
-      if (b == '\\') {
-        i++; // the escaped byte cannot close the string
-      } else if (b == '"') {
+    int i = start + 1;
+    while (true) {
+      i = ByteScan.indexOfEither(body, i, body.length, (byte) '"', (byte) '\\');
+      if (i < 0) {
+        return -1;
+      }
+      if (body[i] == '"') {
         return i + 1;
       }
+      i += 2; // the escaped byte cannot close the string
     }
-    return -1;
   }
 
   /**

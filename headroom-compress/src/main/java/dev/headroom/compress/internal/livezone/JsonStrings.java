@@ -68,12 +68,7 @@ final class JsonStrings {
   }
 
   static int indexOf(byte[] bytes, int from, int to, byte wanted) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == wanted) {
-        return i;
-      }
-    }
-    return -1;
+    return ByteScan.indexOf(bytes, from, to, wanted);
   }
 
   private static int hex(byte[] body, int at) {

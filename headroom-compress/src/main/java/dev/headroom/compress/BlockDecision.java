@@ -54,6 +54,12 @@ public record BlockDecision(
   /** The outcome of a block that is the output of a {@link ProtectedTools protected tool}. */
   public static final String PROTECTED_TOOL = "protected_tool";
 
+  /**
+   * The outcome of the latest user text when it is the user's own prose, sent as it came: only
+   * machine output pasted there (logs, JSON, code, search results, diffs, tables) is compressed.
+   */
+  public static final String USER_PROSE = "user_prose";
+
   /** Checks the components. */
   public BlockDecision {
     Objects.requireNonNull(path, "path must not be null");

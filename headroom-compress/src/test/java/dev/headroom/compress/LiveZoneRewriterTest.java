@@ -342,13 +342,56 @@ class LiveZoneRewriterTest {
   private static final String LONG_QUESTION =
       "Which order failed? " + "Please look closely at every row. ".repeat(30);
 
+  /** A log the user pasted: machine output, so compressed like a tool output. */
+  private static final String PASTED_LOG = pastedLog();
+
+  private static String pastedLog() {
+    StringBuilder log = new StringBuilder("Why does this keep failing?\n");
+    for (int i = 0; i < 80; i++) {
+      log.append("2026-01-01T00:00:")
+          .append(10 + i % 50)
+          .append("Z INFO worker-")
+          .append(i % 3)
+          .append(" request ")
+          .append(i)
+          .append(" served in ")
+          .append(i % 17)
+          .append(" ms\n");
+    }
+    return log.append("2026-01-01T00:01:00Z ERROR worker-2 payment declined for order A-17\n")
+        .toString();
+  }
+
   private static byte[] twoLongBlocks() {
     return utf8(
         "{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
             + quoted(ordersJson())
             + "},{\"role\":\"user\",\"content\":"
-            + quoted(LONG_QUESTION)
+            + quoted(PASTED_LOG)
             + "}]}");
+  }
+
+  @Test
+  void theUsersOwnProseIsSentAsItCameAPastedLogIsCompressed() {
+    LiveZoneRewriter rewriter =
+        LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());
+    String prose = LONG_QUESTION + "  \n\n\n\n" + "And the totals, too.  ".repeat(400);
+    byte[] asked = utf8("{\"messages\":[{\"role\":\"user\",\"content\":" + quoted(prose) + "}]}");
+
+    LiveZoneResult proseResult = rewriter.rewrite(asked, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertFalse(proseResult.changed(), proseResult.toString());
+    assertEquals(
+        List.of(BlockDecision.USER_PROSE),
+        proseResult.blocks().stream().map(BlockDecision::outcome).toList());
+
+    byte[] pasted =
+        utf8("{\"messages\":[{\"role\":\"user\",\"content\":" + quoted(PASTED_LOG) + "}]}");
+    LiveZoneResult logResult = rewriter.rewrite(pasted, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertTrue(logResult.changed(), logResult.toString());
+    assertEquals("compressed", logResult.blocks().get(0).outcome());
+    assertTrue(text(logResult.body()).contains("payment declined for order A-17"));
   }
 
   @Test
@@ -412,7 +455,6 @@ class LiveZoneRewriterTest {
     assertEquals(first.tokensAfter(), result.tokensAfter());
     assertEquals("compressed", first.outcome());
     assertFalse(text(result.body()).contains(quoted(ordersJson())), "the first block was replaced");
-    assertTrue(
-        text(result.body()).contains(quoted(LONG_QUESTION)), "the second block went as it was");
+    assertTrue(text(result.body()).contains(quoted(PASTED_LOG)), "the second block went as it was");
   }
 }

@@ -118,6 +118,34 @@ final class BodyScan {
     }
 
     /**
+     * @param maxBytes about how many of the value's JSON bytes to decode
+     * @return the value's start, decoded from at most {@code maxBytes} of its JSON text (cut before
+     *     an escape or a UTF-8 sequence that would not fit), the whole value when it is that short,
+     *     or {@code null} when the start cannot be decoded on its own (an escaped surrogate pair
+     *     cut in two)
+     */
+    String prefix(int maxBytes) {
+      if (array || end - start - 2 <= maxBytes) {
+        return text();
+      }
+      int cut = start + 1 + maxBytes;
+      // An escape is at most twelve bytes (a surrogate pair): one starting that close is left out.
+      for (int i = ByteScan.indexOf(body, start + 1, cut, (byte) '\\');
+          i >= 0;
+          i = ByteScan.indexOf(body, i + 2, cut, (byte) '\\')) {
+        if (i + 12 >= cut) {
+          cut = i;
+          break;
+        }
+      }
+      while (cut > start + 1 && (body[cut] & 0xC0) == 0x80) {
+        cut--; // not inside a UTF-8 sequence
+      }
+      // decode reads the bytes between a quote and the byte before its end: here, up to the cut.
+      return JsonStrings.decode(body, start, cut + 1);
+    }
+
+    /**
      * @return the value at a path segment, or {@code null} past the end
      */
     Object at(int index) {

@@ -17,6 +17,7 @@ import dev.headroom.compress.ProviderApi;
 import dev.headroom.compress.Replay;
 import dev.headroom.compress.ReplayMemory;
 import dev.headroom.compress.Unchanged;
+import dev.headroom.compress.internal.detect.Detectors;
 import dev.headroom.compress.internal.livezone.BodyScan.StringValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,6 +41,9 @@ import org.apiguardian.api.API;
 public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
   private static final Logger LOG = System.getLogger(DefaultLiveZoneRewriter.class.getName());
+
+  /** How much of the latest user text tells whether it is prose. */
+  static final int PROSE_SAMPLE_BYTES = 8_192;
 
   private final Compressor compressor;
   private final LiveZoneOptions options;
@@ -112,6 +116,24 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
           protectedBlocks++;
           continue;
         }
+        if (zone.userText().contains(block)
+            && block.end() - block.start() - 2 >= options.minBlockBytes()
+            && isProse(block)) {
+          // Judged by its JSON span, like a block too large: a long text is never decoded whole.
+          int span = block.end() - block.start() - 2;
+          work.decide(
+              block,
+              new BlockDecision(
+                  block.describe(),
+                  BlockDecision.USER_PROSE,
+                  ContentType.TEXT,
+                  "",
+                  span,
+                  span,
+                  0,
+                  0));
+          continue;
+        }
         // The budget stops further blocks from starting once one has been worked on; a block
         // already compressed is kept, however late it finished: its time is spent either way, and
         // throwing the result away would only leave the request as slow and the prompt larger. The
@@ -150,6 +172,24 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     // Remembered only now that they are certain to be sent: a later turn replays what went.
     work.fresh.forEach((key, replay) -> memory.remember(context.scope(), key, replay));
     return new LiveZoneResult(spliced, true, decisions, "", modelOf(scan.get()));
+  }
+
+  /**
+   * Whether the latest user text is the user's own prose, told from its start ({@link
+   * #PROSE_SAMPLE_BYTES}): then nothing in it is compressed, and a long one is not even decoded.
+   * The prose compressor only trims whitespace, and the user's words are the question every other
+   * block is compressed for. A text that starts as JSON is never judged by its start (a cut JSON
+   * document does not parse); one that turns from prose into a log past its start is sent whole.
+   */
+  private static boolean isProse(StringValue block) {
+    String sample = block.prefix(PROSE_SAMPLE_BYTES);
+    if (sample == null) {
+      return false;
+    }
+    String head = sample.stripLeading();
+    return !head.startsWith("{")
+        && !head.startsWith("[")
+        && Detectors.detect(sample).type() == ContentType.TEXT;
   }
 
   private static String modelOf(BodyScan scan) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Which string values of a scanned body form the live zone of each API, and what the user's latest
@@ -30,7 +31,26 @@ final class LiveZones {
           "apply_patch_call_output");
 
   /** The zone, or why there is none. */
-  record Zone(List<StringValue> blocks, String query, String reason) {}
+  /**
+   * @param blocks the blocks to compress, in body order
+   * @param userText those of them that are the latest user text
+   * @param lazyQuery the user's text as the query (decoded only if a block needs it)
+   * @param reason why there are none, or {@code ""}
+   */
+  record Zone(
+      List<StringValue> blocks,
+      List<StringValue> userText,
+      Supplier<String> lazyQuery,
+      String reason) {
+
+    static Zone none(String reason) {
+      return new Zone(List.of(), List.of(), () -> "", reason);
+    }
+
+    String query() {
+      return lazyQuery.get();
+    }
+  }
 
   private LiveZones() {}
 
@@ -95,15 +115,11 @@ final class LiveZones {
         blocks.addAll(structured(item.getValue(), response, minBytes));
       }
     }
-    String query = "";
-    if (user >= 0) {
-      List<StringValue> texts = partTexts(items.get(user));
-      if (userTextInZone) {
-        blocks.addAll(texts);
-      }
-      query = join(texts);
+    List<StringValue> texts = user >= 0 ? partTexts(items.get(user)) : List.of();
+    if (userTextInZone) {
+      blocks.addAll(texts);
     }
-    return zone(blocks, query);
+    return zone(blocks, userTextInZone ? texts : List.of(), () -> join(texts));
   }
 
   /** A Gemini content's text parts (thoughts excluded). */
@@ -120,7 +136,7 @@ final class LiveZones {
     Map<Integer, Map<String, StringValue>> items = scan.items();
     int user = latest(items, "user");
     if (user < 0) {
-      return new Zone(List.of(), "", "no_live_zone");
+      return Zone.none("no_live_zone");
     }
     Map<String, StringValue> message = items.get(user);
     List<StringValue> blocks = new ArrayList<>();
@@ -147,7 +163,7 @@ final class LiveZones {
     if (userTextInZone) {
       blocks.addAll(userText);
     }
-    return zone(blocks, join(userText));
+    return zone(blocks, userTextInZone ? userText : List.of(), () -> join(userText));
   }
 
   /**
@@ -361,7 +377,7 @@ final class LiveZones {
     Object n = scan.topLevel.get("n");
     if (n instanceof Number number
         && new BigDecimal(number.toString()).compareTo(BigDecimal.ONE) > 0) {
-      return new Zone(List.of(), "", "n_greater_than_one");
+      return Zone.none("n_greater_than_one");
     }
     Map<Integer, Map<String, StringValue>> items = scan.items();
     // The current turn's tool outputs: every tool message after the last assistant message (one
@@ -369,7 +385,7 @@ final class LiveZones {
     int assistant = latest(items, "assistant");
     int user = latest(items, "user");
     List<StringValue> blocks = new ArrayList<>();
-    String query = "";
+    List<StringValue> userTexts = new ArrayList<>();
     for (Map.Entry<Integer, Map<String, StringValue>> item : items.entrySet()) {
       int index = item.getKey();
       boolean currentTool =
@@ -380,18 +396,18 @@ final class LiveZones {
           blocks.addAll(texts);
         }
         if (index == user) {
-          query = join(texts);
+          userTexts.addAll(texts);
         }
       }
     }
-    return zone(blocks, query);
+    return zone(blocks, userText ? userTexts : List.of(), () -> join(userTexts));
   }
 
   private static Zone anthropic(BodyScan scan, boolean userTextInZone) {
     Map<Integer, Map<String, StringValue>> items = scan.items();
     int user = latest(items, "user");
     if (user < 0) {
-      return new Zone(List.of(), "", "no_live_zone");
+      return Zone.none("no_live_zone");
     }
     Map<String, StringValue> message = items.get(user);
     List<StringValue> blocks = new ArrayList<>();
@@ -423,8 +439,10 @@ final class LiveZones {
         }
       }
     }
-    String query = userText.isEmpty() ? latestUserText(items) : join(userText);
-    return zone(blocks, query);
+    return zone(
+        blocks,
+        userTextInZone ? userText : List.of(),
+        () -> userText.isEmpty() ? latestUserText(items) : join(userText));
   }
 
   private static Zone responses(BodyScan scan) {
@@ -456,12 +474,14 @@ final class LiveZones {
         blocks.add(fields.get("output"));
       }
     }
-    return zone(blocks, join(texts(lastUser, "content")));
+    Map<String, StringValue> user = lastUser;
+    return zone(blocks, List.of(), () -> join(texts(user, "content")));
   }
 
-  private static Zone zone(List<StringValue> blocks, String query) {
+  private static Zone zone(
+      List<StringValue> blocks, List<StringValue> userText, Supplier<String> query) {
     blocks.sort((a, b) -> Integer.compare(a.start(), b.start()));
-    return new Zone(blocks, query, blocks.isEmpty() ? "no_live_zone" : "");
+    return new Zone(blocks, userText, query, blocks.isEmpty() ? "no_live_zone" : "");
   }
 
   /**

@@ -69,15 +69,23 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     Set<StringValue> protectedValues =
         LiveZones.protectedOutputs(
             api, scan.get(), options.protectedTools().plus(context.protectedTools()));
-    // Every block compressed on an earlier turn goes again exactly as it went then, wherever it
-    // now sits in the history: the provider cached those bytes. Never skipped for time.
-    replay(scan.get(), work, protectedValues);
     LiveZones.Zone zone =
         LiveZones.select(api, scan.get(), options.userText(), options.minBlockBytes());
+    // The user's own prose is never compressed, so never replayed either: not even hashed.
+    Set<StringValue> userProse = new HashSet<>();
+    for (StringValue text : zone.userText()) {
+      if (text.end() - text.start() - 2 >= options.minBlockBytes() && isProse(text)) {
+        userProse.add(text);
+      }
+    }
+    // Every block compressed on an earlier turn goes again exactly as it went then, wherever it
+    // now sits in the history: the provider cached those bytes. Never skipped for time.
+    replay(scan.get(), work, protectedValues, userProse);
     boolean outOfTime = false;
     int protectedBlocks = 0;
     if (!zone.blocks().isEmpty()) {
-      CompressContext blockContext = blockContext(context, zone, scan.get());
+      // Made when a block is first compressed: it decodes the user's text for the query.
+      CompressContext blockContext = null;
       boolean started0 = false;
       for (StringValue block : zone.blocks()) {
         if (work.replayed.contains(block) || work.overlapsReplacement(block)) {
@@ -116,9 +124,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
           protectedBlocks++;
           continue;
         }
-        if (zone.userText().contains(block)
-            && block.end() - block.start() - 2 >= options.minBlockBytes()
-            && isProse(block)) {
+        if (userProse.contains(block)) {
           // Judged by its JSON span, like a block too large: a long text is never decoded whole.
           int span = block.end() - block.start() - 2;
           work.decide(
@@ -149,6 +155,9 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
                   block.describe(), "time_budget", ContentType.TEXT, "", bytes, bytes, 0, 0));
         } else {
           started0 = started0 || large;
+          if (blockContext == null) {
+            blockContext = blockContext(context, zone, scan.get());
+          }
           decide(block, blockContext, work);
         }
       }
@@ -212,7 +221,8 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
   }
 
   /** Finds the conversation's blocks this memory has seen compressed, and puts them back so. */
-  private void replay(BodyScan scan, Work work, Set<StringValue> protectedValues) {
+  private void replay(
+      BodyScan scan, Work work, Set<StringValue> protectedValues, Set<StringValue> userProse) {
     if (memory == ReplayMemory.none()) {
       return;
     }
@@ -231,7 +241,8 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     for (StringValue value : values) {
       // A block shorter than the smallest compressed one in its JSON form was never compressed.
       if (value.end() - value.start() >= options.minBlockBytes()
-          && !protectedValues.contains(value)) {
+          && !protectedValues.contains(value)
+          && !userProse.contains(value)) {
         candidates.put(value, ReplayKeys.of(work.body, value.start(), value.end()));
       }
     }

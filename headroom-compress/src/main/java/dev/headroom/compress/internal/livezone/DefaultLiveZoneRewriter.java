@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -249,6 +250,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     if (candidates.isEmpty()) {
       return;
     }
+    work.keys.putAll(candidates);
     Map<String, Replay> known = memory.recall(work.scope, new HashSet<>(candidates.values()));
     candidates.forEach(
         (value, key) -> {
@@ -396,7 +398,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
               compressed.compressedTokens()));
       if (memory != ReplayMemory.none()) {
         work.fresh.put(
-            ReplayKeys.of(work.body, block.start(), block.end()),
+            work.keys.computeIfAbsent(block, b -> ReplayKeys.of(work.body, b.start(), b.end())),
             new Replay(
                 json,
                 compressed.contentType(),
@@ -430,6 +432,10 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     final List<Replacement> replacements = new ArrayList<>();
     final Set<StringValue> replayed = new HashSet<>();
     final Map<String, Replay> fresh = new LinkedHashMap<>();
+
+    /** The replay keys hashed for the lookup, kept for remembering what is compressed now. */
+    final Map<StringValue, String> keys = new HashMap<>();
+
     private final List<Map.Entry<Integer, BlockDecision>> decided = new ArrayList<>();
 
     Work(byte[] body, String scope) {

@@ -184,10 +184,14 @@ final class HeadroomArchitectureRules {
       noClasses()
           .that()
           .resideInAPackage("dev.headroom..")
+          .and()
+          .resideOutsideOfPackage(CLI_PACKAGES)
           .should()
           .dependOnClassesThat()
           .resideInAPackage("java.util.logging..")
-          .because("libraries log through System.Logger so the application chooses the backend");
+          .because(
+              "libraries log through System.Logger so the application chooses the backend (the"
+                  + " command line is an application: it sets up its console handler)");
 
   @ArchTest
   static final ArchRule standard_streams_are_used_only_by_cli_entry_points =

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.headroom.compress.ProtectedTools;
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
-import dev.headroom.proxy.internal.ops.ConsoleLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;

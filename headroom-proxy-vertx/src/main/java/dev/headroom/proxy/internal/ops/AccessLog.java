@@ -29,6 +29,9 @@ public final class AccessLog {
   private static final AtomicLong DROPPED = new AtomicLong();
   private static final BlockingQueue<String> LINES = new ArrayBlockingQueue<>(65_536);
 
+  /** What the writer runs after logging a batch: a console handler that buffers flushes then. */
+  private static volatile Runnable afterEachBatch = () -> {};
+
   /** How long the writer waits when it finds no line: how late a line may appear, at most. */
   private static final Duration PAUSE = Duration.ofMillis(10);
 
@@ -39,6 +42,14 @@ public final class AccessLog {
   }
 
   private AccessLog() {}
+
+  /**
+   * @param action run by the writer after it logged each batch of lines, such as a flush of a
+   *     console handler that holds the access log's lines until then (set by the command line)
+   */
+  public static void afterEachBatch(Runnable action) {
+    afterEachBatch = action;
+  }
 
   /**
    * @return whether lines are written at all (callers skip building them when not)
@@ -57,10 +68,10 @@ public final class AccessLog {
   }
 
   /**
-   * The writer: every {@link #PAUSE} at most, logs every line queued since, then has the console
-   * handler write them out at once. It looks for lines rather than being woken for each: a wake-up
-   * is a system call on the event loop that queued the line, and at thousands of lines a second
-   * those cost more than building the lines.
+   * The writer: every {@link #PAUSE} at most, logs every line queued since, then runs {@link
+   * #afterEachBatch} (the command line's console handler writes them out at once then). It looks
+   * for lines rather than being woken for each: a wake-up is a system call on the event loop that
+   * queued the line, and at thousands of lines a second those cost more than building the lines.
    */
   private static void writeQueued() {
     List<String> batch = new ArrayList<>(1024);
@@ -81,7 +92,11 @@ public final class AccessLog {
         }
       }
       batch.clear();
-      ConsoleLog.flushInstalled();
+      try {
+        afterEachBatch.run();
+      } catch (RuntimeException failed) {
+        // the next batch tries again
+      }
     }
   }
 

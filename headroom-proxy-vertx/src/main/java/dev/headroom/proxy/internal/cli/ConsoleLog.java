@@ -1,7 +1,8 @@
-package dev.headroom.proxy.internal.ops;
+package dev.headroom.proxy.internal.cli;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.headroom.proxy.internal.ops.AccessLog;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,7 +36,6 @@ import org.apiguardian.api.API;
 public final class ConsoleLog extends StreamHandler {
 
   private static final String ACCESS_LOGGER = "dev.headroom.proxy.access";
-  private static volatile ConsoleLog installed;
 
   ConsoleLog(OutputStream out, Level level) {
     super(out, new LineFormat());
@@ -65,19 +65,11 @@ public final class ConsoleLog extends StreamHandler {
         root.removeHandler(handler);
         handler.close();
         root.addHandler(replacement);
-        installed = replacement;
+        AccessLog.afterEachBatch(replacement::flush);
         return true;
       }
     }
     return false;
-  }
-
-  /** Writes out what the access log left buffered; nothing when this handler is not in use. */
-  static void flushInstalled() {
-    ConsoleLog log = installed;
-    if (log != null) {
-      log.flush();
-    }
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.headroom.proxy.internal.ops;
+package dev.headroom.proxy.internal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

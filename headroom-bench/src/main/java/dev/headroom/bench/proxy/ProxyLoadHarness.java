@@ -128,12 +128,17 @@ public final class ProxyLoadHarness {
       viaRaw = rawProcess.port();
     }
 
+    // JIT warm-up over every size first, so the first size's rounds do not pay for compiling the
+    // paths all sizes share (which showed as a p99 of 2-4 ms at 1 KB only).
+    int warmUp = Integer.getInteger("headroom.bench.warmup", 1500);
     System.out.printf(
         Locale.ROOT,
         "# Proxy added latency (%d interleaved rounds x %d sequential requests per target, "
-            + "after a warm-up of every size, first 2 rounds discarded; microseconds)%n%n",
+            + "after a warm-up of %,d requests per size and target, first 2 rounds discarded; "
+            + "microseconds)%n%n",
         rounds,
-        perRound);
+        perRound,
+        warmUp);
     System.out.println(
         "| body | direct p50 | direct p99 | direct max | proxy p50 | proxy p99 | proxy max | added p50 | added p99 "
             + "| raw Vert.x proxy added p50 | raw added p99 |");
@@ -148,9 +153,6 @@ public final class ProxyLoadHarness {
             : Arrays.stream(System.getProperty("headroom.bench.sizes").split(","))
                 .mapToInt(Integer::parseInt)
                 .toArray();
-    // JIT warm-up over every size first, so the first size's rounds do not pay for compiling the
-    // paths all sizes share (which showed as a p99 of 2-4 ms at 1 KB only).
-    int warmUp = Integer.getInteger("headroom.bench.warmup", 1500);
     for (int size : sizes) {
       Buffer body = body(size);
       int n = size >= 1 << 20 ? Math.max(1, warmUp / 10) : warmUp;

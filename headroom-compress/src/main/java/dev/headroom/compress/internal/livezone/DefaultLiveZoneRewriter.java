@@ -75,7 +75,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     // The user's own prose is never compressed, so never replayed either: not even hashed.
     Set<StringValue> userProse = new HashSet<>();
     for (StringValue text : zone.userText()) {
-      if (text.end() - text.start() - 2 >= options.minBlockBytes() && isProse(text)) {
+      if (spanBytes(text) >= options.minBlockBytes() && isProse(text)) {
         userProse.add(text);
       }
     }
@@ -92,53 +92,20 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
         if (work.replayed.contains(block) || work.overlapsReplacement(block)) {
           continue;
         }
-        if (block.end() - block.start() - 2 > options.maxBlockBytes()) {
+        if (spanBytes(block) > options.maxBlockBytes()) {
           // Judged by its JSON span, never decoded: the text of a block this large is itself a
           // risk to the heap. (Escapes only lengthen a span, so a block within it is within it.)
-          int span = block.end() - block.start() - 2;
-          work.decide(
-              block,
-              new BlockDecision(
-                  block.describe(),
-                  BlockDecision.TOO_LARGE,
-                  ContentType.TEXT,
-                  "",
-                  span,
-                  span,
-                  0,
-                  0));
+          work.decide(block, sentAsItCame(block, BlockDecision.TOO_LARGE, spanBytes(block)));
           continue;
         }
         if (protectedValues.contains(block)) {
-          int bytes = block.utf8Length();
-          work.decide(
-              block,
-              new BlockDecision(
-                  block.describe(),
-                  BlockDecision.PROTECTED_TOOL,
-                  ContentType.TEXT,
-                  "",
-                  bytes,
-                  bytes,
-                  0,
-                  0));
+          work.decide(block, sentAsItCame(block, BlockDecision.PROTECTED_TOOL, block.utf8Length()));
           protectedBlocks++;
           continue;
         }
         if (userProse.contains(block)) {
           // Judged by its JSON span, like a block too large: a long text is never decoded whole.
-          int span = block.end() - block.start() - 2;
-          work.decide(
-              block,
-              new BlockDecision(
-                  block.describe(),
-                  BlockDecision.USER_PROSE,
-                  ContentType.TEXT,
-                  "",
-                  span,
-                  span,
-                  0,
-                  0));
+          work.decide(block, sentAsItCame(block, BlockDecision.USER_PROSE, spanBytes(block)));
           continue;
         }
         // The budget stops further blocks from starting once one has been worked on; a block
@@ -149,11 +116,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
         boolean large = block.utf8Length() >= options.minBlockBytes();
         outOfTime = outOfTime || started0 && large && System.nanoTime() > deadline;
         if (outOfTime) {
-          int bytes = block.utf8Length();
-          work.decide(
-              block,
-              new BlockDecision(
-                  block.describe(), "time_budget", ContentType.TEXT, "", bytes, bytes, 0, 0));
+          work.decide(block, sentAsItCame(block, "time_budget", block.utf8Length()));
         } else {
           started0 = started0 || large;
           if (blockContext == null) {
@@ -182,6 +145,16 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     // Remembered only now that they are certain to be sent: a later turn replays what went.
     work.fresh.forEach((key, replay) -> memory.remember(context.scope(), key, replay));
     return new LiveZoneResult(spliced, true, decisions, "", modelOf(scan.get()));
+  }
+
+  /** A block left as it came, with no tokens counted. */
+  private static BlockDecision sentAsItCame(StringValue block, String outcome, int bytes) {
+    return new BlockDecision(block.describe(), outcome, ContentType.TEXT, "", bytes, bytes, 0, 0);
+  }
+
+  /** The length of a string block's JSON text between its quotes: its UTF-8 length or more. */
+  private static int spanBytes(StringValue block) {
+    return block.end() - block.start() - 2;
   }
 
   /**

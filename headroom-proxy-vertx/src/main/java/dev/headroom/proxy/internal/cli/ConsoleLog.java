@@ -6,6 +6,7 @@ import dev.headroom.proxy.internal.ops.AccessLog;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -25,8 +26,9 @@ import org.apiguardian.api.API;
  * fraction of its cost. The JDK's handler formats every record with {@code String.format}, walks
  * the stack to find a caller the format never prints, and flushes after each record; at one
  * access-log line per request that was a fifth of the gateway's CPU at 10,000 requests a second.
- * This one formats by hand and leaves the access log's lines buffered until {@link AccessLog} has
- * written all it had queued ({@link #flushInstalled()}); any other record is flushed at once.
+ * This one formats by hand and leaves the access log's lines buffered until the access log has
+ * written all it had queued ({@link AccessLog#afterEachBatch}); any other record is flushed at
+ * once.
  *
  * <p>It replaces the JDK's console handler only when the user configured nothing: no {@code
  * java.util.logging.config.file} or {@code config.class} (and, the caller's part, no {@code
@@ -42,7 +44,7 @@ public final class ConsoleLog extends StreamHandler {
     setLevel(level);
     try {
       setEncoding(StandardCharsets.UTF_8.name());
-    } catch (java.io.UnsupportedEncodingException impossible) {
+    } catch (UnsupportedEncodingException impossible) {
       throw new IllegalStateException(impossible);
     }
   }

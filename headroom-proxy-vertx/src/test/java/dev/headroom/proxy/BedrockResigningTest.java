@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -70,11 +69,6 @@ class BedrockResigningTest {
     }
   }
 
-  private static AwsCredentialsProvider gateway() {
-    return StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(VerifyingBedrock.GATEWAY_KEY, VerifyingBedrock.GATEWAY_SECRET));
-  }
-
   private static Tests.Reply signedPost(ProxyFixture fx, String uri, String body, String... extra) {
     String[] signed = VerifyingBedrock.clientSigned("127.0.0.1:" + fx.port, uri, body, "us-east-1");
     String[] headers = Stream.concat(Stream.of(signed), Stream.of(extra)).toArray(String[]::new);
@@ -100,7 +94,8 @@ class BedrockResigningTest {
   @Test
   void withResigningTheCompressedBodyArrivesSignedByTheGatewayAndIsAccepted() throws Exception {
     String body = PREFIX + orders() + SUFFIX;
-    try (ProxyFixture fx = proxy(b -> b.bedrockCredentials(gateway()))) {
+    try (ProxyFixture fx =
+        proxy(b -> b.bedrockCredentials(VerifyingBedrock.gatewayCredentials()))) {
       Tests.Reply reply = signedPost(fx, CONVERSE, body);
       assertEquals(200, reply.status(), reply.text());
       assertEquals(VerifyingBedrock.CONVERSE_ANSWER, reply.text());
@@ -121,13 +116,7 @@ class BedrockResigningTest {
           received.body().length() + " of " + body.length());
       assertTrue(received.body().contains("card_declined"));
       assertTrue(Integer.parseInt(reply.headers().get("x-headroom-tokens-saved")) > 0);
-      assertTrue(
-          Tests.eventually(
-              () ->
-                  fx.proxy
-                      .scrapeMetrics()
-                      .contains("headroom_bedrock_resigned_total{route=\"bedrock_converse\"} 1.0")),
-          fx.proxy.scrapeMetrics());
+      fx.awaitMetric("headroom_bedrock_resigned_total{route=\"bedrock_converse\"} 1.0");
       assertFalse(fx.proxy.scrapeMetrics().contains("headroom_signed_passthrough_total{"));
     }
   }
@@ -167,14 +156,8 @@ class BedrockResigningTest {
           "127.0.0.1:" + fx.port,
           received.request().headers().get("host"),
           "the Host the client signed goes with its signature");
-      assertTrue(
-          Tests.eventually(
-              () ->
-                  fx.proxy
-                      .scrapeMetrics()
-                      .contains(
-                          "headroom_signed_passthrough_total{reason=\"resign_off\",route=\"bedrock_converse\"} 1.0")),
-          fx.proxy.scrapeMetrics());
+      fx.awaitMetric(
+          "headroom_signed_passthrough_total{reason=\"resign_off\",route=\"bedrock_converse\"} 1.0");
     }
   }
 
@@ -199,21 +182,16 @@ class BedrockResigningTest {
       }
       assertTrue(atStart >= 1, "resolved once at start");
       assertEquals(atStart, asked.get(), "not asked again within the retry interval");
-      assertTrue(
-          Tests.eventually(
-              () ->
-                  fx.proxy
-                      .scrapeMetrics()
-                      .contains(
-                          "headroom_signed_passthrough_total{reason=\"no_credentials\",route=\"bedrock_converse\"} 2.0")),
-          fx.proxy.scrapeMetrics());
+      fx.awaitMetric(
+          "headroom_signed_passthrough_total{reason=\"no_credentials\",route=\"bedrock_converse\"} 2.0");
     }
   }
 
   @Test
   void bypassAndCompressionOffKeepTheClientsSignatureValidEvenWithResigning() {
     String body = PREFIX + orders() + SUFFIX;
-    try (ProxyFixture fx = proxy(b -> b.bedrockCredentials(gateway()))) {
+    try (ProxyFixture fx =
+        proxy(b -> b.bedrockCredentials(VerifyingBedrock.gatewayCredentials()))) {
       signedPost(fx, CONVERSE, body, "x-headroom-bypass", "true");
       VerifyingBedrock.Received bypassed = bedrock.take();
       assertTrue(bypassed.verdict().valid(), bypassed.verdict().why());
@@ -245,7 +223,7 @@ class BedrockResigningTest {
                 b ->
                     b.compressionBudget(Duration.ofSeconds(10))
                         .bedrockApiUrl(streaming.url())
-                        .bedrockCredentials(gateway()))) {
+                        .bedrockCredentials(VerifyingBedrock.gatewayCredentials()))) {
       String uri = "/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse-stream";
       String body = PREFIX + orders() + SUFFIX;
       Tests.Reply reply = signedPost(fx, uri, body);
@@ -255,14 +233,7 @@ class BedrockResigningTest {
       assertTrue(received.verdict().valid(), received.verdict().why());
       assertEquals(VerifyingBedrock.GATEWAY_KEY, received.verdict().accessKeyId());
       assertTrue(received.body().length() < body.length() / 2);
-      assertTrue(
-          Tests.eventually(
-              () ->
-                  fx.proxy
-                      .scrapeMetrics()
-                      .contains(
-                          "headroom_provider_cache_read_tokens_total{route=\"bedrock_converse\"} 800.0")),
-          fx.proxy.scrapeMetrics());
+      fx.awaitMetric("headroom_provider_cache_read_tokens_total{route=\"bedrock_converse\"} 800.0");
     } finally {
       Tests.await(own.close());
     }
@@ -294,7 +265,7 @@ class BedrockResigningTest {
                 b ->
                     b.compressionBudget(Duration.ofSeconds(10))
                         .bedrockApiUrl(model.url())
-                        .bedrockCredentials(gateway()))) {
+                        .bedrockCredentials(VerifyingBedrock.gatewayCredentials()))) {
       String body =
           "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":256,\"messages\":["
               + "{\"role\":\"user\",\"content\":\"did ord_100042 ship?\"},"
@@ -330,7 +301,8 @@ class BedrockResigningTest {
             + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":";
     String body = prefix + quoted(orders()) + "}]}]}";
     String invoke = "/model/anthropic.claude-3-5-sonnet-20241022-v2:0/invoke";
-    try (ProxyFixture fx = proxy(b -> b.bedrockCredentials(gateway()))) {
+    try (ProxyFixture fx =
+        proxy(b -> b.bedrockCredentials(VerifyingBedrock.gatewayCredentials()))) {
       Tests.Reply reply = signedPost(fx, invoke, body);
       assertEquals(200, reply.status(), reply.text());
       VerifyingBedrock.Received received = bedrock.take();

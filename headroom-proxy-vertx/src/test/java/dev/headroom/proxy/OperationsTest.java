@@ -65,14 +65,7 @@ class OperationsTest {
     int port = closedPort;
     try (ProxyFixture fx = ProxyFixture.start(b -> b.anthropicApiUrl("http://127.0.0.1:" + port))) {
       fx.post("/v1/messages", "{}");
-      assertTrue(
-          Tests.eventually(
-              () ->
-                  fx.proxy
-                      .scrapeMetrics()
-                      .contains(
-                          "headroom_upstream_errors_total{kind=\"connect\",route=\"messages\"} 1.0")),
-          fx.proxy.scrapeMetrics());
+      fx.awaitMetric("headroom_upstream_errors_total{kind=\"connect\",route=\"messages\"} 1.0");
     }
   }
 

@@ -269,14 +269,8 @@ class ProviderRoutesTest {
       assertEquals(200, reply.status());
       assertArrayEquals(frames, reply.body(), "the event stream is relayed byte for byte");
       assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), bedrock.take().body());
-      assertTrue(
-          Tests.eventually(
-              () ->
-                  fx.proxy
-                      .scrapeMetrics()
-                      .contains(
-                          "headroom_signed_passthrough_total{reason=\"resign_off\",route=\"bedrock_converse\"} 1.0")),
-          fx.proxy.scrapeMetrics());
+      fx.awaitMetric(
+          "headroom_signed_passthrough_total{reason=\"resign_off\",route=\"bedrock_converse\"} 1.0");
       assertTrue(
           Tests.eventually(
               () ->
@@ -489,14 +483,7 @@ class ProviderRoutesTest {
       assertEquals(200, reply.status());
       assertTrue(new String(reply.body(), StandardCharsets.UTF_8).contains("_100217"));
       gemini.take();
-      assertTrue(
-          Tests.eventually(
-              () ->
-                  fx.proxy
-                      .scrapeMetrics()
-                      .contains(
-                          "headroom_provider_cache_read_tokens_total{route=\"gemini\"} 800.0")),
-          fx.proxy.scrapeMetrics());
+      fx.awaitMetric("headroom_provider_cache_read_tokens_total{route=\"gemini\"} 800.0");
     } finally {
       gemini.respond(
           (request, body) ->

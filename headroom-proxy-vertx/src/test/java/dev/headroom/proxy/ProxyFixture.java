@@ -1,5 +1,7 @@
 package dev.headroom.proxy;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.headroom.api.PipelineExtension;
 import dev.headroom.api.PipelineExtensions;
 import io.vertx.core.Vertx;
@@ -56,6 +58,16 @@ public final class ProxyFixture implements AutoCloseable {
 
   public Tests.Reply post(String uri, String body, String... headers) {
     return Tests.post(client, port, uri, body, headers);
+  }
+
+  /**
+   * Waits (a few seconds at most) for the Prometheus scrape to hold {@code line}; fails with the
+   * scrape otherwise. Metrics are counted when an exchange ends, which may be after its reply.
+   *
+   * @param line a whole sample line, {@code name{labels} value}
+   */
+  public void awaitMetric(String line) {
+    assertTrue(Tests.eventually(() -> proxy.scrapeMetrics().contains(line)), proxy.scrapeMetrics());
   }
 
   @Override

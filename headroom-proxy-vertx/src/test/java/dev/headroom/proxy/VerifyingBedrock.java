@@ -6,6 +6,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -24,6 +27,14 @@ public final class VerifyingBedrock implements AutoCloseable {
   public static final String CLIENT_SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYCLIENTKEY";
   public static final String GATEWAY_KEY = "AKIDGATEWAYEXAMPLE";
   public static final String GATEWAY_SECRET = "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbGATEWAYKEY";
+
+  /**
+   * @return the gateway's own credentials, the ones it signs again with
+   */
+  public static AwsCredentialsProvider gatewayCredentials() {
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(GATEWAY_KEY, GATEWAY_SECRET));
+  }
 
   /** A Converse answer. */
   public static final String CONVERSE_ANSWER =

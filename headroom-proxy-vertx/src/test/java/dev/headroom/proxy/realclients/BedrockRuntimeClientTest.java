@@ -176,12 +176,7 @@ class BedrockRuntimeClientTest {
   }
 
   private static ProxyFixture resigning() {
-    return proxy(
-        b ->
-            b.bedrockCredentials(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(
-                        VerifyingBedrock.GATEWAY_KEY, VerifyingBedrock.GATEWAY_SECRET))));
+    return proxy(b -> b.bedrockCredentials(VerifyingBedrock.gatewayCredentials()));
   }
 
   private static ConverseRequest converseWithOrders() {
@@ -217,13 +212,7 @@ class BedrockRuntimeClientTest {
 
   @Test
   void converseArrivesCompressedAndSignedByTheGateway() {
-    try (ProxyFixture fx =
-            proxy(
-                b ->
-                    b.bedrockCredentials(
-                        StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(
-                                VerifyingBedrock.GATEWAY_KEY, VerifyingBedrock.GATEWAY_SECRET))));
+    try (ProxyFixture fx = proxy(b -> b.bedrockCredentials(VerifyingBedrock.gatewayCredentials()));
         BedrockRuntimeClient client = client(fx)) {
       ConverseResponse answer = client.converse(converseWithOrders());
       assertEquals(
@@ -237,13 +226,7 @@ class BedrockRuntimeClientTest {
       assertTrue(
           sent.length() < LiveZoneCompressionTest.orders().length() / 2,
           sent.length() + " bytes sent for " + LiveZoneCompressionTest.orders().length());
-      assertTrue(
-          Tests.eventually(
-              () ->
-                  fx.proxy
-                      .scrapeMetrics()
-                      .contains("headroom_bedrock_resigned_total{route=\"bedrock_converse\"} 1.0")),
-          fx.proxy.scrapeMetrics());
+      fx.awaitMetric("headroom_bedrock_resigned_total{route=\"bedrock_converse\"} 1.0");
     }
   }
 
@@ -256,13 +239,7 @@ class BedrockRuntimeClientTest {
             + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":"
             + quoted(LiveZoneCompressionTest.orders())
             + "}]}]}";
-    try (ProxyFixture fx =
-            proxy(
-                b ->
-                    b.bedrockCredentials(
-                        StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(
-                                VerifyingBedrock.GATEWAY_KEY, VerifyingBedrock.GATEWAY_SECRET))));
+    try (ProxyFixture fx = proxy(b -> b.bedrockCredentials(VerifyingBedrock.gatewayCredentials()));
         BedrockRuntimeClient client = client(fx)) {
       InvokeModelResponse answer =
           client.invokeModel(
@@ -310,14 +287,7 @@ class BedrockRuntimeClientTest {
       assertTrue(
           received.body().length() < LiveZoneCompressionTest.orders().length() / 2,
           received.body());
-      assertTrue(
-          Tests.eventually(
-              () ->
-                  fx.proxy
-                      .scrapeMetrics()
-                      .contains(
-                          "headroom_provider_output_tokens_total{route=\"bedrock_converse\"} 9.0")),
-          fx.proxy.scrapeMetrics());
+      fx.awaitMetric("headroom_provider_output_tokens_total{route=\"bedrock_converse\"} 9.0");
     }
   }
 
@@ -367,14 +337,8 @@ class BedrockRuntimeClientTest {
       assertTrue(
           received.body().length() > LiveZoneCompressionTest.orders().length(),
           "the SDK's body, uncompressed");
-      assertTrue(
-          Tests.eventually(
-              () ->
-                  fx.proxy
-                      .scrapeMetrics()
-                      .contains(
-                          "headroom_signed_passthrough_total{reason=\"resign_off\",route=\"bedrock_converse\"} 1.0")),
-          fx.proxy.scrapeMetrics());
+      fx.awaitMetric(
+          "headroom_signed_passthrough_total{reason=\"resign_off\",route=\"bedrock_converse\"} 1.0");
     }
   }
 }

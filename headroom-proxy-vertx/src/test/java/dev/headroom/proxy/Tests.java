@@ -181,4 +181,20 @@ public final class Tests {
     message.putInt((int) all.getValue());
     return message.array();
   }
+
+  /**
+   * @param promptTokens the usage's prompt tokens
+   * @return a Chat Completions answer "hi" as OpenAI writes it, complete enough for the official
+   *     SDK
+   */
+  public static String chatAnswer(int promptTokens) {
+    return "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o\","
+        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\","
+        + "\"refusal\":null},\"finish_reason\":\"stop\",\"logprobs\":null}],"
+        + "\"usage\":{\"prompt_tokens\":"
+        + promptTokens
+        + ",\"completion_tokens\":1,\"total_tokens\":"
+        + (promptTokens + 1)
+        + "}}";
+  }
 }

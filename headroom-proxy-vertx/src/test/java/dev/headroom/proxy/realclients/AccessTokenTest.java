@@ -39,11 +39,7 @@ class AccessTokenTest {
             request
                 .response()
                 .putHeader("content-type", "application/json")
-                .end(
-                    "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o\","
-                        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\","
-                        + "\"refusal\":null},\"finish_reason\":\"stop\",\"logprobs\":null}],"
-                        + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6}}"));
+                .end(Tests.chatAnswer(5)));
     fx.anthropic.respond(
         (request, body) ->
             request

@@ -42,15 +42,7 @@ class LimitsTest {
             request
                 .response()
                 .putHeader("content-type", "application/json")
-                .end(
-                    "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o\","
-                        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\","
-                        + "\"refusal\":null},\"finish_reason\":\"stop\",\"logprobs\":null}],"
-                        + "\"usage\":{\"prompt_tokens\":"
-                        + promptTokens
-                        + ",\"completion_tokens\":1,\"total_tokens\":"
-                        + (promptTokens + 1)
-                        + "}}"));
+                .end(Tests.chatAnswer(promptTokens)));
   }
 
   private static void messageAnswers(FakeUpstream upstream, int inputTokens) {

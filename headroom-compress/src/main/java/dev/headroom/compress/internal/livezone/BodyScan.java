@@ -88,7 +88,7 @@ final class BodyScan {
       }
       if (utf8Length < 0) {
         utf8Length =
-            JsonStrings.indexOf(body, start + 1, end - 1, (byte) '\\') < 0
+            ByteScan.indexOf(body, start + 1, end - 1, (byte) '\\') < 0
                 ? end - start - 2
                 : CcrSink.utf8Length(text());
       }

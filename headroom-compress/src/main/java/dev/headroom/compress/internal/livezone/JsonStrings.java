@@ -22,7 +22,7 @@ final class JsonStrings {
   static String decode(byte[] body, int start, int end) {
     int from = start + 1;
     int to = end - 1;
-    int backslash = indexOf(body, from, to, (byte) '\\');
+    int backslash = ByteScan.indexOf(body, from, to, (byte) '\\');
     if (backslash < 0) {
       return new String(body, from, to - from, StandardCharsets.UTF_8);
     }
@@ -65,10 +65,6 @@ final class JsonStrings {
       }
     }
     return new String(out, 0, n, StandardCharsets.UTF_8);
-  }
-
-  static int indexOf(byte[] bytes, int from, int to, byte wanted) {
-    return ByteScan.indexOf(bytes, from, to, wanted);
   }
 
   private static int hex(byte[] body, int at) {

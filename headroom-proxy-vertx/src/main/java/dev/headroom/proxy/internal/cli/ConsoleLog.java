@@ -37,8 +37,6 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class ConsoleLog extends StreamHandler {
 
-  private static final String ACCESS_LOGGER = "dev.headroom.proxy.access";
-
   ConsoleLog(OutputStream out, Level level) {
     super(out, new LineFormat());
     setLevel(level);
@@ -77,7 +75,7 @@ public final class ConsoleLog extends StreamHandler {
   @Override
   public synchronized void publish(LogRecord record) {
     super.publish(record);
-    if (!ACCESS_LOGGER.equals(record.getLoggerName())
+    if (!AccessLog.LOGGER.equals(record.getLoggerName())
         || record.getLevel().intValue() > Level.INFO.intValue()) {
       flush();
     }

@@ -25,7 +25,10 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class AccessLog {
 
-  private static final Logger LOG = System.getLogger("dev.headroom.proxy.access");
+  /** The logger the lines go to, at INFO. */
+  public static final String LOGGER = "dev.headroom.proxy.access";
+
+  private static final Logger LOG = System.getLogger(LOGGER);
   private static final AtomicLong DROPPED = new AtomicLong();
   private static final BlockingQueue<String> LINES = new ArrayBlockingQueue<>(65_536);
 

@@ -39,17 +39,24 @@ class RuntimeImageIT {
   }
 
   @Test
-  void theRuntimeImageStartsAndAnswersHealthzAndMetrics() throws Exception {
+  void theRuntimeImageStartsAndAnswersHealthzAndMetrics(@TempDir Path tmp) throws Exception {
     Path launcher = launcher();
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(
                 launcher.toString(), "--port", "0", "--openai-api-url", "http://127.0.0.1:9")
-            .redirectErrorStream(true)
-            .start();
+            .redirectErrorStream(true);
+    builder.environment().put("HEADROOM_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
+    Process process = builder.start();
     try {
       int port = awaitPort(process, new StringBuilder());
       assertEquals(200, status("http://127.0.0.1:" + port + "/healthz"));
       assertEquals(200, status("http://127.0.0.1:" + port + "/metrics"));
+      try (var made = Files.list(tmp)) {
+        assertEquals(
+            List.of(),
+            made.map(path -> path.getFileName().toString()).toList(),
+            "the gateway serves no files: Vert.x sets up no file cache (vertx-cache) at start");
+      }
       assertEquals(
           0,
           process.descendants().count(),

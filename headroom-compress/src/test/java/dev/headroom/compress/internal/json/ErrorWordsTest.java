@@ -27,7 +27,9 @@ class ErrorWordsTest {
 
   /**
    * The definition, as a regex: the words whole (no letter or digit of any script touching them),
-   * any ASCII case; {@code crash…} and {@code oom…} at the start of a run of ASCII letters.
+   * any ASCII case; {@code crash…} and {@code oom…} at the start of a run of ASCII letters, {@code
+   * …backoff} at the end of a longer one; a non-zero {@code Exited (N)}, {@code exit code N} or
+   * {@code exit status N}.
    */
   private static final Pattern DEFINITION =
       Pattern.compile(
@@ -47,8 +49,20 @@ class ErrorWordsTest {
                   "unhealthy",
                   "refused",
                   "invalid",
-                  "insufficient")
-              + ")(?![\\p{L}\\p{Nd}])|(?<![\\p{L}\\p{Nd}])timed out|(?<![A-Za-z])(?:crash|oom)");
+                  "insufficient",
+                  "dead",
+                  "evicted",
+                  "killed",
+                  "aborted",
+                  "errored",
+                  "failing",
+                  "unreachable",
+                  "unavailable",
+                  "errimagepull")
+              + ")(?![\\p{L}\\p{Nd}])|(?<![\\p{L}\\p{Nd}])timed out|(?<![A-Za-z])(?:crash|oom)"
+              + "|(?<![A-Za-z])[A-Za-z]+backoff(?![A-Za-z])"
+              + "|(?<![\\p{L}\\p{Nd}])exited \\([0-9]*[1-9]"
+              + "|(?<![\\p{L}\\p{Nd}])exit (?:code|status):? [0-9]*[1-9]");
 
   /** The hand-written scan answers as the regex does. */
   @Property(tries = 3000)
@@ -78,6 +92,23 @@ class ErrorWordsTest {
                 "invalid",
                 "insufficient",
                 "TIMED",
+                "errored",
+                "Dead",
+                "evicted",
+                "KILLED",
+                "aborted",
+                "failing",
+                "unreachable",
+                "unavailable",
+                "ErrImagePull",
+                "ImagePullBackOff",
+                "backoff",
+                "Exited (",
+                "exit code ",
+                "exit status: ",
+                "exit code: ",
+                "0",
+                "137",
                 "timed",
                 " out",
                 " OUT",

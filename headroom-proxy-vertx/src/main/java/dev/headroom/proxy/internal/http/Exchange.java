@@ -292,6 +292,11 @@ final class Exchange implements ExchangeOutcome {
     if (finished) {
       return;
     }
+    // Over from here on: what the steps below set off — the reset upstream request failing its
+    // callback, a close noticed while the error body is written — comes back here and finds it
+    // finished. (Resetting the upstream for a client that left once reported the exchange twice,
+    // the second time as a 502 from the upstream.)
+    finished = true;
     ctx.failure = failure.label;
     if (!failure.upstreamKind.isEmpty()) {
       services.metrics().upstreamError(ctx.route.label(), failure.upstreamKind);

@@ -42,6 +42,16 @@ public final class LiveZoneCpuTimes {
         System.getProperty("headroom.bench.scope") == null
             ? CompressContext.defaults()
             : CompressContext.defaults().withScope(System.getProperty("headroom.bench.scope"));
+    // -Dheadroom.bench.scopes=distinct: a scope of its own per call, as the proxy harness's API
+    // keys (originals stored, replays remembered, never replayed).
+    boolean distinct = "distinct".equals(System.getProperty("headroom.bench.scopes"));
+    // -Dheadroom.bench.warmUp=true: the proxy's start-up warm-up first (other kinds of output).
+    if (Boolean.getBoolean("headroom.bench.warmUp")) {
+      rewriter.warmUp();
+    }
+    long[] calls = {0};
+    java.util.function.Supplier<CompressContext> contexts =
+        distinct ? () -> context.withScope("sk-" + calls[0]++) : () -> context;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.out.println(
         "| body | median µs (CPU) | p90 µs (CPU) | p99 µs (CPU) | KB allocated per call | bytes after | tokens before → after | calls |");
@@ -51,7 +61,7 @@ public final class LiveZoneCpuTimes {
       LiveZoneResult result = null;
       long warmEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
       while (System.nanoTime() < warmEnd) {
-        result = rewriter.rewrite(body, ProviderApi.CHAT_COMPLETIONS, context);
+        result = rewriter.rewrite(body, ProviderApi.CHAT_COMPLETIONS, contexts.get());
       }
       com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
       long allocatedBefore = allocation.getCurrentThreadAllocatedBytes();
@@ -60,7 +70,7 @@ public final class LiveZoneCpuTimes {
       long end = System.nanoTime() + (long) (seconds * 2 / 3 * 1e9);
       while ((System.nanoTime() < end || n < 5) && n < cpu.length) {
         long start = threads.getCurrentThreadCpuTime();
-        result = rewriter.rewrite(body, ProviderApi.CHAT_COMPLETIONS, context);
+        result = rewriter.rewrite(body, ProviderApi.CHAT_COMPLETIONS, contexts.get());
         cpu[n++] = threads.getCurrentThreadCpuTime() - start;
       }
       long allocatedPerCall = (allocation.getCurrentThreadAllocatedBytes() - allocatedBefore) / n;

@@ -1,6 +1,7 @@
 package dev.headroom.compress.internal.livezone;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.headroom.compress.internal.ccr.CcrSink;
@@ -187,9 +188,12 @@ final class BodyScan {
   private final String conversationKey;
   private final byte[] body;
   private final boolean captureArrays;
+  private final LongStrings longStrings;
 
-  private BodyScan(String conversationKey, byte[] body, boolean captureArrays) {
+  private BodyScan(
+      String conversationKey, byte[] body, boolean captureArrays, LongStrings longStrings) {
     this.conversationKey = conversationKey;
+    this.longStrings = longStrings;
     this.body = body;
     this.captureArrays = captureArrays;
   }
@@ -210,8 +214,21 @@ final class BodyScan {
    * @return the scan, or empty when the body is not a well-formed JSON object
    */
   static Optional<BodyScan> of(byte[] body, String conversationKey, boolean captureArrays) {
-    BodyScan scan = new BodyScan(conversationKey, body, captureArrays);
-    try (JsonParser parser = JSON.createParser(body)) {
+    return of(body, conversationKey, captureArrays, EAGER_BYTES);
+  }
+
+  /**
+   * @param longerThan strings with more content bytes than this are found by a byte scan and not
+   *     read by Jackson ({@link LongStrings}); {@link Integer#MAX_VALUE} reads them all with it
+   */
+  static Optional<BodyScan> of(
+      byte[] body, String conversationKey, boolean captureArrays, int longerThan) {
+    BodyScan scan =
+        new BodyScan(conversationKey, body, captureArrays, LongStrings.of(body, longerThan));
+    try (JsonParser parser =
+        scan.longStrings.any()
+            ? JSON.createParser(scan.longStrings.stream())
+            : JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
       }
@@ -241,6 +258,14 @@ final class BodyScan {
           path.add(name);
           readArray(parser, path);
           path.remove(path.size() - 1);
+        } else if (value == JsonToken.VALUE_STRING) {
+          int start = offset(parser.currentTokenLocation());
+          int longEnd = start < 0 ? -1 : longStrings.closingQuote(start + 1);
+          topLevel.put(
+              name,
+              longEnd < 0
+                  ? parser.getText()
+                  : new StringValue(null, body, start, longEnd + 1, null).text());
         } else if (value.isScalarValue()) {
           topLevel.put(name, value.isNumeric() ? parser.getNumberValueExact() : parser.getText());
         } else {
@@ -268,22 +293,29 @@ final class BodyScan {
     switch (token) {
       case START_OBJECT -> readObjectFields(parser, path);
       case START_ARRAY -> {
-        int start = (int) parser.currentTokenLocation().getByteOffset();
+        int start = offset(parser.currentTokenLocation());
         readArray(parser, path);
         // Below an item's own fields: messages[i].content is the item's, not a tool's output.
         if (captureArrays && path.size() >= 4 && start >= 0 && body[start] == '[') {
-          int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+          int end = offset(parser.currentTokenLocation()) + 1;
           if (end > start && end <= body.length && body[end - 1] == ']') {
             arrays.add(StringValue.array(path.toArray(), body, start, end));
           }
         }
       }
       case VALUE_STRING -> {
-        int start = (int) parser.currentTokenLocation().getByteOffset();
+        int start = offset(parser.currentTokenLocation());
+        int longEnd = start < 0 ? -1 : longStrings.closingQuote(start + 1);
+        if (longEnd >= 0) {
+          // Its content never reached the parser (an empty string in its place): decoded when
+          // asked for, from the body.
+          strings.add(new StringValue(path.toArray(), body, start, longEnd + 1, null));
+          return;
+        }
         int end = closingQuote(start);
         if (end < 0 || end - start <= EAGER_BYTES) {
           String text = parser.getText();
-          end = (int) parser.currentLocation().getByteOffset();
+          end = offset(parser.currentLocation());
           strings.add(new StringValue(path.toArray(), body, start, end, text));
         } else {
           // Not decoded here: the parser skips the token's content without building it.
@@ -294,6 +326,11 @@ final class BodyScan {
         // numbers, booleans, null: nothing in them is ever compressed
       }
     }
+  }
+
+  /** A location of the parser's as an offset in the body, or -1 when it has none. */
+  private int offset(JsonLocation location) {
+    return longStrings.bodyOffset(location.getByteOffset());
   }
 
   /**

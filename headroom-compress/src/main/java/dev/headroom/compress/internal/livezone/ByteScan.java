@@ -16,6 +16,7 @@ final class ByteScan {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
+  private static final long SPACES = 0x2020202020202020L;
 
   private ByteScan() {}
 
@@ -59,6 +60,28 @@ final class ByteScan {
       }
     }
     return -1;
+  }
+
+  /**
+   * @return whether every byte in {@code [from, to)} is printable ASCII or DEL ({@code 0x20} to
+   *     {@code 0x7F}): no control character, nothing of a multi-byte UTF-8 sequence
+   */
+  static boolean printableAscii(byte[] bytes, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i);
+      // A byte below 0x20 borrows into its high bit when 0x20 is taken from it (bytes at or above
+      // 0x80 are refused first, so no other byte's high bit is set).
+      if ((word & HIGHS) != 0 || ((word - SPACES) & ~word & HIGHS) != 0) {
+        return false;
+      }
+    }
+    for (; i < to; i++) {
+      if (bytes[i] < 0x20) { // bytes are signed: 0x80 and above are negative
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -24,6 +24,20 @@ class ByteScanTest {
     assertEquals(naive(bytes, start, end, a, b), ByteScan.indexOfEither(bytes, start, end, a, b));
   }
 
+  @Property(tries = 3000)
+  void tellsPrintableAsciiAsALoopDoes(
+      @ForAll("bodies") byte[] bytes,
+      @ForAll @IntRange(min = 0, max = 80) int from,
+      @ForAll @IntRange(min = 0, max = 80) int to) {
+    int start = Math.min(from, bytes.length);
+    int end = Math.min(Math.max(start, to), bytes.length);
+    boolean printable = true;
+    for (int i = start; i < end; i++) {
+      printable &= (bytes[i] & 0xFF) >= 0x20 && (bytes[i] & 0xFF) <= 0x7F;
+    }
+    assertEquals(printable, ByteScan.printableAscii(bytes, start, end));
+  }
+
   private static int naive(byte[] bytes, int from, int to, byte a, byte b) {
     for (int i = from; i < to; i++) {
       if (bytes[i] == a || bytes[i] == b) {
@@ -48,6 +62,8 @@ class ByteScanTest {
             (byte) 0x80,
             (byte) 0xFF,
             (byte) 0x7F,
+            (byte) 0x1F,
+            (byte) 0x20,
             (byte) 'a')
         .array(byte[].class)
         .ofMaxSize(80);

@@ -1,0 +1,198 @@
+package dev.headroom.compress.internal.livezone;
+
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * The long string values of a request body, found by a byte scan before Jackson reads it, and the
+ * body as Jackson is then given it: without their contents, so each reads as an empty string.
+ *
+ * <p>Jackson steps through every escape of a string it skips, one call per escape, and a JSON tool
+ * output escapes every quote it holds: a 100 KB one has thousands, and a conversation carries every
+ * earlier tool output on every turn. The byte scan finds the same ends eight bytes at a time. Only
+ * a content Jackson would accept as it stands is left out — printable ASCII, every escape well
+ * formed — so a body is refused exactly when Jackson alone would refuse it; any other long string
+ * is read by Jackson as before.
+ */
+final class LongStrings {
+
+  private static final LongStrings NONE = new LongStrings(new byte[0], new int[0], new int[0], 0);
+
+  private final byte[] body;
+
+  /** Each left-out content's first byte (just past its opening quote), in body order. */
+  private final int[] starts;
+
+  /** Each left-out content's end: its closing quote. */
+  private final int[] ends;
+
+  /** Where each left-out content would have started in the stream Jackson reads. */
+  private final long[] streamStarts;
+
+  /** How many bytes are left out up to and including each content. */
+  private final long[] leftOutThrough;
+
+  private final int count;
+
+  private LongStrings(byte[] body, int[] starts, int[] ends, int count) {
+    this.body = body;
+    this.starts = starts;
+    this.ends = ends;
+    this.count = count;
+    this.streamStarts = new long[count];
+    this.leftOutThrough = new long[count];
+    long leftOut = 0;
+    for (int k = 0; k < count; k++) {
+      streamStarts[k] = starts[k] - leftOut;
+      leftOut += ends[k] - starts[k];
+      leftOutThrough[k] = leftOut;
+    }
+  }
+
+  /**
+   * @param body a request body
+   * @param longerThan the content length (in bytes, as sent) above which a string is left out
+   * @return its long strings; none when the body is not a sequence of well-terminated strings
+   *     between other bytes (Jackson then finds what is wrong, as before)
+   */
+  static LongStrings of(byte[] body, int longerThan) {
+    int[] starts = new int[8];
+    int[] ends = new int[8];
+    int count = 0;
+    int n = body.length;
+    int i = 0;
+    while (true) {
+      // Outside a string, a quote can only open one.
+      int open = ByteScan.indexOf(body, i, n, (byte) '"');
+      if (open < 0) {
+        break;
+      }
+      boolean plain = true;
+      int close = open + 1;
+      while (true) {
+        close = ByteScan.indexOfEither(body, close, n, (byte) '"', (byte) '\\');
+        if (close < 0 || (body[close] == '\\' && close + 1 >= n)) {
+          return count == 0 ? NONE : new LongStrings(body, starts, ends, count);
+        }
+        if (body[close] == '"') {
+          break;
+        }
+        plain &= wellFormedEscape(body, close);
+        close += 2; // the escaped byte cannot close the string
+      }
+      if (close - open - 1 > longerThan
+          && plain
+          && !name(body, close + 1)
+          && ByteScan.printableAscii(body, open + 1, close)) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+          ends = Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = open + 1;
+        ends[count] = close;
+        count++;
+      }
+      i = close + 1;
+    }
+    return count == 0 ? NONE : new LongStrings(body, starts, ends, count);
+  }
+
+  /**
+   * Whether the string that ends just before {@code after} is a member's name (a colon follows).
+   */
+  private static boolean name(byte[] body, int after) {
+    int i = after;
+    while (i < body.length
+        && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
+      i++;
+    }
+    return i < body.length && body[i] == ':';
+  }
+
+  /**
+   * An escape JSON allows: a backslash and one of {@code " \\ / b f n r t}, or {@code u} and four
+   * hex digits.
+   */
+  private static boolean wellFormedEscape(byte[] body, int backslash) {
+    return switch (body[backslash + 1]) {
+      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> true;
+      case 'u' ->
+          backslash + 5 < body.length
+              && hex(body[backslash + 2])
+              && hex(body[backslash + 3])
+              && hex(body[backslash + 4])
+              && hex(body[backslash + 5]);
+      default -> false;
+    };
+  }
+
+  private static boolean hex(byte b) {
+    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+  }
+
+  /**
+   * @return whether any string is left out (else the body is read as it is)
+   */
+  boolean any() {
+    return count > 0;
+  }
+
+  /**
+   * @return the body without the left-out contents
+   */
+  InputStream stream() {
+    return new InputStream() {
+      private int at;
+      private int next;
+
+      @Override
+      public int read(byte[] into, int offset, int length) {
+        if (length == 0) {
+          return 0;
+        }
+        while (next < count && at == starts[next]) {
+          at = ends[next++];
+        }
+        if (at >= body.length) {
+          return -1;
+        }
+        int stop = next < count ? starts[next] : body.length;
+        int n = Math.min(length, stop - at);
+        System.arraycopy(body, at, into, offset, n);
+        at += n;
+        return n;
+      }
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+    };
+  }
+
+  /**
+   * @param streamOffset an offset in the stream Jackson reads, or a negative one (unknown)
+   * @return the same byte's offset in the body, or -1
+   */
+  int bodyOffset(long streamOffset) {
+    if (streamOffset < 0) {
+      return -1;
+    }
+    // The contents left out at or before this point: a closing quote read right after an
+    // emptied string is the byte just past its content.
+    // Stream starts strictly increase: two quotes at least lie between two contents.
+    int k = Arrays.binarySearch(streamStarts, 0, count, streamOffset);
+    int through = k >= 0 ? k : -k - 2;
+    return (int) (streamOffset + (through < 0 ? 0 : leftOutThrough[through]));
+  }
+
+  /**
+   * @param contentStart the body offset just past a string's opening quote
+   * @return the offset of its closing quote when its content is left out, else -1
+   */
+  int closingQuote(int contentStart) {
+    int k = Arrays.binarySearch(starts, 0, count, contentStart);
+    return k >= 0 ? ends[k] : -1;
+  }
+}

@@ -9,15 +9,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,31 +26,16 @@ class ClientGoneTest {
       "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
           .getBytes(StandardCharsets.UTF_8);
 
-  // Held here: JUL keeps loggers weakly, and a collected one would lose the handler.
-  private final Logger access = Logger.getLogger("dev.headroom.proxy.access");
-  private final BlockingQueue<String> accessLog = new LinkedBlockingQueue<>();
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          accessLog.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private AccessLogLines accessLog;
 
   @BeforeEach
   void listen() {
-    access.addHandler(handler);
+    accessLog = AccessLogLines.capture();
   }
 
   @AfterEach
   void stopListening() {
-    access.removeHandler(handler);
+    accessLog.close();
   }
 
   @Test
@@ -111,13 +90,12 @@ class ClientGoneTest {
   }
 
   private void assertReportedOnceAsGone(String requestId, ProxyFixture fx) throws Exception {
-    String line = accessLog.poll(10, TimeUnit.SECONDS);
+    String line = accessLog.next();
     assertTrue(line != null && line.contains("request_id=" + requestId), "access log: " + line);
     assertTrue(line.contains(" status=499 ") && line.contains(" failure=client_closed"), line);
     // One more exchange, so that a second report of the first would have been logged by now.
     assertEquals(200, fx.get("/healthz").status());
-    List<String> later = new ArrayList<>();
-    accessLog.drainTo(later);
+    List<String> later = accessLog.drain();
     assertTrue(later.stream().noneMatch(l -> l.contains(requestId)), "reported once: " + later);
     String metrics = fx.proxy.scrapeMetrics();
     assertFalse(metrics.contains("status=\"502\""), "no 502 counted: " + metrics);

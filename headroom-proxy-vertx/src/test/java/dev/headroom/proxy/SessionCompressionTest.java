@@ -15,12 +15,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,22 +55,7 @@ class SessionCompressionTest {
   @Test
   void theSecondTurnCarriesTheFirstTurnsToolOutputAsItWentAndSaysSo() throws Exception {
     RecordingExtension recorder = new RecordingExtension();
-    BlockingQueue<String> accessLog = new LinkedBlockingQueue<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            accessLog.add(record.getMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger access = Logger.getLogger("dev.headroom.proxy.access");
-    access.addHandler(handler);
+    AccessLogLines accessLog = AccessLogLines.capture();
     try (ProxyFixture fx =
         ProxyFixture.asConfigured(
             b -> b.compressionBudget(GENEROUS).extensions(PipelineExtensions.of(recorder)))) {
@@ -105,13 +84,13 @@ class SessionCompressionTest {
       assertTrue(fx.proxy.scrapeMetrics().contains("headroom_replay_hits_total 1.0"));
       String line;
       do {
-        line = accessLog.poll(10, TimeUnit.SECONDS);
+        line = accessLog.next();
       } while (line != null && !line.contains("replayed_blocks="));
       assertTrue(line != null && line.contains(" replayed_blocks=1"), "access log: " + line);
       assertFalse(line.contains("replayed:"), "replayed blocks are counted, not listed: " + line);
       assertTrue(line.contains(",compressed:json_array:"), "the fresh block is listed: " + line);
     } finally {
-      access.removeHandler(handler);
+      accessLog.close();
     }
   }
 

@@ -52,8 +52,8 @@ final class LongStrings {
   /**
    * @param body a request body
    * @param longerThan the content length (in bytes, as sent) above which a string is left out
-   * @return its long strings; none when the body is not a sequence of well-terminated strings
-   *     between other bytes (Jackson then finds what is wrong, as before)
+   * @return its long strings; past a string that never ends, none (the ones before it are still
+   *     left out: Jackson reads them as empty strings and fails where the body is cut, as it would)
    */
   static LongStrings of(byte[] body, int longerThan) {
     int[] starts = new int[8];

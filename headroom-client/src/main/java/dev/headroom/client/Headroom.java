@@ -36,10 +36,10 @@ import org.apiguardian.api.API;
  * {@code PRE_SEND}) with operation {@code compress}. Originals that compression drops go to {@link
  * #ccrStore()}.
  *
- * <p>Every block compressed is remembered, process-wide (64 MiB; 24 hours after its last use): when
- * the same text comes again — in the history of a later call, or as its newest output — it comes
- * back as the very same compressed text, whatever the query, so a conversation resent turn after
- * turn stays one stable prefix for the provider's prompt cache.
+ * <p>Every block compressed is remembered, process-wide (an eighth of the heap, at most 64 MiB; 24
+ * hours after its last use): when the same text comes again — in the history of a later call, or as
+ * its newest output — it comes back as the very same compressed text, whatever the query, so a
+ * conversation resent turn after turn stays one stable prefix for the provider's prompt cache.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Headroom {

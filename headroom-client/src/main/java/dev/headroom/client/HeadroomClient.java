@@ -164,8 +164,8 @@ public final class HeadroomClient {
      * @param value where the blocks this client compressed are remembered, so each later request of
      *     the conversation sends them as the same compressed bytes and the provider's prompt cache
      *     keeps matching ({@link ReplayMemory#none()} to compress every request on its own);
-     *     default a new {@link ReplayMemory#inMemory()}: 64 MiB, entries kept 24 hours after their
-     *     last use
+     *     default a new {@link ReplayMemory#inMemory()}: an eighth of the heap, at most 64 MiB,
+     *     entries kept 24 hours after their last use
      * @return this builder
      */
     public Builder replayMemory(ReplayMemory value) {

@@ -2,6 +2,7 @@ package dev.headroom.compress;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.headroom.compress.internal.StoreSizes;
 import dev.headroom.compress.internal.ccr.InMemoryCcrStore;
 import java.time.Duration;
 import java.util.Objects;
@@ -73,9 +74,22 @@ public interface CcrStore {
   }
 
   /**
-   * @return a new in-memory store holding at most 1,000 entries and 64 MiB for 30 minutes
+   * @return a new in-memory store holding at most 1,000 entries and {@link #defaultMaxBytes()} for
+   *     30 minutes
    */
   static CcrStore inMemory() {
-    return inMemory(1_000, 64L << 20, Duration.ofMinutes(30));
+    return inMemory(1_000, defaultMaxBytes(), Duration.ofMinutes(30));
+  }
+
+  /**
+   * The byte cap of the default in-memory store: an eighth of this JVM's maximum heap, at least 1
+   * MiB and at most 64 MiB (64 MiB under a heap of 512 MiB or more, 32 MiB under 256 MiB).
+   *
+   * @return the cap in bytes
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  static long defaultMaxBytes() {
+    return StoreSizes.defaultBytes();
   }
 }

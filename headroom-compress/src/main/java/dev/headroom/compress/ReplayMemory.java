@@ -2,6 +2,7 @@ package dev.headroom.compress;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.headroom.compress.internal.StoreSizes;
 import dev.headroom.compress.internal.replay.InMemoryReplayMemory;
 import java.time.Duration;
 import java.util.Collection;
@@ -50,11 +51,23 @@ public interface ReplayMemory {
   }
 
   /**
-   * @return an in-process memory of at most 64 MiB whose entries expire 24 hours after they were
-   *     last used
+   * @return an in-process memory of at most {@link #defaultMaxBytes()} whose entries expire 24
+   *     hours after they were last used
    */
   static ReplayMemory inMemory() {
-    return inMemory(64L << 20, Duration.ofHours(24));
+    return inMemory(defaultMaxBytes(), Duration.ofHours(24));
+  }
+
+  /**
+   * The byte cap of the default in-process memory: an eighth of this JVM's maximum heap, at least 1
+   * MiB and at most 64 MiB (64 MiB under a heap of 512 MiB or more, 32 MiB under 256 MiB).
+   *
+   * @return the cap in bytes
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  static long defaultMaxBytes() {
+    return StoreSizes.defaultBytes();
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.headroom.api.PipelineExtensions;
 import dev.headroom.compress.ProtectedTools;
+import dev.headroom.compress.ReplayMemory;
 import io.opentelemetry.api.trace.TracerProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -396,7 +397,7 @@ public final class ProxyOptions {
     private int adminPort = -1;
     private URI ccrStore;
     private Duration ccrConversationTtl = Duration.ofHours(24);
-    private long replayMemoryBytes = 64L << 20;
+    private long replayMemoryBytes = ReplayMemory.defaultMaxBytes();
     private Duration replayTtl = Duration.ofHours(24);
     private Path pricingFile;
     private long rateLimitRpm;
@@ -529,7 +530,8 @@ public final class ProxyOptions {
 
     /**
      * @param value the most bytes of compressed blocks kept in this proxy's memory for replay, at
-     *     least 1; default 64 MiB
+     *     least 1; default {@link ReplayMemory#defaultMaxBytes()} (an eighth of the heap, at most
+     *     64 MiB)
      * @return this builder
      */
     public Builder replayMemoryBytes(long value) {

@@ -71,7 +71,7 @@ public class HeadroomAutoConfiguration {
   public CcrStore headroomCcrStore(HeadroomProperties properties) {
     String store = properties.ccrStore().strip();
     if (store.equalsIgnoreCase("memory")) {
-      return CcrStore.inMemory(1_000, 64L << 20, CCR_TTL);
+      return CcrStore.inMemory(1_000, CcrStore.defaultMaxBytes(), CCR_TTL);
     }
     String scheme = store.toLowerCase(Locale.ROOT);
     if (scheme.startsWith("redis://") || scheme.startsWith("rediss://")) {

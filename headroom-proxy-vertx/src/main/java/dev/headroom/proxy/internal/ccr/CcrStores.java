@@ -69,7 +69,8 @@ public final class CcrStores {
     ReplayMemory local = ReplayMemory.inMemory(settings.replayBytes(), settings.replayTtl());
     if (settings.redis().isEmpty()) {
       return new Opened(
-          CcrStore.inMemory(1_000, 64L << 20, settings.originalsTtl(), metrics::expired),
+          CcrStore.inMemory(
+              1_000, CcrStore.defaultMaxBytes(), settings.originalsTtl(), metrics::expired),
           Conversations.inMemory(CONVERSATIONS),
           new MeteredReplayMemory(local, metrics),
           Optional.empty());

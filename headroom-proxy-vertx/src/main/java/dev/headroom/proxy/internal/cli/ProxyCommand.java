@@ -3,6 +3,7 @@ package dev.headroom.proxy.internal.cli;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.compress.ProtectedTools;
+import dev.headroom.compress.ReplayMemory;
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
 import io.vertx.core.Vertx;
@@ -295,12 +296,14 @@ public final class ProxyCommand implements Callable<Integer> {
       names = "--replay-memory",
       paramLabel = "SIZE",
       converter = Values.SizeConverter.class,
-      defaultValue = "${env:HEADROOM_REPLAY_MEMORY:-64MiB}",
+      // Without the variable the field keeps its value: a share of the heap, found at run time.
+      defaultValue = "${env:HEADROOM_REPLAY_MEMORY}",
       description =
           "How many bytes of compressed blocks this proxy keeps so every later turn of their "
               + "conversation sends the same bytes (with a Redis --ccr-store, its local cache) "
-              + "(env HEADROOM_REPLAY_MEMORY). Default: ${DEFAULT-VALUE}.")
-  long replayMemory;
+              + "(env HEADROOM_REPLAY_MEMORY). Default: an eighth of the heap, at most 64MiB "
+              + "(64MiB with the launchers' 512 MiB heap).")
+  long replayMemory = ReplayMemory.defaultMaxBytes();
 
   @Option(
       names = "--replay-ttl",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.compress.ProtectedTools;
+import dev.headroom.compress.ReplayMemory;
 import dev.headroom.proxy.ProxyOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -127,6 +128,20 @@ class ProxyCommandTest {
         Duration.ofHours(24),
         options.ccrConversationTtl(),
         "conversations keep the tool a day by default");
+  }
+
+  @Test
+  void theReplayMemoryIsAShareOfTheHeapUnlessTheFlagSaysHowMuch() {
+    // Run where HEADROOM_REPLAY_MEMORY is not set (the build's environment).
+    ProxyCommand defaults = new ProxyCommand();
+    new CommandLine(defaults).parseArgs();
+    long share = Math.max(1L << 20, Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8));
+    assertEquals(share, defaults.options().replayMemoryBytes());
+    assertEquals(ReplayMemory.defaultMaxBytes(), defaults.options().replayMemoryBytes());
+
+    ProxyCommand flagged = new ProxyCommand();
+    new CommandLine(flagged).parseArgs("--replay-memory", "8MiB");
+    assertEquals(8L << 20, flagged.options().replayMemoryBytes());
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.headroom.compress.internal.json.Leaves.Path;
 import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.text.Query;
 import dev.headroom.compress.internal.text.Relevance;
+import dev.headroom.compress.internal.text.TermIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -47,16 +48,32 @@ public final class RowSelector {
     int n = rows.size();
     Path root = Path.root();
     Columns columns = new Columns(n, 8);
-    List<String> texts = new ArrayList<>(n);
+    // Every row's text is a range of one text: made once, searched once per query term.
     StringBuilder sb = new StringBuilder();
+    int[] from = new int[n];
+    int[] to = new int[n];
     for (int i = 0; i < n; i++) {
-      sb.setLength(0);
+      from[i] = sb.length();
       columns.startRow(i);
-      // Values only: every row has the same member names, so they cannot tell rows apart.
+      // Values only: every row has the same member names, so they cannot tell rows apart. Each
+      // value ends with a space, so a row's range ends with one, as TermIndex needs.
       Leaves.collect(rows.get(i), root, columns, sb, false);
-      texts.add(sb.toString());
+      to[i] = sb.length();
     }
-    return select(texts, true, columns, query, 1);
+    String text = sb.toString();
+    BitSet errorRows = new BitSet(n);
+    // A row's error word is in the whole text too (no word crosses the space between rows): most
+    // outputs have none, and then no row is looked at.
+    if (ErrorWords.in(text)) {
+      for (int i = 0; i < n; i++) {
+        if (ErrorWords.in(text.substring(from[i], to[i]))) {
+          errorRows.set(i);
+        }
+      }
+    }
+    List<Integer> relevant =
+        Relevance.top(Relevance.scores(new TermIndex(query, text), from, to), MAX_QUERY);
+    return select(n, errorRows, relevant, columns, 1);
   }
 
   /**
@@ -73,25 +90,28 @@ public final class RowSelector {
   public static Selection selectTable(
       String text, List<String> lines, Columns cells, Query query, int firstRows) {
     // Lines are parts of the text, so a term or an error word the text lacks is in none of them.
-    return select(lines, ErrorWords.in(text), cells, query.within(text), firstRows);
-  }
-
-  /**
-   * @param texts each row's text for the query and the error words
-   * @param mayHaveErrors false when no text can hold an error word
-   * @param firstRows how many rows from the top are kept (and so not counted in the summary)
-   */
-  private static Selection select(
-      List<String> texts, boolean mayHaveErrors, Columns columns, Query query, int firstRows) {
-    int n = texts.size();
+    int n = lines.size();
     BitSet errorRows = new BitSet(n);
+    boolean mayHaveErrors = ErrorWords.in(text);
     for (int i = 0; mayHaveErrors && i < n; i++) {
-      if (ErrorWords.in(texts.get(i))) {
+      if (ErrorWords.in(lines.get(i))) {
         errorRows.set(i);
       }
     }
+    return select(
+        n, errorRows, Relevance.top(query.within(text), lines, MAX_QUERY), cells, firstRows);
+  }
+
+  /**
+   * @param n how many rows
+   * @param errorRows the rows whose text holds an error word
+   * @param relevant the rows that best answer the query, best first
+   * @param firstRows how many rows from the top are kept (and so not counted in the summary)
+   */
+  private static Selection select(
+      int n, BitSet errorRows, List<Integer> relevant, Columns columns, int firstRows) {
     BitSet important = new BitSet(n);
-    for (int i : Relevance.top(query, texts, MAX_QUERY)) {
+    for (int i : relevant) {
       important.set(i);
     }
     List<Column> all = columns.all();

@@ -25,7 +25,16 @@ public final class Relevance {
    *     best
    */
   public static List<Integer> top(Query query, List<String> units, int max) {
-    double[] scores = scores(query, units);
+    return top(scores(query, units), max);
+  }
+
+  /**
+   * @param scores one score per unit ({@link #scores})
+   * @param max the most units returned
+   * @return the units scoring at least half the best score, best first (ties by position); none
+   *     when nothing scored
+   */
+  public static List<Integer> top(double[] scores, int max) {
     double best = 0;
     for (double s : scores) {
       best = Math.max(best, s);

@@ -65,8 +65,20 @@ final class ErrorWords {
    * @return whether it holds an error-like word
    */
   static boolean in(String text) {
-    int n = text.length();
-    int i = 0;
+    return in(text, 0, text.length());
+  }
+
+  /**
+   * {@code in(text.substring(from, to))}, without the copy: nothing outside the range is read.
+   *
+   * @param text any text
+   * @param from where the range starts
+   * @param to where it ends
+   * @return whether the range holds an error-like word
+   */
+  static boolean in(String text, int from, int to) {
+    int n = to;
+    int i = from;
     while (i < n) {
       if (!isLetter(text.charAt(i))) {
         i++;
@@ -85,20 +97,23 @@ final class ErrorWords {
         return true;
       }
       if ((first == 'e' && (len == 6 || len == 4))
-          && whole(text, start, i)
-          && nonZeroExit(text, start, i)) {
+          && whole(text, from, to, start, i)
+          && nonZeroExit(text, to, start, i)) {
         return true;
       }
       if (len >= 4
           && len <= 12
           && (FIRST_LETTERS[len] & 1 << first - 'a') != 0
-          && whole(text, start, i)) {
+          && whole(text, from, to, start, i)) {
         for (String w : BY_LENGTH[len]) {
           if (w.charAt(0) == first && text.regionMatches(true, start, w, 0, len)) {
             return true;
           }
         }
-        if (len == 5 && first == 't' && text.regionMatches(true, start, "timed out", 0, 9)) {
+        if (len == 5
+            && first == 't'
+            && start + 9 <= to
+            && text.regionMatches(true, start, "timed out", 0, 9)) {
           return true;
         }
       }
@@ -108,31 +123,31 @@ final class ErrorWords {
 
   /**
    * {@code Exited (N)} or {@code exit code N} / {@code exit status N} with N not zero, the word at
-   * {@code [start, end)} being {@code exited} or {@code exit}.
+   * {@code [start, end)} being {@code exited} or {@code exit}, all of it before {@code to}.
    */
-  private static boolean nonZeroExit(String text, int start, int end) {
+  private static boolean nonZeroExit(String text, int to, int start, int end) {
     int i = end;
     if (end - start == 6 && text.regionMatches(true, start, "exited", 0, 6)) {
-      if (i + 1 < text.length() && text.charAt(i) == ' ' && text.charAt(i + 1) == '(') {
-        return nonZeroNumber(text, i + 2);
+      if (i + 1 < to && text.charAt(i) == ' ' && text.charAt(i + 1) == '(') {
+        return nonZeroNumber(text, to, i + 2);
       }
       return false;
     }
     if (end - start == 4 && text.regionMatches(true, start, "exit", 0, 4)) {
       for (String word : new String[] {" code ", " code: ", " status ", " status: "}) {
-        if (text.regionMatches(true, i, word, 0, word.length())) {
-          return nonZeroNumber(text, i + word.length());
+        if (i + word.length() <= to && text.regionMatches(true, i, word, 0, word.length())) {
+          return nonZeroNumber(text, to, i + word.length());
         }
       }
     }
     return false;
   }
 
-  /** Whether digits start at {@code at} and are not all zeros. */
-  private static boolean nonZeroNumber(String text, int at) {
+  /** Whether digits start at {@code at} (before {@code to}) and are not all zeros. */
+  private static boolean nonZeroNumber(String text, int to, int at) {
     int i = at;
     boolean nonZero = false;
-    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+    while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
       nonZero |= text.charAt(i) != '0';
       i++;
     }
@@ -141,11 +156,11 @@ final class ErrorWords {
 
   /**
    * Whether the run {@code [start, end)} is a whole word: no letter or digit of any script touches
-   * it.
+   * it within {@code [from, to)}.
    */
-  private static boolean whole(String text, int start, int end) {
-    return (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
-        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+  private static boolean whole(String text, int from, int to, int start, int end) {
+    return (start == from || !Character.isLetterOrDigit(text.charAt(start - 1)))
+        && (end == to || !Character.isLetterOrDigit(text.charAt(end)));
   }
 
   private static boolean isLetter(char c) {

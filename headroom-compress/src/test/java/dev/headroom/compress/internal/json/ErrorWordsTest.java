@@ -70,6 +70,27 @@ class ErrorWordsTest {
     assertEquals(DEFINITION.matcher(line).find(), ErrorWords.in(line), line);
   }
 
+  /** A range of a text is scanned as the same characters copied out would be: nothing around it. */
+  @Property(tries = 3000)
+  void aRangeIsScannedAsItsCopy(
+      @ForAll("line") String before, @ForAll("line") String line, @ForAll("line") String after) {
+    String text = before + line + after;
+    int from = before.length();
+    int to = from + line.length();
+    assertEquals(
+        ErrorWords.in(line), ErrorWords.in(text, from, to), before + "[" + line + "]" + after);
+  }
+
+  @Test
+  void aRangesEndsAreItsWordsEnds() {
+    assertFalse(ErrorWords.in("job timed out", 0, 10), "timed| out");
+    assertFalse(ErrorWords.in("exit code 2", 0, 10), "exit code |2");
+    assertFalse(ErrorWords.in("Exited (137)", 0, 8), "Exited (|137)");
+    // What touches a range from outside does not join its words, as in a copy of the range.
+    assertTrue(ErrorWords.in("xerror", 1, 6), "x|error|");
+    assertTrue(ErrorWords.in("errorx", 0, 5), "|error|x");
+  }
+
   @Provide
   Arbitrary<String> line() {
     return Arbitraries.oneOf(

@@ -1,6 +1,7 @@
 package dev.headroom.compress.internal.json;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Finds error-like words in a row's values in one pass over its characters (a case-insensitive
@@ -59,6 +60,13 @@ final class ErrorWords {
   }
 
   private ErrorWords() {}
+
+  /**
+   * @return the whole words looked for, lower case (besides the prefixes, suffix and exits)
+   */
+  static List<String> words() {
+    return List.of(WORDS);
+  }
 
   /**
    * @param text any text

@@ -26,39 +26,15 @@ class ErrorWordsTest {
   }
 
   /**
-   * The definition, as a regex: the words whole (no letter or digit of any script touching them),
-   * any ASCII case; {@code crash…} and {@code oom…} at the start of a run of ASCII letters, {@code
-   * …backoff} at the end of a longer one; a non-zero {@code Exited (N)}, {@code exit code N} or
-   * {@code exit status N}.
+   * The definition, as a regex: the words ({@link ErrorWords#words()}, one list for both) whole (no
+   * letter or digit of any script touching them), any ASCII case; {@code crash…} and {@code oom…}
+   * at the start of a run of ASCII letters, {@code …backoff} at the end of a longer one; a non-zero
+   * {@code Exited (N)}, {@code exit code N} or {@code exit status N}.
    */
   private static final Pattern DEFINITION =
       Pattern.compile(
           "(?i)(?<![\\p{L}\\p{Nd}])(?:"
-              + String.join(
-                  "|",
-                  "errors?",
-                  "fail(?:ed|ure)?",
-                  "fatal",
-                  "critical",
-                  "declined",
-                  "denied",
-                  "rejected",
-                  "exception",
-                  "panic",
-                  "timeout",
-                  "unhealthy",
-                  "refused",
-                  "invalid",
-                  "insufficient",
-                  "dead",
-                  "evicted",
-                  "killed",
-                  "aborted",
-                  "errored",
-                  "failing",
-                  "unreachable",
-                  "unavailable",
-                  "errimagepull")
+              + String.join("|", ErrorWords.words())
               + ")(?![\\p{L}\\p{Nd}])|(?<![\\p{L}\\p{Nd}])timed out|(?<![A-Za-z])(?:crash|oom)"
               + "|(?<![A-Za-z])[A-Za-z]+backoff(?![A-Za-z])"
               + "|(?<![\\p{L}\\p{Nd}])exited \\([0-9]*[1-9]"
@@ -94,6 +70,7 @@ class ErrorWordsTest {
   @Provide
   Arbitrary<String> line() {
     return Arbitraries.oneOf(
+            Arbitraries.of(ErrorWords.words()),
             Arbitraries.of(
                 "error",
                 "ERRORS",
@@ -180,6 +157,15 @@ class ErrorWordsTest {
     assertTrue(ErrorWords.in("OOMKilled"));
     assertTrue(ErrorWords.in("request TIMED OUT after 3000ms"));
     assertTrue(ErrorWords.in("severity critical"));
+  }
+
+  @Test
+  void everyWordIsFoundWholeInAnyCase() {
+    for (String word : ErrorWords.words()) {
+      assertTrue(ErrorWords.in("status " + word + "."), word);
+      assertTrue(ErrorWords.in(word.toUpperCase(java.util.Locale.ROOT)), word);
+      assertFalse(ErrorWords.in("x" + word + "x"), word);
+    }
   }
 
   @Test

@@ -209,11 +209,17 @@ public final class ProxyLoadHarness {
         "%n# Inside the proxy: arrival to upstream call (x-headroom-overhead-ms; all rounds)%n%n"
             + "| body | p50 | p99 |%n|---|---|---|%n%s",
         overheads);
+    // -Dheadroom.bench.throughputWarmup=S: S seconds of this load on each target before it is
+    // measured. The default 3 s measures JVMs still compiling the 64-connection path (the JIT
+    // takes about half a minute of it on two cores); 45 measures them as a gateway up for a while.
+    int throughputWarmUp = Integer.getInteger("headroom.bench.throughputWarmup", 3);
     System.out.printf(
         Locale.ROOT,
-        "%n# Throughput, 1 KB POST /v1/chat/completions, %d connections, %d s each%n%n",
+        "%n# Throughput, 1 KB POST /v1/chat/completions, %d connections, %d s each after %d s of"
+            + " warm-up%n%n",
         CONNECTIONS,
-        seconds);
+        seconds,
+        throughputWarmUp);
     System.out.println("| target | requests/s | errors |");
     System.out.println("|---|---|---|");
     HttpClient pooled =
@@ -221,11 +227,11 @@ public final class ProxyLoadHarness {
             new HttpClientOptions().setKeepAlive(true),
             new PoolOptions().setHttp1MaxSize(CONNECTIONS));
     Buffer small = body(1024);
-    throughput(pooled, direct, small, 3);
+    throughput(pooled, direct, small, throughputWarmUp);
     long[] directRate = throughput(pooled, direct, small, seconds);
-    throughput(pooled, viaProxy, small, 3);
+    throughput(pooled, viaProxy, small, throughputWarmUp);
     long[] proxyRate = throughput(pooled, viaProxy, small, seconds);
-    throughput(pooled, viaRaw, small, 3);
+    throughput(pooled, viaRaw, small, throughputWarmUp);
     long[] rawRate = throughput(pooled, viaRaw, small, seconds);
     System.out.printf(
         Locale.ROOT,

@@ -26,9 +26,21 @@ public interface Conversations {
   boolean contains(String key);
 
   /**
-   * @param key a conversation key that now has the tool
+   * Whether a request may belong to a conversation with the tool, told from a fingerprint of its
+   * first user message (retrieval's {@code ConversationKeys.firstUser}, which every request of a
+   * conversation shares): false only when no conversation given the tool had it, so the request's
+   * key need not be made.
+   *
+   * @param firstUser the request's fingerprint
+   * @return false when {@link #contains} is certain to be false for the request's key
    */
-  void add(String key);
+  boolean mayContain(long firstUser);
+
+  /**
+   * @param key a conversation key that now has the tool
+   * @param firstUser the fingerprint of the request it was made from (see {@link #mayContain})
+   */
+  void add(String key, long firstUser);
 
   /**
    * @param capacity how many conversations are remembered, at least 1

@@ -1,5 +1,6 @@
 package dev.headroom.proxy.internal.ccr;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,10 +11,16 @@ import java.util.Map;
  */
 final class LocalConversations implements Conversations {
 
+  /** When a conversation was last written to the shared store, and its first-user fingerprint. */
+  private record Entry(long writtenAt, long firstUser) {}
+
   private final int capacity;
 
-  /** Conversation key to the {@link System#nanoTime()} it was last written to the shared store. */
-  private final Map<String, Long> withTool;
+  /** Conversation key to its {@link Entry}, the least recently seen first. */
+  private final Map<String, Entry> withTool;
+
+  /** How many of the remembered conversations have each first-user fingerprint. */
+  private final Map<Long, Integer> firstUsers = new HashMap<>();
 
   LocalConversations(int capacity) {
     if (capacity < 1) {
@@ -23,8 +30,12 @@ final class LocalConversations implements Conversations {
     this.withTool =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > LocalConversations.this.capacity;
+          protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            if (size() <= LocalConversations.this.capacity) {
+              return false;
+            }
+            forget(eldest.getValue().firstUser());
+            return true;
           }
         };
   }
@@ -40,8 +51,13 @@ final class LocalConversations implements Conversations {
   }
 
   @Override
-  public void add(String key) {
-    put(key, System.nanoTime());
+  public synchronized boolean mayContain(long firstUser) {
+    return firstUsers.containsKey(firstUser);
+  }
+
+  @Override
+  public void add(String key, long firstUser) {
+    put(key, System.nanoTime(), firstUser);
   }
 
   /**
@@ -49,10 +65,24 @@ final class LocalConversations implements Conversations {
    *     unknown
    */
   synchronized Long writtenAt(String key) {
-    return withTool.get(key);
+    Entry entry = withTool.get(key);
+    return entry == null ? null : entry.writtenAt();
   }
 
-  synchronized void put(String key, long writtenAt) {
-    withTool.put(key, writtenAt);
+  synchronized void put(String key, long writtenAt, long firstUser) {
+    Entry before = withTool.put(key, new Entry(writtenAt, firstUser));
+    if (before != null) {
+      forget(before.firstUser());
+    }
+    firstUsers.merge(firstUser, 1, Integer::sum);
+  }
+
+  /** A conversation's time written, its fingerprint kept. */
+  synchronized void written(String key, long writtenAt) {
+    withTool.computeIfPresent(key, (k, entry) -> new Entry(writtenAt, entry.firstUser()));
+  }
+
+  private void forget(long firstUser) {
+    firstUsers.computeIfPresent(firstUser, (k, n) -> n == 1 ? null : n - 1);
   }
 }

@@ -67,6 +67,12 @@ final class SharedConversations implements Conversations {
     return true;
   }
 
+  /** Always: another proxy may have given any conversation the tool. */
+  @Override
+  public boolean mayContain(long firstUser) {
+    return true;
+  }
+
   @Override
   public boolean contains(String key) {
     Long writtenAt = known.writtenAt(key);
@@ -89,18 +95,19 @@ final class SharedConversations implements Conversations {
     if (renewed == null || renewed.toInteger() != 1) {
       return false;
     }
-    known.put(key, System.nanoTime());
+    // Its fingerprint is not asked of the local cache (mayContain is always true here).
+    known.put(key, System.nanoTime(), 0);
     return true;
   }
 
   @Override
-  public void add(String key) {
+  public void add(String key, long firstUser) {
     Long writtenAt = known.writtenAt(key);
     if (writtenAt != null) {
       refreshIfDue(key, writtenAt);
       return;
     }
-    known.put(key, System.nanoTime());
+    known.put(key, System.nanoTime(), firstUser);
     if (redis.down()) {
       metrics.conversationErrors.incrementAndGet();
       return;
@@ -121,7 +128,7 @@ final class SharedConversations implements Conversations {
     if (now - writtenAt < refreshNanos) {
       return;
     }
-    known.put(key, now);
+    known.written(key, now);
     redis.send(set(key), metrics.conversationErrors::incrementAndGet);
   }
 

@@ -26,7 +26,33 @@ public final class ConversationKeys {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
+  /** The {@link #firstUser} of a body it cannot tell: any conversation may have it. */
+  public static final long UNKNOWN = Long.MIN_VALUE;
+
+  /** The {@link #firstUser} of a body whose message arrays hold no user message. */
+  public static final long NO_USER_MESSAGE = -1;
+
   private ConversationKeys() {}
+
+  /**
+   * A cheap pre-key: a fingerprint of the owner scope and the first user message, which every body
+   * with the same {@link #of key} shares (the key hashes that message too). Unlike the key it reads
+   * the body only up to that message, never the history after it nor the members after the message
+   * list: so a request whose fingerprint no conversation with the tool has need not be keyed at all
+   * ({@link dev.headroom.proxy.internal.ccr.Conversations#mayContain}).
+   *
+   * @param session the {@code x-headroom-session-id} header, or empty
+   * @param scope the owner scope
+   * @param body the request body
+   * @return the fingerprint; {@link #UNKNOWN} when a session names the conversation or the body is
+   *     not one the fingerprint reads (then only the key tells); {@link #NO_USER_MESSAGE}
+   */
+  public static long firstUser(String session, String scope, byte[] body) {
+    if (session != null && !session.isBlank()) {
+      return UNKNOWN;
+    }
+    return FirstUserMessage.fingerprint(scope, body);
+  }
 
   /**
    * @param session the {@code x-headroom-session-id} header, or empty

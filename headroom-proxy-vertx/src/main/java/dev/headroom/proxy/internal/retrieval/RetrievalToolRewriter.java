@@ -55,6 +55,13 @@ public final class RetrievalToolRewriter implements RequestRewriter {
       return compressed;
     }
     // Keyed on the client's body: the first user message is never in the live zone's output anyway.
+    // The fingerprint reads the body only up to that message; the key reads it all (it hashes the
+    // members after the history too), so a request no conversation with the tool can be part of
+    // is never keyed: a long session's history is not read again for nothing on every turn.
+    long firstUser = ConversationKeys.firstUser(request.session(), request.scope(), request.body());
+    if (!markers && firstUser != ConversationKeys.UNKNOWN && !conversations.mayContain(firstUser)) {
+      return compressed;
+    }
     String key = ConversationKeys.of(request.session(), request.scope(), request.body());
     if (!markers && !conversations.contains(key)) {
       return compressed;
@@ -63,7 +70,7 @@ public final class RetrievalToolRewriter implements RequestRewriter {
     if (withTool == compressed.body()) {
       return compressed;
     }
-    conversations.add(key);
+    conversations.add(key, firstUser);
     return new Rewrite(withTool, compressed.blocks(), compressed.nanos(), compressed.model());
   }
 

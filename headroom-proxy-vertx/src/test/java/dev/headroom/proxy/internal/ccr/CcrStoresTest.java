@@ -46,7 +46,7 @@ class CcrStoresTest {
         CcrStores.open(null, settings(Duration.ofHours(1)), new CcrMetrics()).conversations();
 
     assertFalse(conversations.anyMayHaveTool());
-    conversations.add("h:abc");
+    conversations.add("h:abc", 1);
     assertTrue(conversations.anyMayHaveTool());
     assertTrue(conversations.contains("h:abc"));
     assertFalse(conversations.contains("h:def"));

@@ -96,13 +96,31 @@ class ConversationsTest {
   @Test
   void theLeastRecentlySeenConversationsAreForgottenFirst() {
     LocalConversations conversations = new LocalConversations(2);
-    conversations.add("a");
-    conversations.add("b");
+    conversations.add("a", 1);
+    conversations.add("b", 1);
     assertTrue(conversations.contains("a"));
-    conversations.add("c");
+    conversations.add("c", 1);
 
     assertTrue(conversations.contains("a"));
     assertFalse(conversations.contains("b"));
     assertTrue(conversations.contains("c"));
+  }
+
+  @Test
+  void aFirstUserFingerprintIsKnownWhileAnyConversationWithItIsRemembered() {
+    LocalConversations conversations = new LocalConversations(2);
+    conversations.add("a", 7);
+    conversations.add("b", 7);
+    conversations.add("c", 8); // forgets a; b still has 7
+
+    assertTrue(conversations.mayContain(7));
+    assertTrue(conversations.mayContain(8));
+    assertFalse(conversations.mayContain(9));
+
+    conversations.add("d", 9); // forgets b, the last with 7
+    assertFalse(conversations.mayContain(7));
+    conversations.add("c", 10); // c again, from another first message: 8 is no longer had
+    assertFalse(conversations.mayContain(8));
+    assertTrue(conversations.mayContain(10));
   }
 }

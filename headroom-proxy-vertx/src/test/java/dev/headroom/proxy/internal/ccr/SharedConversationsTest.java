@@ -32,7 +32,7 @@ class SharedConversationsTest {
       SharedConversations first = new SharedConversations(one, DAY, 10, new CcrMetrics());
       SharedConversations second = new SharedConversations(other, DAY, 10, otherMetrics);
 
-      first.add("key:a|s:session-1");
+      first.add("key:a|s:session-1", 1);
 
       assertTrue(second.contains("key:a|s:session-1"));
       assertTrue(second.contains("key:a|s:session-1"), "asked again: answered locally");
@@ -60,7 +60,7 @@ class SharedConversationsTest {
           new SharedConversations(RedisLink.create(vertx, redis.uri()), DAY, 10, new CcrMetrics());
 
       assertFalse(second.contains("h:0123"), "turn 1 on the second proxy: not compressed, no tool");
-      first.add("h:0123");
+      first.add("h:0123", 1);
 
       assertTrue(
           second.contains("h:0123"),
@@ -81,7 +81,7 @@ class SharedConversationsTest {
       Duration ttl = Duration.ofSeconds(4); // renewed when older than half a second
       CcrMetrics metrics = new CcrMetrics();
       SharedConversations conversations = new SharedConversations(link, ttl, 10, metrics);
-      conversations.add("h:77");
+      conversations.add("h:77", 1);
       link.call(Request.cmd(Command.PEXPIRE).arg(SharedConversations.PREFIX + "h:77").arg(1_000));
       Thread.sleep(SharedConversations.refreshEvery(ttl).toMillis() + 50);
 
@@ -104,12 +104,12 @@ class SharedConversationsTest {
       CcrMetrics metrics = new CcrMetrics();
       SharedConversations conversations =
           new SharedConversations(RedisLink.create(vertx, redis.uri()), DAY, 10, metrics);
-      conversations.add("h:known");
+      conversations.add("h:known", 1);
       redis.close();
 
       assertTrue(conversations.contains("h:known"));
       assertFalse(conversations.contains("h:unknown"));
-      conversations.add("h:new");
+      conversations.add("h:new", 1);
       assertTrue(conversations.contains("h:new"), "given the tool while Redis is down: known here");
       assertEquals(
           2,

@@ -1,0 +1,329 @@
+package dev.headroom.proxy.internal.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first-user fingerprint against a JSON parser finding the same message, on generated chat
+ * bodies (members in any order, whitespace anywhere, escapes, roles that are not strings or given
+ * twice, histories of any shape), and the property the proxy relies on: every later turn of a
+ * conversation — the same key — has the same fingerprint.
+ */
+class ConversationKeysTest {
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  @Test
+  void theFingerprintIsThatOfTheFirstUserMessageAParserFinds() {
+    Random random = new Random(20261207);
+    int read = 0;
+    for (int run = 0; run < 3_000; run++) {
+      Bodies bodies = new Bodies(random);
+      byte[] body = utf8(bodies.body());
+      long fingerprint = ConversationKeys.firstUser("", "key:a", body);
+      if (bodies.plain) {
+        assertNotEquals(ConversationKeys.UNKNOWN, fingerprint, () -> text(body));
+      }
+      if (fingerprint != ConversationKeys.UNKNOWN) {
+        read++;
+        assertEquals(parsed("key:a", body), fingerprint, () -> text(body));
+      }
+    }
+    assertTrue(read > 1_500, "most bodies are read, not given up on: " + read);
+  }
+
+  @Test
+  void everyTurnOfAConversationHasItsFirstTurnsFingerprint() {
+    Random random = new Random(7122026);
+    for (int run = 0; run < 2_000; run++) {
+      Bodies bodies = new Bodies(random);
+      byte[] first = utf8(bodies.body());
+      byte[] later = utf8(bodies.laterTurn());
+      // The precondition: the same conversation by its key.
+      assertEquals(
+          ConversationKeys.of("", "key:a", first),
+          ConversationKeys.of("", "key:a", later),
+          () -> text(first) + "\n" + text(later));
+      long a = ConversationKeys.firstUser("", "key:a", first);
+      long b = ConversationKeys.firstUser("", "key:a", later);
+      if (a != ConversationKeys.UNKNOWN && b != ConversationKeys.UNKNOWN) {
+        assertEquals(a, b, () -> text(first) + "\n" + text(later));
+      }
+    }
+  }
+
+  @Test
+  void cutOrMutatedBodiesAreReadOrGivenUpOnWithoutFailing() {
+    Random random = new Random(612);
+    String bytes = "{}[]\":,\\ x1";
+    for (int run = 0; run < 3_000; run++) {
+      String text = new Bodies(random).body();
+      byte[] cut = utf8(text.substring(0, random.nextInt(text.length() + 1)));
+      assertEquals(
+          ConversationKeys.firstUser("", "key:a", cut),
+          ConversationKeys.firstUser("", "key:a", cut));
+      StringBuilder mutated = new StringBuilder(text);
+      mutated.setCharAt(
+          random.nextInt(mutated.length()), bytes.charAt(random.nextInt(bytes.length())));
+      ConversationKeys.firstUser("", "key:a", utf8(mutated.toString()));
+    }
+  }
+
+  @Test
+  void theScopeTheSessionAndTheFirstUserMessageTellConversationsApart() {
+    byte[] body = utf8("{\"messages\":[{\"role\":\"user\",\"content\":\"why?\"}]}");
+    byte[] other = utf8("{\"messages\":[{\"role\":\"user\",\"content\":\"how?\"}]}");
+
+    assertNotEquals(
+        ConversationKeys.firstUser("", "key:a", body),
+        ConversationKeys.firstUser("", "key:b", body));
+    assertNotEquals(
+        ConversationKeys.firstUser("", "key:a", body),
+        ConversationKeys.firstUser("", "key:a", other));
+    assertEquals(ConversationKeys.UNKNOWN, ConversationKeys.firstUser("s1", "key:a", body));
+    assertEquals(
+        ConversationKeys.NO_USER_MESSAGE,
+        ConversationKeys.firstUser(
+            "", "key:a", utf8("{\"model\":\"m\",\"messages\":[{\"role\":\"system\"}]}")));
+  }
+
+  /** The fingerprint of the first user message a JSON parser finds, as the proxy computes it. */
+  private static long parsed(String scope, byte[] body) {
+    try (JsonParser parser = JSON.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return ConversationKeys.UNKNOWN;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (!(name.equals("messages") || name.equals("input"))) {
+          parser.skipChildren();
+          continue;
+        }
+        if (value != JsonToken.START_ARRAY) {
+          return ConversationKeys.UNKNOWN;
+        }
+        JsonToken item;
+        while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+          if (item != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            continue;
+          }
+          int start = (int) parser.currentTokenLocation().getByteOffset();
+          String role = "";
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean isRole = parser.currentName().equals("role");
+            if (parser.nextToken() == JsonToken.VALUE_STRING && isRole) {
+              role = parser.getText();
+            } else {
+              parser.skipChildren();
+            }
+          }
+          int end = (int) parser.currentLocation().getByteOffset();
+          if (role.equals("user")) {
+            CRC32C crc = new CRC32C();
+            crc.update(scope.getBytes(StandardCharsets.UTF_8));
+            crc.update(0);
+            crc.update(body, start, end - start);
+            return crc.getValue() << 32 | (end - start);
+          }
+        }
+      }
+      return ConversationKeys.NO_USER_MESSAGE;
+    } catch (IOException notJson) {
+      throw new AssertionError("the generator makes JSON", notJson);
+    }
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(byte[] body) {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Random chat bodies: {@link #body()}, then {@link #laterTurn()} the same conversation a few
+   * turns on (more history after the first user message, other values for members that are not part
+   * of the key). {@link #plain} when nothing in it is escaped where the fingerprint reads.
+   */
+  private static final class Bodies {
+
+    private final Random random;
+    boolean plain = true;
+    private final List<String> before = new ArrayList<>();
+    private final List<String> after = new ArrayList<>();
+    private final List<String> opening = new ArrayList<>();
+    private String listName;
+    private boolean hasUser;
+    private boolean shuffledFirst;
+
+    Bodies(Random random) {
+      this.random = random;
+      if (random.nextInt(4) > 0) {
+        add(member("model", random.nextInt(6) == 0 ? scalar() : string()));
+      }
+      if (random.nextBoolean()) {
+        add(member(random.nextBoolean() ? "system" : "instructions", anyValue(2)));
+      }
+      listName = random.nextBoolean() ? "messages" : "input";
+      int systems = random.nextInt(3);
+      for (int i = 0; i < systems; i++) {
+        opening.add(random.nextInt(6) == 0 ? anyValue(1) : message(pick("system", "developer")));
+      }
+      if (random.nextInt(10) > 0) {
+        opening.add(message("user"));
+        hasUser = true;
+      }
+      shuffledFirst = random.nextBoolean();
+    }
+
+    private void add(String member) {
+      (random.nextBoolean() ? before : after).add(member);
+    }
+
+    String body() {
+      return assemble(opening, extras(random.nextInt(3)));
+    }
+
+    String laterTurn() {
+      List<String> messages = new ArrayList<>(opening);
+      // After the first user message only: what comes there is never part of the key.
+      if (hasUser) {
+        int more = 1 + random.nextInt(5);
+        for (int i = 0; i < more; i++) {
+          messages.add(
+              random.nextInt(5) == 0
+                  ? anyValue(2)
+                  : message(pick("assistant", "tool", "user", "system")));
+        }
+      }
+      return assemble(messages, extras(random.nextInt(3)));
+    }
+
+    private List<String> extras(int n) {
+      List<String> extras = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        extras.add(member(pick("tools", "temperature", "stream", "metadata"), anyValue(3)));
+      }
+      return extras;
+    }
+
+    private String assemble(List<String> messages, List<String> extras) {
+      List<String> members = new ArrayList<>(before);
+      members.addAll(extras.subList(0, extras.size() / 2));
+      members.add(
+          member(listName, "[" + space() + String.join("," + space(), messages) + space() + "]"));
+      members.addAll(after);
+      members.addAll(extras.subList(extras.size() / 2, extras.size()));
+      if (shuffledFirst && members.size() > 1) {
+        // Members before the list stay before it and after stay after: the key hashes in order.
+        Collections.rotate(members.subList(0, 1), 0);
+      }
+      return space()
+          + "{"
+          + space()
+          + String.join("," + space(), members)
+          + space()
+          + "}"
+          + space();
+    }
+
+    private String message(String role) {
+      List<String> members = new ArrayList<>();
+      String value = "\"" + role + "\"";
+      if (random.nextInt(12) == 0) {
+        value = pick("5", "null", "[\"x\"]");
+        if (role.equals("user")) {
+          // Not a string: the role stays whatever string came before it (none: not a user).
+          members.add(member("role", "\"user\""));
+        }
+      } else if (random.nextInt(15) == 0) {
+        plain = plain && !role.equals("user");
+        value = "\"" + (role.equals("user") ? "us\\u0065r" : role) + "\"";
+      }
+      members.add(member("role", value));
+      if (random.nextInt(8) == 0) {
+        members.add(member("role", "\"" + role + "\""));
+      }
+      members.add(member("content", random.nextBoolean() ? string() : anyValue(3)));
+      if (random.nextInt(10) == 0) {
+        plain = false;
+        members.add(member("na\\u006de", string()));
+      }
+      if (random.nextBoolean()) {
+        members.add(member("name", string()));
+      }
+      return "{" + space() + String.join("," + space(), members) + space() + "}";
+    }
+
+    private String anyValue(int depth) {
+      int kind = random.nextInt(depth > 0 ? 6 : 3);
+      return switch (kind) {
+        case 0 -> string();
+        case 1, 2 -> scalar();
+        case 3 -> {
+          List<String> items = new ArrayList<>();
+          for (int i = random.nextInt(4); i > 0; i--) {
+            items.add(anyValue(depth - 1));
+          }
+          yield "[" + space() + String.join("," + space(), items) + space() + "]";
+        }
+        default -> {
+          List<String> members = new ArrayList<>();
+          for (int i = random.nextInt(4); i > 0; i--) {
+            String name = pick("a", "role", "user", "x\\\"y", "é");
+            // An escaped name, or a role that may be escaped, where a message's members are read
+            // makes
+            // the fingerprint give up.
+            plain = plain && !name.contains("\\") && !name.equals("role");
+            members.add(member(name, anyValue(depth - 1)));
+          }
+          yield "{" + space() + String.join("," + space(), members) + space() + "}";
+        }
+      };
+    }
+
+    private String scalar() {
+      return pick("0", "-12.5e3", "1234567", "true", "false", "null", "0.25");
+    }
+
+    private String string() {
+      StringBuilder s = new StringBuilder("\"");
+      int n = random.nextInt(40);
+      for (int i = 0; i < n; i++) {
+        s.append(
+            pick(
+                "a", "b c", "\\\"", "\\\\", "\\n", "\\u00e9", "é", "{", "]", ",", ":", "€",
+                "user"));
+      }
+      return s.append('"').toString();
+    }
+
+    private String member(String name, String value) {
+      return "\"" + name + "\"" + space() + ":" + space() + value;
+    }
+
+    private String space() {
+      return random.nextInt(3) > 0 ? "" : pick(" ", "\n", "\t ", "\r\n  ");
+    }
+
+    private String pick(String... choices) {
+      return choices[random.nextInt(choices.length)];
+    }
+  }
+}

@@ -342,17 +342,8 @@ final class BodyScan {
     if (start < 0 || start >= body.length || body[start] != '"') {
       return -1;
     }
-    int i = start + 1;
-    while (true) {
-      i = ByteScan.indexOfEither(body, i, body.length, (byte) '"', (byte) '\\');
-      if (i < 0) {
-        return -1;
-      }
-      if (body[i] == '"') {
-        return i + 1;
-      }
-      i += 2; // the escaped byte cannot close the string
-    }
+    long end = ByteScan.stringEnd(body, start + 1, body.length);
+    return end < 0 ? -1 : (int) end + 1;
   }
 
   /**

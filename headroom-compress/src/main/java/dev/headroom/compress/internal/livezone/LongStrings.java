@@ -67,19 +67,12 @@ final class LongStrings {
       if (open < 0) {
         break;
       }
-      boolean plain = true;
-      int close = open + 1;
-      while (true) {
-        close = ByteScan.indexOfEither(body, close, n, (byte) '"', (byte) '\\');
-        if (close < 0 || (body[close] == '\\' && close + 1 >= n)) {
-          return count == 0 ? NONE : new LongStrings(body, starts, ends, count);
-        }
-        if (body[close] == '"') {
-          break;
-        }
-        plain &= wellFormedEscape(body, close);
-        close += 2; // the escaped byte cannot close the string
+      long end = ByteScan.stringEnd(body, open + 1, n);
+      if (end < 0) {
+        return count == 0 ? NONE : new LongStrings(body, starts, ends, count);
       }
+      int close = (int) end;
+      boolean plain = (end & ByteScan.ILL_FORMED_ESCAPE) == 0;
       if (close - open - 1 > longerThan
           && plain
           && !name(body, close + 1)
@@ -107,27 +100,6 @@ final class LongStrings {
       i++;
     }
     return i < body.length && body[i] == ':';
-  }
-
-  /**
-   * An escape JSON allows: a backslash and one of {@code " \\ / b f n r t}, or {@code u} and four
-   * hex digits.
-   */
-  private static boolean wellFormedEscape(byte[] body, int backslash) {
-    return switch (body[backslash + 1]) {
-      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> true;
-      case 'u' ->
-          backslash + 5 < body.length
-              && hex(body[backslash + 2])
-              && hex(body[backslash + 3])
-              && hex(body[backslash + 4])
-              && hex(body[backslash + 5]);
-      default -> false;
-    };
-  }
-
-  private static boolean hex(byte b) {
-    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
   }
 
   /**

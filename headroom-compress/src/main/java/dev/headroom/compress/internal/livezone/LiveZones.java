@@ -304,24 +304,40 @@ final class LiveZones {
   private static List<Hit> matching(Map<String, StringValue> fields, String... pattern) {
     List<Hit> hits = new ArrayList<>();
     for (Map.Entry<String, StringValue> field : fields.entrySet()) {
-      String[] parts = field.getKey().split("/");
-      if (parts.length != pattern.length) {
-        continue;
-      }
-      String index = null;
-      boolean matches = true;
-      for (int i = 0; i < parts.length && matches; i++) {
-        if (pattern[i].equals("*")) {
-          index = parts[i];
-        } else {
-          matches = pattern[i].equals(parts[i]);
-        }
-      }
-      if (matches) {
+      String index = starSegment(field.getKey(), pattern);
+      if (index != null) {
         hits.add(new Hit(index, field.getValue()));
       }
     }
     return hits;
+  }
+
+  /**
+   * The segment of {@code path} the pattern's {@code *} stands for when the path's {@code
+   * /}-separated segments match the pattern's one for one, else null. Read in place: every field of
+   * every item of a long conversation is tried on every request.
+   */
+  private static String starSegment(String path, String... pattern) {
+    int at = 0;
+    String star = null;
+    for (int i = 0; i < pattern.length; i++) {
+      int end = path.indexOf('/', at);
+      if (end < 0) {
+        if (i != pattern.length - 1) {
+          return null;
+        }
+        end = path.length();
+      } else if (i == pattern.length - 1) {
+        return null; // more segments than the pattern
+      }
+      if (pattern[i].equals("*")) {
+        star = path.substring(at, end);
+      } else if (end - at != pattern[i].length() || !path.startsWith(pattern[i], at)) {
+        return null;
+      }
+      at = end + 1;
+    }
+    return star;
   }
 
   /** Who each call id names: the tool calls of one conversation item. */

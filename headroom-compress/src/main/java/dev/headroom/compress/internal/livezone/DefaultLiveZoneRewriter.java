@@ -474,8 +474,26 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     return json;
   }
 
+  /**
+   * Whether the body is one JSON value and nothing after it, as Jackson judges. Its long strings'
+   * contents are judged by the byte scan instead of being read ({@link LongStrings}: what it leaves
+   * out Jackson would accept): the check of a rewritten body no longer steps through every escape
+   * of a long history's tool outputs, on every turn that replays or compresses anything.
+   */
   private static boolean isJson(byte[] body) {
-    try (JsonParser parser = BodyScan.JSON.createParser(body)) {
+    return isJson(body, BodyScan.EAGER_BYTES);
+  }
+
+  /**
+   * @param longerThan strings with more content bytes than this are left to the byte scan; {@link
+   *     Integer#MAX_VALUE} has Jackson read them all
+   */
+  static boolean isJson(byte[] body, int longerThan) {
+    LongStrings longStrings = LongStrings.of(body, longerThan);
+    try (JsonParser parser =
+        longStrings.any()
+            ? BodyScan.JSON.createParser(longStrings.stream())
+            : BodyScan.JSON.createParser(body)) {
       parser.nextToken();
       parser.skipChildren();
       return parser.nextToken() == null;

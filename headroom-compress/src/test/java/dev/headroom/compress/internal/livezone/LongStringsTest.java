@@ -43,6 +43,26 @@ class LongStringsTest {
     }
   }
 
+  @Property(tries = 2000)
+  void aRewrittenBodyIsJudgedValidAsJacksonAloneJudgesIt(
+      @ForAll("bodies") String text,
+      @ForAll @IntRange(min = 0, max = 300) int longerThan,
+      @ForAll @IntRange(min = -1, max = 2000) int cut,
+      @ForAll @IntRange(min = -1, max = 2000) int garbled) {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    if (cut >= 0 && cut < body.length) {
+      body = Arrays.copyOf(body, cut);
+    }
+    if (garbled >= 0 && garbled < body.length) {
+      body[garbled] = (byte) "\"{}[],:x\\".charAt(garbled % 9);
+    }
+    byte[] judged = body;
+    assertEquals(
+        DefaultLiveZoneRewriter.isJson(judged, Integer.MAX_VALUE),
+        DefaultLiveZoneRewriter.isJson(judged, longerThan),
+        () -> new String(judged, StandardCharsets.UTF_8));
+  }
+
   @Test
   void aToolOutputOfEscapedJsonIsLeftOutAndFoundWhereItIs() {
     String output = "[" + "{\\\"id\\\":\\\"ord_1\\\",\\\"ok\\\":true},".repeat(40) + "{}]";

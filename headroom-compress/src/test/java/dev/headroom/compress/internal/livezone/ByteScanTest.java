@@ -19,7 +19,7 @@ class ByteScanTest {
       @ForAll @IntRange(min = 0, max = 80) int to,
       @ForAll("wanted") byte a) {
     int start = Math.min(from, bytes.length);
-    int end = Math.min(Math.max(start, to), bytes.length);
+    int end = end(bytes, start, to);
     assertEquals(naive(bytes, start, end, a), ByteScan.indexOf(bytes, start, end, a));
   }
 
@@ -29,7 +29,7 @@ class ByteScanTest {
       @ForAll @IntRange(min = 0, max = 90) int from,
       @ForAll @IntRange(min = 0, max = 90) int to) {
     int start = Math.min(from, bytes.length);
-    int end = Math.min(Math.max(start, to), bytes.length);
+    int end = end(bytes, start, to);
     assertEquals(naiveStringEnd(bytes, start, end), ByteScan.stringEnd(bytes, start, end));
   }
 
@@ -60,12 +60,17 @@ class ByteScanTest {
       @ForAll @IntRange(min = 0, max = 80) int from,
       @ForAll @IntRange(min = 0, max = 80) int to) {
     int start = Math.min(from, bytes.length);
-    int end = Math.min(Math.max(start, to), bytes.length);
+    int end = end(bytes, start, to);
     boolean printable = true;
     for (int i = start; i < end; i++) {
       printable &= (bytes[i] & 0xFF) >= 0x20 && (bytes[i] & 0xFF) <= 0x7F;
     }
     assertEquals(printable, ByteScan.printableAscii(bytes, start, end));
+  }
+
+  /** Where a range from {@code start} asked to end at {@code to} ends within the array. */
+  private static int end(byte[] bytes, int start, int to) {
+    return Math.min(Math.max(start, to), bytes.length);
   }
 
   private static int naive(byte[] bytes, int from, int to, byte a) {

@@ -121,15 +121,7 @@ public final class ConversationKeys {
         continue;
       }
       int start = (int) parser.currentTokenLocation().getByteOffset();
-      String role = "";
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        boolean isRole = parser.currentName().equals("role");
-        if (parser.nextToken() == JsonToken.VALUE_STRING && isRole) {
-          role = parser.getText();
-        } else {
-          parser.skipChildren();
-        }
-      }
+      String role = role(parser);
       int end = (int) parser.currentLocation().getByteOffset();
       if (role.equals("system") || role.equals("developer") || role.equals("user")) {
         identity.update(body, start, end - start);
@@ -137,6 +129,24 @@ public final class ConversationKeys {
       }
       userSeen = role.equals("user");
     }
+  }
+
+  /**
+   * Reads a message object, from its START_OBJECT (the current token) to its END_OBJECT.
+   *
+   * @return its role: the last string value given for {@code role}, empty when none is
+   */
+  static String role(JsonParser parser) throws IOException {
+    String role = "";
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      boolean isRole = parser.currentName().equals("role");
+      if (parser.nextToken() == JsonToken.VALUE_STRING && isRole) {
+        role = parser.getText();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return role;
   }
 
   private static MessageDigest sha256() {

@@ -123,17 +123,10 @@ class ConversationKeysTest {
             continue;
           }
           int start = (int) parser.currentTokenLocation().getByteOffset();
-          String role = "";
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            boolean isRole = parser.currentName().equals("role");
-            if (parser.nextToken() == JsonToken.VALUE_STRING && isRole) {
-              role = parser.getText();
-            } else {
-              parser.skipChildren();
-            }
-          }
+          // The key's rule for a message's role; what is tested is where the walk finds it.
+          boolean user = ConversationKeys.role(parser).equals("user");
           int end = (int) parser.currentLocation().getByteOffset();
-          if (role.equals("user")) {
+          if (user) {
             CRC32C crc = new CRC32C();
             crc.update(scope.getBytes(StandardCharsets.UTF_8));
             crc.update(0);

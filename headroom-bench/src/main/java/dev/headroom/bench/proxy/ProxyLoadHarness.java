@@ -36,7 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * proxy} or {@code headroom-proxy-vertx/target/image/bin/headroom proxy}), with nothing added but
  * {@code --port 0} and the upstream URLs, and the harness also reports its boot time and RSS.
  * {@code pass}: bodies with nothing to compress (in-process, compression off); {@code compress}:
- * bodies whose newest tool output is a JSON array.
+ * bodies whose newest tool output is a JSON array; {@code session}: an agent's later turn, a
+ * history of tool calls and their JSON outputs of the given size and a short question last (nothing
+ * to compress: the outputs are older than the newest user text), sent to a gateway that has already
+ * compressed one request, as a gateway in use has.
  */
 public final class ProxyLoadHarness {
 
@@ -63,6 +66,7 @@ public final class ProxyLoadHarness {
     // "compress": compression on, each body a chat request whose latest tool output is a JSON
     // array.
     compress = args.length > 3 && args[3].equals("compress");
+    session = args.length > 3 && args[3].equals("session");
     int commandAt = Arrays.asList(args).indexOf("--proxy-command");
     List<String> command =
         commandAt < 0 ? List.of() : Arrays.asList(args).subList(commandAt + 1, args.length);
@@ -100,7 +104,7 @@ public final class ProxyLoadHarness {
                   .openaiApiUrl("http://127.0.0.1:" + direct)
                   .anthropicApiUrl("http://127.0.0.1:" + direct)
                   .extensions(PipelineExtensions.none())
-                  .compression(compress)
+                  .compression(compress || session)
                   .compressionBudget(Duration.ofSeconds(1))
                   .build());
       viaProxy = await(proxy.start());
@@ -146,6 +150,15 @@ public final class ProxyLoadHarness {
     HttpClient single =
         loadVertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1));
+    if (session) {
+      // A gateway in use has compressed something: from then on it may owe a conversation the
+      // retrieval tool, and every request is looked at for it.
+      await(
+          single
+              .request(post(viaProxy).putHeader("authorization", "Bearer sk-bench-first"))
+              .compose(r -> r.send(toolOutputBody(100 * 1024)))
+              .compose(r -> r.body()));
+    }
     // -Dheadroom.bench.sizes=102400,… measures only those sizes (for profiling one of them).
     int[] sizes =
         System.getProperty("headroom.bench.sizes") == null
@@ -345,6 +358,7 @@ public final class ProxyLoadHarness {
   private static final AtomicLong KEYS = new AtomicLong();
 
   private static boolean compress;
+  private static boolean session;
 
   /**
    * The proxy's own {@code x-headroom-overhead-ms} (arrival to upstream call) of each proxied
@@ -353,7 +367,47 @@ public final class ProxyLoadHarness {
   private static final List<Long> OVERHEADS = new ArrayList<>();
 
   private static Buffer body(int size) {
-    return compress ? toolOutputBody(size) : paddedBody(size);
+    return session ? sessionBody(size) : compress ? toolOutputBody(size) : paddedBody(size);
+  }
+
+  /**
+   * An agent's later turn of about {@code size} bytes: a system prompt and a first question, then
+   * tool calls each answered by a JSON array of files (about 8 KB each, fewer when the size is
+   * small), then the agent's answer and a short question, whose turn has nothing to compress.
+   */
+  static byte[] sessionBytes(int size) {
+    String tail =
+        ",{\"role\":\"assistant\",\"content\":\"The build passes now.\"},"
+            + "{\"role\":\"user\",\"content\":\"Thanks. Anything else to clean up?\"}]}";
+    StringBuilder text =
+        new StringBuilder(size + 16 * 1024)
+            .append("{\"model\":\"gpt-4o\",\"messages\":[")
+            .append("{\"role\":\"system\",\"content\":\"You are a coding agent.\"},")
+            .append("{\"role\":\"user\",\"content\":\"Fix the failing build.\"}");
+    for (int call = 0; text.length() + tail.length() < size - 400; call++) {
+      text.append(",{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c")
+          .append(call)
+          .append("\",\"type\":\"function\",\"function\":{\"name\":\"list_files\",")
+          .append("\"arguments\":\"{\\\"dir\\\":\\\"src\\\"}\"}}]},")
+          .append("{\"role\":\"tool\",\"tool_call_id\":\"c")
+          .append(call)
+          .append("\",\"content\":\"[");
+      int outputEnd = Math.min(text.length() + 8 * 1024, size - tail.length() - 200);
+      for (int i = 0; i == 0 || text.length() < outputEnd; i++) {
+        text.append(i == 0 ? "" : ",")
+            .append("{\\\"path\\\":\\\"src/main/java/App")
+            .append(call * 1000 + i)
+            .append(".java\\\",\\\"size\\\":")
+            .append(1000 + (call * 7919 + i * 104729) % 90000)
+            .append(",\\\"note\\\":\\\"ok \\\\\\\"unchanged\\\\\\\"\\\"}");
+      }
+      text.append("]\"}");
+    }
+    return text.append(tail).toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Buffer sessionBody(int size) {
+    return Buffer.buffer(sessionBytes(size));
   }
 
   private static Buffer toolOutputBody(int size) {

@@ -25,11 +25,15 @@ public interface Conversations {
    */
   boolean contains(String key);
 
+  /** The fingerprint of a request whose first user message could not be told: it may be any. */
+  long UNKNOWN_FIRST_USER = Long.MIN_VALUE;
+
   /**
    * Whether a request may belong to a conversation with the tool, told from a fingerprint of its
    * first user message (retrieval's {@code ConversationKeys.firstUser}, which every request of a
    * conversation shares): false only when no conversation given the tool had it, so the request's
-   * key need not be made.
+   * key need not be made. {@link #UNKNOWN_FIRST_USER} always may; and while a conversation given
+   * the tool under that fingerprint is remembered, every request may (its later turns may be told).
    *
    * @param firstUser the request's fingerprint
    * @return false when {@link #contains} is certain to be false for the request's key

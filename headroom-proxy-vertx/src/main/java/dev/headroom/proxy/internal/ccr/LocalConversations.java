@@ -52,7 +52,9 @@ final class LocalConversations implements Conversations {
 
   @Override
   public synchronized boolean mayContain(long firstUser) {
-    return firstUsers.containsKey(firstUser);
+    return firstUser == UNKNOWN_FIRST_USER
+        || firstUsers.containsKey(firstUser)
+        || firstUsers.containsKey(UNKNOWN_FIRST_USER);
   }
 
   @Override

@@ -96,7 +96,7 @@ final class SharedConversations implements Conversations {
       return false;
     }
     // Its fingerprint is not asked of the local cache (mayContain is always true here).
-    known.put(key, System.nanoTime(), 0);
+    known.put(key, System.nanoTime(), UNKNOWN_FIRST_USER);
     return true;
   }
 

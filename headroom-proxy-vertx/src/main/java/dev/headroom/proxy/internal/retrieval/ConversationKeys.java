@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.headroom.proxy.internal.ccr.Conversations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,7 +28,7 @@ public final class ConversationKeys {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   /** The {@link #firstUser} of a body it cannot tell: any conversation may have it. */
-  public static final long UNKNOWN = Long.MIN_VALUE;
+  public static final long UNKNOWN = Conversations.UNKNOWN_FIRST_USER;
 
   /** The {@link #firstUser} of a body whose message arrays hold no user message. */
   public static final long NO_USER_MESSAGE = -1;
@@ -39,7 +40,7 @@ public final class ConversationKeys {
    * with the same {@link #of key} shares (the key hashes that message too). Unlike the key it reads
    * the body only up to that message, never the history after it nor the members after the message
    * list: so a request whose fingerprint no conversation with the tool has need not be keyed at all
-   * ({@link dev.headroom.proxy.internal.ccr.Conversations#mayContain}).
+   * ({@link Conversations#mayContain}).
    *
    * @param session the {@code x-headroom-session-id} header, or empty
    * @param scope the owner scope

@@ -59,7 +59,7 @@ public final class RetrievalToolRewriter implements RequestRewriter {
     // members after the history too), so a request no conversation with the tool can be part of
     // is never keyed: a long session's history is not read again for nothing on every turn.
     long firstUser = ConversationKeys.firstUser(request.session(), request.scope(), request.body());
-    if (!markers && firstUser != ConversationKeys.UNKNOWN && !conversations.mayContain(firstUser)) {
+    if (!markers && !conversations.mayContain(firstUser)) {
       return compressed;
     }
     String key = ConversationKeys.of(request.session(), request.scope(), request.body());

@@ -123,4 +123,17 @@ class ConversationsTest {
     assertFalse(conversations.mayContain(8));
     assertTrue(conversations.mayContain(10));
   }
+
+  @Test
+  void whileAConversationGivenTheToolUnderNoFingerprintIsRememberedEveryRequestMayBeOne() {
+    LocalConversations conversations = new LocalConversations(1);
+    assertTrue(conversations.mayContain(Conversations.UNKNOWN_FIRST_USER));
+    assertFalse(conversations.mayContain(7));
+
+    conversations.add("escaped", Conversations.UNKNOWN_FIRST_USER);
+    assertTrue(conversations.mayContain(7), "its later turns may be told apart");
+
+    conversations.add("plain", 8); // forgets the first
+    assertFalse(conversations.mayContain(7));
+  }
 }

@@ -29,6 +29,12 @@ public interface Conversations {
   long UNKNOWN_FIRST_USER = Long.MIN_VALUE;
 
   /**
+   * The fingerprint of a request whose conversation its session header names: its key is made
+   * without reading the body, so it is always asked for, and its later turns carry the same name.
+   */
+  long NAMED_SESSION = Long.MIN_VALUE + 1;
+
+  /**
    * Whether a request may belong to a conversation with the tool, told from a fingerprint of its
    * first user message (retrieval's {@code ConversationKeys.firstUser}, which every request of a
    * conversation shares): false only when no conversation given the tool had it, so the request's

@@ -53,6 +53,7 @@ final class LocalConversations implements Conversations {
   @Override
   public synchronized boolean mayContain(long firstUser) {
     return firstUser == UNKNOWN_FIRST_USER
+        || firstUser == NAMED_SESSION
         || firstUsers.containsKey(firstUser)
         || firstUsers.containsKey(UNKNOWN_FIRST_USER);
   }

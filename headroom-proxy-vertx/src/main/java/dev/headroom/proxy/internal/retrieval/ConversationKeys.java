@@ -45,12 +45,13 @@ public final class ConversationKeys {
    * @param session the {@code x-headroom-session-id} header, or empty
    * @param scope the owner scope
    * @param body the request body
-   * @return the fingerprint; {@link #UNKNOWN} when a session names the conversation or the body is
-   *     not one the fingerprint reads (then only the key tells); {@link #NO_USER_MESSAGE}
+   * @return the fingerprint; {@link Conversations#NAMED_SESSION} when a session names the
+   *     conversation; {@link #UNKNOWN} when the body is not one the fingerprint reads (then only
+   *     the key tells); {@link #NO_USER_MESSAGE}
    */
   public static long firstUser(String session, String scope, byte[] body) {
     if (session != null && !session.isBlank()) {
-      return UNKNOWN;
+      return Conversations.NAMED_SESSION;
     }
     return FirstUserMessage.fingerprint(scope, body);
   }

@@ -135,5 +135,9 @@ class ConversationsTest {
 
     conversations.add("plain", 8); // forgets the first
     assertFalse(conversations.mayContain(7));
+
+    conversations.add("key:a|s:session-1", Conversations.NAMED_SESSION); // forgets "plain"
+    assertTrue(conversations.mayContain(Conversations.NAMED_SESSION));
+    assertFalse(conversations.mayContain(7), "a named session tells its own turns apart");
   }
 }

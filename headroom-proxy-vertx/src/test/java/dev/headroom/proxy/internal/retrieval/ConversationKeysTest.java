@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.headroom.proxy.internal.ccr.Conversations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class ConversationKeysTest {
     assertNotEquals(
         ConversationKeys.firstUser("", "key:a", body),
         ConversationKeys.firstUser("", "key:a", other));
-    assertEquals(ConversationKeys.UNKNOWN, ConversationKeys.firstUser("s1", "key:a", body));
+    assertEquals(Conversations.NAMED_SESSION, ConversationKeys.firstUser("s1", "key:a", body));
     assertEquals(
         ConversationKeys.NO_USER_MESSAGE,
         ConversationKeys.firstUser(

@@ -225,10 +225,7 @@ final class BodyScan {
       byte[] body, String conversationKey, boolean captureArrays, int longerThan) {
     BodyScan scan =
         new BodyScan(conversationKey, body, captureArrays, LongStrings.of(body, longerThan));
-    try (JsonParser parser =
-        scan.longStrings.any()
-            ? JSON.createParser(scan.longStrings.stream())
-            : JSON.createParser(body)) {
+    try (JsonParser parser = scan.longStrings.parser(JSON)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
       }

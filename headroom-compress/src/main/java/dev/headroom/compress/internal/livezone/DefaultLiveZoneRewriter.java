@@ -489,11 +489,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
    *     Integer#MAX_VALUE} has Jackson read them all
    */
   static boolean isJson(byte[] body, int longerThan) {
-    LongStrings longStrings = LongStrings.of(body, longerThan);
-    try (JsonParser parser =
-        longStrings.any()
-            ? BodyScan.JSON.createParser(longStrings.stream())
-            : BodyScan.JSON.createParser(body)) {
+    try (JsonParser parser = LongStrings.of(body, longerThan).parser(BodyScan.JSON)) {
       parser.nextToken();
       parser.skipChildren();
       return parser.nextToken() == null;

@@ -1,5 +1,8 @@
 package dev.headroom.compress.internal.livezone;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
@@ -15,8 +18,6 @@ import java.util.Arrays;
  * is read by Jackson as before.
  */
 final class LongStrings {
-
-  private static final LongStrings NONE = new LongStrings(new byte[0], new int[0], new int[0], 0);
 
   private final byte[] body;
 
@@ -69,7 +70,7 @@ final class LongStrings {
       }
       long end = ByteScan.stringEnd(body, open + 1, n);
       if (end < 0) {
-        return count == 0 ? NONE : new LongStrings(body, starts, ends, count);
+        return new LongStrings(body, starts, ends, count);
       }
       int close = (int) end;
       boolean plain = (end & ByteScan.ILL_FORMED_ESCAPE) == 0;
@@ -87,7 +88,7 @@ final class LongStrings {
       }
       i = close + 1;
     }
-    return count == 0 ? NONE : new LongStrings(body, starts, ends, count);
+    return new LongStrings(body, starts, ends, count);
   }
 
   /**
@@ -110,9 +111,17 @@ final class LongStrings {
   }
 
   /**
+   * @param json the factory
+   * @return a parser of the body as Jackson is given it: without the left-out contents
+   */
+  JsonParser parser(JsonFactory json) throws IOException {
+    return count > 0 ? json.createParser(stream()) : json.createParser(body);
+  }
+
+  /**
    * @return the body without the left-out contents
    */
-  InputStream stream() {
+  private InputStream stream() {
     return new InputStream() {
       private int at;
       private int next;

@@ -53,7 +53,13 @@ public final class ConversationKeys {
     if (session != null && !session.isBlank()) {
       return Conversations.NAMED_SESSION;
     }
-    return FirstUserMessage.fingerprint(scope, body);
+    try {
+      return FirstUserMessage.fingerprint(scope, body);
+    } catch (RuntimeException bug) {
+      // The walk is tested not to throw on any bytes; should it, the key decides, as for a body it
+      // gives up on: the request goes on either way.
+      return UNKNOWN;
+    }
   }
 
   /**

@@ -33,6 +33,12 @@ final class FirstUserMessage {
   /** Whether the message {@link #message} just read was a user message. */
   private boolean user;
 
+  /** {@link #first} and {@link #next}: the object or array closes there. */
+  private static final int CLOSED = -2;
+
+  /** The end of the object or array {@link #first} or {@link #next} last saw close. */
+  private int closedAt;
+
   private FirstUserMessage(byte[] body) {
     this.body = body;
   }
@@ -69,57 +75,40 @@ final class FirstUserMessage {
     if (i >= body.length || body[i] != '{') {
       return ConversationKeys.UNKNOWN;
     }
-    i = space(i + 1);
-    if (i < body.length && body[i] == '}') {
-      return ConversationKeys.NO_USER_MESSAGE;
-    }
-    while (true) {
+    int end = 0;
+    for (i = first(i, '}'); i != CLOSED; i = next(end, '}')) {
       int value = memberValue(i);
       if (value < 0) {
         return ConversationKeys.UNKNOWN;
       }
-      int end;
       if (named(MESSAGES) || named(INPUT)) {
         if (body[value] != '[') {
           return ConversationKeys.UNKNOWN;
         }
         long found = inList(value);
-        if (found >= 0 || found == ConversationKeys.UNKNOWN) {
+        if (found != ConversationKeys.NO_USER_MESSAGE) {
           return found;
         }
-        end = (int) -found; // the list's end, negated: no user message in it
+        end = closedAt;
       } else {
         end = valueEnd(value);
       }
-      if (end < 0) {
-        return ConversationKeys.UNKNOWN;
-      }
-      i = space(end);
-      if (i >= body.length) {
-        return ConversationKeys.UNKNOWN;
-      }
-      if (body[i] == '}') {
-        return ConversationKeys.NO_USER_MESSAGE;
-      }
-      if (body[i] != ',') {
-        return ConversationKeys.UNKNOWN;
-      }
-      i = space(i + 1);
     }
+    return ConversationKeys.NO_USER_MESSAGE;
   }
 
   /**
-   * @return the span of the list's first user message (as {@link #find}); minus the list's end when
-   *     it holds none; or {@link ConversationKeys#UNKNOWN}
+   * @return the span of the list's first user message (as {@link #find}); {@link
+   *     ConversationKeys#NO_USER_MESSAGE} when it holds none (its end then in {@link #closedAt});
+   *     or {@link ConversationKeys#UNKNOWN}
    */
   private long inList(int at) {
-    int i = space(at + 1);
-    if (i < body.length && body[i] == ']') {
-      return -(i + 1L);
-    }
-    while (true) {
-      int end;
-      if (i < body.length && body[i] == '{') {
+    int end = 0;
+    for (int i = first(at, ']'); i != CLOSED; i = next(end, ']')) {
+      if (i < 0 || i >= body.length) {
+        return ConversationKeys.UNKNOWN;
+      }
+      if (body[i] == '{') {
         end = message(i);
         if (end >= 0 && user) {
           return (long) i << 32 | end;
@@ -127,21 +116,8 @@ final class FirstUserMessage {
       } else {
         end = valueEnd(i);
       }
-      if (end < 0) {
-        return ConversationKeys.UNKNOWN;
-      }
-      i = space(end);
-      if (i >= body.length) {
-        return ConversationKeys.UNKNOWN;
-      }
-      if (body[i] == ']') {
-        return -(i + 1L);
-      }
-      if (body[i] != ',') {
-        return ConversationKeys.UNKNOWN;
-      }
-      i = space(i + 1);
     }
+    return ConversationKeys.NO_USER_MESSAGE;
   }
 
   /**
@@ -151,54 +127,72 @@ final class FirstUserMessage {
    * @return the end of the object, or -1
    */
   private int message(int at) {
-    int i = space(at + 1);
     user = false;
-    if (i < body.length && body[i] == '}') {
-      return i + 1;
-    }
-    while (true) {
-      i = memberValue(i);
-      if (i < 0) {
-        return -1;
-      }
-      int end = valueEnd(i);
+    int end = 0;
+    for (int i = first(at, '}'); i != CLOSED; i = next(end, '}')) {
+      int value = memberValue(i);
+      end = valueEnd(value);
       if (end < 0) {
         return -1;
       }
-      if (named(ROLE) && body[i] == '"') {
+      if (named(ROLE) && body[value] == '"') {
         boolean escaped = false;
-        for (int k = i + 1; k < end - 1; k++) {
+        for (int k = value + 1; k < end - 1; k++) {
           if (body[k] == '\\') {
             if (body[k + 1] == 'u') {
-              return -1; // "\u0075ser" is "user": left to the JSON parser
+              return -1; // a \\u escape may spell "user": left to the JSON parser
             }
             escaped = true; // any other escape stands for a character "user" does not have
             k++;
           }
         }
-        user = !escaped && Arrays.equals(body, i + 1, end - 1, USER, 0, USER.length);
+        user = !escaped && Arrays.equals(body, value + 1, end - 1, USER, 0, USER.length);
       }
-      i = space(end);
-      if (i >= body.length) {
-        return -1;
-      }
-      if (body[i] == '}') {
-        return i + 1;
-      }
-      if (body[i] != ',') {
-        return -1;
-      }
-      i = space(i + 1);
     }
+    return closedAt;
   }
 
   /**
-   * Reads the member name at {@code i} into {@link #nameStart}/{@link #nameEnd}, and its colon.
+   * Where the first member or item of the object or array opened at {@code open} starts; {@link
+   * #CLOSED} when {@code close} follows at once (its end in {@link #closedAt}).
+   */
+  private int first(int open, char close) {
+    int i = space(open + 1);
+    if (i < body.length && body[i] == close) {
+      closedAt = i + 1;
+      return CLOSED;
+    }
+    return i;
+  }
+
+  /**
+   * After a member or item that ends at {@code end} (-1: it did not): where the next one starts,
+   * past the comma; {@link #CLOSED} when {@code close} ends the container (its end in {@link
+   * #closedAt}); -1 otherwise.
+   */
+  private int next(int end, char close) {
+    if (end < 0) {
+      return -1;
+    }
+    int i = space(end);
+    if (i >= body.length) {
+      return -1;
+    }
+    if (body[i] == close) {
+      closedAt = i + 1;
+      return CLOSED;
+    }
+    return body[i] == ',' ? space(i + 1) : -1;
+  }
+
+  /**
+   * Reads the member name at {@code i} (-1: none) into {@link #nameStart}/{@link #nameEnd}, and its
+   * colon.
    *
    * @return where the member's value starts, or -1 (an escaped name; no name and colon there)
    */
   private int memberValue(int i) {
-    if (i >= body.length || body[i] != '"') {
+    if (i < 0 || i >= body.length || body[i] != '"') {
       return -1;
     }
     int k = i + 1;
@@ -221,9 +215,11 @@ final class FirstUserMessage {
     return value < body.length ? value : -1;
   }
 
-  /** The end (exclusive) of the value at {@code i}, or -1 when the body ends inside it. */
+  /**
+   * The end (exclusive) of the value at {@code i} (-1: none), or -1 when the body ends inside it.
+   */
   private int valueEnd(int i) {
-    if (i >= body.length) {
+    if (i < 0 || i >= body.length) {
       return -1;
     }
     byte b = body[i];

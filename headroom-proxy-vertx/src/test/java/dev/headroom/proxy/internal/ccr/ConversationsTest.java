@@ -140,4 +140,15 @@ class ConversationsTest {
     assertTrue(conversations.mayContain(Conversations.NAMED_SESSION));
     assertFalse(conversations.mayContain(7), "a named session tells its own turns apart");
   }
+
+  @Test
+  void anEntryRewrittenToTheSharedStoreKeepsItsFingerprint() {
+    LocalConversations conversations = new LocalConversations(10);
+    conversations.put("h:a", 1L, 7);
+
+    conversations.written("h:a", 2L);
+
+    assertEquals(2L, conversations.writtenAt("h:a"));
+    assertTrue(conversations.mayContain(7));
+  }
 }

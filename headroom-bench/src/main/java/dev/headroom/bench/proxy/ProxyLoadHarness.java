@@ -153,11 +153,18 @@ public final class ProxyLoadHarness {
     if (session) {
       // A gateway in use has compressed something: from then on it may owe a conversation the
       // retrieval tool, and every request is looked at for it.
-      await(
-          single
-              .request(post(viaProxy).putHeader("authorization", "Bearer sk-bench-first"))
-              .compose(r -> r.send(toolOutputBody(100 * 1024)))
-              .compose(r -> r.body()));
+      String saved =
+          await(
+              single
+                  .request(post(viaProxy).putHeader("authorization", "Bearer sk-bench-first"))
+                  .compose(r -> r.send(toolOutputBody(100 * 1024)))
+                  .compose(
+                      r ->
+                          r.body()
+                              .map(b -> String.valueOf(r.getHeader("x-headroom-tokens-saved")))));
+      if (!saved.matches("[1-9]\\d*")) {
+        throw new AssertionError("the gateway did not compress the first request: " + saved);
+      }
     }
     // -Dheadroom.bench.sizes=102400,… measures only those sizes (for profiling one of them).
     int[] sizes =

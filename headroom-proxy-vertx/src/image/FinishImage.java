@@ -116,7 +116,12 @@ public final class FinishImage {
 
   /** What users' first requests do, so the classes they need are in the archive. */
   private static void train(int port) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1 as agents' clients speak it: the JDK's client would otherwise ask every request to
+    // upgrade to h2c, and the gateway's plain HTTP/1.1 request path (its handler, response, the
+    // codec's classes) would be missing from the archive and loaded, decompressed and verified on
+    // every start's first request. One round asks for the upgrade, as some clients do.
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient upgrading = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + port;
     StringBuilder orders = new StringBuilder("[");
     for (int i = 0; i < 400; i++) {
@@ -167,7 +172,7 @@ public final class FinishImage {
     requests.add(post(base + "/v1/models", "{}"));
     for (int round = 0; round < 3; round++) {
       for (HttpRequest request : requests) {
-        http.send(request, HttpResponse.BodyHandlers.discarding());
+        (round == 0 ? upgrading : http).send(request, HttpResponse.BodyHandlers.discarding());
       }
     }
     // The compressors' warm-up runs in the background once the gateway listens: let it finish.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
@@ -262,6 +263,62 @@ class RuntimeImageIT {
                 .output()
                 .contains("dev.headroom.proxy.internal.cli.Main source: shared objects file"),
         "the gateway's own classes come from the archive");
+  }
+
+  /**
+   * The archive holds what a start's first requests load, as agents' clients send them (plain
+   * HTTP/1.1, no h2c upgrade): the classes of the request path are mapped, not read from the image,
+   * decompressed and verified while the first request waits (they were not when the build's
+   * training run asked for h2c on every request).
+   */
+  @Test
+  void aStartsFirstRequestsLoadNoClassOutsideTheArchive(@TempDir Path tmp) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    FakeUpstream provider = FakeUpstream.start(vertx);
+    Path loads = tmp.resolve("loads.txt");
+    ProcessBuilder builder =
+        new ProcessBuilder(launcher().toString(), "--port", "0", "--openai-api-url", provider.url())
+            .redirectErrorStream(true);
+    builder
+        .environment()
+        .put("HEADROOM_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + loads);
+    Process process = builder.start();
+    try {
+      int port = awaitPort(process, new StringBuilder());
+      assertEquals(200, status("http://127.0.0.1:" + port + "/healthz"));
+      HttpURLConnection post =
+          (HttpURLConnection)
+              URI.create("http://127.0.0.1:" + port + "/v1/chat/completions")
+                  .toURL()
+                  .openConnection();
+      post.setRequestMethod("POST");
+      post.setDoOutput(true);
+      post.setRequestProperty("content-type", "application/json");
+      post.setRequestProperty("authorization", "Bearer sk-test");
+      post.getOutputStream()
+          .write(
+              "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                  .getBytes(StandardCharsets.UTF_8));
+      assertEquals(200, post.getResponseCode());
+      post.getInputStream().readAllBytes();
+      post.disconnect();
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+      provider.close();
+      vertx.close();
+    }
+    List<String> outside =
+        Files.readAllLines(loads).stream()
+            .filter(
+                line ->
+                    line.matches(
+                        ".* source: jrt:/(dev\\.headroom|io\\.vertx|io\\.netty|com\\.fasterxml).*"))
+            .toList();
+    assertTrue(
+        Files.readString(loads).contains("io.vertx.core.http.impl.Http1xServerRequestHandler"),
+        "the log lists the request path's classes");
+    assertEquals(List.of(), outside, "loaded from the image, not the archive");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
@@ -329,6 +330,7 @@ public final class ProxyCommand implements Callable<Integer> {
 
   private PrintWriter out;
   private PrintWriter err;
+  private Callable<Vertx> vertx;
 
   /**
    * Entry point of {@code ./headroom proxy}.
@@ -336,15 +338,33 @@ public final class ProxyCommand implements Callable<Integer> {
    * @param args the flags
    */
   public static void main(String[] args) {
-    // One line per record when System.Logger falls back to the JDK's console logging: the
-    // gateway's own console handler unless the user configured logging (ConsoleLog), and the same
-    // format for the JDK's SimpleFormatter, read when it first logs. -D on the command line wins.
+    // What does not depend on the flags (the console log, then Vert.x: about a sixth of a start)
+    // is set up on a second thread while this one reads the flags (picocli reads the option
+    // annotations by reflection, another sixth). call() waits for it before anything else.
+    FutureTask<Vertx> early =
+        new FutureTask<>(
+            () -> {
+              installConsoleLog();
+              return newVertx();
+            });
+    Thread starter = new Thread(early, "headroom-start");
+    starter.setDaemon(true);
+    starter.start();
+    int code =
+        run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), early::get);
+    System.exit(code);
+  }
+
+  /**
+   * One line per record when System.Logger falls back to the JDK's console logging: the gateway's
+   * own console handler unless the user configured logging ({@link ConsoleLog}), and the same
+   * format for the JDK's SimpleFormatter, read when it first logs. -D on the command line wins.
+   */
+  private static void installConsoleLog() {
     if (System.getProperty(LOG_FORMAT) == null) {
       System.setProperty(LOG_FORMAT, "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
       ConsoleLog.installUnlessConfigured();
     }
-    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-    System.exit(code);
   }
 
   /**
@@ -370,9 +390,14 @@ public final class ProxyCommand implements Callable<Integer> {
    * @return the exit code: 0 ok, 1 could not start, 2 bad usage
    */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, ProxyCommand::newVertx);
+  }
+
+  private static int run(String[] args, PrintWriter out, PrintWriter err, Callable<Vertx> vertx) {
     ProxyCommand command = new ProxyCommand();
     command.out = out;
     command.err = err;
+    command.vertx = vertx;
     CommandLine cli = new CommandLine(command);
     cli.setOut(out);
     cli.setErr(err);
@@ -459,7 +484,19 @@ public final class ProxyCommand implements Callable<Integer> {
       err.println("headroom proxy: " + bad.getMessage() + " (see --help)");
       return 2;
     }
-    Vertx vertx = newVertx();
+    Vertx vertx;
+    try {
+      vertx = this.vertx.call();
+    } catch (InterruptedException interrupted) {
+      throw interrupted;
+    } catch (Exception failure) {
+      Throwable cause =
+          failure instanceof ExecutionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
+      err.println("headroom proxy: could not start: " + describe(cause));
+      return 1;
+    }
     HeadroomProxy proxy = HeadroomProxy.create(vertx, options);
     int bound;
     try {

@@ -6,6 +6,7 @@ import dev.headroom.compress.ProtectedTools;
 import dev.headroom.compress.ReplayMemory;
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
+import dev.headroom.proxy.internal.stats.Pricing;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
@@ -484,6 +485,9 @@ public final class ProxyCommand implements Callable<Integer> {
       err.println("headroom proxy: " + bad.getMessage() + " (see --help)");
       return 2;
     }
+    // Read here, while Vert.x may still be being set up on the other thread (main), rather than
+    // after it: the shipped prices (and with them Jackson's first start, about 40 ms).
+    Pricing.defaults();
     Vertx vertx;
     try {
       vertx = this.vertx.call();

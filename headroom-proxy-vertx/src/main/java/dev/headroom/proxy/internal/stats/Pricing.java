@@ -54,9 +54,18 @@ public final class Pricing {
   }
 
   /**
-   * @return the shipped list prices
+   * @return the shipped list prices, read once
    */
   public static Pricing defaults() {
+    return Shipped.PRICES;
+  }
+
+  /** The shipped prices, read when first asked for (a gateway's start reads them early). */
+  private static final class Shipped {
+    static final Pricing PRICES = read();
+  }
+
+  private static Pricing read() {
     try (InputStream in = Pricing.class.getResourceAsStream("pricing.json")) {
       if (in == null) {
         throw new IllegalStateException("pricing.json is missing from the proxy's module");

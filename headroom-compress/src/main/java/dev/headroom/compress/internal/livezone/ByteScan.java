@@ -41,25 +41,82 @@ final class ByteScan {
   }
 
   /**
-   * @return whether every byte in {@code [from, to)} is printable ASCII or DEL ({@code 0x20} to
-   *     {@code 0x7F}): no control character, nothing of a multi-byte UTF-8 sequence
+   * @return whether {@code [from, to)} is text a JSON string may hold unescaped: printable ASCII or
+   *     DEL ({@code 0x20} to {@code 0x7F}) and well-formed UTF-8 sequences of the code points above
+   *     (Unicode's table 3-7: no overlong form, no surrogate, nothing past U+10FFFF, no sequence
+   *     cut short); no control character
    */
-  static boolean printableAscii(byte[] bytes, int from, int to) {
+  static boolean plainText(byte[] bytes, int from, int to) {
     int i = from;
-    for (; i + Long.BYTES <= to; i += Long.BYTES) {
-      long word = (long) LONGS.get(bytes, i);
-      // A byte below 0x20 borrows into its high bit when 0x20 is taken from it (bytes at or above
-      // 0x80 are refused first, so no other byte's high bit is set).
-      if ((word & HIGHS) != 0 || ((word - SPACES) & ~word & HIGHS) != 0) {
-        return false;
+    while (true) {
+      for (; i + Long.BYTES <= to; i += Long.BYTES) {
+        long word = (long) LONGS.get(bytes, i);
+        // A byte below 0x20 borrows into its high bit when 0x20 is taken from it; a byte at or
+        // above 0x80 has it set already (the borrow test is exact only without those): either way
+        // the word is looked at byte by byte.
+        if (((word | (word - SPACES) & ~word) & HIGHS) != 0) {
+          break;
+        }
+      }
+      if (i >= to) {
+        return true;
+      }
+      int b = bytes[i] & 0xFF;
+      if (b < 0x80) {
+        if (b < 0x20) {
+          return false;
+        }
+        i++;
+      } else {
+        int length = utf8Sequence(bytes, i, to, b);
+        if (length == 0) {
+          return false;
+        }
+        i += length;
       }
     }
-    for (; i < to; i++) {
-      if (bytes[i] < 0x20) { // bytes are signed: 0x80 and above are negative
-        return false;
+  }
+
+  /**
+   * @param lead the byte at {@code at}, 0x80 or above
+   * @return the length of the well-formed UTF-8 sequence starting at {@code at}, or 0
+   */
+  private static int utf8Sequence(byte[] bytes, int at, int to, int lead) {
+    int length;
+    int low = 0x80; // the second byte's range; the others are always 0x80 to 0xBF
+    int high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) {
+        low = 0xA0; // shorter forms are overlong
+      } else if (lead == 0xED) {
+        high = 0x9F; // above are the surrogates
+      }
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) {
+        low = 0x90;
+      } else if (lead == 0xF4) {
+        high = 0x8F; // above is past U+10FFFF
+      }
+    } else {
+      return 0;
+    }
+    if (at + length > to) {
+      return 0;
+    }
+    int second = bytes[at + 1] & 0xFF;
+    if (second < low || second > high) {
+      return 0;
+    }
+    for (int k = 2; k < length; k++) {
+      if ((bytes[at + k] & 0xC0) != 0x80) {
+        return 0;
       }
     }
-    return true;
+    return length;
   }
 
   /** {@link #stringEnd}'s flag: an escape in the string is not one JSON allows. */

@@ -13,9 +13,11 @@ import java.util.Arrays;
  * <p>Jackson steps through every escape of a string it skips, one call per escape, and a JSON tool
  * output escapes every quote it holds: a 100 KB one has thousands, and a conversation carries every
  * earlier tool output on every turn. The byte scan finds the same ends eight bytes at a time. Only
- * a content Jackson would accept as it stands is left out — printable ASCII, every escape well
- * formed — so a body is refused exactly when Jackson alone would refuse it; any other long string
- * is read by Jackson as before.
+ * a content Jackson would accept as it stands is left out — printable ASCII and well-formed UTF-8
+ * ({@link ByteScan#plainText}; Jackson accepts at least that), every escape well formed — so a body
+ * is refused exactly when Jackson alone would refuse it; any other long string is read by Jackson
+ * as before. (Until UTF-8 was let in, one "é" in a 100 KB tool output had Jackson read all of it:
+ * 3.3 times the scan's time for the body.)
  */
 final class LongStrings {
 
@@ -77,7 +79,7 @@ final class LongStrings {
       if (close - open - 1 > longerThan
           && plain
           && !name(body, close + 1)
-          && ByteScan.printableAscii(body, open + 1, close)) {
+          && ByteScan.plainText(body, open + 1, close)) {
         if (count == starts.length) {
           starts = Arrays.copyOf(starts, count * 2);
           ends = Arrays.copyOf(ends, count * 2);

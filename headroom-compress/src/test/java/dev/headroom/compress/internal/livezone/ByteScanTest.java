@@ -2,12 +2,17 @@ package dev.headroom.compress.internal.livezone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 class ByteScanTest {
@@ -54,18 +59,84 @@ class ByteScanTest {
     return -1;
   }
 
-  @Property(tries = 3000)
-  void tellsPrintableAsciiAsALoopDoes(
-      @ForAll("bodies") byte[] bytes,
+  @Property(tries = 5000)
+  void tellsPlainTextAsTheJdksStrictDecoderDoes(
+      @ForAll("text") byte[] bytes,
       @ForAll @IntRange(min = 0, max = 80) int from,
-      @ForAll @IntRange(min = 0, max = 80) int to) {
+      @ForAll @IntRange(min = 0, max = 200) int to) {
     int start = Math.min(from, bytes.length);
     int end = end(bytes, start, to);
-    boolean printable = true;
-    for (int i = start; i < end; i++) {
-      printable &= (bytes[i] & 0xFF) >= 0x20 && (bytes[i] & 0xFF) <= 0x7F;
+    boolean plain;
+    try {
+      CharBuffer decoded =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes, start, end - start));
+      plain = decoded.chars().allMatch(c -> c >= 0x20);
+    } catch (CharacterCodingException malformed) {
+      plain = false;
     }
-    assertEquals(printable, ByteScan.printableAscii(bytes, start, end));
+    assertEquals(plain, ByteScan.plainText(bytes, start, end));
+  }
+
+  /**
+   * Runs of ASCII with control characters, UTF-8 sequences of every length at the edges of their
+   * ranges, and ill-formed ones: overlong, surrogates, past U+10FFFF, stray continuation bytes (the
+   * range's ends cut sequences short too).
+   */
+  @Provide
+  Arbitrary<byte[]> text() {
+    Arbitrary<int[]> piece =
+        Arbitraries.frequencyOf(
+            Tuple.of(40, Arbitraries.just(new int[] {'a'})),
+            Tuple.of(10, Arbitraries.just(new int[] {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'})),
+            Tuple.of(2, Arbitraries.of(new int[] {0x01}, new int[] {0x1F}, new int[] {0x7F})),
+            Tuple.of(
+                6,
+                Arbitraries.of(
+                    new int[] {0xC2, 0x80},
+                    new int[] {0xC3, 0xA9},
+                    new int[] {0xDF, 0xBF},
+                    new int[] {0xE0, 0xA0, 0x80},
+                    new int[] {0xE2, 0x9C, 0x93},
+                    new int[] {0xED, 0x9F, 0xBF},
+                    new int[] {0xEF, 0xBF, 0xBF},
+                    new int[] {0xF0, 0x90, 0x80, 0x80},
+                    new int[] {0xF0, 0x9F, 0x98, 0x80},
+                    new int[] {0xF4, 0x8F, 0xBF, 0xBF})),
+            Tuple.of(
+                3,
+                Arbitraries.of(
+                    new int[] {0xC0, 0x80},
+                    new int[] {0xC1, 0xBF},
+                    new int[] {0xE0, 0x9F, 0xBF},
+                    new int[] {0xED, 0xA0, 0x80},
+                    new int[] {0xF0, 0x8F, 0xBF, 0xBF},
+                    new int[] {0xF4, 0x90, 0x80, 0x80},
+                    new int[] {0xF5, 0x80, 0x80, 0x80},
+                    new int[] {0xE2, 0x9C, 0x41},
+                    new int[] {0x80},
+                    new int[] {0xBF},
+                    new int[] {0xFF},
+                    new int[] {0xC3},
+                    new int[] {0xE2, 0x9C})));
+    return piece
+        .list()
+        .ofMaxSize(60)
+        .map(
+            pieces -> {
+              int n = pieces.stream().mapToInt(p -> p.length).sum();
+              byte[] out = new byte[n];
+              int at = 0;
+              for (int[] p : pieces) {
+                for (int b : p) {
+                  out[at++] = (byte) b;
+                }
+              }
+              return out;
+            });
   }
 
   /** Where a range from {@code start} asked to end at {@code to} ends within the array. */

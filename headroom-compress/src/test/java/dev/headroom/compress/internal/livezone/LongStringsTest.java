@@ -43,6 +43,61 @@ class LongStringsTest {
     }
   }
 
+  /**
+   * Long strings of UTF-8 are left out of Jackson's reading only when well formed: a body whose
+   * bytes are not (a byte of a sequence replaced, a sequence cut) is refused, or read, exactly as
+   * Jackson alone refuses or reads it.
+   */
+  @Property(tries = 3000)
+  void aBodyWithIllFormedUtf8IsReadAsJacksonAloneReadsIt(
+      @ForAll("bodies") String text,
+      @ForAll boolean captureArrays,
+      @ForAll @IntRange(min = 0, max = 300) int longerThan,
+      @ForAll @IntRange(min = 0, max = 2000) int at,
+      @ForAll("utf8Breakers") byte with) {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    // Mostly onto a non-ASCII byte, where a well-formed sequence becomes an ill-formed one.
+    int target = at % Math.max(1, body.length);
+    for (int i = target; i < body.length; i++) {
+      if (body[i] < 0) {
+        target = i;
+        break;
+      }
+    }
+    if (target < body.length) {
+      body[target] = with;
+    }
+    byte[] judged = body;
+    Optional<BodyScan> alone = BodyScan.of(judged, "messages", captureArrays, Integer.MAX_VALUE);
+    Optional<BodyScan> skipping = BodyScan.of(judged, "messages", captureArrays, longerThan);
+    assertEquals(alone.isPresent(), skipping.isPresent(), () -> "refused alike: " + text);
+    if (alone.isPresent()) {
+      assertEquals(describe(alone.get().strings), describe(skipping.get().strings), text);
+      assertEquals(alone.get().topLevel, skipping.get().topLevel, text);
+    }
+    assertEquals(
+        DefaultLiveZoneRewriter.isJson(judged, Integer.MAX_VALUE),
+        DefaultLiveZoneRewriter.isJson(judged, longerThan),
+        text);
+  }
+
+  @Provide
+  Arbitrary<Byte> utf8Breakers() {
+    return Arbitraries.of(
+        (byte) 0x80,
+        (byte) 0xBF,
+        (byte) 0xC0,
+        (byte) 0xC3,
+        (byte) 0xE0,
+        (byte) 0xED,
+        (byte) 0xF0,
+        (byte) 0xF4,
+        (byte) 0xF5,
+        (byte) 0xFF,
+        (byte) 'a',
+        (byte) 0x01);
+  }
+
   @Property(tries = 2000)
   void aRewrittenBodyIsJudgedValidAsJacksonAloneJudgesIt(
       @ForAll("bodies") String text,
@@ -152,6 +207,9 @@ class LongStringsTest {
             net.jqwik.api.Tuple.of(2, Arbitraries.just("\\ud83d\\ude00")),
             net.jqwik.api.Tuple.of(2, Arbitraries.just("\\/")),
             net.jqwik.api.Tuple.of(2, Arbitraries.just("é")),
+            net.jqwik.api.Tuple.of(1, Arbitraries.just("✓")),
+            net.jqwik.api.Tuple.of(1, Arbitraries.just("😀")),
+            net.jqwik.api.Tuple.of(1, Arbitraries.just("\u2028")),
             net.jqwik.api.Tuple.of(1, Arbitraries.just("\\x")),
             net.jqwik.api.Tuple.of(1, Arbitraries.just("\\u12")),
             net.jqwik.api.Tuple.of(1, Arbitraries.just("\u0001")),

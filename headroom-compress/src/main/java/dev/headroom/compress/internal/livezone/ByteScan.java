@@ -119,6 +119,18 @@ final class ByteScan {
     return length;
   }
 
+  /**
+   * Copies the eight bytes at {@code at} to {@code out} at {@code n}, whatever they are.
+   *
+   * @return how many of them come before the first backslash among them (eight: none is one)
+   */
+  static int copyUpToBackslash(byte[] bytes, int at, byte[] out, int n) {
+    long word = (long) LONGS.get(bytes, at);
+    LONGS.set(out, n, word);
+    long found = zeroBytes(word ^ BACKSLASHES);
+    return found == 0 ? Long.BYTES : Long.numberOfTrailingZeros(found) >>> 3;
+  }
+
   /** {@link #stringEnd}'s flag: an escape in the string is not one JSON allows. */
   static final long ILL_FORMED_ESCAPE = 1L << 32;
 

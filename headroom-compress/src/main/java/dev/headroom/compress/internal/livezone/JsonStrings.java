@@ -29,10 +29,19 @@ final class JsonStrings {
     byte[] out = new byte[to - from];
     int n = backslash - from;
     System.arraycopy(body, from, out, 0, n);
-    for (int i = backslash; i < to; i++) {
-      byte b = body[i];
-      if (b != '\\') {
-        out[n++] = b;
+    int i = backslash;
+    while (i < to) {
+      if (body[i] != '\\') {
+        // Up to the next backslash eight bytes at a time. Whole words are written: out is as long
+        // as the token and what is written never outruns what is read (an escape is never shorter
+        // than what it stands for), and the bytes past the backslash are written over.
+        if (i + Long.BYTES <= to) {
+          int plain = ByteScan.copyUpToBackslash(body, i, out, n);
+          n += plain;
+          i += plain;
+        } else {
+          out[n++] = body[i++];
+        }
         continue;
       }
       byte escaped = body[++i];
@@ -63,6 +72,7 @@ final class JsonStrings {
         }
         default -> out[n++] = escaped; // \" \\ \/
       }
+      i++;
     }
     return new String(out, 0, n, StandardCharsets.UTF_8);
   }

@@ -32,7 +32,7 @@ class JsonStringsTest {
         .withCharRange('\u4e00', '\u4e20')
         .withCharRange('\ud83d', '\ud83e')
         .withCharRange('\ude00', '\ude10')
-        .ofMaxLength(40);
+        .ofMaxLength(120);
   }
 
   @Property(tries = 2000)

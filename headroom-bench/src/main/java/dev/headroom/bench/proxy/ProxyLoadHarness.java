@@ -39,7 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * bodies whose newest tool output is a JSON array; {@code session}: an agent's later turn, a
  * history of tool calls and their JSON outputs of the given size and a short question last (nothing
  * to compress: the outputs are older than the newest user text), sent to a gateway that has already
- * compressed one request, as a gateway in use has.
+ * compressed one request, as a gateway in use has; {@code replay}: an agent's session whose every
+ * turn ends on a new tool output, sent turn by turn first (each output compressed while it was the
+ * newest), then its last turn measured: every tool output of it replayed as compressed before (the
+ * steady state of an agent session, less the newest output's own compression; 10 KB to 1 MB).
  */
 public final class ProxyLoadHarness {
 
@@ -67,6 +70,7 @@ public final class ProxyLoadHarness {
     // array.
     compress = args.length > 3 && args[3].equals("compress");
     session = args.length > 3 && args[3].equals("session");
+    replay = args.length > 3 && args[3].equals("replay");
     int commandAt = Arrays.asList(args).indexOf("--proxy-command");
     List<String> command =
         commandAt < 0 ? List.of() : Arrays.asList(args).subList(commandAt + 1, args.length);
@@ -104,7 +108,7 @@ public final class ProxyLoadHarness {
                   .openaiApiUrl("http://127.0.0.1:" + direct)
                   .anthropicApiUrl("http://127.0.0.1:" + direct)
                   .extensions(PipelineExtensions.none())
-                  .compression(compress || session)
+                  .compression(compress || session || replay)
                   .compressionBudget(Duration.ofSeconds(1))
                   .build());
       viaProxy = await(proxy.start());
@@ -169,11 +173,14 @@ public final class ProxyLoadHarness {
     // -Dheadroom.bench.sizes=102400,… measures only those sizes (for profiling one of them).
     int[] sizes =
         System.getProperty("headroom.bench.sizes") == null
-            ? SIZES
+            ? (replay ? REPLAY_SIZES : SIZES)
             : Arrays.stream(System.getProperty("headroom.bench.sizes").split(","))
                 .mapToInt(Integer::parseInt)
                 .toArray();
     for (int size : sizes) {
+      if (replay) {
+        converse(single, viaProxy, size);
+      }
       Buffer body = body(size);
       int n = size >= 1 << 20 ? Math.max(1, warmUp / 10) : warmUp;
       await(sequential(single, direct, body, n));
@@ -366,6 +373,10 @@ public final class ProxyLoadHarness {
 
   private static boolean compress;
   private static boolean session;
+  private static boolean replay;
+
+  /** Replay mode's sizes: a 1 KB session holds no tool output large enough to compress. */
+  private static final int[] REPLAY_SIZES = {10 * 1024, 100 * 1024, 1024 * 1024};
 
   /**
    * The proxy's own {@code x-headroom-overhead-ms} (arrival to upstream call) of each proxied
@@ -374,7 +385,81 @@ public final class ProxyLoadHarness {
   private static final List<Long> OVERHEADS = new ArrayList<>();
 
   private static Buffer body(int size) {
+    if (replay) {
+      List<byte[]> turns = replayTurns(size);
+      return Buffer.buffer(turns.get(turns.size() - 1));
+    }
     return session ? sessionBody(size) : compress ? toolOutputBody(size) : paddedBody(size);
+  }
+
+  /**
+   * Replay mode: the agent's conversation up to the measured turn, turn by turn, through the
+   * gateway, so each tool output was compressed while it was the newest (as it is in a session);
+   * then the measured turn twice. The run stops unless the second says blocks were replayed.
+   */
+  private static void converse(HttpClient client, int viaProxy, int size) throws Exception {
+    List<byte[]> turns = replayTurns(size);
+    String replayed = "";
+    for (int t = 0; t <= turns.size(); t++) {
+      Buffer turn = Buffer.buffer(turns.get(Math.min(t, turns.size() - 1)));
+      replayed =
+          await(
+              client
+                  .request(post(viaProxy))
+                  .compose(r -> r.send(turn))
+                  .compose(
+                      r ->
+                          r.body()
+                              .map(
+                                  b ->
+                                      String.valueOf(
+                                          r.getHeader("x-headroom-tokens-saved-replayed")))));
+    }
+    if (!replayed.matches("[1-9]\\d*")) {
+      throw new AssertionError(
+          "the gateway replayed nothing of the " + size + " B turn: " + replayed);
+    }
+  }
+
+  /**
+   * An agent's session of about {@code size} bytes, turn by turn: a system prompt and a question,
+   * then tool calls each answered by a JSON array of orders (about 8 KB, escaped inside its string
+   * as clients send it; one order in 97 failed), each turn ending on its newest tool output, which
+   * the gateway compresses; the last turn is the one measured.
+   */
+  static List<byte[]> replayTurns(int size) {
+    String head =
+        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"You are an"
+            + " operations agent.\"},{\"role\":\"user\",\"content\":\"Which orders failed this"
+            + " week?\"}";
+    List<byte[]> turns = new ArrayList<>();
+    StringBuilder messages = new StringBuilder(size + 16 * 1024);
+    for (int call = 0; call == 0 || head.length() + messages.length() < size - 9 * 1024; call++) {
+      messages
+          .append(",{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c")
+          .append(call)
+          .append("\",\"type\":\"function\",\"function\":{\"name\":\"list_orders\",")
+          .append("\"arguments\":\"{\\\"page\\\":")
+          .append(call)
+          .append("}\"}}]},{\"role\":\"tool\",\"tool_call_id\":\"c")
+          .append(call)
+          .append("\",\"content\":\"[");
+      int outputEnd = messages.length() + Math.min(8 * 1024, Math.max(2 * 1024, size - 1024));
+      for (int i = 0; i == 0 || messages.length() < outputEnd; i++) {
+        messages
+            .append(i == 0 ? "" : ",")
+            .append("{\\\"id\\\":\\\"ord_")
+            .append(call * 10_000 + i)
+            .append("\\\",\\\"status\\\":\\\"")
+            .append((call * 131 + i) % 97 == 5 ? "FAILED" : "shipped")
+            .append("\\\",\\\"total\\\":")
+            .append(10 + i % 90)
+            .append(".50}");
+      }
+      messages.append("]\"}");
+      turns.add((head + messages + "]}").getBytes(StandardCharsets.UTF_8));
+    }
+    return turns;
   }
 
   /**

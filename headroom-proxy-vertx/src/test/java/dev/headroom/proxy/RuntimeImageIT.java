@@ -84,15 +84,7 @@ class RuntimeImageIT {
         Matcher m = LISTENING.matcher(line);
         port = m.find() ? Integer.parseInt(m.group(1)) : -1;
       }
-      HttpURLConnection post =
-          (HttpURLConnection)
-              URI.create("http://127.0.0.1:" + port + "/v1/chat/completions")
-                  .toURL()
-                  .openConnection();
-      post.setRequestMethod("POST");
-      post.setDoOutput(true);
-      post.getOutputStream()
-          .write("{\"model\":\"gpt-4o\",\"messages\":[]}".getBytes(StandardCharsets.UTF_8));
+      HttpURLConnection post = postChat(port, "{\"model\":\"gpt-4o\",\"messages\":[]}");
       assertEquals(502, post.getResponseCode(), "nothing listens on port 9");
       post.disconnect();
       // Written in the background and flushed once the writer has nothing more queued: the line
@@ -287,18 +279,8 @@ class RuntimeImageIT {
       int port = awaitPort(process, new StringBuilder());
       assertEquals(200, status("http://127.0.0.1:" + port + "/healthz"));
       HttpURLConnection post =
-          (HttpURLConnection)
-              URI.create("http://127.0.0.1:" + port + "/v1/chat/completions")
-                  .toURL()
-                  .openConnection();
-      post.setRequestMethod("POST");
-      post.setDoOutput(true);
-      post.setRequestProperty("content-type", "application/json");
-      post.setRequestProperty("authorization", "Bearer sk-test");
-      post.getOutputStream()
-          .write(
-              "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
-                  .getBytes(StandardCharsets.UTF_8));
+          postChat(
+              port, "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
       assertEquals(200, post.getResponseCode());
       post.getInputStream().readAllBytes();
       post.disconnect();
@@ -402,6 +384,21 @@ class RuntimeImageIT {
       }
     }
     throw new AssertionError("the image did not say where it listens: " + startup);
+  }
+
+  /** Sends a chat request to the gateway on {@code port}; the caller reads the answer. */
+  private static HttpURLConnection postChat(int port, String json) throws Exception {
+    HttpURLConnection post =
+        (HttpURLConnection)
+            URI.create("http://127.0.0.1:" + port + "/v1/chat/completions")
+                .toURL()
+                .openConnection();
+    post.setRequestMethod("POST");
+    post.setDoOutput(true);
+    post.setRequestProperty("content-type", "application/json");
+    post.setRequestProperty("authorization", "Bearer sk-test");
+    post.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+    return post;
   }
 
   private static int status(String url) throws Exception {

@@ -485,8 +485,8 @@ public final class ProxyCommand implements Callable<Integer> {
       err.println("headroom proxy: " + bad.getMessage() + " (see --help)");
       return 2;
     }
-    // Read here, while Vert.x may still be being set up on the other thread (main), rather than
-    // after it: the shipped prices (and with them Jackson's first start, about 40 ms).
+    // The shipped prices (and with them Jackson's first start, about 40 ms) are read here, while
+    // Vert.x may still be being set up on the start thread (see main), rather than after it.
     Pricing.defaults();
     Vertx vertx;
     try {

@@ -394,7 +394,12 @@ public final class ProxyCommand implements Callable<Integer> {
     return run(args, out, err, ProxyCommand::newVertx);
   }
 
-  private static int run(String[] args, PrintWriter out, PrintWriter err, Callable<Vertx> vertx) {
+  /**
+   * @param vertx gives the Vert.x to serve on, waiting for it if it is still being made (its
+   *     failure, or an {@link ExecutionException} wrapping one, is reported as "could not start");
+   *     asked for only once the flags are read and valid
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Callable<Vertx> vertx) {
     ProxyCommand command = new ProxyCommand();
     command.out = out;
     command.err = err;

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.headroom.compress.ProtectedTools;
 import dev.headroom.compress.ReplayMemory;
 import dev.headroom.proxy.ProxyOptions;
+import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,6 +26,36 @@ class ProxyCommandTest {
     StringWriter err = new StringWriter();
     int code = ProxyCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     return new Run(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Vert.x is made on a start thread while the flags are read (main): its failure is the start's,
+   * and help or a bad flag never waits for it.
+   */
+  @Test
+  void aVertxTheStartThreadCouldNotMakeIsACouldNotStartAndHelpNeverWaitsForIt() {
+    StringWriter err = new StringWriter();
+    int code =
+        ProxyCommand.run(
+            new String[] {"--port", "0"},
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true),
+            () -> {
+              throw new ExecutionException(new IllegalStateException("no event loop"));
+            });
+    assertEquals(1, code);
+    assertEquals(
+        "headroom proxy: could not start: IllegalStateException: no event loop",
+        err.toString().strip());
+
+    Callable<Vertx> never =
+        () -> {
+          throw new AssertionError("asked for Vert.x");
+        };
+    PrintWriter quiet = new PrintWriter(new StringWriter(), true);
+    assertEquals(0, ProxyCommand.run(new String[] {"--help"}, quiet, quiet, never));
+    assertEquals(2, ProxyCommand.run(new String[] {"--port", "abc"}, quiet, quiet, never));
+    assertEquals(2, ProxyCommand.run(new String[] {"--port", "70000"}, quiet, quiet, never));
   }
 
   @Test

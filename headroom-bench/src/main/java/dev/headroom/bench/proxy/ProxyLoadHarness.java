@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -241,10 +243,13 @@ public final class ProxyLoadHarness {
     // measured. The default 3 s measures JVMs still compiling the 64-connection path (the JIT
     // takes about half a minute of it on two cores); 45 measures them as a gateway up for a while.
     int throughputWarmUp = Integer.getInteger("headroom.bench.throughputWarmup", 3);
+    // The mode's 1 KB body; replay mode's smallest session (one 2 KB tool output) is larger.
+    Buffer small = body(1024);
     System.out.printf(
         Locale.ROOT,
-        "%n# Throughput, 1 KB POST /v1/chat/completions, %d connections, %d s each after %d s of"
-            + " warm-up%n%n",
+        "%n# Throughput, %,d-byte POST /v1/chat/completions, %d connections, %d s each after %d s"
+            + " of warm-up%n%n",
+        small.length(),
         CONNECTIONS,
         seconds,
         throughputWarmUp);
@@ -254,7 +259,6 @@ public final class ProxyLoadHarness {
         loadVertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true),
             new PoolOptions().setHttp1MaxSize(CONNECTIONS));
-    Buffer small = body(1024);
     throughput(pooled, direct, small, throughputWarmUp);
     long[] directRate = throughput(pooled, direct, small, seconds);
     throughput(pooled, viaProxy, small, throughputWarmUp);
@@ -376,7 +380,7 @@ public final class ProxyLoadHarness {
   private static boolean session;
   private static boolean replay;
 
-  /** Replay mode's sizes: a 1 KB session holds no tool output large enough to compress. */
+  /** Replay mode's sizes: its smallest session, one 2 KB tool output, is already over 2 KB. */
   private static final int[] REPLAY_SIZES = {10 * 1024, 100 * 1024, 1024 * 1024};
 
   /**
@@ -387,8 +391,7 @@ public final class ProxyLoadHarness {
 
   private static Buffer body(int size) {
     if (replay) {
-      List<byte[]> turns = replayTurns(size);
-      return Buffer.buffer(turns.get(turns.size() - 1));
+      return Buffer.buffer(LAST_TURNS.computeIfAbsent(size, ProxyLoadHarness::lastTurn));
     }
     return session ? sessionBody(size) : compress ? toolOutputBody(size) : paddedBody(size);
   }
@@ -400,6 +403,7 @@ public final class ProxyLoadHarness {
    */
   private static void converse(HttpClient client, int viaProxy, int size) throws Exception {
     List<byte[]> turns = replayTurns(size);
+    LAST_TURNS.put(size, turns.get(turns.size() - 1));
     String replayed = "";
     for (int t = 0; t <= turns.size(); t++) {
       Buffer turn = Buffer.buffer(turns.get(Math.min(t, turns.size() - 1)));
@@ -420,6 +424,17 @@ public final class ProxyLoadHarness {
       throw new AssertionError(
           "the gateway replayed nothing of the " + size + " B turn: " + replayed);
     }
+  }
+
+  /**
+   * Replay mode's measured body by size: the session's turns are built once (a 1 MB session's 124
+   * turns are 62 MB together), its last one kept.
+   */
+  private static final Map<Integer, byte[]> LAST_TURNS = new HashMap<>();
+
+  private static byte[] lastTurn(int size) {
+    List<byte[]> turns = replayTurns(size);
+    return turns.get(turns.size() - 1);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -19,17 +20,39 @@ import org.apiguardian.api.API;
  *     invalid_result}
  * @param model the top-level {@code model} the body names, or {@code ""} (read by the same scan, so
  *     a caller that prices or reports per model need not parse the body again)
+ * @param outline where the parts of {@code body} lie, read by the same scan; empty when the body is
+ *     not a JSON object the scan read
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record LiveZoneResult(
-    byte[] body, boolean changed, List<BlockDecision> blocks, String reason, String model) {
+    byte[] body,
+    boolean changed,
+    List<BlockDecision> blocks,
+    String reason,
+    String model,
+    Optional<BodyOutline> outline) {
 
   /** Checks the components and freezes the list; the body array is shared, never copied. */
   public LiveZoneResult {
     Objects.requireNonNull(body, "body must not be null");
     Objects.requireNonNull(reason, "reason must not be null");
     Objects.requireNonNull(model, "model must not be null");
+    Objects.requireNonNull(outline, "outline must not be null");
     blocks = List.copyOf(blocks);
+  }
+
+  /**
+   * A result without an outline.
+   *
+   * @param body the bytes to send
+   * @param changed whether any block was replaced
+   * @param blocks the decisions
+   * @param reason why nothing changed, or {@code ""}
+   * @param model the model the body names, or {@code ""}
+   */
+  public LiveZoneResult(
+      byte[] body, boolean changed, List<BlockDecision> blocks, String reason, String model) {
+    this(body, changed, blocks, reason, model, Optional.empty());
   }
 
   /**

@@ -32,7 +32,12 @@ final class LiveZoneRequestRewriter implements RequestRewriter {
             .withQuery(request.query())
             .withProtectedTools(request.protectedTools());
     LiveZoneResult result = rewriter.rewrite(body, api.get(), context);
-    return new Rewrite(result.body(), result.blocks(), System.nanoTime() - started, result.model());
+    return new Rewrite(
+        result.body(),
+        result.blocks(),
+        System.nanoTime() - started,
+        result.model(),
+        result.outline());
   }
 
   /** A body shorter than the smallest block the rewrite compresses cannot hold one. */

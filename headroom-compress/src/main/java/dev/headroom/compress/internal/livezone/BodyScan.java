@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.headroom.compress.BodyOutline;
 import dev.headroom.compress.internal.ccr.CcrSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -182,6 +183,24 @@ final class BodyScan {
 
   final Map<String, Object> topLevel = new HashMap<>();
 
+  /** The top-level members' values, in body order, with offsets in the body read. */
+  private final List<BodyOutline.Part> members = new ArrayList<>();
+
+  /** The conversation array's items, by role. */
+  private final List<BodyOutline.Part> conversationItems = new ArrayList<>();
+
+  /** The index in {@link #members} of the (last) conversation array, or -1. */
+  private int conversation = -1;
+
+  /** How many top-level conversation arrays the body has (a name may be given twice). */
+  private int conversationArrays;
+
+  /** Whether the members read are a wrapped request's, not the body's own. */
+  private boolean wrapped;
+
+  /** The current conversation item's last {@code role} string, or {@code null}. */
+  private StringValue itemRole;
+
   /** The values grouped by item, built once: the zone and the protected outputs both read it. */
   private Map<Integer, Map<String, StringValue>> items;
 
@@ -245,28 +264,46 @@ final class BodyScan {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       if (path.isEmpty()) {
+        int start = offset(parser.currentTokenLocation());
+        int end;
         if (name.equals("response")
             && value == JsonToken.START_OBJECT
             && conversationKey.equals("input")) {
           // A wrapped WebSocket frame, {"type":"response.create","response":{…}}: its inner object
           // is the request.
+          boolean was = wrapped;
+          wrapped = true;
           readObjectFields(parser, path);
+          wrapped = was;
+          end = offset(parser.currentTokenLocation()) + 1;
         } else if (name.equals(conversationKey) && value == JsonToken.START_ARRAY) {
           path.add(name);
           readArray(parser, path);
           path.remove(path.size() - 1);
+          end = offset(parser.currentTokenLocation()) + 1;
+          if (!wrapped) {
+            conversation = members.size();
+            conversationArrays++;
+          }
         } else if (value == JsonToken.VALUE_STRING) {
-          int start = offset(parser.currentTokenLocation());
           int longEnd = start < 0 ? -1 : longStrings.closingQuote(start + 1);
-          topLevel.put(
-              name,
-              longEnd < 0
-                  ? parser.getText()
-                  : new StringValue(null, body, start, longEnd + 1, null).text());
+          if (longEnd < 0) {
+            topLevel.put(name, parser.getText());
+            end = offset(parser.currentLocation());
+          } else {
+            topLevel.put(name, new StringValue(null, body, start, longEnd + 1, null).text());
+            end = longEnd + 1;
+          }
         } else if (value.isScalarValue()) {
           topLevel.put(name, value.isNumeric() ? parser.getNumberValueExact() : parser.getText());
+          parser.finishToken();
+          end = offset(parser.currentLocation());
         } else {
           parser.skipChildren();
+          end = offset(parser.currentTokenLocation()) + 1;
+        }
+        if (!wrapped) {
+          members.add(new BodyOutline.Part(name, start, end, false));
         }
         continue;
       }
@@ -277,12 +314,32 @@ final class BodyScan {
   }
 
   private void readArray(JsonParser parser, List<Object> path) throws IOException {
+    boolean conversationArray = path.size() == 1 && !wrapped;
     int index = 0;
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      int start = -1;
+      if (conversationArray) {
+        start = offset(parser.currentTokenLocation());
+        itemRole = null;
+      }
+      int stringsBefore = strings.size();
       path.add(index++);
       readValue(parser, token, path);
       path.remove(path.size() - 1);
+      if (conversationArray) {
+        int end;
+        if (token == JsonToken.VALUE_STRING) {
+          end = strings.get(stringsBefore).end();
+        } else if (token.isScalarValue()) {
+          parser.finishToken();
+          end = offset(parser.currentLocation());
+        } else {
+          end = offset(parser.currentTokenLocation()) + 1;
+        }
+        String role = token == JsonToken.START_OBJECT && itemRole != null ? itemRole.text() : "";
+        conversationItems.add(new BodyOutline.Part(role, start, end, false));
+      }
     }
   }
 
@@ -306,22 +363,42 @@ final class BodyScan {
         if (longEnd >= 0) {
           // Its content never reached the parser (an empty string in its place): decoded when
           // asked for, from the body.
-          strings.add(new StringValue(path.toArray(), body, start, longEnd + 1, null));
+          note(new StringValue(path.toArray(), body, start, longEnd + 1, null), path);
           return;
         }
         int end = closingQuote(start);
         if (end < 0 || end - start <= EAGER_BYTES) {
           String text = parser.getText();
           end = offset(parser.currentLocation());
-          strings.add(new StringValue(path.toArray(), body, start, end, text));
+          note(new StringValue(path.toArray(), body, start, end, text), path);
         } else {
           // Not decoded here: the parser skips the token's content without building it.
-          strings.add(new StringValue(path.toArray(), body, start, end, null));
+          note(new StringValue(path.toArray(), body, start, end, null), path);
         }
       }
       default -> {
         // numbers, booleans, null: nothing in them is ever compressed
       }
+    }
+  }
+
+  private void note(StringValue value, List<Object> path) {
+    strings.add(value);
+    if (path.size() == 3 && "role".equals(path.get(2))) {
+      itemRole = value;
+    }
+  }
+
+  /**
+   * @return where the body's parts lie, when it has them all: {@code null} when an offset was not
+   *     known
+   */
+  BodyOutline outline() {
+    int index = conversationArrays == 1 ? conversation : -1;
+    try {
+      return new BodyOutline(members, index, index < 0 ? List.of() : conversationItems);
+    } catch (IllegalArgumentException unknownOffset) {
+      return null;
     }
   }
 

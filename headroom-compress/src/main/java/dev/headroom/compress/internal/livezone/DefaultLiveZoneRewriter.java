@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.headroom.compress.BlockDecision;
+import dev.headroom.compress.BodyOutline;
 import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.Compressed;
 import dev.headroom.compress.CompressionResult;
@@ -19,7 +20,6 @@ import dev.headroom.compress.ReplayMemory;
 import dev.headroom.compress.Unchanged;
 import dev.headroom.compress.internal.detect.Detectors;
 import dev.headroom.compress.internal.livezone.BodyScan.StringValue;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -134,17 +134,23 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
               : outOfTime
                   ? "time_budget"
                   : protectedBlocks > 0 ? BlockDecision.PROTECTED_TOOL : "nothing_smaller";
-      return unchanged(body, decisions, reason, modelOf(scan.get()));
+      return unchanged(body, decisions, reason, scan.get());
     }
     byte[] spliced = splice(body, work.replacements);
     if (!isJson(spliced)) {
       LOG.log(
           Level.WARNING, "live-zone rewrite produced invalid JSON; the original body is forwarded");
-      return unchanged(body, reverted(decisions), "invalid_result", modelOf(scan.get()));
+      return unchanged(body, reverted(decisions), "invalid_result", scan.get());
     }
     // Remembered only now that they are certain to be sent: a later turn replays what went.
     work.fresh.forEach((key, replay) -> memory.remember(context.scope(), key, replay));
-    return new LiveZoneResult(spliced, true, decisions, "", modelOf(scan.get()));
+    return new LiveZoneResult(
+        spliced,
+        true,
+        decisions,
+        "",
+        modelOf(scan.get()),
+        outline(scan.get().outline(), work.replacements));
   }
 
   /** A block left as it came, with no tokens counted. */
@@ -441,23 +447,33 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     }
   }
 
-  private record Replacement(int start, int end, byte[] json) {}
+  record Replacement(int start, int end, byte[] json) {
+
+    /** How many bytes longer the body gets by it (negative: shorter). */
+    int growth() {
+      return json.length - (end - start);
+    }
+  }
 
   /** Copies the body with each replaced token swapped; every other byte is the client's. */
   private static byte[] splice(byte[] body, List<Replacement> replacements) {
     int size = body.length;
     for (Replacement replacement : replacements) {
-      size += replacement.json().length - (replacement.end() - replacement.start());
+      size += replacement.growth();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+    byte[] out = new byte[size];
     int copied = 0;
+    int at = 0;
     for (Replacement replacement : replacements) {
-      out.write(body, copied, replacement.start() - copied);
-      out.writeBytes(replacement.json());
+      int kept = replacement.start() - copied;
+      System.arraycopy(body, copied, out, at, kept);
+      at += kept;
+      System.arraycopy(replacement.json(), 0, out, at, replacement.json().length);
+      at += replacement.json().length;
       copied = replacement.end();
     }
-    out.write(body, copied, body.length - copied);
-    return out.toByteArray();
+    System.arraycopy(body, copied, out, at, body.length - copied);
+    return out;
   }
 
   private static byte[] asJson(String text) {
@@ -501,5 +517,60 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
   private static LiveZoneResult unchanged(
       byte[] body, List<BlockDecision> decisions, String reason, String model) {
     return new LiveZoneResult(body, false, decisions, reason, model);
+  }
+
+  private static LiveZoneResult unchanged(
+      byte[] body, List<BlockDecision> decisions, String reason, BodyScan scan) {
+    return new LiveZoneResult(
+        body, false, decisions, reason, modelOf(scan), Optional.ofNullable(scan.outline()));
+  }
+
+  /**
+   * The outline of the spliced body: each part moved by the replacements before it, and marked
+   * rewritten when one lies inside it.
+   *
+   * @param read the outline of the body as read, or {@code null}
+   * @param replacements in body order, none overlapping another
+   * @return the spliced body's outline; empty when a replacement straddled a part's edge (never, as
+   *     replacements are values inside the conversation's items) or none was read
+   */
+  static Optional<BodyOutline> outline(BodyOutline read, List<Replacement> replacements) {
+    if (read == null) {
+      return Optional.empty();
+    }
+    List<BodyOutline.Part> members = moved(read.members(), replacements);
+    List<BodyOutline.Part> items = moved(read.items(), replacements);
+    return members == null || items == null
+        ? Optional.empty()
+        : Optional.of(new BodyOutline(members, read.conversation(), items));
+  }
+
+  private static List<BodyOutline.Part> moved(
+      List<BodyOutline.Part> parts, List<Replacement> replacements) {
+    List<BodyOutline.Part> moved = new ArrayList<>(parts.size());
+    int before = 0; // the replacements wholly before the current part
+    int shift = 0; // how far they move it
+    for (BodyOutline.Part part : parts) {
+      while (before < replacements.size() && replacements.get(before).end() <= part.start()) {
+        shift += replacements.get(before++).growth();
+      }
+      int grown = 0;
+      boolean rewritten = false;
+      for (int k = before; k < replacements.size(); k++) {
+        Replacement inside = replacements.get(k);
+        if (inside.start() >= part.end()) {
+          break;
+        }
+        if (inside.start() < part.start() || inside.end() > part.end()) {
+          return null;
+        }
+        grown += inside.growth();
+        rewritten = true;
+      }
+      moved.add(
+          new BodyOutline.Part(
+              part.name(), part.start() + shift, part.end() + shift + grown, rewritten));
+    }
+    return moved;
   }
 }

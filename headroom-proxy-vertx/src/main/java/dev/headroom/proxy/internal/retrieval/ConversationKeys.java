@@ -5,12 +5,15 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.headroom.compress.BodyOutline;
 import dev.headroom.proxy.internal.ccr.Conversations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -101,6 +104,73 @@ public final class ConversationKeys {
       identity.update(Integer.toString(body.length).getBytes(StandardCharsets.US_ASCII));
     }
     return "h:" + HexFormat.of().formatHex(identity.digest(), 0, 16);
+  }
+
+  /**
+   * The {@link #of(String, String, byte[]) key} of the client's body, read from where the live-zone
+   * rewrite's scan found its parts instead of by parsing it again (on a long session's later turns
+   * that parse read a megabyte of earlier tool outputs to hash a few hundred bytes). The parts the
+   * key hashes are the client's own bytes whenever the rewrite replaced nothing inside them.
+   *
+   * @param session the {@code x-headroom-session-id} header, or empty
+   * @param scope the owner scope
+   * @param sent the body the outline is of: the client's, or the rewrite's of it
+   * @param outline where the parts of {@code sent} lie
+   * @return the key, the same as of the client's body; empty when the outline cannot tell it: a
+   *     part it hashes was rewritten, or a {@code messages} or {@code input} array is not the
+   *     conversation the outline lists
+   */
+  public static Optional<String> of(
+      String session, String scope, byte[] sent, BodyOutline outline) {
+    if (session != null && !session.isBlank()) {
+      return Optional.of(of(session, scope, sent));
+    }
+    MessageDigest identity = sha256();
+    identity.update(scope.getBytes(StandardCharsets.UTF_8));
+    identity.update((byte) 0);
+    List<BodyOutline.Part> members = outline.members();
+    for (int m = 0; m < members.size(); m++) {
+      BodyOutline.Part member = members.get(m);
+      switch (member.name()) {
+        case "model", "system", "instructions" -> {
+          if (member.rewritten()) {
+            return Optional.empty();
+          }
+          identity.update(member.name().getBytes(StandardCharsets.US_ASCII));
+          identity.update((byte) '=');
+          update(identity, sent, member);
+        }
+        case "messages", "input" -> {
+          if (m == outline.conversation()) {
+            for (BodyOutline.Part item : outline.items()) {
+              String role = item.name();
+              if (role.equals("system") || role.equals("developer") || role.equals("user")) {
+                if (item.rewritten()) {
+                  return Optional.empty();
+                }
+                update(identity, sent, item);
+              }
+              if (role.equals("user")) {
+                break;
+              }
+            }
+          } else if (sent[member.start()] == '[' || member.rewritten()) {
+            return Optional.empty();
+          } else {
+            update(identity, sent, member);
+          }
+        }
+        default -> {
+          // not part of the key
+        }
+      }
+    }
+    return Optional.of("h:" + HexFormat.of().formatHex(identity.digest(), 0, 16));
+  }
+
+  private static void update(MessageDigest identity, byte[] body, BodyOutline.Part part) {
+    identity.update(body, part.start(), part.end() - part.start());
+    identity.update((byte) 0);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.headroom.proxy.internal.retrieval;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.headroom.compress.BodyOutline;
 import dev.headroom.compress.ProviderApi;
 import dev.headroom.pipeline.PipelineRequest;
 import dev.headroom.pipeline.RequestRewriter;
@@ -62,11 +63,25 @@ public final class RetrievalToolRewriter implements RequestRewriter {
     if (!markers && !conversations.mayContain(firstUser)) {
       return compressed;
     }
-    String key = ConversationKeys.of(request.session(), request.scope(), request.body());
+    // The rewrite's scan found where the body's parts lie: neither the key nor the splice parses
+    // a long session's history again (that was two more passes over it on every later turn).
+    Optional<BodyOutline> outline = compressed.outline();
+    String key =
+        outline
+            .filter(known -> body == request.body())
+            .flatMap(
+                known ->
+                    ConversationKeys.of(
+                        request.session(), request.scope(), compressed.body(), known))
+            .orElseGet(
+                () -> ConversationKeys.of(request.session(), request.scope(), request.body()));
     if (!markers && !conversations.contains(key)) {
       return compressed;
     }
-    byte[] withTool = RetrieveTools.splice(compressed.body(), api.get());
+    byte[] withTool =
+        outline.isPresent()
+            ? RetrieveTools.splice(compressed.body(), api.get(), outline.get())
+            : RetrieveTools.splice(compressed.body(), api.get());
     if (withTool == compressed.body()) {
       return compressed;
     }

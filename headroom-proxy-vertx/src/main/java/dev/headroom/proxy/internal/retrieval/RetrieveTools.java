@@ -6,10 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.compress.BodyOutline;
 import dev.headroom.compress.ProviderApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -80,25 +83,66 @@ public final class RetrieveTools {
    *     body is not one JSON object, or its {@code tools} is not an array
    */
   public static byte[] splice(byte[] body, ProviderApi api) {
-    long toolsEnd = -1;
-    boolean toolsEmpty = true;
-    boolean objectEmpty = true;
-    long objectEnd;
+    List<BodyOutline.Part> members = new ArrayList<>();
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return body;
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        objectEmpty = false;
         String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (!"tools".equals(name)) {
-          parser.skipChildren();
-          continue;
+        parser.nextToken();
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        if (parser.currentToken().isScalarValue()) {
+          parser.finishToken();
         }
-        if (value != JsonToken.START_ARRAY) {
-          return body;
-        }
+        members.add(
+            new BodyOutline.Part(
+                name, start, (int) parser.currentLocation().getByteOffset(), false));
+      }
+      if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        return body;
+      }
+    } catch (IOException | RuntimeException notJson) {
+      return body;
+    }
+    return splice(body, api, members);
+  }
+
+  /**
+   * {@link #splice(byte[], ProviderApi)} of a body whose parts are known: only its {@code tools}
+   * arrays are read.
+   *
+   * @param body a request body, one JSON object
+   * @param api its format
+   * @param outline where the parts of {@code body} lie
+   * @return the new body, or {@code body} itself as {@link #splice(byte[], ProviderApi)} says
+   */
+  public static byte[] splice(byte[] body, ProviderApi api, BodyOutline outline) {
+    return splice(body, api, outline.members());
+  }
+
+  private static byte[] splice(byte[] body, ProviderApi api, List<BodyOutline.Part> members) {
+    int closing = body.length - 1;
+    while (closing >= 0 && isSpace(body[closing])) {
+      closing--;
+    }
+    if (closing < 0 || body[closing] != '}') {
+      return body;
+    }
+    BodyOutline.Part tools = null;
+    boolean toolsEmpty = true;
+    for (BodyOutline.Part member : members) {
+      if (!member.name().equals("tools")) {
+        continue;
+      }
+      if (body[member.start()] != '[') {
+        return body;
+      }
+      try (JsonParser parser =
+          JSON.createParser(body, member.start(), member.end() - member.start())) {
+        parser.nextToken();
+        toolsEmpty = true;
         JsonToken element;
         while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
           toolsEmpty = false;
@@ -107,24 +151,25 @@ public final class RetrieveTools {
           }
           parser.skipChildren();
         }
-        toolsEnd = parser.currentTokenLocation().getByteOffset();
-      }
-      if (parser.currentToken() != JsonToken.END_OBJECT) {
+        if (parser.nextToken() != null || body[member.end() - 1] != ']') {
+          return body; // not the array's bytes: the outline is not this body's
+        }
+      } catch (IOException | RuntimeException notJson) {
         return body;
       }
-      objectEnd = parser.currentTokenLocation().getByteOffset();
-      if (parser.nextToken() != null) {
-        return body;
-      }
-    } catch (IOException | RuntimeException notJson) {
-      return body;
+      tools = member;
     }
     byte[] tool = bytes(api);
-    if (toolsEnd >= 0) {
-      return insert(body, (int) toolsEnd, toolsEmpty ? tool : concat(utf8(","), tool));
+    if (tools != null) {
+      // The last tools array, as a parser reading the object keeps the last value of a name.
+      return insert(body, tools.end() - 1, toolsEmpty ? tool : concat(utf8(","), tool));
     }
-    byte[] key = concat(utf8(objectEmpty ? "\"tools\":[" : ",\"tools\":["), tool);
-    return insert(body, (int) objectEnd, concat(key, utf8("]")));
+    byte[] key = concat(utf8(members.isEmpty() ? "\"tools\":[" : ",\"tools\":["), tool);
+    return insert(body, closing, concat(key, utf8("]")));
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
   /**

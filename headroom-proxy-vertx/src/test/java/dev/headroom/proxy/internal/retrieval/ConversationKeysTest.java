@@ -1,5 +1,6 @@
 package dev.headroom.proxy.internal.retrieval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.headroom.compress.BodyOutline;
+import dev.headroom.compress.CompressContext;
+import dev.headroom.compress.Compressor;
+import dev.headroom.compress.LiveZoneOptions;
+import dev.headroom.compress.LiveZoneResult;
+import dev.headroom.compress.LiveZoneRewriter;
+import dev.headroom.compress.ProviderApi;
 import dev.headroom.proxy.internal.ccr.Conversations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
@@ -64,6 +73,76 @@ class ConversationKeysTest {
         assertEquals(a, b, () -> text(first) + "\n" + text(later));
       }
     }
+  }
+
+  @Test
+  void theKeyAndTheSpliceFromTheRewritesOutlineAreThoseOfTheClientsBody() {
+    Random random = new Random(4112026);
+    LiveZoneRewriter rewriter =
+        LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());
+    int outlined = 0;
+    for (int run = 0; run < 2_000; run++) {
+      Bodies bodies = new Bodies(random);
+      byte[] body = utf8(random.nextBoolean() ? bodies.body() : bodies.laterTurn());
+      // Mostly the format whose conversation the body's list is; now and then the other.
+      ProviderApi api =
+          (random.nextInt(5) > 0) == bodies.listName.equals("messages")
+              ? ProviderApi.CHAT_COMPLETIONS
+              : ProviderApi.RESPONSES;
+      LiveZoneResult result = rewriter.rewrite(body, api, CompressContext.defaults());
+      BodyOutline outline = result.outline().orElseThrow(() -> new AssertionError(text(body)));
+      Optional<String> key = ConversationKeys.of("", "key:a", result.body(), outline);
+      if (key.isPresent()) {
+        outlined++;
+        assertEquals(ConversationKeys.of("", "key:a", body), key.get(), () -> text(body));
+      }
+      assertArrayEquals(
+          RetrieveTools.splice(result.body(), api),
+          RetrieveTools.splice(result.body(), api, outline),
+          () -> text(body));
+    }
+    // Only a messages or input array that is not the format's conversation is not outlined.
+    assertTrue(outlined > 1_400, "most keys are read from the outline: " + outlined);
+  }
+
+  @Test
+  void aKeyPartTheRewriteChangedIsNotReadFromTheOutline() {
+    LiveZoneRewriter rewriter =
+        LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());
+    StringBuilder records = new StringBuilder("[");
+    for (int i = 0; i < 300; i++) {
+      records.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"ok\":true}");
+    }
+    String output = "\"" + records.append(']').toString().replace("\"", "\\\"") + "\"";
+    String later =
+        "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\","
+            + "\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]},"
+            + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+            + output
+            + "}";
+    // The newest tool output compressed: the key's parts are the client's bytes still.
+    byte[] body =
+        utf8(
+            "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"why?\"},"
+                + later
+                + "]}");
+    LiveZoneResult result =
+        rewriter.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CompressContext.defaults());
+    assertTrue(result.changed());
+    assertEquals(
+        Optional.of(ConversationKeys.of("", "key:a", body)),
+        ConversationKeys.of("", "key:a", result.body(), result.outline().orElseThrow()));
+
+    // A first user message that is itself a compressed output: its client bytes are gone.
+    byte[] pasted =
+        utf8(
+            "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":" + output + "}]}");
+    LiveZoneResult rewritten =
+        rewriter.rewrite(pasted, ProviderApi.CHAT_COMPLETIONS, CompressContext.defaults());
+    assertTrue(rewritten.changed());
+    assertEquals(
+        Optional.empty(),
+        ConversationKeys.of("", "key:a", rewritten.body(), rewritten.outline().orElseThrow()));
   }
 
   @Test
@@ -170,7 +249,7 @@ class ConversationKeysTest {
     private final List<String> before = new ArrayList<>();
     private final List<String> after = new ArrayList<>();
     private final List<String> opening = new ArrayList<>();
-    private String listName;
+    String listName;
     private boolean hasUser;
     private boolean shuffledFirst;
 

@@ -70,6 +70,17 @@ class RetrieveToolsTest {
   }
 
   @Test
+  void withToolsGivenTwiceTheToolGoesIntoTheLastOfThem() throws Exception {
+    String body = "{\"tools\":[{\"name\":\"a\"}],\"tools\":[]}";
+    String spliced = splice(body, ProviderApi.ANTHROPIC_MESSAGES);
+
+    assertTrue(
+        spliced.startsWith(
+            "{\"tools\":[{\"name\":\"a\"}],\"tools\":[{\"name\":\"headroom_retrieve\""));
+    new ObjectMapper().readTree(spliced); // one JSON value
+  }
+
+  @Test
   void aClientThatDefinesTheToolKeepsItsOwn() {
     byte[] chat =
         "{\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"headroom_retrieve\"}}]}"

@@ -118,6 +118,38 @@ class ReplayTest {
   }
 
   @Test
+  void aReplayThatIsNotOneJsonValueSendsTheClientsBodyAsItCame() {
+    String first = logOf("orders", 400);
+    byte[] turn = chat(first);
+    for (String broken : List.of("\"cut short", "\"a\",\"b\"", "\"bad \\q escape\"", "{\"a\":}")) {
+      // A memory of the application's own that hands back whatever it holds for any key.
+      ReplayMemory garbled =
+          new ReplayMemory() {
+            @Override
+            public Map<String, Replay> recall(String scope, java.util.Collection<String> keys) {
+              Map<String, Replay> all = new java.util.HashMap<>();
+              for (String key : keys) {
+                all.put(
+                    key,
+                    new Replay(
+                        broken.getBytes(StandardCharsets.UTF_8), ContentType.LOG, "log", 9, 3, 1));
+              }
+              return all;
+            }
+
+            @Override
+            public void remember(String scope, String key, Replay replay) {}
+          };
+
+      LiveZoneResult result = rewriter(garbled).rewrite(turn, ProviderApi.CHAT_COMPLETIONS, OWNER);
+
+      assertSame(turn, result.body(), broken);
+      assertEquals("invalid_result", result.reason(), broken);
+      assertTrue(result.blocks().stream().noneMatch(BlockDecision::compressed), broken);
+    }
+  }
+
+  @Test
   void anotherScopeNeverGetsTheReplayAndItsHistoryGoesAsItCame() {
     ReplayMemory memory = ReplayMemory.inMemory();
     LiveZoneRewriter rewriter = rewriter(memory);

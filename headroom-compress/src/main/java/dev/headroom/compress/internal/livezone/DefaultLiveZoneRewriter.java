@@ -26,6 +26,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.apiguardian.api.API;
 
 /** Scan, replay what was compressed before, select, compress block by block, splice, validate. */
@@ -49,6 +51,13 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
   private final Compressor compressor;
   private final LiveZoneOptions options;
   private final ReplayMemory memory;
+
+  /**
+   * Replacements already found to be one JSON value, by identity (an array's hash is its identity):
+   * a block replayed from memory is the same array on every later turn and is checked once. Weak
+   * keys: what the memory drops is forgotten here too.
+   */
+  private final Map<byte[], Boolean> oneValue = Collections.synchronizedMap(new WeakHashMap<>());
 
   public DefaultLiveZoneRewriter(
       Compressor compressor, LiveZoneOptions options, ReplayMemory memory) {
@@ -136,12 +145,12 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
                   : protectedBlocks > 0 ? BlockDecision.PROTECTED_TOOL : "nothing_smaller";
       return unchanged(body, decisions, reason, scan.get());
     }
-    byte[] spliced = splice(body, work.replacements);
-    if (!isJson(spliced)) {
+    if (!sound(work.replacements)) {
       LOG.log(
           Level.WARNING, "live-zone rewrite produced invalid JSON; the original body is forwarded");
       return unchanged(body, reverted(decisions), "invalid_result", scan.get());
     }
+    byte[] spliced = splice(body, work.replacements);
     // Remembered only now that they are certain to be sent: a later turn replays what went.
     work.fresh.forEach((key, replay) -> memory.remember(context.scope(), key, replay));
     return new LiveZoneResult(
@@ -455,6 +464,34 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     }
   }
 
+  /**
+   * Whether the spliced body is certain to be JSON. The body is one JSON value (the scan read all
+   * of it) and each replacement takes the place of one value the scan found, none overlapping
+   * another: the result is one JSON value exactly when every replacement is. So only the
+   * replacements are read, each once in this rewriter's life when the memory hands back the same
+   * array: a long session's later turn, mostly replayed blocks, is no longer read a second time in
+   * whole.
+   *
+   * @param replacements in body order
+   */
+  private boolean sound(List<Replacement> replacements) {
+    int after = 0;
+    for (Replacement replacement : replacements) {
+      if (replacement.start() < after) {
+        return false;
+      }
+      after = replacement.end();
+      byte[] json = replacement.json();
+      if (!oneValue.containsKey(json)) {
+        if (!isJson(json)) {
+          return false;
+        }
+        oneValue.put(json, Boolean.TRUE);
+      }
+    }
+    return true;
+  }
+
   /** Copies the body with each replaced token swapped; every other byte is the client's. */
   private static byte[] splice(byte[] body, List<Replacement> replacements) {
     int size = body.length;
@@ -491,10 +528,10 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
   }
 
   /**
-   * Whether the body is one JSON value and nothing after it, as Jackson judges. Its long strings'
+   * Whether the bytes are one JSON value and nothing after it, as Jackson judges. Long strings'
    * contents are judged by the byte scan instead of being read ({@link LongStrings}: what it leaves
-   * out Jackson would accept): the check of a rewritten body no longer steps through every escape
-   * of a long history's tool outputs, on every turn that replays or compresses anything.
+   * out Jackson would accept), so a compressed tool output's escapes are not stepped through one
+   * call each.
    */
   private static boolean isJson(byte[] body) {
     return isJson(body, BodyScan.EAGER_BYTES);

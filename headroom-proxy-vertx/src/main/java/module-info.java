@@ -26,6 +26,8 @@
 module dev.headroom.proxy {
   requires transitive dev.headroom.api;
   requires transitive io.vertx.core;
+  // A received body goes upstream as a buffer over its own array (BodyReader.wrap), not a copy.
+  requires io.netty.buffer;
   // ProxyOptions.Builder#bedrockCredentials takes the AWS SDK's AwsCredentialsProvider.
   requires transitive software.amazon.awssdk.auth;
   requires com.fasterxml.jackson.databind;

@@ -54,4 +54,58 @@ class RequestStreamingTest {
       }
     }
   }
+
+  @Test
+  void aChatBodySentInChunksWithoutALengthReachesThePipelineAndTheUpstreamWhole() throws Exception {
+    // No Content-Length: the proxy's array starts small and grows chunk by chunk. Compression is
+    // on (as users run it), so the body is read whole for the pipeline, not piped.
+    StringBuilder messages = new StringBuilder("{\"role\":\"system\",\"content\":\"Be brief.\"}");
+    for (int i = 0; i < 400; i++) {
+      messages
+          .append(",{\"role\":\"")
+          .append(i % 2 == 0 ? "user" : "assistant")
+          .append("\",\"content\":\"turn ")
+          .append(i)
+          .append(" é ✓ says something short\"}");
+    }
+    String body = "{\"model\":\"gpt-4o\",\"messages\":[" + messages + "]}";
+    CompletableFuture<Buffer> upstreamGot = new CompletableFuture<>();
+    try (ProxyFixture fx = ProxyFixture.start()) {
+      HttpServer upstream =
+          fx.vertx
+              .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+              .requestHandler(
+                  request ->
+                      request
+                          .body()
+                          .onSuccess(
+                              got -> {
+                                upstreamGot.complete(got);
+                                request.response().end("{\"choices\":[]}");
+                              }));
+      int port = Tests.await(upstream.listen()).actualPort();
+      try (ProxyFixture proxied =
+          ProxyFixture.asConfigured(b -> b.openaiApiUrl("http://127.0.0.1:" + port))) {
+        HttpClientRequest request =
+            Tests.await(
+                proxied.client.request(
+                    new RequestOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(proxied.port)
+                        .setMethod(HttpMethod.POST)
+                        .setURI("/v1/chat/completions")
+                        .putHeader("content-type", "application/json")));
+        request.setChunked(true);
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        request.response().onSuccess(r -> status.complete(r.statusCode()));
+        Buffer bytes = Buffer.buffer(body);
+        for (int at = 0; at < bytes.length(); at += 997) {
+          request.write(bytes.slice(at, Math.min(at + 997, bytes.length())));
+        }
+        request.end();
+        assertEquals(200, status.get(10, TimeUnit.SECONDS));
+        assertEquals(bytes, upstreamGot.get(10, TimeUnit.SECONDS));
+      }
+    }
+  }
 }

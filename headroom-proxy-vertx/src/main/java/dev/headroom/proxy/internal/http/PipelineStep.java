@@ -55,14 +55,15 @@ final class PipelineStep {
   }
 
   /**
-   * @param body the body as received
+   * @param received the body as received
    * @param headers the upstream-bound headers (changed in place by the extensions' decision)
    * @param session the client's {@code x-headroom-session-id}, or {@code null}
    * @param then gets what to send, unless the exchange ended meanwhile
    */
-  void run(Buffer body, MultiMap headers, String session, Consumer<Prepared> then) {
+  void run(byte[] received, MultiMap headers, String session, Consumer<Prepared> then) {
     ctx.bodyReadNanos = System.nanoTime();
-    ctx.bytesIn = body.length();
+    ctx.bytesIn = received.length;
+    Buffer body = BodyReader.wrap(received);
     String encoding = headers.get("content-encoding");
     Map<String, String> before = ForwardHeaders.singleValued(headers);
     // The session id is a control header (never forwarded) that names the conversation for the
@@ -72,7 +73,6 @@ final class PipelineStep {
       seen = new LinkedHashMap<>(before);
       seen.put(SESSION, session.strip());
     }
-    byte[] received = body.getBytes();
     String conversation = session == null ? "" : session.strip();
     Map<String, String> shown = seen;
     if (!services.pipeline().worthRunning(received.length, encoding != null)) {
@@ -169,7 +169,7 @@ final class PipelineStep {
       // The retrieval loop reads the response: keep it plain JSON.
       headers.remove("accept-encoding");
     }
-    return new Prepared(headers, Buffer.buffer(result.body()), true);
+    return new Prepared(headers, BodyReader.wrap(result.body()), true);
   }
 
   /**

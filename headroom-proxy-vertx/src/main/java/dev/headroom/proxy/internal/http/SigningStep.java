@@ -92,9 +92,10 @@ final class SigningStep {
   /**
    * Credentials first, then the pipeline, then the signature over what is sent.
    *
-   * @param body the body as received
+   * @param received the body as received
    */
-  void resign(Buffer body) {
+  void resign(byte[] received) {
+    Buffer body = BodyReader.wrap(received);
     services
         .vertx()
         .executeBlocking(() -> services.bedrock().credentials(), false)
@@ -111,7 +112,7 @@ final class SigningStep {
                 return;
               }
               pipeline.run(
-                  body,
+                  received,
                   upstreamHeaders.get(),
                   req.getHeader("x-headroom-session-id"),
                   prepared -> signAndSend(identity.get(), prepared, body));

@@ -35,15 +35,7 @@ class RequestStreamingTest {
       int port = Tests.await(upstream.listen()).actualPort();
       try (ProxyFixture proxied =
           ProxyFixture.start(b -> b.openaiApiUrl("http://127.0.0.1:" + port))) {
-        HttpClientRequest request =
-            Tests.await(
-                proxied.client.request(
-                    new RequestOptions()
-                        .setHost("127.0.0.1")
-                        .setPort(proxied.port)
-                        .setMethod(HttpMethod.POST)
-                        .setURI("/v1/files")));
-        request.setChunked(true);
+        HttpClientRequest request = chunkedPost(proxied, "/v1/files");
         CompletableFuture<String> reply = new CompletableFuture<>();
         request.response().compose(r -> r.body()).onSuccess(b -> reply.complete(b.toString()));
         request.write("part-one;");
@@ -86,16 +78,8 @@ class RequestStreamingTest {
       int port = Tests.await(upstream.listen()).actualPort();
       try (ProxyFixture proxied =
           ProxyFixture.asConfigured(b -> b.openaiApiUrl("http://127.0.0.1:" + port))) {
-        HttpClientRequest request =
-            Tests.await(
-                proxied.client.request(
-                    new RequestOptions()
-                        .setHost("127.0.0.1")
-                        .setPort(proxied.port)
-                        .setMethod(HttpMethod.POST)
-                        .setURI("/v1/chat/completions")
-                        .putHeader("content-type", "application/json")));
-        request.setChunked(true);
+        HttpClientRequest request = chunkedPost(proxied, "/v1/chat/completions");
+        request.putHeader("content-type", "application/json");
         CompletableFuture<Integer> status = new CompletableFuture<>();
         request.response().onSuccess(r -> status.complete(r.statusCode()));
         Buffer bytes = Buffer.buffer(body);
@@ -107,5 +91,18 @@ class RequestStreamingTest {
         assertEquals(bytes, upstreamGot.get(10, TimeUnit.SECONDS));
       }
     }
+  }
+
+  /** A POST to the proxy whose body is sent in parts, without a length. */
+  private static HttpClientRequest chunkedPost(ProxyFixture proxied, String uri) {
+    HttpClientRequest request =
+        Tests.await(
+            proxied.client.request(
+                new RequestOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(proxied.port)
+                    .setMethod(HttpMethod.POST)
+                    .setURI(uri)));
+    return request.setChunked(true);
   }
 }

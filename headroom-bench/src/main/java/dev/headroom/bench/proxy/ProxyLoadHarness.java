@@ -277,6 +277,7 @@ public final class ProxyLoadHarness {
 
     if (process != null) {
       System.out.printf(Locale.ROOT, "%nProxy RSS at the end: %.0f MB%n", process.rssKb() / 1024.0);
+      System.out.println("The proxy's collector over the run: " + process.gcPauses().describe());
       process.close();
       rawProcess.close();
     } else {

@@ -31,11 +31,13 @@ public final class ProxyProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Duration boot;
+  private final Path gcLog;
 
-  private ProxyProcess(Process process, int port, Duration boot) {
+  private ProxyProcess(Process process, int port, Duration boot, Path gcLog) {
     this.process = process;
     this.port = port;
     this.boot = boot;
+    this.gcLog = gcLog;
   }
 
   /**
@@ -50,8 +52,16 @@ public final class ProxyProcess implements AutoCloseable {
     List<String> full = new ArrayList<>(command);
     full.addAll(
         List.of("--port", "0", "--openai-api-url", upstream, "--anthropic-api-url", upstream));
+    // The collector's pauses go to a file (a launcher takes HEADROOM_JAVA_OPTS after its own
+    // settings, and -Xlog changes none of them); any other command ignores the variable.
+    Path gcLog = Files.createTempFile("headroom-gc-", ".log");
+    ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+    String opts = builder.environment().getOrDefault("HEADROOM_JAVA_OPTS", "");
+    builder
+        .environment()
+        .put("HEADROOM_JAVA_OPTS", (opts + " -Xlog:gc:file=" + gcLog + "::filecount=0").strip());
     long started = System.nanoTime();
-    Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+    Process process = builder.start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     int port = -1;
@@ -80,7 +90,7 @@ public final class ProxyProcess implements AutoCloseable {
     drain.setDaemon(true);
     drain.start();
     awaitHealthy(port);
-    return new ProxyProcess(process, port, Duration.ofNanos(System.nanoTime() - started));
+    return new ProxyProcess(process, port, Duration.ofNanos(System.nanoTime() - started), gcLog);
   }
 
   /**
@@ -147,6 +157,18 @@ public final class ProxyProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * @return the collector's pauses so far, from the {@code -Xlog:gc} file the process was started
+   *     with (none for a command that is not a Headroom launcher)
+   */
+  public GcPauses gcPauses() {
+    try {
+      return GcPauses.parse(Files.readAllLines(gcLog));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Stops the gateway (SIGTERM to it and its children) and waits for it. */
   @Override
   public void close() throws InterruptedException {
@@ -154,6 +176,11 @@ public final class ProxyProcess implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
+    }
+    try {
+      Files.deleteIfExists(gcLog);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -103,6 +103,7 @@ public final class ProxySoak {
       previous = now;
     }
     running.set(false);
+    System.out.println("\nThe proxy's collector over the soak: " + proxy.gcPauses().describe());
     proxy.close();
     vertx.close();
   }

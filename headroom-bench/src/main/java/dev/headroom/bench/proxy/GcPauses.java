@@ -1,0 +1,79 @@
+package dev.headroom.bench.proxy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The collector's stop-the-world pauses in a gateway process, read from its {@code -Xlog:gc} file:
+ * a latency tail is often nothing but these, and the harness says so beside its percentiles.
+ *
+ * @param young how many young (or G1 young and mixed) pauses
+ * @param youngMaxMillis the longest of them
+ * @param youngTotalMillis their sum
+ * @param full how many full collections
+ * @param fullMaxMillis the longest of them
+ * @param other how many other pauses (G1's remark and cleanup)
+ */
+public record GcPauses(
+    int young,
+    double youngMaxMillis,
+    double youngTotalMillis,
+    int full,
+    double fullMaxMillis,
+    int other) {
+
+  /**
+   * {@code [12.345s][info][gc] GC(7) Pause Young (Allocation Failure) 473M->329M(503M) 14.070ms}
+   */
+  private static final Pattern PAUSE = Pattern.compile("\\bPause (\\w+)\\b.* ([\\d.]+)ms\\s*$");
+
+  /**
+   * @param lines the lines of a {@code -Xlog:gc} file
+   * @return its pauses
+   */
+  public static GcPauses parse(List<String> lines) {
+    int young = 0;
+    int full = 0;
+    int other = 0;
+    double youngMax = 0;
+    double youngTotal = 0;
+    double fullMax = 0;
+    for (String line : lines) {
+      Matcher pause = PAUSE.matcher(line);
+      if (!pause.find()) {
+        continue;
+      }
+      double millis = Double.parseDouble(pause.group(2));
+      switch (pause.group(1)) {
+        case "Young" -> {
+          young++;
+          youngMax = Math.max(youngMax, millis);
+          youngTotal += millis;
+        }
+        case "Full" -> {
+          full++;
+          fullMax = Math.max(fullMax, millis);
+        }
+        default -> other++;
+      }
+    }
+    return new GcPauses(young, youngMax, youngTotal, full, fullMax, other);
+  }
+
+  /**
+   * @return one line for a report
+   */
+  public String describe() {
+    return String.format(
+        Locale.ROOT,
+        "%d young pauses (longest %.1f ms, %.2f s in all), %d full (longest %.1f ms)%s",
+        young,
+        youngMaxMillis,
+        youngTotalMillis / 1000,
+        full,
+        fullMaxMillis,
+        other == 0 ? "" : ", " + other + " other");
+  }
+}

@@ -1,0 +1,62 @@
+package dev.headroom.bench.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pauses of real {@code -Xlog:gc} lines of the two collectors the launchers use or allow. */
+class GcPausesTest {
+
+  @Test
+  void parallelGcYoungAndFullPausesAreCountedApart() {
+    GcPauses pauses =
+        GcPauses.parse(
+            List.of(
+                "[0.012s][info][gc] Using Parallel",
+                "[49.119s][info][gc] GC(146) Pause Young (Allocation Failure) 473M->329M(503M)"
+                    + " 14.070ms",
+                "[49.438s][info][gc] GC(147) Pause Young (Allocation Failure) 481M->336M(503M)"
+                    + " 8.388ms",
+                "[50.187s][info][gc] GC(149) Pause Full (Ergonomics) 496M->94M(503M) 138.655ms"));
+
+    assertEquals(new GcPauses(2, 14.070, 22.458, 1, 138.655, 0), rounded(pauses));
+    assertEquals(
+        "2 young pauses (longest 14.1 ms, 0.02 s in all), 1 full (longest 138.7 ms)",
+        pauses.describe());
+  }
+
+  @Test
+  void g1sConcurrentCycleIsNotAPauseButItsRemarkAndCleanupAre() {
+    GcPauses pauses =
+        GcPauses.parse(
+            List.of(
+                "[1.2s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->8M(256M)"
+                    + " 3.123ms",
+                "[2.0s][info][gc] GC(4) Pause Young (Concurrent Start) (G1 Humongous Allocation)"
+                    + " 100M->90M(256M) 4.000ms",
+                "[2.1s][info][gc] GC(5) Concurrent Mark Cycle",
+                "[2.2s][info][gc] GC(5) Pause Remark 95M->95M(256M) 1.500ms",
+                "[2.3s][info][gc] GC(5) Pause Cleanup 95M->95M(256M) 0.100ms",
+                "[2.4s][info][gc] GC(5) Concurrent Mark Cycle 210.123ms",
+                "[3.0s][info][gc] GC(6) Pause Young (Mixed) (G1 Evacuation Pause) 120M->60M(256M)"
+                    + " 6.500ms"));
+
+    assertEquals(new GcPauses(3, 6.5, 13.623, 0, 0, 2), rounded(pauses));
+  }
+
+  @Test
+  void noLogMeansNoPauses() {
+    assertEquals(new GcPauses(0, 0, 0, 0, 0, 0), GcPauses.parse(List.of()));
+  }
+
+  private static GcPauses rounded(GcPauses pauses) {
+    return new GcPauses(
+        pauses.young(),
+        pauses.youngMaxMillis(),
+        Math.round(pauses.youngTotalMillis() * 1000) / 1000.0,
+        pauses.full(),
+        pauses.fullMaxMillis(),
+        pauses.other());
+  }
+}

@@ -75,6 +75,7 @@ public final class ProxyProcess implements AutoCloseable {
     }
     if (port < 0) {
       process.destroy();
+      Files.deleteIfExists(gcLog);
       throw new IOException("the gateway never said where it listens:\n" + said);
     }
     Thread drain =

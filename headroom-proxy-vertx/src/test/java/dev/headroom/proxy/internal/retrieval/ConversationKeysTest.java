@@ -105,6 +105,51 @@ class ConversationKeysTest {
     assertTrue(outlined > 1_400, "most keys are read from the outline: " + outlined);
   }
 
+  /**
+   * Keys are stored (in Redis, by earlier versions of the gateway too): the rule must not drift.
+   * The expected values are SHA-256 of the scope and the parts' bytes, computed outside Java.
+   */
+  @Test
+  void theKeyIsTheDigestOfTheScopeAndThePartsAsSentWhicheverWayTheyAreFound() {
+    byte[] chat =
+        utf8(
+            "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"Be"
+                + " brief.\"},{\"role\":\"user\",\"content\":\"why?\"},{\"role\":\"assistant\","
+                + "\"content\":\"ok\"}],\"stream\":true}");
+    byte[] anthropic =
+        utf8(
+            "{\"messages\":[{ \"role\" : \"user\", \"content\" : [ {\"type\":\"text\",\"text\":"
+                + "\"fix it é\"} ] },{\"role\":\"assistant\",\"content\":\"done\"}], \"system\" :"
+                + " [{\"type\":\"text\",\"text\":\"You fix builds.\"}],\"model\":\"claude-sonnet-4\","
+                + "\"max_tokens\":100}");
+    LiveZoneRewriter rewriter =
+        LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());
+
+    assertEquals("h:26c18b18266fe3b06ed9cc6d223a1cfe", ConversationKeys.of("", "key:a", chat));
+    assertEquals(
+        Optional.of("h:26c18b18266fe3b06ed9cc6d223a1cfe"),
+        ConversationKeys.of(
+            "",
+            "key:a",
+            chat,
+            rewriter
+                .rewrite(chat, ProviderApi.CHAT_COMPLETIONS, CompressContext.defaults())
+                .outline()
+                .orElseThrow()));
+    assertEquals("h:8fd5704e4439db4b548c988900be7cfe", ConversationKeys.of("", "key:b", anthropic));
+    assertEquals(
+        Optional.of("h:8fd5704e4439db4b548c988900be7cfe"),
+        ConversationKeys.of(
+            "",
+            "key:b",
+            anthropic,
+            rewriter
+                .rewrite(anthropic, ProviderApi.ANTHROPIC_MESSAGES, CompressContext.defaults())
+                .outline()
+                .orElseThrow()));
+    assertEquals("key:a|s:s-1", ConversationKeys.of(" s-1 ", "key:a", chat));
+  }
+
   @Test
   void aKeyPartTheRewriteChangedIsNotReadFromTheOutline() {
     LiveZoneRewriter rewriter =

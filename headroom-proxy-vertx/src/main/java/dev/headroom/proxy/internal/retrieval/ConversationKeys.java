@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -75,35 +78,32 @@ public final class ConversationKeys {
     if (session != null && !session.isBlank()) {
       return scope + "|s:" + session.strip();
     }
-    MessageDigest identity = sha256();
-    identity.update(scope.getBytes(StandardCharsets.UTF_8));
-    identity.update((byte) 0);
+    List<BodyOutline.Part> members = new ArrayList<>();
+    Map<Integer, List<BodyOutline.Part>> arrays = new HashMap<>();
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() == JsonToken.START_OBJECT) {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
           JsonToken value = parser.nextToken();
-          switch (name) {
-            case "model", "system", "instructions" -> {
-              identity.update(name.getBytes(StandardCharsets.US_ASCII));
-              identity.update((byte) '=');
-              span(parser, body, identity);
+          int start = (int) parser.currentTokenLocation().getByteOffset();
+          if ((name.equals("messages") || name.equals("input")) && value == JsonToken.START_ARRAY) {
+            arrays.put(members.size(), firstMessages(parser));
+          } else {
+            parser.skipChildren();
+            if (parser.currentToken().isScalarValue()) {
+              parser.finishToken(); // a string's end is known only once it is read
             }
-            case "messages", "input" -> {
-              if (value == JsonToken.START_ARRAY) {
-                firstMessages(parser, body, identity);
-              } else {
-                span(parser, body, identity);
-              }
-            }
-            default -> parser.skipChildren();
           }
+          int end = (int) parser.currentLocation().getByteOffset();
+          members.add(new BodyOutline.Part(name, start, end, false));
         }
       }
     } catch (IOException | RuntimeException notJson) {
-      identity.update(Integer.toString(body.length).getBytes(StandardCharsets.US_ASCII));
+      // The scope, what was read and the length (no conversation is ever stored under it: the tool
+      // is spliced only into a JSON object).
+      return key(scope, body, members, arrays).orElseThrow() + ":" + body.length;
     }
-    return "h:" + HexFormat.of().formatHex(identity.digest(), 0, 16);
+    return key(scope, body, members, arrays).orElseThrow();
   }
 
   /**
@@ -125,10 +125,29 @@ public final class ConversationKeys {
     if (session != null && !session.isBlank()) {
       return Optional.of(of(session, scope, sent));
     }
+    Map<Integer, List<BodyOutline.Part>> arrays =
+        outline.conversation() < 0 ? Map.of() : Map.of(outline.conversation(), outline.items());
+    return key(scope, sent, outline.members(), arrays);
+  }
+
+  /**
+   * The key's one rule: a digest of the scope, then, in body order, each {@code model}, {@code
+   * system} and {@code instructions} value and, of each {@code messages} or {@code input} array,
+   * its system and developer messages and its first user message, each as the bytes sent.
+   *
+   * @param members the body's top-level members
+   * @param arrays the items of the members that are {@code messages} or {@code input} arrays, by
+   *     member index, at least up to the first user message
+   * @return the key; empty when a part it hashes was rewritten or an array's items are not known
+   */
+  private static Optional<String> key(
+      String scope,
+      byte[] body,
+      List<BodyOutline.Part> members,
+      Map<Integer, List<BodyOutline.Part>> arrays) {
     MessageDigest identity = sha256();
     identity.update(scope.getBytes(StandardCharsets.UTF_8));
     identity.update((byte) 0);
-    List<BodyOutline.Part> members = outline.members();
     for (int m = 0; m < members.size(); m++) {
       BodyOutline.Part member = members.get(m);
       switch (member.name()) {
@@ -138,26 +157,31 @@ public final class ConversationKeys {
           }
           identity.update(member.name().getBytes(StandardCharsets.US_ASCII));
           identity.update((byte) '=');
-          update(identity, sent, member);
+          update(identity, body, member);
         }
         case "messages", "input" -> {
-          if (m == outline.conversation()) {
-            for (BodyOutline.Part item : outline.items()) {
-              String role = item.name();
-              if (role.equals("system") || role.equals("developer") || role.equals("user")) {
-                if (item.rewritten()) {
-                  return Optional.empty();
-                }
-                update(identity, sent, item);
-              }
-              if (role.equals("user")) {
-                break;
-              }
-            }
-          } else if (sent[member.start()] == '[' || member.rewritten()) {
+          List<BodyOutline.Part> items = arrays.get(m);
+          if (items == null && body[member.start()] == '[') {
             return Optional.empty();
-          } else {
-            update(identity, sent, member);
+          }
+          if (items == null) {
+            if (member.rewritten()) {
+              return Optional.empty();
+            }
+            update(identity, body, member);
+            continue;
+          }
+          for (BodyOutline.Part item : items) {
+            String role = item.name();
+            if (role.equals("system") || role.equals("developer") || role.equals("user")) {
+              if (item.rewritten()) {
+                return Optional.empty();
+              }
+              update(identity, body, item);
+            }
+            if (role.equals("user")) {
+              break;
+            }
           }
         }
         default -> {
@@ -174,23 +198,12 @@ public final class ConversationKeys {
   }
 
   /**
-   * Hashes the current value's bytes as sent, then a separator; the parser ends on its last token.
+   * The items of the array whose START_ARRAY is the current token, each named by its role (objects
+   * without one, and other values, named {@code ""}), up to the first user message; the rest of the
+   * array is skipped. The parser ends on the END_ARRAY.
    */
-  private static void span(JsonParser parser, byte[] body, MessageDigest identity)
-      throws IOException {
-    int start = (int) parser.currentTokenLocation().getByteOffset();
-    parser.skipChildren();
-    if (parser.currentToken().isScalarValue()) {
-      parser.finishToken(); // a string's end is known only once it is read
-    }
-    int end = (int) parser.currentLocation().getByteOffset();
-    identity.update(body, start, end - start);
-    identity.update((byte) 0);
-  }
-
-  /** System/developer messages and the first user message; the rest of the array is skipped. */
-  private static void firstMessages(JsonParser parser, byte[] body, MessageDigest identity)
-      throws IOException {
+  private static List<BodyOutline.Part> firstMessages(JsonParser parser) throws IOException {
+    List<BodyOutline.Part> items = new ArrayList<>();
     boolean userSeen = false;
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -201,12 +214,10 @@ public final class ConversationKeys {
       int start = (int) parser.currentTokenLocation().getByteOffset();
       String role = role(parser);
       int end = (int) parser.currentLocation().getByteOffset();
-      if (role.equals("system") || role.equals("developer") || role.equals("user")) {
-        identity.update(body, start, end - start);
-        identity.update((byte) 0);
-      }
+      items.add(new BodyOutline.Part(role, start, end, false));
       userSeen = role.equals("user");
     }
+    return items;
   }
 
   /**

@@ -36,16 +36,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * [pass|compress|session|replay] [--proxy-command CMD…]}; defaults 12 200 10 pass. Without {@code
  * --proxy-command} the proxy runs in this JVM (a diagnostic); with it, CMD starts it as users run
  * it (for example {@code ./headroom proxy} or {@code headroom-proxy-vertx/target/image/bin/headroom
- * proxy}), with nothing added but {@code --port 0} and the upstream URLs, and the harness also
- * reports its boot time and RSS. {@code pass}: bodies with nothing to compress (in-process,
- * compression off); {@code compress}: bodies whose newest tool output is a JSON array; {@code
- * session}: an agent's later turn, a history of tool calls and their JSON outputs of the given size
- * and a short question last (nothing to compress: the outputs are older than the newest user text),
- * sent to a gateway that has already compressed one request, as a gateway in use has; {@code
- * replay}: an agent's session whose every turn ends on a new tool output, sent turn by turn first
- * (each output compressed while it was the newest), then its last turn measured: every tool output
- * of it replayed as compressed before (the steady state of an agent session, less the newest
- * output's own compression; 10 KB to 1 MB).
+ * proxy}), with nothing added but {@code --port 0}, the upstream URLs and a GC log ({@link
+ * ProxyProcess}), and the harness also reports its boot time, RSS and collector pauses. {@code
+ * pass}: bodies with nothing to compress (in-process, compression off); {@code compress}: bodies
+ * whose newest tool output is a JSON array; {@code session}: an agent's later turn, a history of
+ * tool calls and their JSON outputs of the given size and a short question last (nothing to
+ * compress: the outputs are older than the newest user text), sent to a gateway that has already
+ * compressed one request, as a gateway in use has; {@code replay}: an agent's session whose every
+ * turn ends on a new tool output, sent turn by turn first (each output compressed while it was the
+ * newest), then its last turn measured: every tool output of it replayed as compressed before (the
+ * steady state of an agent session, less the newest output's own compression; 10 KB to 1 MB).
  */
 public final class ProxyLoadHarness {
 

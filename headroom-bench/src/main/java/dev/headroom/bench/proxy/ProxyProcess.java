@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
 /**
  * The gateway as users run it: its own process, started by a launcher ({@code ./headroom proxy},
  * the jlink image's {@code bin/headroom proxy}, or any command) with nothing added but {@code
- * --port 0} and the upstream URLs. Its output is drained (the access log stays on, as by default);
- * its boot time is the time from start to the first 200 from {@code /healthz}; its RSS is read from
- * {@code /proc} for the JVM itself (a launcher script's child, when there is one).
+ * --port 0}, the upstream URLs and {@code -Xlog:gc} to a file (through {@code HEADROOM_JAVA_OPTS},
+ * after the launcher's settings, changing none of them). Its output is drained (the access log
+ * stays on, as by default); its boot time is the time from start to the first 200 from {@code
+ * /healthz}; its RSS is read from {@code /proc} for the JVM itself (a launcher script's child, when
+ * there is one); its collector's pauses from the GC log.
  */
 public final class ProxyProcess implements AutoCloseable {
 

@@ -38,10 +38,13 @@ public interface CcrStore {
 
   /**
    * A bounded in-memory store: the oldest entries are evicted first when either cap is reached, and
-   * entries older than the time to live are never returned.
+   * entries older than the time to live are never returned. The contents are kept outside the Java
+   * heap (in direct buffers, allocated a mebibyte at a time as they fill, counted against {@code
+   * -XX:MaxDirectMemorySize}), so a busy store adds nothing for the collector to copy; the byte cap
+   * is also the most direct memory it takes.
    *
    * @param maxEntries the most entries kept, at least 1
-   * @param maxBytes the most content bytes (UTF-16 length × 2) kept, at least 1
+   * @param maxBytes the most content bytes (UTF-8) kept, at least 1
    * @param ttl how long an entry may be retrieved after it was stored, positive
    * @return a new store
    */
@@ -57,7 +60,7 @@ public interface CcrStore {
    * evicted by the caps, or never read after expiring, are not reported.
    *
    * @param maxEntries the most entries kept, at least 1
-   * @param maxBytes the most content bytes (UTF-16 length × 2) kept, at least 1
+   * @param maxBytes the most content bytes (UTF-8) kept, at least 1
    * @param ttl how long an entry may be retrieved after it was stored, positive
    * @param onExpired told of each read that found its entry expired (metrics count these)
    * @return a new store

@@ -4,9 +4,13 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.compress.CcrStore;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,8 +18,14 @@ import java.util.function.LongSupplier;
 import org.apiguardian.api.API;
 
 /**
- * A {@link CcrStore} in a map ordered by insertion: the oldest entries go first when the entry or
- * byte cap is reached, and expired entries are dropped when met. One lock: puts and gets are short.
+ * A {@link CcrStore} whose contents are kept outside the collected heap, in a {@link ByteRing} the
+ * size of the byte cap, in the order they were stored: the oldest entries go first when the entry
+ * or byte cap is reached, and expired entries are dropped when met. Only a small record per entry
+ * is on the heap, so a store under steady churn does not fill the old generation with evicted
+ * originals. One lock: puts and gets are short (a copy of the content in or out).
+ *
+ * <p>Contents are kept as UTF-8, or as their raw chars when UTF-8 would not give the same string
+ * back (an unpaired surrogate): a read returns exactly what was stored.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class InMemoryCcrStore implements CcrStore {
@@ -25,8 +35,9 @@ public final class InMemoryCcrStore implements CcrStore {
   private final long ttlNanos;
   private final LongSupplier clock;
   private final Runnable onExpired;
-  private final LinkedHashMap<Key, Stored> entries = new LinkedHashMap<>();
-  private long bytes;
+  private final HashMap<Key, Stored> entries = new HashMap<>();
+  private final ByteRing<Key> ring;
+  private long puts;
 
   /**
    * @param maxEntries at least 1
@@ -59,44 +70,66 @@ public final class InMemoryCcrStore implements CcrStore {
     this.ttlNanos = ttl.toNanos();
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.onExpired = Objects.requireNonNull(onExpired, "onExpired must not be null");
+    this.ring = new ByteRing<>(maxBytes);
   }
 
   @Override
-  public synchronized void put(CcrEntry entry) {
-    long size = 2L * entry.content().length();
-    if (size > maxBytes) {
+  public void put(CcrEntry entry) {
+    String content = entry.content();
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    boolean utf8 =
+        !hasQuestionMark(bytes) || new String(bytes, StandardCharsets.UTF_8).equals(content);
+    if (!utf8) {
+      bytes = utf16(content); // an unpaired surrogate became '?'
+    }
+    if (bytes.length > maxBytes) {
       return; // could never fit; storing it would evict everything else for nothing
     }
     Key key = new Key(entry.hash(), entry.scope());
-    Stored old = entries.remove(key); // re-insert at the tail: a re-put refreshes age and order
-    if (old != null) {
-      bytes -= old.size;
-    }
-    entries.put(key, new Stored(entry, size, clock.getAsLong()));
-    bytes += size;
-    Iterator<Stored> oldest = entries.values().iterator();
-    while ((entries.size() > maxEntries || bytes > maxBytes) && oldest.hasNext()) {
-      bytes -= oldest.next().size;
-      oldest.remove();
+    synchronized (this) {
+      ByteRing.Record<Key> record;
+      try {
+        record = ring.write(key, bytes, entries::remove);
+      } catch (OutOfMemoryError directMemoryExhausted) {
+        return; // not kept, as if evicted at once: the request that compressed it goes on
+      }
+      // A re-put goes in again at the tail: it refreshes age and order.
+      Stored old =
+          entries.put(
+              key, new Stored(entry.description(), utf8, record, clock.getAsLong(), ++puts));
+      if (old != null) {
+        ring.free(old.record);
+      }
+      while (entries.size() > maxEntries && ring.dropOldest(entries::remove)) {
+        // dropped
+      }
     }
   }
 
   @Override
   public Optional<CcrEntry> get(String hash, String scope) {
     Key key = new Key(Objects.requireNonNull(hash, "hash"), Objects.requireNonNull(scope, "scope"));
+    Stored stored;
+    byte[] bytes;
     synchronized (this) {
-      Stored stored = entries.get(key);
+      stored = entries.get(key);
       if (stored == null) {
         return Optional.empty();
       }
       if (clock.getAsLong() - stored.storedAt < ttlNanos) {
-        return Optional.of(stored.entry);
+        bytes = ring.read(stored.record);
+      } else {
+        entries.remove(key);
+        ring.free(stored.record);
+        bytes = null;
       }
-      entries.remove(key);
-      bytes -= stored.size;
     }
-    onExpired.run(); // outside the lock: the observer is the caller's code
-    return Optional.empty();
+    if (bytes == null) {
+      onExpired.run(); // outside the lock: the observer is the caller's code
+      return Optional.empty();
+    }
+    String content = stored.utf8 ? new String(bytes, StandardCharsets.UTF_8) : utf16(bytes);
+    return Optional.of(new CcrEntry(hash, scope, content, stored.description));
   }
 
   @Override
@@ -106,17 +139,41 @@ public final class InMemoryCcrStore implements CcrStore {
 
   private record Key(String hash, String scope) {}
 
-  private record Stored(CcrEntry entry, long size, long storedAt) {}
+  private record Stored(
+      String description, boolean utf8, ByteRing.Record<Key> record, long storedAt, long order) {}
+
+  /**
+   * {@return whether UTF-8 bytes hold a '?', which is what the encoder makes of a lone surrogate}
+   */
+  private static boolean hasQuestionMark(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == '?') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text's chars as they are, two bytes each: no charset, as it would replace a lone one. */
+  private static byte[] utf16(String text) {
+    byte[] bytes = new byte[text.length() * 2];
+    ByteBuffer.wrap(bytes).asCharBuffer().put(text);
+    return bytes;
+  }
+
+  private static String utf16(byte[] bytes) {
+    return ByteBuffer.wrap(bytes).asCharBuffer().toString();
+  }
 
   @Override
   public String toString() {
     return "InMemoryCcrStore[entries=" + size() + ", maxEntries=" + maxEntries + "]";
   }
 
-  /** For tests: entries in eviction order. */
-  synchronized Map<String, String> snapshot() {
-    Map<String, String> out = new LinkedHashMap<>();
-    entries.forEach((k, v) -> out.put(k.hash() + "@" + k.scope(), v.entry.description()));
-    return out;
+  /** For tests: the keys held, as {@code hash@scope}, in eviction order. */
+  synchronized List<String> keys() {
+    List<Map.Entry<Key, Stored>> held = new ArrayList<>(entries.entrySet());
+    held.sort(Comparator.comparingLong(e -> e.getValue().order()));
+    return held.stream().map(e -> e.getKey().hash() + "@" + e.getKey().scope()).toList();
   }
 }

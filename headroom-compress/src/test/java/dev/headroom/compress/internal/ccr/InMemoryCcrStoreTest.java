@@ -88,7 +88,7 @@ class InMemoryCcrStoreTest {
     store.put(entry("b", "s", "2"));
     store.put(entry("c", "s", "3"));
     assertTrue(store.get("a", "s").isEmpty());
-    assertEquals(List.of("b@s", "c@s"), List.copyOf(store.snapshot().keySet()));
+    assertEquals(List.of("b@s", "c@s"), store.keys());
   }
 
   @Test
@@ -100,19 +100,59 @@ class InMemoryCcrStoreTest {
     store.put(entry("c", "s", "3"));
     assertTrue(store.get("a", "s").isPresent());
     assertTrue(store.get("b", "s").isEmpty());
+    assertEquals(List.of("a@s", "c@s"), store.keys());
   }
 
   @Test
-  void theByteCapEvictsOldestFirstAndRefusesWhatCouldNeverFit() {
-    InMemoryCcrStore store = store(100, 20); // 20 bytes = 10 chars
-    store.put(entry("a", "s", "12345"));
-    store.put(entry("b", "s", "12345"));
-    store.put(entry("c", "s", "12345"));
-    assertTrue(store.get("a", "s").isEmpty());
-    assertTrue(store.get("c", "s").isPresent());
-    store.put(entry("big", "s", "x".repeat(11)));
+  void theByteCapCountsUtf8BytesEvictsOldestFirstAndRefusesWhatCouldNeverFit() {
+    InMemoryCcrStore store = store(100, 20);
+    store.put(entry("a", "s", "12345678"));
+    store.put(entry("b", "s", "12345678"));
+    store.put(entry("c", "s", "12é")); // 4 bytes: 20 in all, the cap
+    assertEquals(List.of("a@s", "b@s", "c@s"), store.keys());
+    store.put(entry("d", "s", "12345"));
+    assertEquals(List.of("b@s", "c@s", "d@s"), store.keys());
+    store.put(entry("big", "s", "x".repeat(21)));
     assertTrue(store.get("big", "s").isEmpty());
-    assertTrue(store.get("c", "s").isPresent());
+    assertEquals("12é", store.get("c", "s").orElseThrow().content());
+  }
+
+  @Test
+  void contentComesBackExactlyAsStoredWhateverItHolds() {
+    InMemoryCcrStore store = store(100, 10_000_000);
+    List<String> contents =
+        List.of(
+            "",
+            "plain ascii? with a question mark",
+            "Grüße, 東京, emoji \uD83D\uDE00 and 😀",
+            "a lone surrogate \uD800 here",
+            "lone \uDC00 low and a '?'",
+            "x".repeat(3_000_000) + "\u00e9".repeat(500_000)); // crosses direct segments
+    for (int i = 0; i < contents.size(); i++) {
+      store.put(entry("h" + i, "s", contents.get(i)));
+    }
+    for (int i = 0; i < contents.size(); i++) {
+      assertEquals(contents.get(i), store.get("h" + i, "s").orElseThrow().content(), "entry " + i);
+      assertEquals("test", store.get("h" + i, "s").orElseThrow().description());
+    }
+  }
+
+  @Test
+  void underChurnTheNewestEntriesStayAndEachReadsBackItsOwnContent() {
+    InMemoryCcrStore store = store(1_000, 300_000);
+    for (int i = 0; i < 2_000; i++) {
+      store.put(entry("h" + i, "s", ("row " + i + ";").repeat(1 + i % 900)));
+    }
+    List<String> held = store.keys();
+    assertEquals("h1999@s", held.get(held.size() - 1));
+    int first = Integer.parseInt(held.get(0).substring(1, held.get(0).indexOf('@')));
+    for (int i = first; i < 2_000; i++) {
+      assertEquals(
+          ("row " + i + ";").repeat(1 + i % 900),
+          store.get("h" + i, "s").orElseThrow().content(),
+          "every entry from the oldest held on is there, intact");
+    }
+    assertTrue(held.size() > 20, "the cap is used, not given up: " + held.size());
   }
 
   @Test

@@ -74,7 +74,8 @@ public interface ReplayMemory {
    * An in-process memory bounded by bytes: the entries used longest ago go first when the cap is
    * reached, and an entry not used for {@code idleExpiry} is forgotten (each use renews it).
    *
-   * @param maxBytes the most bytes of replays kept, at least 1
+   * @param maxBytes the most bytes kept, at least 1: each entry counts its replay's bytes, its key
+   *     and the bookkeeping around it (some 200 bytes), so the cap bounds the heap it takes
    * @param idleExpiry how long an unused entry is kept, positive
    * @return a new memory
    */

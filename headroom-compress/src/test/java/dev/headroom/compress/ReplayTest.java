@@ -214,7 +214,8 @@ class ReplayTest {
     AtomicLong now = new AtomicLong();
     Replay replay = new Replay(new byte[100], ContentType.LOG, "log", 900, 300, 30);
     InMemoryReplayMemory memory =
-        new InMemoryReplayMemory(3 * replay.size(), Duration.ofMinutes(10), now::get);
+        new InMemoryReplayMemory(
+            3 * InMemoryReplayMemory.charge("s", "a", replay), Duration.ofMinutes(10), now::get);
     memory.remember("s", "a", replay);
     memory.remember("s", "b", replay);
     memory.remember("s", "c", replay);
@@ -226,5 +227,19 @@ class ReplayTest {
 
     // b went for room (used longest ago), c expired idle; a was renewed, d is young.
     assertEquals(Set.of("a", "d"), memory.recall("s", List.of("a", "b", "c", "d")).keySet());
+  }
+
+  @Test
+  void smallEntriesCountTheirKeysAndBookkeepingAgainstTheCapNotOnlyTheirBytes() {
+    Replay small = new Replay(new byte[10], ContentType.LOG, "log", 900, 300, 30);
+    InMemoryReplayMemory memory =
+        new InMemoryReplayMemory(100_000, Duration.ofMinutes(10), () -> 0L);
+    for (int i = 0; i < 5_000; i++) {
+      memory.remember("s", "%064x".formatted(i), small);
+    }
+    // Each holds 10 bytes of replay, 64 of key and some 200 of objects around them: a cap that
+    // counted only the replay (77 each) would keep 1,298 of them in 100,000 bytes.
+    assertTrue(memory.size() < 100_000 / 300, "entries held: " + memory.size());
+    assertTrue(memory.size() > 100_000 / 400, "the cap is still used: " + memory.size());
   }
 }

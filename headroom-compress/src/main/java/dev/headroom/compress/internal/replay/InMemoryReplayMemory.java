@@ -22,6 +22,14 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class InMemoryReplayMemory implements ReplayMemory {
 
+  /**
+   * Heap per entry besides its replay's own count and its key's text: the key record and its two
+   * strings' headers (24 + 2 × 40), the entry (24), its map node and table slot (48), the replay
+   * record's header beyond {@link Replay#size()}'s allowance and the rewriter's weak memo entry
+   * (about 40).
+   */
+  static final int ENTRY_OVERHEAD = 216;
+
   private final long maxBytes;
   private final long idleNanos;
   private final LongSupplier clock;
@@ -58,7 +66,7 @@ public final class InMemoryReplayMemory implements ReplayMemory {
       }
       if (now - entry.usedAt > idleNanos) {
         entries.remove(k);
-        bytes -= entry.replay.size();
+        bytes -= entry.charge;
         continue;
       }
       entry.usedAt = now;
@@ -70,17 +78,33 @@ public final class InMemoryReplayMemory implements ReplayMemory {
   @Override
   public synchronized void remember(String scope, String key, Replay replay) {
     Key k = new Key(Objects.requireNonNull(scope, "scope"), Objects.requireNonNull(key, "key"));
-    long size = Objects.requireNonNull(replay, "replay").size();
-    if (size > maxBytes || entries.containsKey(k)) {
+    long charge = charge(scope, key, Objects.requireNonNull(replay, "replay"));
+    if (charge > maxBytes || entries.containsKey(k)) {
       return; // too large to ever fit, or already remembered: the first value stays
     }
-    entries.put(k, new Entry(replay, clock.getAsLong()));
-    bytes += size;
+    entries.put(k, new Entry(replay, charge, clock.getAsLong()));
+    bytes += charge;
     Iterator<Entry> oldest = entries.values().iterator();
     while (bytes > maxBytes && oldest.hasNext()) {
-      bytes -= oldest.next().replay.size();
+      bytes -= oldest.next().charge;
       oldest.remove();
     }
+  }
+
+  /**
+   * What an entry counts against the byte cap: the heap it takes, not only its replay's bytes. For
+   * small replays (a compressed 1 KB table is a few hundred bytes) the objects around them are as
+   * large again: the key's two strings, the entry, its map node, and the rewriter's identity memo
+   * of the replay's bytes ({@value #ENTRY_OVERHEAD} bytes besides the strings' text). Counting only
+   * the replays let a 64 MiB memory hold 170 MB of heap under many small entries.
+   *
+   * @param scope the entry's scope
+   * @param key its key
+   * @param replay its replay
+   * @return the bytes it counts
+   */
+  public static long charge(String scope, String key, Replay replay) {
+    return replay.size() + scope.length() + key.length() + ENTRY_OVERHEAD;
   }
 
   /**
@@ -94,10 +118,12 @@ public final class InMemoryReplayMemory implements ReplayMemory {
 
   private static final class Entry {
     final Replay replay;
+    final long charge;
     long usedAt;
 
-    Entry(Replay replay, long usedAt) {
+    Entry(Replay replay, long charge, long usedAt) {
       this.replay = replay;
+      this.charge = charge;
       this.usedAt = usedAt;
     }
   }

@@ -42,6 +42,9 @@ module dev.headroom.proxy {
   // (src/main/moditect, same names).
   requires micrometer.core;
   requires micrometer.registry.prometheus;
+  // Micrometer's collector-pause meter reads the JDK's GC notifications (com.sun.management), which
+  // it requires only statically: named here so the module (and the jlink image) has them.
+  requires jdk.management;
   // Bedrock re-signing: the SDK's SigV4 signer and the types it takes (automatic modules too,
   // patched the same way for the image).
   requires software.amazon.awssdk.http.auth.aws;

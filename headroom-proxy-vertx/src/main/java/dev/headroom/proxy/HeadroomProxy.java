@@ -22,6 +22,7 @@ import dev.headroom.proxy.internal.http.AdminVerticle;
 import dev.headroom.proxy.internal.http.ProxyVerticle;
 import dev.headroom.proxy.internal.http.ServerSettings;
 import dev.headroom.proxy.internal.limits.RequestLimits;
+import dev.headroom.proxy.internal.ops.JvmMeters;
 import dev.headroom.proxy.internal.ops.ProxyMetrics;
 import dev.headroom.proxy.internal.ops.Tracing;
 import dev.headroom.proxy.internal.retrieval.RetrievalEndpoint;
@@ -82,6 +83,9 @@ public final class HeadroomProxy {
   private volatile Ledger ledger;
   private volatile BedrockSigning bedrock = BedrockSigning.off();
   private volatile DefaultCredentialsProvider defaultChain;
+  // The JVM's meters of the current start; guarded by this (bound on a worker, closed at stop).
+  private JvmMeters jvmMeters;
+  private boolean stopped;
 
   private HeadroomProxy(Vertx vertx, ProxyOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx must not be null");
@@ -263,6 +267,7 @@ public final class HeadroomProxy {
                       Lifecycle.started(extensions, LIFECYCLE, options.host(), bound);
                       port = bound;
                       warmUpInTheBackground();
+                      bindJvmMetersInTheBackground(shared);
                       return bound;
                     },
                     false));
@@ -283,6 +288,30 @@ public final class HeadroomProxy {
                 System.Logger.Level.WARNING,
                 "compression warm-up failed; the first requests may be slower",
                 failure);
+          }
+          return null;
+        },
+        false);
+  }
+
+  /**
+   * Puts the JVM's collector and memory meters on {@code /metrics} once the proxy listens: the
+   * management beans behind them take tens of milliseconds to come up, which a start need not wait
+   * for. A stop that came first closes them at once.
+   */
+  private void bindJvmMetersInTheBackground(ProxyMetrics shared) {
+    synchronized (this) {
+      stopped = false;
+    }
+    vertx.executeBlocking(
+        () -> {
+          JvmMeters bound = JvmMeters.bind(shared);
+          synchronized (this) {
+            if (stopped) {
+              bound.close();
+            } else {
+              jvmMeters = bound;
+            }
           }
           return null;
         },
@@ -358,6 +387,13 @@ public final class HeadroomProxy {
    * @return completes when every listener is closed
    */
   public Future<Void> stop() {
+    synchronized (this) {
+      stopped = true;
+      if (jvmMeters != null) {
+        jvmMeters.close();
+        jvmMeters = null;
+      }
+    }
     List<Future<Void>> undeployed = new ArrayList<>();
     for (String id : deployments) {
       undeployed.add(vertx.undeploy(id));

@@ -57,6 +57,45 @@ class OperationsTest {
   }
 
   @Test
+  void metricsShowTheCollectorsPausesAndDirectMemoryUntilTheProxyStops() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.start()) {
+      // Bound on a worker once the proxy listens.
+      fx.awaitMetric("jvm_gc_max_data_size_bytes");
+      System.gc();
+      assertTrue(
+          Tests.eventually(() -> gcPauses(fx.proxy.scrapeMetrics()) > 0), fx.proxy.scrapeMetrics());
+      String text = fx.proxy.scrapeMetrics();
+      for (String series :
+          new String[] {
+            "jvm_gc_pause_seconds_count{action=\"end of ",
+            "jvm_gc_live_data_size_bytes",
+            "jvm_memory_used_bytes{area=\"heap\"",
+            "jvm_buffer_memory_used_bytes{id=\"direct\"}"
+          }) {
+        assertTrue(text.contains(series), series + " missing in\n" + text);
+      }
+
+      Tests.await(fx.proxy.stop());
+      double before = gcPauses(fx.proxy.scrapeMetrics());
+      System.gc();
+      Thread.sleep(500); // the collector's notifications arrive on a thread of their own
+      assertEquals(
+          before,
+          gcPauses(fx.proxy.scrapeMetrics()),
+          "a stopped proxy no longer listens to the collector");
+    }
+  }
+
+  /** The sum of the jvm_gc_pause_seconds_count series of a scrape. */
+  private static double gcPauses(String scrape) {
+    return scrape
+        .lines()
+        .filter(line -> line.startsWith("jvm_gc_pause_seconds_count{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  @Test
   void upstreamErrorsAreCountedByKind() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

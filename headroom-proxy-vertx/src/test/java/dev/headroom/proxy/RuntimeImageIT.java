@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -52,6 +53,17 @@ class RuntimeImageIT {
       int port = awaitPort(process, new StringBuilder());
       assertEquals(200, status("http://127.0.0.1:" + port + "/healthz"));
       assertEquals(200, status("http://127.0.0.1:" + port + "/metrics"));
+      // The collector's meters need jdk.management, which the image must hold (bound on a worker
+      // once the gateway listens).
+      String[] scrape = {""};
+      assertTrue(
+          Tests.eventually(
+              () -> {
+                scrape[0] = body("http://127.0.0.1:" + port + "/metrics");
+                return scrape[0].contains("jvm_gc_max_data_size_bytes")
+                    && scrape[0].contains("jvm_buffer_memory_used_bytes{id=\"direct\"}");
+              }),
+          () -> "the JVM's meters missing from the image's /metrics:\n" + scrape[0]);
       try (var made = Files.list(tmp)) {
         assertEquals(
             List.of(),
@@ -399,6 +411,19 @@ class RuntimeImageIT {
     post.setRequestProperty("authorization", "Bearer sk-test");
     post.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     return post;
+  }
+
+  private static String body(String url) {
+    try {
+      HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+      try (var in = connection.getInputStream()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } finally {
+        connection.disconnect();
+      }
+    } catch (IOException e) {
+      return e.toString();
+    }
   }
 
   private static int status(String url) throws Exception {

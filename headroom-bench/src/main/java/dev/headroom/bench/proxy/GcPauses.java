@@ -29,11 +29,27 @@ public record GcPauses(
    */
   private static final Pattern PAUSE = Pattern.compile("\\bPause (\\w+)\\b.* ([\\d.]+)ms\\s*$");
 
+  /** The decoration {@code -Xlog:gc} starts each line with: the JVM's uptime, {@code [12.345s]}. */
+  private static final Pattern UPTIME = Pattern.compile("^\\[([\\d.]+)s\\]");
+
   /**
    * @param lines the lines of a {@code -Xlog:gc} file
    * @return its pauses
    */
   public static GcPauses parse(List<String> lines) {
+    return parse(lines, 0, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The pauses that began within a window of the process's life, so that a phase of a run can be
+   * told from the start's warm-up.
+   *
+   * @param lines the lines of a {@code -Xlog:gc} file
+   * @param fromSeconds the window's start, in the JVM's uptime (the lines' first decoration)
+   * @param toSeconds its end (exclusive)
+   * @return the pauses logged in it
+   */
+  public static GcPauses parse(List<String> lines, double fromSeconds, double toSeconds) {
     int young = 0;
     int full = 0;
     int other = 0;
@@ -43,6 +59,11 @@ public record GcPauses(
     for (String line : lines) {
       Matcher pause = PAUSE.matcher(line);
       if (!pause.find()) {
+        continue;
+      }
+      Matcher uptime = UPTIME.matcher(line);
+      double at = uptime.find() ? Double.parseDouble(uptime.group(1)) : 0;
+      if (at < fromSeconds || at >= toSeconds) {
         continue;
       }
       double millis = Double.parseDouble(pause.group(2));

@@ -192,6 +192,7 @@ public final class ProxyLoadHarness {
     }
     OVERHEADS.clear();
     StringBuilder overheads = new StringBuilder();
+    Duration roundsFrom = process == null ? Duration.ZERO : process.uptime();
     for (int size : sizes) {
       Buffer body = body(size);
       int kept = rounds - 2;
@@ -234,6 +235,7 @@ public final class ProxyLoadHarness {
           us(r.at(99) - d.at(99)));
     }
 
+    Duration roundsTo = process == null ? Duration.ZERO : process.uptime();
     System.out.printf(
         Locale.ROOT,
         "%n# Inside the proxy: arrival to upstream call (x-headroom-overhead-ms; all rounds)%n%n"
@@ -262,7 +264,9 @@ public final class ProxyLoadHarness {
     throughput(pooled, direct, small, throughputWarmUp);
     long[] directRate = throughput(pooled, direct, small, seconds);
     throughput(pooled, viaProxy, small, throughputWarmUp);
+    Duration throughputFrom = process == null ? Duration.ZERO : process.uptime();
     long[] proxyRate = throughput(pooled, viaProxy, small, seconds);
+    Duration throughputTo = process == null ? Duration.ZERO : process.uptime();
     throughput(pooled, viaRaw, small, throughputWarmUp);
     long[] rawRate = throughput(pooled, viaRaw, small, seconds);
     System.out.printf(
@@ -278,6 +282,13 @@ public final class ProxyLoadHarness {
     if (process != null) {
       System.out.printf(Locale.ROOT, "%nProxy RSS at the end: %.0f MB%n", process.rssKb() / 1024.0);
       System.out.println("The proxy's collector over the run: " + process.gcPauses().describe());
+      // Apart: a start's warm-up makes the longest young pauses, and a tail of the rounds is often
+      // nothing but the pauses that fell in them.
+      System.out.println(
+          "  of which in the latency rounds: "
+              + process.gcPauses(roundsFrom, roundsTo).describe()
+              + "; in the proxy's measured throughput window: "
+              + process.gcPauses(throughputFrom, throughputTo).describe());
       process.close();
       rawProcess.close();
     } else {

@@ -34,11 +34,13 @@ public final class ProxyProcess implements AutoCloseable {
   private final int port;
   private final Duration boot;
   private final Path gcLog;
+  private final long started;
 
-  private ProxyProcess(Process process, int port, Duration boot, Path gcLog) {
+  private ProxyProcess(Process process, int port, long started, Path gcLog) {
     this.process = process;
     this.port = port;
-    this.boot = boot;
+    this.boot = Duration.ofNanos(System.nanoTime() - started);
+    this.started = started;
     this.gcLog = gcLog;
   }
 
@@ -93,7 +95,7 @@ public final class ProxyProcess implements AutoCloseable {
     drain.setDaemon(true);
     drain.start();
     awaitHealthy(port);
-    return new ProxyProcess(process, port, Duration.ofNanos(System.nanoTime() - started), gcLog);
+    return new ProxyProcess(process, port, started, gcLog);
   }
 
   /**
@@ -165,8 +167,29 @@ public final class ProxyProcess implements AutoCloseable {
    *     with (none for a command that is not a Headroom launcher)
    */
   public GcPauses gcPauses() {
+    return GcPauses.parse(gcLines());
+  }
+
+  /**
+   * @return how long ago the process was started: about its JVM's uptime, which {@code -Xlog:gc}
+   *     stamps each pause with (the JVM starts a few milliseconds after the launcher)
+   */
+  public Duration uptime() {
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /**
+   * @param from a window's start, as {@link #uptime()} read it
+   * @param to its end
+   * @return the collector's pauses that began in that window
+   */
+  public GcPauses gcPauses(Duration from, Duration to) {
+    return GcPauses.parse(gcLines(), from.toNanos() / 1e9, to.toNanos() / 1e9);
+  }
+
+  private List<String> gcLines() {
     try {
-      return GcPauses.parse(Files.readAllLines(gcLog));
+      return Files.readAllLines(gcLog);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

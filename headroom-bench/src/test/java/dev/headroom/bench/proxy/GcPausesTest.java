@@ -46,6 +46,20 @@ class GcPausesTest {
   }
 
   @Test
+  void aWindowOfTheProcesssLifeCountsOnlyThePausesThatBeganInIt() {
+    List<String> lines =
+        List.of(
+            "[1.412s][info][gc] GC(1) Pause Young (Allocation Failure) 117M->53M(407M) 129.906ms",
+            "[30.0s][info][gc] GC(60) Pause Young (Allocation Failure) 250M->83M(414M) 1.402ms",
+            "[59.999s][info][gc] GC(90) Pause Young (Allocation Failure) 244M->84M(409M) 2.500ms",
+            "[60.0s][info][gc] GC(91) Pause Full (Ergonomics) 415M->170M(443M) 314.681ms");
+
+    assertEquals(new GcPauses(2, 2.5, 3.902, 0, 0, 0), rounded(GcPauses.parse(lines, 10, 60)));
+    assertEquals(new GcPauses(1, 129.906, 129.906, 0, 0, 0), rounded(GcPauses.parse(lines, 0, 10)));
+    assertEquals(new GcPauses(0, 0, 0, 1, 314.681, 0), rounded(GcPauses.parse(lines, 60, 61)));
+  }
+
+  @Test
   void noLogMeansNoPauses() {
     assertEquals(new GcPauses(0, 0, 0, 0, 0, 0), GcPauses.parse(List.of()));
   }

@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
  * @param young how many young (or G1 young and mixed) pauses
  * @param youngMaxMillis the longest of them
  * @param youngTotalMillis their sum
- * @param full how many full collections
+ * @param full how many full collections the collector chose to make
  * @param fullMaxMillis the longest of them
  * @param other how many other pauses (G1's remark and cleanup)
+ * @param requested how many full collections were asked for ({@code System.gc()}, {@code jcmd
+ *     GC.run}, a heap inspection): the soak makes one per interval to read the live heap, and they
+ *     say nothing about the gateway
  */
 public record GcPauses(
     int young,
@@ -22,12 +25,19 @@ public record GcPauses(
     double youngTotalMillis,
     int full,
     double fullMaxMillis,
-    int other) {
+    int other,
+    int requested) {
 
   /**
    * {@code [12.345s][info][gc] GC(7) Pause Young (Allocation Failure) 473M->329M(503M) 14.070ms}
    */
   private static final Pattern PAUSE = Pattern.compile("\\bPause (\\w+)\\b.* ([\\d.]+)ms\\s*$");
+
+  /** The causes of a full collection that someone asked for. */
+  private static final Pattern REQUESTED =
+      Pattern.compile(
+          "Pause Full \\((System\\.gc\\(\\)|Diagnostic Command|Heap Inspection Initiated GC"
+              + "|Heap Dump Initiated GC)\\)");
 
   /** The decoration {@code -Xlog:gc} starts each line with: the JVM's uptime, {@code [12.345s]}. */
   private static final Pattern UPTIME = Pattern.compile("^\\[([\\d.]+)s\\]");
@@ -53,6 +63,7 @@ public record GcPauses(
     int young = 0;
     int full = 0;
     int other = 0;
+    int requested = 0;
     double youngMax = 0;
     double youngTotal = 0;
     double fullMax = 0;
@@ -74,13 +85,17 @@ public record GcPauses(
           youngTotal += millis;
         }
         case "Full" -> {
-          full++;
-          fullMax = Math.max(fullMax, millis);
+          if (REQUESTED.matcher(line).find()) {
+            requested++;
+          } else {
+            full++;
+            fullMax = Math.max(fullMax, millis);
+          }
         }
         default -> other++;
       }
     }
-    return new GcPauses(young, youngMax, youngTotal, full, fullMax, other);
+    return new GcPauses(young, youngMax, youngTotal, full, fullMax, other, requested);
   }
 
   /**
@@ -89,12 +104,13 @@ public record GcPauses(
   public String describe() {
     return String.format(
         Locale.ROOT,
-        "%d young pauses (longest %.1f ms, %.2f s in all), %d full (longest %.1f ms)%s",
+        "%d young pauses (longest %.1f ms, %.2f s in all), %d full (longest %.1f ms)%s%s",
         young,
         youngMaxMillis,
         youngTotalMillis / 1000,
         full,
         fullMaxMillis,
-        other == 0 ? "" : ", " + other + " other");
+        other == 0 ? "" : ", " + other + " other",
+        requested == 0 ? "" : ", " + requested + " full asked for (System.gc, jcmd GC.run)");
   }
 }

@@ -305,7 +305,13 @@ public final class HeadroomProxy {
     }
     vertx.executeBlocking(
         () -> {
-          JvmMeters bound = JvmMeters.bind(shared);
+          JvmMeters bound;
+          try {
+            bound = JvmMeters.bind(shared);
+          } catch (RuntimeException | LinkageError failure) {
+            LOG.log(System.Logger.Level.WARNING, "the JVM's meters are not on /metrics", failure);
+            return null;
+          }
           synchronized (this) {
             if (stopped) {
               bound.close();

@@ -24,6 +24,13 @@ final class ByteRing<T> {
   /** The size of one direct segment: small enough that an idle store costs little. */
   static final int SEGMENT = 1 << 20;
 
+  /**
+   * How many freed records may wait for the ring to come round to them beyond as many as are live:
+   * each is a small object on the heap, and a store that re-puts one small entry again and again
+   * would otherwise hold one per put until the ring wraps (millions in a large ring).
+   */
+  static final int FREED_SLACK = 4096;
+
   private final long capacity;
   private final int segment;
   private final ByteBuffer[] segments;
@@ -105,7 +112,19 @@ final class ByteRing<T> {
     records.addLast(record);
     live++;
     head = start + length;
+    // Too many freed records waiting: the oldest go now, live ones among them too (as a full ring
+    // would take them), never the one just written.
+    while (records.size() > 2L * live + FREED_SLACK && records.peekFirst() != record) {
+      drop(overwritten);
+    }
     return record;
+  }
+
+  /**
+   * @return how many records the ring keeps track of, freed ones included (for tests)
+   */
+  int tracked() {
+    return records.size();
   }
 
   /**

@@ -96,6 +96,26 @@ class ByteRingTest {
   }
 
   @Test
+  void freedRecordsWaitingForTheRingAreBoundedAndTheNewestStaysReadable() {
+    ByteRing<Integer> ring = new ByteRing<>(64L << 20);
+    List<Integer> overwritten = new ArrayList<>();
+    ByteRing.Record<Integer> keep = ring.write(-1, bytes(-1, 100), overwritten::add);
+    ByteRing.Record<Integer> last = null;
+    for (int i = 0; i < 100_000; i++) {
+      // A store re-putting one entry: the new record is written, the old one freed.
+      ByteRing.Record<Integer> next = ring.write(0, bytes(0, 100), overwritten::add);
+      if (last != null) {
+        ring.free(last);
+      }
+      last = next;
+      assertTrue(ring.tracked() <= 2 * ring.live() + ByteRing.FREED_SLACK + 2, "tracked");
+    }
+    assertArrayEquals(bytes(0, 100), ring.read(last));
+    assertEquals(List.of(-1), overwritten, "the oldest live record went with the freed ones");
+    assertThrows(IllegalStateException.class, () -> ring.read(keep));
+  }
+
+  @Test
   void anEmptyRecordIsKeptAndReadBackEmpty() {
     ByteRing<String> ring = new ByteRing<>(10, 4);
     ByteRing.Record<String> empty = ring.write("e", new byte[0], s -> {});

@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.headroom.compress.CcrEntry;
 import dev.headroom.compress.CcrStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +160,52 @@ class InMemoryCcrStoreTest {
           "every entry from the oldest held on is there, intact");
     }
     assertTrue(held.size() > 20, "the cap is used, not given up: " + held.size());
+  }
+
+  @Test
+  void concurrentPutsAndGetsNeverSeeAnotherEntrysBytes() throws Exception {
+    // A small ring under four threads: entries are overwritten all the time, so a read that raced
+    // a write would come back with another entry's bytes.
+    InMemoryCcrStore store = store(200, 64 * 1024);
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> checked = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int seed = t;
+        checked.add(
+            pool.submit(
+                () -> {
+                  Random random = new Random(seed);
+                  int hits = 0;
+                  for (int i = 0; i < 20_000; i++) {
+                    int id = random.nextInt(500);
+                    if (random.nextBoolean()) {
+                      store.put(entry("h" + id, "s", contentOf(id)));
+                    } else {
+                      Optional<CcrEntry> got = store.get("h" + id, "s");
+                      if (got.isPresent()) {
+                        assertEquals(contentOf(id), got.get().content(), "entry h" + id);
+                        hits++;
+                      }
+                    }
+                  }
+                  return hits;
+                }));
+      }
+      int hits = 0;
+      for (Future<Integer> f : checked) {
+        hits += f.get(60, TimeUnit.SECONDS);
+      }
+      assertTrue(hits > 1_000, "reads found entries: " + hits);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A content that names its entry all along, of a length that varies with it (up to ~2 KB). */
+  private static String contentOf(int id) {
+    return ("<" + id + ">").repeat(1 + id * 3 % 400);
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.headroom.compress.internal.ccr;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -64,13 +66,6 @@ final class ByteRing<T> {
   }
 
   /**
-   * @return the ring's size in bytes: the largest record it takes
-   */
-  long capacity() {
-    return capacity;
-  }
-
-  /**
    * @return how many records are live (written, and neither overwritten nor freed)
    */
   int live() {
@@ -81,7 +76,7 @@ final class ByteRing<T> {
    * Writes a record, overwriting the oldest records in its way.
    *
    * @param owner what the caller keeps with it
-   * @param bytes the record, at most {@link #capacity()} long
+   * @param bytes the record, at most the ring's capacity long
    * @param overwritten told of each live record this write overwrote, oldest first
    * @return the new record
    * @throws OutOfMemoryError when a segment cannot be allocated (direct memory exhausted); nothing
@@ -125,6 +120,19 @@ final class ByteRing<T> {
    */
   int tracked() {
     return records.size();
+  }
+
+  /**
+   * @return the owners of the live records, oldest first: the order they will be overwritten in
+   */
+  List<T> liveOwners() {
+    List<T> owners = new ArrayList<>();
+    for (Record<T> record : records) {
+      if (record.live) {
+        owners.add(record.owner);
+      }
+    }
+    return owners;
   }
 
   /**

@@ -7,11 +7,8 @@ import dev.headroom.compress.CcrStore;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -37,7 +34,6 @@ public final class InMemoryCcrStore implements CcrStore {
   private final Runnable onExpired;
   private final HashMap<Key, Stored> entries = new HashMap<>();
   private final ByteRing<Key> ring;
-  private long puts;
 
   /**
    * @param maxEntries at least 1
@@ -95,8 +91,7 @@ public final class InMemoryCcrStore implements CcrStore {
       }
       // A re-put goes in again at the tail: it refreshes age and order.
       Stored old =
-          entries.put(
-              key, new Stored(entry.description(), utf8, record, clock.getAsLong(), ++puts));
+          entries.put(key, new Stored(entry.description(), utf8, record, clock.getAsLong()));
       if (old != null) {
         ring.free(old.record);
       }
@@ -140,7 +135,7 @@ public final class InMemoryCcrStore implements CcrStore {
   private record Key(String hash, String scope) {}
 
   private record Stored(
-      String description, boolean utf8, ByteRing.Record<Key> record, long storedAt, long order) {}
+      String description, boolean utf8, ByteRing.Record<Key> record, long storedAt) {}
 
   /**
    * {@return whether UTF-8 bytes hold a '?', which is what the encoder makes of a lone surrogate}
@@ -172,8 +167,6 @@ public final class InMemoryCcrStore implements CcrStore {
 
   /** For tests: the keys held, as {@code hash@scope}, in eviction order. */
   synchronized List<String> keys() {
-    List<Map.Entry<Key, Stored>> held = new ArrayList<>(entries.entrySet());
-    held.sort(Comparator.comparingLong(e -> e.getValue().order()));
-    return held.stream().map(e -> e.getKey().hash() + "@" + e.getKey().scope()).toList();
+    return ring.liveOwners().stream().map(k -> k.hash() + "@" + k.scope()).toList();
   }
 }

@@ -78,6 +78,7 @@ class ByteRingTest {
       long held = live.values().stream().mapToLong(r -> Math.max(1, r.length())).sum();
       assertTrue(held <= capacity, "live bytes within the capacity");
       if (i % 97 == 0) {
+        assertEquals(List.copyOf(live.keySet()), ring.liveOwners(), "oldest first");
         live.forEach((key, record) -> assertArrayEquals(contents.get(key), ring.read(record)));
       }
     }

@@ -122,32 +122,23 @@ class ConversationKeysTest {
                 + "\"fix it é\"} ] },{\"role\":\"assistant\",\"content\":\"done\"}], \"system\" :"
                 + " [{\"type\":\"text\",\"text\":\"You fix builds.\"}],\"model\":\"claude-sonnet-4\","
                 + "\"max_tokens\":100}");
-    LiveZoneRewriter rewriter =
-        LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());
-
-    assertEquals("h:26c18b18266fe3b06ed9cc6d223a1cfe", ConversationKeys.of("", "key:a", chat));
-    assertEquals(
-        Optional.of("h:26c18b18266fe3b06ed9cc6d223a1cfe"),
-        ConversationKeys.of(
-            "",
-            "key:a",
-            chat,
-            rewriter
-                .rewrite(chat, ProviderApi.CHAT_COMPLETIONS, CompressContext.defaults())
-                .outline()
-                .orElseThrow()));
-    assertEquals("h:8fd5704e4439db4b548c988900be7cfe", ConversationKeys.of("", "key:b", anthropic));
-    assertEquals(
-        Optional.of("h:8fd5704e4439db4b548c988900be7cfe"),
-        ConversationKeys.of(
-            "",
-            "key:b",
-            anthropic,
-            rewriter
-                .rewrite(anthropic, ProviderApi.ANTHROPIC_MESSAGES, CompressContext.defaults())
-                .outline()
-                .orElseThrow()));
+    assertPinned("h:26c18b18266fe3b06ed9cc6d223a1cfe", "key:a", chat, ProviderApi.CHAT_COMPLETIONS);
+    assertPinned(
+        "h:8fd5704e4439db4b548c988900be7cfe", "key:b", anthropic, ProviderApi.ANTHROPIC_MESSAGES);
     assertEquals("key:a|s:s-1", ConversationKeys.of(" s-1 ", "key:a", chat));
+  }
+
+  /**
+   * The key of the client's body, and the key from the scan's outline of it, are both {@code key}.
+   */
+  private static void assertPinned(String key, String scope, byte[] body, ProviderApi api) {
+    assertEquals(key, ConversationKeys.of("", scope, body));
+    BodyOutline outline =
+        LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults())
+            .rewrite(body, api, CompressContext.defaults())
+            .outline()
+            .orElseThrow();
+    assertEquals(Optional.of(key), ConversationKeys.of("", scope, body, outline));
   }
 
   @Test

@@ -192,7 +192,7 @@ public final class ProxyLoadHarness {
     }
     OVERHEADS.clear();
     StringBuilder overheads = new StringBuilder();
-    Duration roundsFrom = process == null ? Duration.ZERO : process.uptime();
+    Duration roundsFrom = uptime(process);
     for (int size : sizes) {
       Buffer body = body(size);
       int kept = rounds - 2;
@@ -235,7 +235,7 @@ public final class ProxyLoadHarness {
           us(r.at(99) - d.at(99)));
     }
 
-    Duration roundsTo = process == null ? Duration.ZERO : process.uptime();
+    Duration roundsTo = uptime(process);
     System.out.printf(
         Locale.ROOT,
         "%n# Inside the proxy: arrival to upstream call (x-headroom-overhead-ms; all rounds)%n%n"
@@ -264,9 +264,9 @@ public final class ProxyLoadHarness {
     throughput(pooled, direct, small, throughputWarmUp);
     long[] directRate = throughput(pooled, direct, small, seconds);
     throughput(pooled, viaProxy, small, throughputWarmUp);
-    Duration throughputFrom = process == null ? Duration.ZERO : process.uptime();
+    Duration throughputFrom = uptime(process);
     long[] proxyRate = throughput(pooled, viaProxy, small, seconds);
-    Duration throughputTo = process == null ? Duration.ZERO : process.uptime();
+    Duration throughputTo = uptime(process);
     throughput(pooled, viaRaw, small, throughputWarmUp);
     long[] rawRate = throughput(pooled, viaRaw, small, seconds);
     System.out.printf(
@@ -298,6 +298,11 @@ public final class ProxyLoadHarness {
     await(loadVertx.close());
     await(proxyVertx.close());
     await(upstreamVertx.close());
+  }
+
+  /** The gateway process's uptime now, to window its collector pauses; zero in-process. */
+  private static Duration uptime(ProxyProcess process) {
+    return process == null ? Duration.ZERO : process.uptime();
   }
 
   /** Sends {@code n} requests one after another on one connection; returns each round-trip time. */

@@ -97,12 +97,12 @@ class OperationsTest {
 
   @Test
   void upstreamErrorsAreCountedByKind() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    int port = closedPort;
-    try (ProxyFixture fx = ProxyFixture.start(b -> b.anthropicApiUrl("http://127.0.0.1:" + port))) {
+    // The port is held until the proxy and its fakes listen: freed before, the proxy's own port-0
+    // listener once took it, and the request went round the proxy itself until it timed out.
+    try (ServerSocket held = new ServerSocket(0);
+        ProxyFixture fx =
+            ProxyFixture.start(b -> b.anthropicApiUrl("http://127.0.0.1:" + held.getLocalPort()))) {
+      held.close(); // closing twice is allowed
       fx.post("/v1/messages", "{}");
       fx.awaitMetric("headroom_upstream_errors_total{kind=\"connect\",route=\"messages\"} 1.0");
     }

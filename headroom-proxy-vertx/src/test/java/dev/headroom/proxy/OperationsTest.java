@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,12 +96,7 @@ class OperationsTest {
 
   @Test
   void upstreamErrorsAreCountedByKind() throws Exception {
-    // The port is held until the proxy and its fakes listen: freed before, the proxy's own port-0
-    // listener once took it, and the request went round the proxy itself until it timed out.
-    try (ServerSocket held = new ServerSocket(0);
-        ProxyFixture fx =
-            ProxyFixture.start(b -> b.anthropicApiUrl("http://127.0.0.1:" + held.getLocalPort()))) {
-      held.close(); // closing twice is allowed
+    try (ProxyFixture fx = ProxyFixture.withClosedUpstream((b, url) -> b.anthropicApiUrl(url))) {
       fx.post("/v1/messages", "{}");
       fx.awaitMetric("headroom_upstream_errors_total{kind=\"connect\",route=\"messages\"} 1.0");
     }

@@ -7,7 +7,10 @@ import dev.headroom.api.PipelineExtensions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /** A Vert.x instance, an OpenAI-side and an Anthropic-side fake upstream, and a proxy in front. */
@@ -40,6 +43,19 @@ public final class ProxyFixture implements AutoCloseable {
   /** A proxy without compression, further configured. */
   public static ProxyFixture start(UnaryOperator<ProxyOptions.Builder> options) {
     return new ProxyFixture(b -> options.apply(b.compression(false)));
+  }
+
+  /**
+   * A proxy without compression whose upstream is a port nothing listens on: {@code options} sets
+   * it from the URL given. The port is held while the proxy and its fakes take theirs, so none of
+   * them takes it (the proxy's own port-0 listener once did, and a request looped through the proxy
+   * until it timed out), and closed before this returns.
+   */
+  public static ProxyFixture withClosedUpstream(
+      BiFunction<ProxyOptions.Builder, String, ProxyOptions.Builder> options) throws IOException {
+    try (ServerSocket held = new ServerSocket(0)) {
+      return start(b -> options.apply(b, "http://127.0.0.1:" + held.getLocalPort()));
+    }
   }
 
   /** A proxy without compression, with these extensions. */

@@ -12,7 +12,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,12 +88,7 @@ class UpstreamFailureTest {
 
   @Test
   void aRefusedConnectionGets502WithTheRequestIdAndNoInternals() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    int port = closedPort;
-    try (ProxyFixture fx = ProxyFixture.start(b -> b.openaiApiUrl("http://127.0.0.1:" + port))) {
+    try (ProxyFixture fx = ProxyFixture.withClosedUpstream((b, url) -> b.openaiApiUrl(url))) {
       Reply reply =
           fx.post(
               "/v1/chat/completions",
@@ -129,12 +123,7 @@ class UpstreamFailureTest {
 
   @Test
   void healthzAnswersEvenWhenTheUpstreamIsDownAndTheUpstreamProbeSays503() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    int port = closedPort;
-    try (ProxyFixture fx = ProxyFixture.start(b -> b.openaiApiUrl("http://127.0.0.1:" + port))) {
+    try (ProxyFixture fx = ProxyFixture.withClosedUpstream((b, url) -> b.openaiApiUrl(url))) {
       assertEquals(
           200,
           Tests.call(fx.client, fx.port, HttpMethod.GET, "/healthz", Tests.headers(), null)

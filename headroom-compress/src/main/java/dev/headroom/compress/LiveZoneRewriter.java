@@ -36,6 +36,53 @@ public interface LiveZoneRewriter {
   LiveZoneResult rewrite(byte[] body, ProviderApi api, CompressContext context);
 
   /**
+   * The same rewrite in two steps, split where its cost changes: this one reads the body, finds the
+   * live zone and puts back what was compressed before (time in proportion to the body: tens of
+   * microseconds for 100 KB); {@link Scanned#finish()} compresses the blocks left, if any
+   * (milliseconds). A caller on an event loop scans there and hands a worker only a rewrite that
+   * {@linkplain Scanned#compresses() compresses}. {@code scan(…).finish()} returns what {@link
+   * #rewrite} returns, and the request's time budget starts with the scan.
+   *
+   * <p>The default scans nothing and reports that it compresses: {@code finish()} is {@link
+   * #rewrite}.
+   *
+   * @param body the request body as the client sent it (not modified)
+   * @param api the request format
+   * @param context as for {@link #rewrite}
+   * @return the scanned rewrite, to finish once, on any thread
+   */
+  default Scanned scan(byte[] body, ProviderApi api, CompressContext context) {
+    return new Scanned() {
+      @Override
+      public boolean compresses() {
+        return true;
+      }
+
+      @Override
+      public LiveZoneResult finish() {
+        return rewrite(body, api, context);
+      }
+    };
+  }
+
+  /** A rewrite whose body is read: what is left is compressing its blocks, if any. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  interface Scanned {
+
+    /**
+     * @return whether {@link #finish()} compresses a block; {@code false} only when it is certain
+     *     not to (nothing in the live zone to compress: replayed, the user's own words, protected,
+     *     too small or too large), when it only splices and accounts
+     */
+    boolean compresses();
+
+    /**
+     * @return the result, as {@link LiveZoneRewriter#rewrite} gives it; call once
+     */
+    LiveZoneResult finish();
+  }
+
+  /**
    * Loads what the first requests would otherwise load inside their time budget — tokenizer
    * vocabularies (o200k_base, cl100k_base), classes — and runs the hot paths a few times so they
    * are compiled: about a second. Call it once, off any event loop, before serving; originals it

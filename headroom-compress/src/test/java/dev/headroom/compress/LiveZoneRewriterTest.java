@@ -395,6 +395,58 @@ class LiveZoneRewriterTest {
   }
 
   @Test
+  void theScanTellsTheUsersOwnProseFromAPastedLogBeforeAnythingIsCompressed() {
+    LiveZoneRewriter rewriter =
+        LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());
+    String prose = LONG_QUESTION + "  \n\n\n\n" + "And the totals, too.  ".repeat(400);
+    byte[] asked = utf8("{\"messages\":[{\"role\":\"user\",\"content\":" + quoted(prose) + "}]}");
+    byte[] pasted =
+        utf8("{\"messages\":[{\"role\":\"user\",\"content\":" + quoted(PASTED_LOG) + "}]}");
+
+    LiveZoneRewriter.Scanned proseScan =
+        rewriter.scan(asked, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+    LiveZoneRewriter.Scanned logScan = rewriter.scan(pasted, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+    LiveZoneRewriter.Scanned toolScan =
+        rewriter.scan(twoLongBlocks(), ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertFalse(proseScan.compresses(), "the user's own words: nothing for a worker");
+    assertTrue(logScan.compresses(), "a pasted log is compressed");
+    assertTrue(toolScan.compresses(), "a tool output is compressed");
+    // Finished, each is what the one-step rewrite gives.
+    for (byte[] body : List.of(asked, pasted, twoLongBlocks())) {
+      LiveZoneResult inTwo = rewriter.scan(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT).finish();
+      LiveZoneResult inOne = rewriter.rewrite(body, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+      assertEquals(text(inOne.body()), text(inTwo.body()));
+      assertEquals(inOne.blocks(), inTwo.blocks());
+    }
+    assertEquals(
+        List.of(BlockDecision.USER_PROSE),
+        proseScan.finish().blocks().stream().map(BlockDecision::outcome).toList());
+  }
+
+  @Test
+  void aShortToolOutputLeavesNothingToCompressALongOneDoes() {
+    LiveZoneRewriter rewriter =
+        LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());
+    byte[] small =
+        utf8(
+            "{\"messages\":[{\"role\":\"user\",\"content\":\"why?\"},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"ok\"}]}");
+
+    assertFalse(rewriter.scan(small, ProviderApi.CHAT_COMPLETIONS, CONTEXT).compresses());
+    assertTrue(
+        rewriter
+            .scan(
+                utf8(
+                    "{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+                        + quoted(ordersJson())
+                        + "}]}"),
+                ProviderApi.CHAT_COMPLETIONS,
+                CONTEXT)
+            .compresses());
+  }
+
+  @Test
   void aBlockThatFinishesPastTheBudgetIsStillUsed() {
     byte[] body =
         utf8(

@@ -118,6 +118,36 @@ class ReplayTest {
   }
 
   @Test
+  void aLaterTurnWhoseBlocksAreAllReplayedIsScannedWithNothingLeftToCompress() {
+    LiveZoneRewriter rewriter = rewriter(ReplayMemory.inMemory());
+    String first = logOf("orders", 400);
+    byte[] turn1 = chat(first);
+    String asked = text(turn1);
+    byte[] turn2 =
+        (asked.substring(0, asked.length() - 2)
+                + ",{\"role\":\"assistant\",\"content\":\"It lost its database.\"},"
+                + "{\"role\":\"user\",\"content\":\"Since when?\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    LiveZoneRewriter.Scanned scanned1 = rewriter.scan(turn1, ProviderApi.CHAT_COMPLETIONS, OWNER);
+    assertTrue(scanned1.compresses(), "a fresh tool output is compressed");
+    String sent1 = text(scanned1.finish().body());
+    LiveZoneRewriter.Scanned scanned2 = rewriter.scan(turn2, ProviderApi.CHAT_COMPLETIONS, OWNER);
+
+    assertFalse(scanned2.compresses(), "its one tool output is replayed: nothing for a worker");
+    LiveZoneResult sent2 = scanned2.finish();
+    assertTrue(text(sent2.body()).startsWith(sent1.substring(0, sent1.length() - 2)));
+    List<String> outcomes = sent2.blocks().stream().map(BlockDecision::outcome).toList();
+    assertEquals(
+        1, outcomes.stream().filter(BlockDecision.REPLAYED::equals).count(), outcomes.toString());
+    assertFalse(outcomes.contains(BlockDecision.COMPRESSED), outcomes.toString());
+    assertEquals(
+        text(sent2.body()),
+        text(rewriter.rewrite(turn2, ProviderApi.CHAT_COMPLETIONS, OWNER).body()),
+        "the same bytes as the one-step rewrite");
+  }
+
+  @Test
   void aReplayThatIsNotOneJsonValueSendsTheClientsBodyAsItCame() {
     String first = logOf("orders", 400);
     byte[] turn = chat(first);

@@ -68,12 +68,16 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
 
   @Override
   public LiveZoneResult rewrite(byte[] body, ProviderApi api, CompressContext context) {
+    return scan(body, api, context).finish();
+  }
+
+  @Override
+  public LiveZoneRewriter.Scanned scan(byte[] body, ProviderApi api, CompressContext context) {
     long started = System.nanoTime();
-    long deadline = started + options.requestBudget().toNanos();
     Optional<BodyScan> scan =
         BodyScan.of(body, LiveZones.conversationKey(api), LiveZones.capturesArrays(api));
     if (scan.isEmpty()) {
-      return unchanged(body, List.of(), "not_json", "");
+      return done(unchanged(body, List.of(), "not_json", ""));
     }
     Work work = new Work(body, context.scope());
     Set<StringValue> protectedValues =
@@ -91,75 +95,143 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     // Every block compressed on an earlier turn goes again exactly as it went then, wherever it
     // now sits in the history: the provider cached those bytes. Never skipped for time.
     replay(scan.get(), work, protectedValues, userProse);
-    boolean outOfTime = false;
-    int protectedBlocks = 0;
-    if (!zone.blocks().isEmpty()) {
-      // Made when a block is first compressed: it decodes the user's text for the query.
-      CompressContext blockContext = null;
-      boolean started0 = false;
+    return new Scanned(context, started, scan.get(), work, protectedValues, zone, userProse);
+  }
+
+  private static LiveZoneRewriter.Scanned done(LiveZoneResult result) {
+    return new LiveZoneRewriter.Scanned() {
+      @Override
+      public boolean compresses() {
+        return false;
+      }
+
+      @Override
+      public LiveZoneResult finish() {
+        return result;
+      }
+    };
+  }
+
+  /** A rewrite read and replayed: its blocks are decided, compressed and spliced by finish(). */
+  private final class Scanned implements LiveZoneRewriter.Scanned {
+    private final CompressContext context;
+    private final long deadline;
+    private final BodyScan scan;
+    private final Work work;
+    private final Set<StringValue> protectedValues;
+    private final LiveZones.Zone zone;
+    private final Set<StringValue> userProse;
+
+    Scanned(
+        CompressContext context,
+        long started,
+        BodyScan scan,
+        Work work,
+        Set<StringValue> protectedValues,
+        LiveZones.Zone zone,
+        Set<StringValue> userProse) {
+      this.context = context;
+      this.deadline = started + options.requestBudget().toNanos();
+      this.scan = scan;
+      this.work = work;
+      this.protectedValues = protectedValues;
+      this.zone = zone;
+      this.userProse = userProse;
+    }
+
+    /**
+     * Whether a block goes to the compressor: one that finish() neither skips (replayed, too large,
+     * protected, the user's prose) nor finds too small. Judged by its JSON span, never decoded
+     * (escapes only lengthen a span: a span too small holds a text too small).
+     */
+    @Override
+    public boolean compresses() {
       for (StringValue block : zone.blocks()) {
-        if (work.replayed.contains(block) || work.overlapsReplacement(block)) {
-          continue;
-        }
-        if (spanBytes(block) > options.maxBlockBytes()) {
-          // Judged by its JSON span, never decoded: the text of a block this large is itself a
-          // risk to the heap. (Escapes only lengthen a span, so a block within it is within it.)
-          work.decide(block, sentAsItCame(block, BlockDecision.TOO_LARGE, spanBytes(block)));
-          continue;
-        }
-        if (protectedValues.contains(block)) {
-          work.decide(block, sentAsItCame(block, BlockDecision.PROTECTED_TOOL, block.utf8Length()));
-          protectedBlocks++;
-          continue;
-        }
-        if (userProse.contains(block)) {
-          // Judged by its JSON span, like a block too large: a long text is never decoded whole.
-          work.decide(block, sentAsItCame(block, BlockDecision.USER_PROSE, spanBytes(block)));
-          continue;
-        }
-        // The budget stops further blocks from starting once one has been worked on; a block
-        // already compressed is kept, however late it finished: its time is spent either way, and
-        // throwing the result away would only leave the request as slow and the prompt larger. The
-        // first block large enough to compress always runs (a short question before it does not
-        // count), so a cold JVM's first request is compressed too.
-        boolean large = block.utf8Length() >= options.minBlockBytes();
-        outOfTime = outOfTime || started0 && large && System.nanoTime() > deadline;
-        if (outOfTime) {
-          work.decide(block, sentAsItCame(block, "time_budget", block.utf8Length()));
-        } else {
-          started0 = started0 || large;
-          if (blockContext == null) {
-            blockContext = blockContext(context, zone, scan.get());
-          }
-          decide(block, blockContext, work);
+        if (!skipped(block) && spanBytes(block) >= options.minBlockBytes()) {
+          return true;
         }
       }
+      return false;
     }
-    List<BlockDecision> decisions = work.decisions();
-    if (work.replacements.isEmpty()) {
-      String reason =
-          zone.blocks().isEmpty()
-              ? zone.reason()
-              : outOfTime
-                  ? "time_budget"
-                  : protectedBlocks > 0 ? BlockDecision.PROTECTED_TOOL : "nothing_smaller";
-      return unchanged(body, decisions, reason, scan.get());
+
+    private boolean skipped(StringValue block) {
+      return work.replayed.contains(block)
+          || work.overlapsReplacement(block)
+          || spanBytes(block) > options.maxBlockBytes()
+          || protectedValues.contains(block)
+          || userProse.contains(block);
     }
-    if (!sound(work.replacements)) {
-      LOG.log(
-          Level.WARNING, "live-zone rewrite produced invalid JSON; the original body is forwarded");
-      return unchanged(body, reverted(decisions), "invalid_result", scan.get());
+
+    @Override
+    public LiveZoneResult finish() {
+      boolean outOfTime = false;
+      int protectedBlocks = 0;
+      byte[] body = work.body;
+      if (!zone.blocks().isEmpty()) {
+        // Made when a block is first compressed: it decodes the user's text for the query.
+        CompressContext blockContext = null;
+        boolean started0 = false;
+        for (StringValue block : zone.blocks()) {
+          if (work.replayed.contains(block) || work.overlapsReplacement(block)) {
+            continue;
+          }
+          if (spanBytes(block) > options.maxBlockBytes()) {
+            // Judged by its JSON span, never decoded: the text of a block this large is itself a
+            // risk to the heap. (Escapes only lengthen a span, so a block within it is within it.)
+            work.decide(block, sentAsItCame(block, BlockDecision.TOO_LARGE, spanBytes(block)));
+            continue;
+          }
+          if (protectedValues.contains(block)) {
+            work.decide(
+                block, sentAsItCame(block, BlockDecision.PROTECTED_TOOL, block.utf8Length()));
+            protectedBlocks++;
+            continue;
+          }
+          if (userProse.contains(block)) {
+            // Judged by its JSON span, like a block too large: a long text is never decoded whole.
+            work.decide(block, sentAsItCame(block, BlockDecision.USER_PROSE, spanBytes(block)));
+            continue;
+          }
+          // The budget stops further blocks from starting once one has been worked on; a block
+          // already compressed is kept, however late it finished: its time is spent either way,
+          // and throwing the result away would only leave the request as slow and the prompt
+          // larger. The first block large enough to compress always runs (a short question before
+          // it does not count), so a cold JVM's first request is compressed too.
+          boolean large = block.utf8Length() >= options.minBlockBytes();
+          outOfTime = outOfTime || started0 && large && System.nanoTime() > deadline;
+          if (outOfTime) {
+            work.decide(block, sentAsItCame(block, "time_budget", block.utf8Length()));
+          } else {
+            started0 = started0 || large;
+            if (blockContext == null) {
+              blockContext = blockContext(context, zone, scan);
+            }
+            decide(block, blockContext, work);
+          }
+        }
+      }
+      List<BlockDecision> decisions = work.decisions();
+      if (work.replacements.isEmpty()) {
+        String reason =
+            zone.blocks().isEmpty()
+                ? zone.reason()
+                : outOfTime
+                    ? "time_budget"
+                    : protectedBlocks > 0 ? BlockDecision.PROTECTED_TOOL : "nothing_smaller";
+        return unchanged(body, decisions, reason, scan);
+      }
+      if (!sound(work.replacements)) {
+        LOG.log(
+            Level.WARNING,
+            "live-zone rewrite produced invalid JSON; the original body is forwarded");
+        return unchanged(body, reverted(decisions), "invalid_result", scan);
+      }
+      byte[] spliced = splice(body, work.replacements);
+      // Remembered only now that they are certain to be sent: a later turn replays what went.
+      work.fresh.forEach((key, replay) -> memory.remember(context.scope(), key, replay));
+      return new LiveZoneResult(
+          spliced, true, decisions, "", modelOf(scan), outline(scan.outline(), work.replacements));
     }
-    byte[] spliced = splice(body, work.replacements);
-    // Remembered only now that they are certain to be sent: a later turn replays what went.
-    work.fresh.forEach((key, replay) -> memory.remember(context.scope(), key, replay));
-    return new LiveZoneResult(
-        spliced,
-        true,
-        decisions,
-        "",
-        modelOf(scan.get()),
-        outline(scan.get().outline(), work.replacements));
   }
 
   /** A block left as it came, with no tokens counted. */

@@ -21,9 +21,25 @@ final class LiveZoneRequestRewriter implements RequestRewriter {
 
   @Override
   public Rewrite rewrite(PipelineRequest request, byte[] body) {
+    return scan(request, body).finish();
+  }
+
+  @Override
+  public Scanned scan(PipelineRequest request, byte[] body) {
     Optional<ProviderApi> api = request.route().api();
     if (api.isEmpty()) {
-      return Rewrite.unchanged(body);
+      Rewrite unchanged = Rewrite.unchanged(body);
+      return new Scanned() {
+        @Override
+        public boolean compresses() {
+          return false;
+        }
+
+        @Override
+        public Rewrite finish() {
+          return unchanged;
+        }
+      };
     }
     long started = System.nanoTime();
     CompressContext context =
@@ -31,13 +47,27 @@ final class LiveZoneRequestRewriter implements RequestRewriter {
             .withScope(request.scope())
             .withQuery(request.query())
             .withProtectedTools(request.protectedTools());
-    LiveZoneResult result = rewriter.rewrite(body, api.get(), context);
-    return new Rewrite(
-        result.body(),
-        result.blocks(),
-        System.nanoTime() - started,
-        result.model(),
-        result.outline());
+    LiveZoneRewriter.Scanned scanned = rewriter.scan(body, api.get(), context);
+    // The time spent on the rewrite: the scan's and the finish's, not a hop between them.
+    long scanNanos = System.nanoTime() - started;
+    return new Scanned() {
+      @Override
+      public boolean compresses() {
+        return scanned.compresses();
+      }
+
+      @Override
+      public Rewrite finish() {
+        long finishing = System.nanoTime();
+        LiveZoneResult result = scanned.finish();
+        return new Rewrite(
+            result.body(),
+            result.blocks(),
+            scanNanos + System.nanoTime() - finishing,
+            result.model(),
+            result.outline());
+      }
+    };
   }
 
   /** A body shorter than the smallest block the rewrite compresses cannot hold one. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -101,20 +102,10 @@ public final class RequestPipeline {
    * @return what to send, and the accounting of it
    */
   public PipelineResult run(PipelineRequest request) {
-    boolean compress = !rewriter.isIdentity() && request.route().api().isPresent();
     if (!wantsPayload) {
-      long started = System.nanoTime();
-      Rewrite rewrite =
-          compress ? rewrite(request, request.body()) : Rewrite.unchanged(request.body());
-      return new PipelineResult(
-          rewrite.body(),
-          request.headers(),
-          rewrite.model(),
-          false,
-          rewrite.blocks(),
-          rewrite.nanos(),
-          compress ? started : 0);
+      return begin(request).finish();
     }
+    boolean compress = !rewriter.isIdentity() && request.route().api().isPresent();
     Map<String, Object> parsed = Json.parseObject(request.body());
     PipelineEvent event =
         PipelineEvent.builder(INPUT_RECEIVED, request.operation())
@@ -171,6 +162,90 @@ public final class RequestPipeline {
         compress && !vetoed ? rewriteStarted : 0);
   }
 
+  /**
+   * {@link #run} in two steps, split where its cost changes: this one reads the body and replays
+   * what was compressed before ({@link RequestRewriter#scan}); {@link Pending#finish()} does the
+   * rest — compressing, and the extensions' stages, whose code may block. {@code
+   * begin(request).finish()} is {@code run(request)}. Fail-open like {@link #run}.
+   *
+   * @param request the request
+   * @return the pipeline begun, to finish once, on any thread
+   */
+  public Pending begin(PipelineRequest request) {
+    if (wantsPayload) {
+      return new Pending(true, null, () -> run(request));
+    }
+    boolean compress = !rewriter.isIdentity() && request.route().api().isPresent();
+    if (!compress) {
+      PipelineResult unchanged =
+          new PipelineResult(request.body(), request.headers(), "", false, List.of(), 0, 0);
+      return new Pending(false, unchanged, null);
+    }
+    long started = System.nanoTime();
+    RequestRewriter.Scanned scanned;
+    try {
+      scanned = rewriter.scan(request, request.body());
+    } catch (RuntimeException | LinkageError | StackOverflowError failure) {
+      return new Pending(false, result(request, failedOpen(request, failure), started), null);
+    }
+    return new Pending(
+        scanned.compresses(),
+        null,
+        () -> {
+          Rewrite rewrite;
+          try {
+            rewrite = scanned.finish();
+          } catch (RuntimeException | LinkageError | StackOverflowError failure) {
+            rewrite = failedOpen(request, failure);
+          }
+          return result(
+              request, rewrite == null ? Rewrite.unchanged(request.body()) : rewrite, started);
+        });
+  }
+
+  private static PipelineResult result(PipelineRequest request, Rewrite rewrite, long started) {
+    return new PipelineResult(
+        rewrite.body(),
+        request.headers(),
+        rewrite.model(),
+        false,
+        rewrite.blocks(),
+        rewrite.nanos(),
+        started);
+  }
+
+  /**
+   * A request pipeline begun ({@link #begin}): what is left to run, and whether it belongs on a
+   * worker thread.
+   */
+  public static final class Pending {
+    private final boolean blocking;
+    private final PipelineResult done;
+    private final Supplier<PipelineResult> rest;
+
+    private Pending(boolean blocking, PipelineResult done, Supplier<PipelineResult> rest) {
+      this.blocking = blocking;
+      this.done = done;
+      this.rest = rest;
+    }
+
+    /**
+     * @return whether {@link #finish()} compresses or runs extensions: work for a worker thread;
+     *     {@code false} when it only splices replayed blocks and accounts, which an event loop may
+     *     do
+     */
+    public boolean blocking() {
+      return blocking;
+    }
+
+    /**
+     * @return what {@link RequestPipeline#run} returns; call once
+     */
+    public PipelineResult finish() {
+      return done != null ? done : rest.get();
+    }
+  }
+
   private static Map<String, Object> received(
       PipelineRequest request, Map<String, Object> payload) {
     Map<String, Object> metadata = new LinkedHashMap<>();
@@ -191,14 +266,22 @@ public final class RequestPipeline {
       Rewrite result = rewriter.rewrite(request, body);
       return result == null ? Rewrite.unchanged(body) : result;
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {
-      LOG.log(
-          Level.WARNING,
-          "request "
-              + request.requestId()
-              + ": rewrite failed ("
-              + failure.getClass().getName()
-              + "); sending the body uncompressed");
-      return Rewrite.unchanged(body);
+      return failedOpen(request, body, failure);
     }
+  }
+
+  private static Rewrite failedOpen(PipelineRequest request, Throwable failure) {
+    return failedOpen(request, request.body(), failure);
+  }
+
+  private static Rewrite failedOpen(PipelineRequest request, byte[] body, Throwable failure) {
+    LOG.log(
+        Level.WARNING,
+        "request "
+            + request.requestId()
+            + ": rewrite failed ("
+            + failure.getClass().getName()
+            + "); sending the body uncompressed");
+    return Rewrite.unchanged(body);
   }
 }

@@ -44,6 +44,45 @@ public interface RequestRewriter {
   Rewrite rewrite(PipelineRequest request, byte[] body);
 
   /**
+   * The same rewrite in two steps (see {@link LiveZoneRewriter#scan}): this one may run on an event
+   * loop when the pipeline never blocks; {@link Scanned#finish()} belongs on a worker when it
+   * {@linkplain Scanned#compresses() compresses}. The default does nothing now and reports that it
+   * compresses.
+   *
+   * @param request as for {@link #rewrite}
+   * @param body as for {@link #rewrite}
+   * @return the scanned rewrite, to finish once, on any thread
+   */
+  default Scanned scan(PipelineRequest request, byte[] body) {
+    return new Scanned() {
+      @Override
+      public boolean compresses() {
+        return true;
+      }
+
+      @Override
+      public Rewrite finish() {
+        return rewrite(request, body);
+      }
+    };
+  }
+
+  /** A rewrite whose body is read: what is left is compressing its blocks, if any. */
+  interface Scanned {
+
+    /**
+     * @return whether {@link #finish()} compresses a block; {@code false} only when it is certain
+     *     not to
+     */
+    boolean compresses();
+
+    /**
+     * @return what {@link RequestRewriter#rewrite} returns; call once
+     */
+    Rewrite finish();
+  }
+
+  /**
    * Loads what the first request would otherwise load (tokenizer vocabularies, classes), so early
    * requests fit in their time budget. Called once, off any event loop, before serving.
    */

@@ -2,6 +2,7 @@ package dev.headroom.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,11 +11,15 @@ import dev.headroom.api.PipelineExtensions;
 import dev.headroom.api.PipelineStage;
 import dev.headroom.compress.ProviderApi;
 import dev.headroom.proxy.internal.retrieval.RetrieveTools;
+import io.vertx.core.VertxOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -121,6 +126,64 @@ public class LiveZoneCompressionTest {
           metrics.contains("headroom_compression_ratio_count{content_type=\"json_array\""),
           metrics);
       assertTrue(metrics.contains("headroom_compression_duration_seconds_count 1"), metrics);
+    }
+  }
+
+  /**
+   * A body the gateway reads on its event loop and finds nothing to compress in goes on at once,
+   * even while every worker thread is busy (as under a burst of compressions); one with a tool
+   * output to compress waits for a worker, never compressing on the event loop.
+   */
+  @Test
+  void aBodyWithNothingToCompressIsNotQueuedBehindBusyWorkers() throws Exception {
+    try (ProxyFixture fx = ProxyFixture.asConfigured(b -> b.compressionBudget(GENEROUS))) {
+      int workers = VertxOptions.DEFAULT_WORKER_POOL_SIZE;
+      CountDownLatch holding = new CountDownLatch(workers);
+      CountDownLatch release = new CountDownLatch(1);
+      for (int i = 0; i < workers; i++) {
+        fx.vertx.executeBlocking(
+            () -> {
+              holding.countDown();
+              return release.await(60, TimeUnit.SECONDS);
+            },
+            false);
+      }
+      CompletableFuture<Tests.Reply> toolReply = null;
+      try {
+        assertTrue(holding.await(10, TimeUnit.SECONDS), "every worker held");
+        String words =
+            "Please read the whole design again and tell me what you would change first. "
+                .repeat(1_300);
+        String asked =
+            "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":"
+                + quoted(words)
+                + "}]}";
+        assertTrue(asked.length() > 64 * 1024, "well past what is compressed on the event loop");
+
+        Tests.Reply reply =
+            fx.post("/v1/chat/completions", asked, "authorization", "Bearer sk-test-1");
+
+        assertEquals(200, reply.status());
+        assertArrayEquals(asked.getBytes(StandardCharsets.UTF_8), fx.openai.take().body());
+
+        String tool =
+            "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":"
+                + quoted(QUESTION)
+                + "},{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":"
+                + quoted(orders())
+                + "}]}";
+        toolReply =
+            CompletableFuture.supplyAsync(
+                () -> fx.post("/v1/chat/completions", tool, "authorization", "Bearer sk-test-1"));
+        Thread.sleep(300);
+        assertFalse(toolReply.isDone(), "a tool output to compress waits for a worker");
+      } finally {
+        release.countDown();
+      }
+      assertEquals(200, toolReply.get(20, TimeUnit.SECONDS).status());
+      assertTrue(
+          fx.openai.take().body().length < orders().length() / 2,
+          "compressed once a worker was free");
     }
   }
 

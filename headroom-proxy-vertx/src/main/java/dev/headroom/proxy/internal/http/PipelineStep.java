@@ -2,6 +2,7 @@ package dev.headroom.proxy.internal.http;
 
 import dev.headroom.pipeline.PipelineRequest;
 import dev.headroom.pipeline.PipelineResult;
+import dev.headroom.pipeline.RequestPipeline;
 import dev.headroom.proxy.internal.wire.BodyDecoding;
 import dev.headroom.proxy.internal.wire.ForwardHeaders;
 import io.vertx.core.MultiMap;
@@ -10,13 +11,17 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The request pipeline's step of one exchange: on a worker, the body is decoded (for inspection
- * only) and run through the shared {@link dev.headroom.pipeline.RequestPipeline}; back on the event
- * loop, its decision becomes what is sent — the body and headers — and what is reported: the
- * accounting, the metrics and the request the response stages describe.
+ * The request pipeline's step of one exchange: the body is run through the shared {@link
+ * RequestPipeline} — read on the event loop when nothing in the pipeline can block and the body is
+ * plain and at most {@link #INLINE_SCAN_BYTES}, with only its compression handed to a worker;
+ * otherwise decoded (for inspection only) and run on a worker. Back on the event loop, its decision
+ * becomes what is sent — the body and headers — and what is reported: the accounting, the metrics
+ * and the request the response stages describe.
  */
 final class PipelineStep {
 
@@ -28,6 +33,13 @@ final class PipelineStep {
    * compression take tens of microseconds, less than a worker hop there and back.
    */
   static final int INLINE_BYTES = 16 * 1024;
+
+  /**
+   * The largest body read on the event loop when the pipeline cannot block (tens of microseconds at
+   * 100 KB); only a body that then has blocks to compress is handed to a worker. A larger body goes
+   * to a worker unread: its scan alone would hold the event loop's other connections up.
+   */
+  static final int INLINE_SCAN_BYTES = 256 * 1024;
 
   /**
    * What goes upstream.
@@ -82,30 +94,46 @@ final class PipelineStep {
       then.accept(new Prepared(headers, body, false));
       return;
     }
-    if (services.nonBlocking() && encoding == null && received.length <= INLINE_BYTES) {
-      // Scanning and compressing a body this small takes less than handing it to a worker and back.
+    Function<Throwable, Ran> failedOpen = failure -> failed(failure, received, shown, conversation);
+    Consumer<Ran> send = ran -> then.accept(apply(ran, headers, before, body));
+    if (services.nonBlocking() && encoding == null && received.length <= INLINE_SCAN_BYTES) {
+      // Read on the event loop: a body with nothing to compress (the user's own words, a history
+      // replayed) never waits for a worker; one that compresses is handed to one once read,
+      // unless it is small enough to compress here sooner than a worker would start.
+      PipelineRequest request = request(received, received.length, shown, conversation);
+      RequestPipeline.Pending pending;
+      try {
+        pending = services.pipeline().begin(request);
+      } catch (RuntimeException failure) {
+        send.accept(failedOpen.apply(failure));
+        return;
+      }
+      if (pending.blocking() && received.length > INLINE_BYTES) {
+        onWorker(() -> new Ran(request, pending.finish()), failedOpen, send);
+        return;
+      }
       Ran ran;
       try {
-        ran = decodeAndRun(received, null, shown, conversation);
+        ran = new Ran(request, pending.finish());
       } catch (RuntimeException failure) {
-        ran = failed(failure, received, shown, conversation);
+        ran = failedOpen.apply(failure);
       }
-      then.accept(apply(ran, headers, before, body));
+      send.accept(ran);
       return;
     }
+    onWorker(() -> decodeAndRun(received, encoding, shown, conversation), failedOpen, send);
+  }
+
+  private void onWorker(
+      Callable<Ran> work, Function<Throwable, Ran> failedOpen, Consumer<Ran> send) {
     services
         .vertx()
-        .executeBlocking(() -> decodeAndRun(received, encoding, shown, conversation), false)
+        .executeBlocking(work, false)
         .onComplete(
             done -> {
-              if (outcome.finished()) {
-                return;
+              if (!outcome.finished()) {
+                send.accept(done.succeeded() ? done.result() : failedOpen.apply(done.cause()));
               }
-              Ran ran =
-                  done.succeeded()
-                      ? done.result()
-                      : failed(done.cause(), received, shown, conversation);
-              then.accept(apply(ran, headers, before, body));
             });
   }
 

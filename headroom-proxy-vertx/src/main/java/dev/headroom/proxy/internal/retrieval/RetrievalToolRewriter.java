@@ -44,7 +44,31 @@ public final class RetrievalToolRewriter implements RequestRewriter {
 
   @Override
   public Rewrite rewrite(PipelineRequest request, byte[] body) {
-    Rewrite compressed = compression.rewrite(request, body);
+    return withTool(request, body, compression.rewrite(request, body));
+  }
+
+  /**
+   * The compression's scan; the tool is added when it finishes. With a shared store the finish may
+   * wait for it (a lookup), whatever {@link Scanned#compresses()} says: the gateway finishes on an
+   * event loop only when its pipeline never blocks.
+   */
+  @Override
+  public Scanned scan(PipelineRequest request, byte[] body) {
+    Scanned scanned = compression.scan(request, body);
+    return new Scanned() {
+      @Override
+      public boolean compresses() {
+        return scanned.compresses();
+      }
+
+      @Override
+      public Rewrite finish() {
+        return withTool(request, body, scanned.finish());
+      }
+    };
+  }
+
+  private Rewrite withTool(PipelineRequest request, byte[] body, Rewrite compressed) {
     Optional<ProviderApi> api = request.route().api();
     if (api.isEmpty()
         || !RetrieveTools.supports(api.get())

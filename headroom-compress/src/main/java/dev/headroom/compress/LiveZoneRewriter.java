@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.headroom.compress.internal.livezone.DefaultLiveZoneRewriter;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -52,17 +53,7 @@ public interface LiveZoneRewriter {
    * @return the scanned rewrite, to finish once, on any thread
    */
   default Scanned scan(byte[] body, ProviderApi api, CompressContext context) {
-    return new Scanned() {
-      @Override
-      public boolean compresses() {
-        return true;
-      }
-
-      @Override
-      public LiveZoneResult finish() {
-        return rewrite(body, api, context);
-      }
-    };
+    return Scanned.of(true, () -> rewrite(body, api, context));
   }
 
   /** A rewrite whose body is read: what is left is compressing its blocks, if any. */
@@ -80,6 +71,26 @@ public interface LiveZoneRewriter {
      * @return the result, as {@link LiveZoneRewriter#rewrite} gives it; call once
      */
     LiveZoneResult finish();
+
+    /**
+     * @param compresses what {@link #compresses()} answers
+     * @param finish what {@link #finish()} runs
+     * @return a scanned rewrite
+     */
+    static Scanned of(boolean compresses, Supplier<LiveZoneResult> finish) {
+      Objects.requireNonNull(finish, "finish must not be null");
+      return new Scanned() {
+        @Override
+        public boolean compresses() {
+          return compresses;
+        }
+
+        @Override
+        public LiveZoneResult finish() {
+          return finish.get();
+        }
+      };
+    }
   }
 
   /**

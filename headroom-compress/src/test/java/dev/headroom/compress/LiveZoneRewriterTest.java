@@ -371,12 +371,19 @@ class LiveZoneRewriterTest {
             + "}]}");
   }
 
+  /** A request whose only message is the user's, saying {@code text}. */
+  private static byte[] userSays(String text) {
+    return utf8("{\"messages\":[{\"role\":\"user\",\"content\":" + quoted(text) + "}]}");
+  }
+
+  private static final String PROSE =
+      LONG_QUESTION + "  \n\n\n\n" + "And the totals, too.  ".repeat(400);
+
   @Test
   void theUsersOwnProseIsSentAsItCameAPastedLogIsCompressed() {
     LiveZoneRewriter rewriter =
         LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());
-    String prose = LONG_QUESTION + "  \n\n\n\n" + "And the totals, too.  ".repeat(400);
-    byte[] asked = utf8("{\"messages\":[{\"role\":\"user\",\"content\":" + quoted(prose) + "}]}");
+    byte[] asked = userSays(PROSE);
 
     LiveZoneResult proseResult = rewriter.rewrite(asked, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
 
@@ -385,8 +392,7 @@ class LiveZoneRewriterTest {
         List.of(BlockDecision.USER_PROSE),
         proseResult.blocks().stream().map(BlockDecision::outcome).toList());
 
-    byte[] pasted =
-        utf8("{\"messages\":[{\"role\":\"user\",\"content\":" + quoted(PASTED_LOG) + "}]}");
+    byte[] pasted = userSays(PASTED_LOG);
     LiveZoneResult logResult = rewriter.rewrite(pasted, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
 
     assertTrue(logResult.changed(), logResult.toString());
@@ -398,10 +404,8 @@ class LiveZoneRewriterTest {
   void theScanTellsTheUsersOwnProseFromAPastedLogBeforeAnythingIsCompressed() {
     LiveZoneRewriter rewriter =
         LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());
-    String prose = LONG_QUESTION + "  \n\n\n\n" + "And the totals, too.  ".repeat(400);
-    byte[] asked = utf8("{\"messages\":[{\"role\":\"user\",\"content\":" + quoted(prose) + "}]}");
-    byte[] pasted =
-        utf8("{\"messages\":[{\"role\":\"user\",\"content\":" + quoted(PASTED_LOG) + "}]}");
+    byte[] asked = userSays(PROSE);
+    byte[] pasted = userSays(PASTED_LOG);
 
     LiveZoneRewriter.Scanned proseScan =
         rewriter.scan(asked, ProviderApi.CHAT_COMPLETIONS, CONTEXT);

@@ -29,17 +29,7 @@ final class LiveZoneRequestRewriter implements RequestRewriter {
     Optional<ProviderApi> api = request.route().api();
     if (api.isEmpty()) {
       Rewrite unchanged = Rewrite.unchanged(body);
-      return new Scanned() {
-        @Override
-        public boolean compresses() {
-          return false;
-        }
-
-        @Override
-        public Rewrite finish() {
-          return unchanged;
-        }
-      };
+      return Scanned.of(false, () -> unchanged);
     }
     long started = System.nanoTime();
     CompressContext context =
@@ -50,24 +40,18 @@ final class LiveZoneRequestRewriter implements RequestRewriter {
     LiveZoneRewriter.Scanned scanned = rewriter.scan(body, api.get(), context);
     // The time spent on the rewrite: the scan's and the finish's, not a hop between them.
     long scanNanos = System.nanoTime() - started;
-    return new Scanned() {
-      @Override
-      public boolean compresses() {
-        return scanned.compresses();
-      }
-
-      @Override
-      public Rewrite finish() {
-        long finishing = System.nanoTime();
-        LiveZoneResult result = scanned.finish();
-        return new Rewrite(
-            result.body(),
-            result.blocks(),
-            scanNanos + System.nanoTime() - finishing,
-            result.model(),
-            result.outline());
-      }
-    };
+    return Scanned.of(
+        scanned.compresses(),
+        () -> {
+          long finishing = System.nanoTime();
+          LiveZoneResult result = scanned.finish();
+          return new Rewrite(
+              result.body(),
+              result.blocks(),
+              scanNanos + System.nanoTime() - finishing,
+              result.model(),
+              result.outline());
+        });
   }
 
   /** A body shorter than the smallest block the rewrite compresses cannot hold one. */

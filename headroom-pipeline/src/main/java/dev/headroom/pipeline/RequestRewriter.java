@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneRewriter;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -54,17 +55,7 @@ public interface RequestRewriter {
    * @return the scanned rewrite, to finish once, on any thread
    */
   default Scanned scan(PipelineRequest request, byte[] body) {
-    return new Scanned() {
-      @Override
-      public boolean compresses() {
-        return true;
-      }
-
-      @Override
-      public Rewrite finish() {
-        return rewrite(request, body);
-      }
-    };
+    return Scanned.of(true, () -> rewrite(request, body));
   }
 
   /** A rewrite whose body is read: what is left is compressing its blocks, if any. */
@@ -80,6 +71,26 @@ public interface RequestRewriter {
      * @return what {@link RequestRewriter#rewrite} returns; call once
      */
     Rewrite finish();
+
+    /**
+     * @param compresses what {@link #compresses()} answers
+     * @param finish what {@link #finish()} runs
+     * @return a scanned rewrite
+     */
+    static Scanned of(boolean compresses, Supplier<Rewrite> finish) {
+      Objects.requireNonNull(finish, "finish must not be null");
+      return new Scanned() {
+        @Override
+        public boolean compresses() {
+          return compresses;
+        }
+
+        @Override
+        public Rewrite finish() {
+          return finish.get();
+        }
+      };
+    }
   }
 
   /**

@@ -214,6 +214,48 @@ class RequestPipelineTest {
   }
 
   @Test
+  void begunThePipelineLeavesAWorkerOnlyCompressionOrExtensions() {
+    PipelineRequest toolOutput = chat(Bodies.chat());
+    byte[] question =
+        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Which order failed?\"}]}"
+            .getBytes(StandardCharsets.UTF_8);
+    PipelineRequest asked = chat(question);
+
+    RequestPipeline.Pending compressing = pipeline(LIVE_ZONE).begin(toolOutput);
+    RequestPipeline.Pending nothingToDo = pipeline(LIVE_ZONE).begin(asked);
+
+    assertTrue(compressing.blocking(), "a tool output to compress is a worker's job");
+    assertFalse(nothingToDo.blocking(), "nothing to compress: the caller may finish it at once");
+    assertTrue(pipeline(LIVE_ZONE, new Recorder()).begin(asked).blocking(), "extensions may block");
+    assertEquals(
+        text(pipeline(LIVE_ZONE).run(toolOutput).body()), text(compressing.finish().body()));
+    assertSame(question, nothingToDo.finish().body());
+  }
+
+  @Test
+  void aRewriterWhoseScanThrowsLeavesTheBodyAsItCameAndNothingForAWorker() {
+    RequestRewriter failing =
+        new RequestRewriter() {
+          @Override
+          public Rewrite rewrite(PipelineRequest request, byte[] body) {
+            throw new IllegalStateException("compressor bug");
+          }
+
+          @Override
+          public Scanned scan(PipelineRequest request, byte[] body) {
+            throw new IllegalStateException("scan bug");
+          }
+        };
+    PipelineRequest request = chat(Bodies.chat());
+
+    RequestPipeline.Pending pending = pipeline(failing).begin(request);
+
+    assertFalse(pending.blocking());
+    assertSame(request.body(), pending.finish().body());
+    assertSame(request.body(), pipeline(failing).run(request).body());
+  }
+
+  @Test
   void aRouteWithoutALiveZoneIsNeverRewritten() {
     AtomicInteger calls = new AtomicInteger();
     RequestRewriter counting =

@@ -77,7 +77,8 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     Optional<BodyScan> scan =
         BodyScan.of(body, LiveZones.conversationKey(api), LiveZones.capturesArrays(api));
     if (scan.isEmpty()) {
-      return done(unchanged(body, List.of(), "not_json", ""));
+      LiveZoneResult notJson = unchanged(body, List.of(), "not_json", "");
+      return LiveZoneRewriter.Scanned.of(false, () -> notJson);
     }
     Work work = new Work(body, context.scope());
     Set<StringValue> protectedValues =
@@ -96,20 +97,6 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     // now sits in the history: the provider cached those bytes. Never skipped for time.
     replay(scan.get(), work, protectedValues, userProse);
     return new Scanned(context, started, scan.get(), work, protectedValues, zone, userProse);
-  }
-
-  private static LiveZoneRewriter.Scanned done(LiveZoneResult result) {
-    return new LiveZoneRewriter.Scanned() {
-      @Override
-      public boolean compresses() {
-        return false;
-      }
-
-      @Override
-      public LiveZoneResult finish() {
-        return result;
-      }
-    };
   }
 
   /** A rewrite read and replayed: its blocks are decided, compressed and spliced by finish(). */

@@ -55,17 +55,7 @@ public final class RetrievalToolRewriter implements RequestRewriter {
   @Override
   public Scanned scan(PipelineRequest request, byte[] body) {
     Scanned scanned = compression.scan(request, body);
-    return new Scanned() {
-      @Override
-      public boolean compresses() {
-        return scanned.compresses();
-      }
-
-      @Override
-      public Rewrite finish() {
-        return withTool(request, body, scanned.finish());
-      }
-    };
+    return Scanned.of(scanned.compresses(), () -> withTool(request, body, scanned.finish()));
   }
 
   private Rewrite withTool(PipelineRequest request, byte[] body, Rewrite compressed) {

@@ -183,13 +183,15 @@ public final class RequestPipeline {
     }
     long started = System.nanoTime();
     RequestRewriter.Scanned scanned;
+    boolean compresses;
     try {
-      scanned = rewriter.scan(request, request.body());
+      scanned = Objects.requireNonNull(rewriter.scan(request, request.body()), "scanned");
+      compresses = scanned.compresses();
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {
       return new Pending(false, result(request, failedOpen(request, failure), started), null);
     }
     return new Pending(
-        scanned.compresses(),
+        compresses,
         null,
         () -> {
           Rewrite rewrite;

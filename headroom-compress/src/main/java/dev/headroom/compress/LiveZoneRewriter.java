@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.headroom.compress.internal.livezone.DefaultLiveZoneRewriter;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -39,10 +38,10 @@ public interface LiveZoneRewriter {
   /**
    * The same rewrite in two steps, split where its cost changes: this one reads the body, finds the
    * live zone and puts back what was compressed before (time in proportion to the body: tens of
-   * microseconds for 100 KB); {@link Scanned#finish()} compresses the blocks left, if any
+   * microseconds for 100 KB); {@link ScannedRewrite#finish()} compresses the blocks left, if any
    * (milliseconds). A caller on an event loop scans there and hands a worker only a rewrite that
-   * {@linkplain Scanned#compresses() compresses}. {@code scan(…).finish()} returns what {@link
-   * #rewrite} returns, and the request's time budget starts with the scan.
+   * {@linkplain ScannedRewrite#compresses() compresses}. {@code scan(…).finish()} returns what
+   * {@link #rewrite} returns, and the request's time budget starts with the scan.
    *
    * <p>The default scans nothing and reports that it compresses: {@code finish()} is {@link
    * #rewrite}.
@@ -52,45 +51,9 @@ public interface LiveZoneRewriter {
    * @param context as for {@link #rewrite}
    * @return the scanned rewrite, to finish once, on any thread
    */
-  default Scanned scan(byte[] body, ProviderApi api, CompressContext context) {
-    return Scanned.of(true, () -> rewrite(body, api, context));
-  }
-
-  /** A rewrite whose body is read: what is left is compressing its blocks, if any. */
-  @API(status = EXPERIMENTAL, since = "0.1")
-  interface Scanned {
-
-    /**
-     * @return whether {@link #finish()} compresses a block; {@code false} only when it is certain
-     *     not to (nothing in the live zone to compress: replayed, the user's own words, protected,
-     *     too small or too large), when it only splices and accounts
-     */
-    boolean compresses();
-
-    /**
-     * @return the result, as {@link LiveZoneRewriter#rewrite} gives it; call once
-     */
-    LiveZoneResult finish();
-
-    /**
-     * @param compresses what {@link #compresses()} answers
-     * @param finish what {@link #finish()} runs
-     * @return a scanned rewrite
-     */
-    static Scanned of(boolean compresses, Supplier<LiveZoneResult> finish) {
-      Objects.requireNonNull(finish, "finish must not be null");
-      return new Scanned() {
-        @Override
-        public boolean compresses() {
-          return compresses;
-        }
-
-        @Override
-        public LiveZoneResult finish() {
-          return finish.get();
-        }
-      };
-    }
+  default ScannedRewrite<LiveZoneResult> scan(
+      byte[] body, ProviderApi api, CompressContext context) {
+    return ScannedRewrite.of(true, () -> rewrite(body, api, context));
   }
 
   /**

@@ -407,10 +407,11 @@ class LiveZoneRewriterTest {
     byte[] asked = userSays(PROSE);
     byte[] pasted = userSays(PASTED_LOG);
 
-    LiveZoneRewriter.Scanned proseScan =
+    ScannedRewrite<LiveZoneResult> proseScan =
         rewriter.scan(asked, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
-    LiveZoneRewriter.Scanned logScan = rewriter.scan(pasted, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
-    LiveZoneRewriter.Scanned toolScan =
+    ScannedRewrite<LiveZoneResult> logScan =
+        rewriter.scan(pasted, ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+    ScannedRewrite<LiveZoneResult> toolScan =
         rewriter.scan(twoLongBlocks(), ProviderApi.CHAT_COMPLETIONS, CONTEXT);
 
     assertFalse(proseScan.compresses(), "the user's own words: nothing for a worker");

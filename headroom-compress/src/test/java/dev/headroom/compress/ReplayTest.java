@@ -129,10 +129,12 @@ class ReplayTest {
                 + "{\"role\":\"user\",\"content\":\"Since when?\"}]}")
             .getBytes(StandardCharsets.UTF_8);
 
-    LiveZoneRewriter.Scanned scanned1 = rewriter.scan(turn1, ProviderApi.CHAT_COMPLETIONS, OWNER);
+    ScannedRewrite<LiveZoneResult> scanned1 =
+        rewriter.scan(turn1, ProviderApi.CHAT_COMPLETIONS, OWNER);
     assertTrue(scanned1.compresses(), "a fresh tool output is compressed");
     String sent1 = text(scanned1.finish().body());
-    LiveZoneRewriter.Scanned scanned2 = rewriter.scan(turn2, ProviderApi.CHAT_COMPLETIONS, OWNER);
+    ScannedRewrite<LiveZoneResult> scanned2 =
+        rewriter.scan(turn2, ProviderApi.CHAT_COMPLETIONS, OWNER);
 
     assertFalse(scanned2.compresses(), "its one tool output is replayed: nothing for a worker");
     LiveZoneResult sent2 = scanned2.finish();

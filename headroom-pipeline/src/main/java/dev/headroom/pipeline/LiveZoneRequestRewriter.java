@@ -4,6 +4,7 @@ import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.LiveZoneResult;
 import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.compress.ProviderApi;
+import dev.headroom.compress.ScannedRewrite;
 import java.util.Optional;
 
 /**
@@ -25,11 +26,11 @@ final class LiveZoneRequestRewriter implements RequestRewriter {
   }
 
   @Override
-  public Scanned scan(PipelineRequest request, byte[] body) {
+  public ScannedRewrite<Rewrite> scan(PipelineRequest request, byte[] body) {
     Optional<ProviderApi> api = request.route().api();
     if (api.isEmpty()) {
       Rewrite unchanged = Rewrite.unchanged(body);
-      return Scanned.of(false, () -> unchanged);
+      return ScannedRewrite.of(false, () -> unchanged);
     }
     long started = System.nanoTime();
     CompressContext context =
@@ -37,10 +38,10 @@ final class LiveZoneRequestRewriter implements RequestRewriter {
             .withScope(request.scope())
             .withQuery(request.query())
             .withProtectedTools(request.protectedTools());
-    LiveZoneRewriter.Scanned scanned = rewriter.scan(body, api.get(), context);
+    ScannedRewrite<LiveZoneResult> scanned = rewriter.scan(body, api.get(), context);
     // The time spent on the rewrite: the scan's and the finish's, not a hop between them.
     long scanNanos = System.nanoTime() - started;
-    return Scanned.of(
+    return ScannedRewrite.of(
         scanned.compresses(),
         () -> {
           long finishing = System.nanoTime();

@@ -11,6 +11,7 @@ import dev.headroom.api.PipelineEvent;
 import dev.headroom.api.PipelineExtensions;
 import dev.headroom.api.PipelineStage;
 import dev.headroom.compress.BlockDecision;
+import dev.headroom.compress.ScannedRewrite;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
@@ -182,7 +183,7 @@ public final class RequestPipeline {
       return new Pending(false, unchanged, null);
     }
     long started = System.nanoTime();
-    RequestRewriter.Scanned scanned;
+    ScannedRewrite<Rewrite> scanned;
     boolean compresses;
     try {
       scanned = Objects.requireNonNull(rewriter.scan(request, request.body()), "scanned");

@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneRewriter;
+import dev.headroom.compress.ScannedRewrite;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -46,51 +46,16 @@ public interface RequestRewriter {
 
   /**
    * The same rewrite in two steps (see {@link LiveZoneRewriter#scan}): this one may run on an event
-   * loop when the pipeline never blocks; {@link Scanned#finish()} belongs on a worker when it
-   * {@linkplain Scanned#compresses() compresses}. The default does nothing now and reports that it
-   * compresses.
+   * loop when the pipeline never blocks; {@link ScannedRewrite#finish()} belongs on a worker when
+   * it {@linkplain ScannedRewrite#compresses() compresses}. The default does nothing now and
+   * reports that it compresses.
    *
    * @param request as for {@link #rewrite}
    * @param body as for {@link #rewrite}
    * @return the scanned rewrite, to finish once, on any thread
    */
-  default Scanned scan(PipelineRequest request, byte[] body) {
-    return Scanned.of(true, () -> rewrite(request, body));
-  }
-
-  /** A rewrite whose body is read: what is left is compressing its blocks, if any. */
-  interface Scanned {
-
-    /**
-     * @return whether {@link #finish()} compresses a block; {@code false} only when it is certain
-     *     not to
-     */
-    boolean compresses();
-
-    /**
-     * @return what {@link RequestRewriter#rewrite} returns; call once
-     */
-    Rewrite finish();
-
-    /**
-     * @param compresses what {@link #compresses()} answers
-     * @param finish what {@link #finish()} runs
-     * @return a scanned rewrite
-     */
-    static Scanned of(boolean compresses, Supplier<Rewrite> finish) {
-      Objects.requireNonNull(finish, "finish must not be null");
-      return new Scanned() {
-        @Override
-        public boolean compresses() {
-          return compresses;
-        }
-
-        @Override
-        public Rewrite finish() {
-          return finish.get();
-        }
-      };
-    }
+  default ScannedRewrite<Rewrite> scan(PipelineRequest request, byte[] body) {
+    return ScannedRewrite.of(true, () -> rewrite(request, body));
   }
 
   /**

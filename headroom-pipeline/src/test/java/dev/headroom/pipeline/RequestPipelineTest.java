@@ -16,6 +16,7 @@ import dev.headroom.api.PipelineExtensions;
 import dev.headroom.compress.Compressor;
 import dev.headroom.compress.LiveZoneOptions;
 import dev.headroom.compress.LiveZoneRewriter;
+import dev.headroom.compress.ScannedRewrite;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -242,7 +243,7 @@ class RequestPipelineTest {
           }
 
           @Override
-          public Scanned scan(PipelineRequest request, byte[] body) {
+          public ScannedRewrite<Rewrite> scan(PipelineRequest request, byte[] body) {
             throw new IllegalStateException("scan bug");
           }
         };

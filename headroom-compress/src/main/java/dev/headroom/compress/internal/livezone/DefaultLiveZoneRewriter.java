@@ -17,6 +17,7 @@ import dev.headroom.compress.LiveZoneRewriter;
 import dev.headroom.compress.ProviderApi;
 import dev.headroom.compress.Replay;
 import dev.headroom.compress.ReplayMemory;
+import dev.headroom.compress.ScannedRewrite;
 import dev.headroom.compress.Unchanged;
 import dev.headroom.compress.internal.detect.Detectors;
 import dev.headroom.compress.internal.livezone.BodyScan.StringValue;
@@ -72,13 +73,14 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
   }
 
   @Override
-  public LiveZoneRewriter.Scanned scan(byte[] body, ProviderApi api, CompressContext context) {
+  public ScannedRewrite<LiveZoneResult> scan(
+      byte[] body, ProviderApi api, CompressContext context) {
     long started = System.nanoTime();
     Optional<BodyScan> scan =
         BodyScan.of(body, LiveZones.conversationKey(api), LiveZones.capturesArrays(api));
     if (scan.isEmpty()) {
       LiveZoneResult notJson = unchanged(body, List.of(), "not_json", "");
-      return LiveZoneRewriter.Scanned.of(false, () -> notJson);
+      return ScannedRewrite.of(false, () -> notJson);
     }
     Work work = new Work(body, context.scope());
     Set<StringValue> protectedValues =
@@ -100,7 +102,7 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
   }
 
   /** A rewrite read and replayed: its blocks are decided, compressed and spliced by finish(). */
-  private final class Scanned implements LiveZoneRewriter.Scanned {
+  private final class Scanned implements ScannedRewrite<LiveZoneResult> {
     private final CompressContext context;
     private final long deadline;
     private final BodyScan scan;

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.compress.BodyOutline;
 import dev.headroom.compress.ProviderApi;
+import dev.headroom.compress.ScannedRewrite;
 import dev.headroom.pipeline.PipelineRequest;
 import dev.headroom.pipeline.RequestRewriter;
 import dev.headroom.pipeline.Rewrite;
@@ -49,13 +50,13 @@ public final class RetrievalToolRewriter implements RequestRewriter {
 
   /**
    * The compression's scan; the tool is added when it finishes. With a shared store the finish may
-   * wait for it (a lookup), whatever {@link Scanned#compresses()} says: the gateway finishes on an
-   * event loop only when its pipeline never blocks.
+   * wait for it (a lookup), whatever {@link ScannedRewrite#compresses()} says: the gateway finishes
+   * on an event loop only when its pipeline never blocks.
    */
   @Override
-  public Scanned scan(PipelineRequest request, byte[] body) {
-    Scanned scanned = compression.scan(request, body);
-    return Scanned.of(scanned.compresses(), () -> withTool(request, body, scanned.finish()));
+  public ScannedRewrite<Rewrite> scan(PipelineRequest request, byte[] body) {
+    ScannedRewrite<Rewrite> scanned = compression.scan(request, body);
+    return ScannedRewrite.of(scanned.compresses(), () -> withTool(request, body, scanned.finish()));
   }
 
   private Rewrite withTool(PipelineRequest request, byte[] body, Rewrite compressed) {

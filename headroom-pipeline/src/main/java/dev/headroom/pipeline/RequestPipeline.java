@@ -174,13 +174,13 @@ public final class RequestPipeline {
    */
   public Pending begin(PipelineRequest request) {
     if (wantsPayload) {
-      return new Pending(true, null, () -> run(request));
+      return new Pending(true, () -> run(request));
     }
     boolean compress = !rewriter.isIdentity() && request.route().api().isPresent();
     if (!compress) {
       PipelineResult unchanged =
           new PipelineResult(request.body(), request.headers(), "", false, List.of(), 0, 0);
-      return new Pending(false, unchanged, null);
+      return new Pending(false, () -> unchanged);
     }
     long started = System.nanoTime();
     ScannedRewrite<Rewrite> scanned;
@@ -189,11 +189,11 @@ public final class RequestPipeline {
       scanned = Objects.requireNonNull(rewriter.scan(request, request.body()), "scanned");
       compresses = scanned.compresses();
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {
-      return new Pending(false, result(request, failedOpen(request, failure), started), null);
+      PipelineResult unchanged = result(request, failedOpen(request, failure), started);
+      return new Pending(false, () -> unchanged);
     }
     return new Pending(
         compresses,
-        null,
         () -> {
           Rewrite rewrite;
           try {
@@ -223,12 +223,10 @@ public final class RequestPipeline {
    */
   public static final class Pending {
     private final boolean blocking;
-    private final PipelineResult done;
     private final Supplier<PipelineResult> rest;
 
-    private Pending(boolean blocking, PipelineResult done, Supplier<PipelineResult> rest) {
+    private Pending(boolean blocking, Supplier<PipelineResult> rest) {
       this.blocking = blocking;
-      this.done = done;
       this.rest = rest;
     }
 
@@ -245,7 +243,7 @@ public final class RequestPipeline {
      * @return what {@link RequestPipeline#run} returns; call once
      */
     public PipelineResult finish() {
-      return done != null ? done : rest.get();
+      return rest.get();
     }
   }
 

@@ -129,26 +129,39 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
     }
 
     /**
-     * Whether a block goes to the compressor: one that finish() neither skips (replayed, too large,
-     * protected, the user's prose) nor finds too small. Judged by its JSON span, never decoded
-     * (escapes only lengthen a span: a span too small holds a text too small).
+     * Whether a block goes to the compressor: one neither replaced nor set aside that is not too
+     * small. Judged by its JSON span, never decoded (escapes only lengthen a span: a span too small
+     * holds a text too small).
      */
     @Override
     public boolean compresses() {
       for (StringValue block : zone.blocks()) {
-        if (!skipped(block) && spanBytes(block) >= options.minBlockBytes()) {
+        if (!replaced(block)
+            && setAside(block) == null
+            && spanBytes(block) >= options.minBlockBytes()) {
           return true;
         }
       }
       return false;
     }
 
-    private boolean skipped(StringValue block) {
-      return work.replayed.contains(block)
-          || work.overlapsReplacement(block)
-          || spanBytes(block) > options.maxBlockBytes()
-          || protectedValues.contains(block)
-          || userProse.contains(block);
+    /** Whether the block is already replaced: replayed, or inside (or around) a replacement. */
+    private boolean replaced(StringValue block) {
+      return work.replayed.contains(block) || work.overlapsReplacement(block);
+    }
+
+    /**
+     * @return why the block goes as it came whatever it holds — too large, a protected tool's
+     *     output, the user's own prose — or {@code null} when the compressor gets it
+     */
+    private String setAside(StringValue block) {
+      if (spanBytes(block) > options.maxBlockBytes()) {
+        return BlockDecision.TOO_LARGE;
+      }
+      if (protectedValues.contains(block)) {
+        return BlockDecision.PROTECTED_TOOL;
+      }
+      return userProse.contains(block) ? BlockDecision.USER_PROSE : null;
     }
 
     @Override
@@ -161,24 +174,18 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
         CompressContext blockContext = null;
         boolean started0 = false;
         for (StringValue block : zone.blocks()) {
-          if (work.replayed.contains(block) || work.overlapsReplacement(block)) {
+          if (replaced(block)) {
             continue;
           }
-          if (spanBytes(block) > options.maxBlockBytes()) {
-            // Judged by its JSON span, never decoded: the text of a block this large is itself a
-            // risk to the heap. (Escapes only lengthen a span, so a block within it is within it.)
-            work.decide(block, sentAsItCame(block, BlockDecision.TOO_LARGE, spanBytes(block)));
-            continue;
-          }
-          if (protectedValues.contains(block)) {
-            work.decide(
-                block, sentAsItCame(block, BlockDecision.PROTECTED_TOOL, block.utf8Length()));
-            protectedBlocks++;
-            continue;
-          }
-          if (userProse.contains(block)) {
-            // Judged by its JSON span, like a block too large: a long text is never decoded whole.
-            work.decide(block, sentAsItCame(block, BlockDecision.USER_PROSE, spanBytes(block)));
+          String aside = setAside(block);
+          if (aside != null) {
+            boolean protectedOutput = aside.equals(BlockDecision.PROTECTED_TOOL);
+            // A block too large and the user's prose are judged by their JSON span, never decoded:
+            // the text of a block that large is itself a risk to the heap, and a long text of the
+            // user's is never decoded whole. (Escapes only lengthen a span.)
+            int bytes = protectedOutput ? block.utf8Length() : spanBytes(block);
+            work.decide(block, sentAsItCame(block, aside, bytes));
+            protectedBlocks += protectedOutput ? 1 : 0;
             continue;
           }
           // The budget stops further blocks from starting once one has been worked on; a block

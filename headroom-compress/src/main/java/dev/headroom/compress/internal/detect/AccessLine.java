@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
 public record AccessLine(String method, String target, int status) {
 
   /** {@code "GET /path HTTP/1.1" 200}: common, combined, their extensions, Envoy. */
-  private static final Pattern REQUEST =
+  static final Pattern REQUEST =
       Pattern.compile(
           "\"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE) (\\S+)(?: [A-Z]+/[\\d.]+)?\" (\\d{3}) ");
 
@@ -41,9 +41,16 @@ public record AccessLine(String method, String target, int status) {
     if (line.length() > MAX_LINE || line.indexOf('"') < 0) {
       return null;
     }
+    // REQUEST.find(), tried only at a quote followed by a capital (where its match must begin):
+    // lookingAt from each such quote in turn finds the leftmost match and the same groups.
     Matcher request = REQUEST.matcher(line);
-    if (request.find()) {
-      return new AccessLine(request.group(1), request.group(2), Integer.parseInt(request.group(3)));
+    int n = line.length();
+    for (int q = line.indexOf('"'); q >= 0 && q + 1 < n; q = line.indexOf('"', q + 1)) {
+      char method = line.charAt(q + 1);
+      if (method >= 'A' && method <= 'Z' && request.region(q, n).lookingAt()) {
+        return new AccessLine(
+            request.group(1), request.group(2), Integer.parseInt(request.group(3)));
+      }
     }
     Matcher alb = ALB.matcher(line);
     if (alb.lookingAt()) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
@@ -41,6 +42,21 @@ public final class LineSample {
       Pattern.compile(
           "(?i:goroutine \\d|\\s+at \\S|\\s*Traceback|\\s*error(?:\\[E\\d+\\])?:|\\s*warning:"
               + "|\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task))");
+
+  /** The words {@link #LOG_START}'s alternatives begin with, once white space is skipped. */
+  private static final String[] LOG_STARTS = {
+    "goroutine ",
+    "at ",
+    "traceback",
+    "error",
+    "warning:",
+    "compiling",
+    "finished",
+    "running",
+    "downloaded",
+    "build",
+    "> task"
+  };
 
   /** The alternatives of {@link #LOG} that may match anywhere in a line: level words and fields. */
   private static final Pattern LOG_WORD =
@@ -198,14 +214,101 @@ public final class LineSample {
    * Whether {@link #LOG} finds something in {@code line}, answered without running its {@code find}
    * over a line that cannot hold a match: the timestamp and syslog starts are checked by hand, the
    * other anchored alternatives at the start only ({@link #LOG_START}), and the level words and
-   * fields ({@link #LOG_WORD}) only in a line with four capitals in a row, {@code level} or {@code
-   * panic:}. A long line of prose that {@code find} took tens of microseconds over costs one pass.
+   * fields ({@link #LOG_WORD}) only where one of their words begins ({@link #holdsLogWord}). A long
+   * line of prose that {@code find} took tens of microseconds over costs one pass.
    */
   static boolean isLogLine(String line) {
     return startsWithTimestamp(line)
         || startsWithSyslogTime(line)
-        || LOG_START.matcher(line).lookingAt()
-        || mayHoldLogWord(line) && LOG_WORD.matcher(line).find();
+        || mayStartLogLine(line) && LOG_START.matcher(line).lookingAt()
+        || holdsLogWord(line);
+  }
+
+  /**
+   * A necessary condition for {@link #LOG_START} to match: one of {@link #LOG_STARTS} in any case
+   * after ASCII white space ({@code \s}). Most lines of prose start with none of them, and the
+   * regex is not run.
+   */
+  private static boolean mayStartLogLine(String line) {
+    int i = 0;
+    while (i < line.length() && isAsciiSpace(line.charAt(i))) {
+      i++;
+    }
+    for (String start : LOG_STARTS) {
+      if (line.regionMatches(true, i, start, 0, start.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@link #LOG_WORD} finds something in {@code line}: the regex is tried only at the
+   * positions where one of its words is spelled out ({@link #mayStartLogWord}), with transparent
+   * bounds, so its {@code \b} sees the characters on either side as {@code find} would. Technical
+   * prose has capitals in a row on most lines (JSON, HTTP); trying the regex at every position of
+   * such a line was most of the time content detection spent on it.
+   */
+  static boolean holdsLogWord(String line) {
+    Matcher matcher = null;
+    int n = line.length();
+    boolean afterWordChar = false;
+    for (int j = 0; j < n; j++) {
+      char c = line.charAt(j);
+      // Every alternative but "level": begins with \b before a word character: not after an
+      // ASCII letter, digit or '_' (which \b counts as word characters too).
+      if ((!afterWordChar || c == '"') && mayStartLogWord(line, j)) {
+        if (matcher == null) {
+          matcher = LOG_WORD.matcher(line).useTransparentBounds(true);
+        }
+        if (matcher.region(j, n).lookingAt()) {
+          return true;
+        }
+      }
+      afterWordChar = isAsciiWordChar(c);
+    }
+    return false;
+  }
+
+  /**
+   * A necessary condition for a match of {@link #LOG_WORD} to begin at {@code j}: one of its level
+   * words there as written, or {@code level=}, {@code "level":} or {@code panic:} in any case (the
+   * regex folds ASCII case only; {@code regionMatches} folds more, which only lets the regex decide
+   * a few more positions).
+   */
+  private static boolean mayStartLogWord(String line, int j) {
+    char c = line.charAt(j);
+    switch (c) {
+      case 'E':
+        return line.startsWith("ERROR", j);
+      case 'W':
+        return line.startsWith("WARN", j);
+      case 'I':
+        return line.startsWith("INFO", j);
+      case 'D':
+        return line.startsWith("DEBUG", j);
+      case 'T':
+        return line.startsWith("TRACE", j);
+      case 'F':
+        return line.startsWith("FATAL", j) || line.startsWith("FAILED", j);
+      case 'C':
+        return line.startsWith("CRITICAL", j);
+      case 'S':
+        return line.startsWith("SEVERE", j) || line.startsWith("SKIPPED", j);
+      case 'P':
+        return line.startsWith("PANIC", j)
+            || line.startsWith("PASSED", j)
+            || line.regionMatches(true, j, "panic:", 0, 6);
+      case 'p':
+        return line.regionMatches(true, j, "panic:", 0, 6);
+      case 'L':
+      case 'l':
+        return line.regionMatches(true, j, "level=", 0, 6);
+      case '"':
+        return line.regionMatches(true, j, "\"level\":", 0, 8);
+      default:
+        return false;
+    }
   }
 
   /**
@@ -222,30 +325,8 @@ public final class LineSample {
         && matchesAt(line, 5, "d dd:dd:dd ");
   }
 
-  /**
-   * A necessary condition for {@link #LOG_WORD} to find something, checked in one pass: a run of
-   * four capital ASCII letters (every level word has one), or {@code level} or {@code panic:} in
-   * any case.
-   */
-  private static boolean mayHoldLogWord(String line) {
-    int n = line.length();
-    int capitals = 0;
-    for (int j = 0; j < n; j++) {
-      char c = line.charAt(j);
-      char lower = (char) (c | 0x20);
-      if ((lower == 'l' || lower == 'p')
-          && j + 1 < n
-          && (line.charAt(j + 1) | 0x20) == (lower == 'l' ? 'e' : 'a')
-          && (line.regionMatches(true, j, "level", 0, 5)
-              || line.regionMatches(true, j, "panic:", 0, 6))) {
-        return true;
-      }
-      capitals = c >= 'A' && c <= 'Z' ? capitals + 1 : 0;
-      if (capitals == 4) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean isAsciiWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
   private static boolean isLower(char c) {

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -43,6 +44,19 @@ class LineRegexesTest {
   @Property(tries = 10000)
   void aLogLineIsOneTheLogRegexFinds(@ForAll("lines") String line) {
     assertEquals(LineSample.LOG.matcher(line).find(), LineSample.isLogLine(line), line);
+  }
+
+  @Property(tries = 5000)
+  void anAccessLineIsTheRequestTheRequestRegexFinds(@ForAll("accessLines") String line) {
+    Matcher m = AccessLine.REQUEST.matcher(line);
+    AccessLine parsed = AccessLine.parse(line);
+    if (m.find()) {
+      assertEquals(
+          new AccessLine(m.group(1), m.group(2), Integer.parseInt(m.group(3))), parsed, line);
+    } else if (parsed != null) {
+      // Not a request in quotes: then only the ALB form, which begins with its scheme.
+      assertTrue(line.matches("(?s)(?:https?|h2|grpcs?|wss?) .*"), line);
+    }
   }
 
   @Property(tries = 5000)
@@ -246,6 +260,49 @@ class LineRegexesTest {
     assertTrue(LineSample.isLogLine("  at com.example.Foo.bar(Foo.java:12)"));
     assertTrue(LineSample.isLogLine("Dec  6 10:00:00 host sshd[12]: accepted"));
     assertTrue(LineSample.isLogLine("served in 12 ms, then FAILED"));
+    assertFalse(
+        LineSample.isLogLine("JSON over HTTP: see the README, INFORMATION_SCHEMA and the levels"));
+    assertTrue(LineSample.isLogLine("JSON over HTTP, then a WARNING from the README's step"));
+    assertTrue(LineSample.isLogLine("the JSON body had {\"LEVEL\": 3}"));
+  }
+
+  /** Pieces of access-log lines: quotes, methods, targets, protocols and statuses, glued. */
+  @Provide
+  Arbitrary<String> accessLines() {
+    Arbitrary<String> bits =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "\"",
+                "\"GET ",
+                "\"POST ",
+                "\"TRACE ",
+                "\"Get ",
+                "GET ",
+                "/api/v1?a=b",
+                "/x",
+                " HTTP/1.1",
+                " HTTP/2",
+                "\" ",
+                "200 ",
+                "404",
+                "5000 ",
+                " ",
+                "-",
+                "127.0.0.1 - - [06/Dec/2026:10:00:00 +0000] ",
+                "\u00e9"),
+            Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(4));
+    Arbitrary<String> noise = bits.list().ofMaxSize(5).map(l -> String.join("", l));
+    Arbitrary<String> request =
+        Combinators.combine(
+                Arbitraries.of("GET", "POST", "DELETE", "Get", "FETCH"),
+                Arbitraries.of("/", "/api/v1?a=b", "https://x/y", "/a b"),
+                Arbitraries.of("", " HTTP/1.1", " HTTP/2", " http/1.1"),
+                Arbitraries.of("200", "404", "20", "5000"))
+            .as(
+                (method, target, proto, status) ->
+                    '"' + method + ' ' + target + proto + "\" " + status + ' ');
+    return Combinators.combine(noise, request.list().ofMaxSize(2), noise)
+        .as((before, requests, after) -> before + String.join("", requests) + after);
   }
 
   /** Starts of lines in the six languages, glued to identifiers, spaces and punctuation. */
@@ -357,6 +414,21 @@ class LineRegexesTest {
             Arbitraries.of(
                 "ERROR",
                 "WARN",
+                "WARNING",
+                "INFO",
+                "TRACE",
+                "FATAL",
+                "FAILED",
+                "CRITICAL",
+                "SEVERE",
+                "SKIPPED",
+                "PASSED",
+                "PANIC",
+                "DEBUG",
+                "\"LEVEL\":",
+                "_",
+                "\u0301",
+                "\u0130",
                 "Info",
                 "DEBU",
                 "level",

@@ -72,12 +72,9 @@ public final class InMemoryCcrStore implements CcrStore {
   @Override
   public void put(CcrEntry entry) {
     String content = entry.content();
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    boolean utf8 =
-        !hasQuestionMark(bytes) || new String(bytes, StandardCharsets.UTF_8).equals(content);
-    if (!utf8) {
-      bytes = utf16(content); // an unpaired surrogate became '?'
-    }
+    // UTF-8 gives the same string back unless a surrogate is unpaired (the encoder makes it '?').
+    boolean utf8 = !hasLoneSurrogate(content);
+    byte[] bytes = utf8 ? content.getBytes(StandardCharsets.UTF_8) : utf16(content);
     if (bytes.length > maxBytes) {
       return; // could never fit; storing it would evict everything else for nothing
     }
@@ -137,13 +134,19 @@ public final class InMemoryCcrStore implements CcrStore {
   private record Stored(
       String description, boolean utf8, ByteRing.Record<Key> record, long storedAt) {}
 
-  /**
-   * {@return whether UTF-8 bytes hold a '?', which is what the encoder makes of a lone surrogate}
-   */
-  private static boolean hasQuestionMark(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b == '?') {
-        return true;
+  /** {@return whether a high surrogate lacks its low one after it, or a low one its high one} */
+  private static boolean hasLoneSurrogate(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++; // a pair
+        } else {
+          return true;
+        }
       }
     }
     return false;

@@ -134,6 +134,9 @@ class InMemoryCcrStoreTest {
             "Grüße, 東京, emoji \uD83D\uDE00 and 😀",
             "a lone surrogate \uD800 here",
             "lone \uDC00 low and a '?'",
+            "a pair the wrong way round \uDE00\uD83D",
+            "ends on a high surrogate \uD83D",
+            "\uDC00",
             "x".repeat(3_000_000) + "\u00e9".repeat(500_000)); // crosses direct segments
     for (int i = 0; i < contents.size(); i++) {
       store.put(entry("h" + i, "s", contents.get(i)));

@@ -132,7 +132,8 @@ public class LiveZoneCompressionTest {
   /**
    * A body the gateway reads on its event loop and finds nothing to compress in goes on at once,
    * even while every worker thread is busy (as under a burst of compressions); one with a tool
-   * output to compress waits for a worker, never compressing on the event loop.
+   * output to compress waits for a worker, never compressing on the event loop, and so does one too
+   * long to scan there.
    */
   @Test
   void aBodyWithNothingToCompressIsNotQueuedBehindBusyWorkers() throws Exception {
@@ -148,12 +149,18 @@ public class LiveZoneCompressionTest {
             },
             false);
       }
+      String words =
+          "Please read the whole design again and tell me what you would change first. "
+              .repeat(1_300);
+      String longAsked =
+          "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":"
+              + quoted(words.repeat(4))
+              + "}]}";
+      assertTrue(longAsked.length() > 256 * 1024);
       CompletableFuture<Tests.Reply> toolReply = null;
+      CompletableFuture<Tests.Reply> longReply = null;
       try {
         assertTrue(holding.await(10, TimeUnit.SECONDS), "every worker held");
-        String words =
-            "Please read the whole design again and tell me what you would change first. "
-                .repeat(1_300);
         String asked =
             "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":"
                 + quoted(words)
@@ -175,15 +182,29 @@ public class LiveZoneCompressionTest {
         toolReply =
             CompletableFuture.supplyAsync(
                 () -> fx.post("/v1/chat/completions", tool, "authorization", "Bearer sk-test-1"));
+        // A body too long to scan on the event loop (past 256 KB) waits for a worker as well,
+        // even with nothing in it to compress: the loop serves other connections meanwhile.
+        longReply =
+            CompletableFuture.supplyAsync(
+                () ->
+                    fx.post(
+                        "/v1/chat/completions", longAsked, "authorization", "Bearer sk-test-1"));
         Thread.sleep(300);
         assertFalse(toolReply.isDone(), "a tool output to compress waits for a worker");
+        assertFalse(longReply.isDone(), "so does a body too long to scan on the event loop");
       } finally {
         release.countDown();
       }
       assertEquals(200, toolReply.get(20, TimeUnit.SECONDS).status());
+      assertEquals(200, longReply.get(20, TimeUnit.SECONDS).status());
+      List<byte[]> forwarded = List.of(fx.openai.take().body(), fx.openai.take().body());
       assertTrue(
-          fx.openai.take().body().length < orders().length() / 2,
-          "compressed once a worker was free");
+          forwarded.stream().anyMatch(body -> body.length < orders().length() / 2),
+          "the tool output compressed once a worker was free");
+      byte[] longBytes = longAsked.getBytes(StandardCharsets.UTF_8);
+      assertTrue(
+          forwarded.stream().anyMatch(body -> Arrays.equals(body, longBytes)),
+          "the long body forwarded as it came");
     }
   }
 

@@ -64,6 +64,25 @@ public final class LineSample {
           "\\b(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|SEVERE|PANIC|FAILED|PASSED|SKIPPED)\\b"
               + "|(?i:\\blevel=|\"level\":|\\bpanic:)");
 
+  /** {@link #ASCII_KIND}: an ASCII letter, digit or '_'. */
+  private static final byte WORD_CHAR = 1;
+
+  /** {@link #ASCII_KIND}: a character {@link #mayStartLogWord} looks further at. */
+  private static final byte MAY_START = 2;
+
+  /** {@link #WORD_CHAR} and {@link #MAY_START} by ASCII character: one load in the scan's loop. */
+  private static final byte[] ASCII_KIND = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      boolean word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      ASCII_KIND[c] =
+          (byte)
+              ((word || c == '_' ? WORD_CHAR : 0)
+                  | ("EWIDTFCSPpLl\"".indexOf(c) >= 0 ? MAY_START : 0));
+    }
+  }
+
   private final List<String> lines;
 
   LineSample(List<String> lines) {
@@ -252,12 +271,13 @@ public final class LineSample {
   static boolean holdsLogWord(String line) {
     Matcher matcher = null;
     int n = line.length();
+    // Every alternative but "level": begins with \b before a word character: not after an ASCII
+    // letter, digit or '_' (which \b counts as word characters too).
     boolean afterWordChar = false;
     for (int j = 0; j < n; j++) {
       char c = line.charAt(j);
-      // Every alternative but "level": begins with \b before a word character: not after an
-      // ASCII letter, digit or '_' (which \b counts as word characters too).
-      if ((!afterWordChar || c == '"') && mayStartLogWord(line, j)) {
+      byte kind = c < 128 ? ASCII_KIND[c] : 0;
+      if ((kind & MAY_START) != 0 && (!afterWordChar || c == '"') && mayStartLogWord(line, j)) {
         if (matcher == null) {
           matcher = LOG_WORD.matcher(line).useTransparentBounds(true);
         }
@@ -265,7 +285,7 @@ public final class LineSample {
           return true;
         }
       }
-      afterWordChar = isAsciiWordChar(c);
+      afterWordChar = (kind & WORD_CHAR) != 0;
     }
     return false;
   }
@@ -323,10 +343,6 @@ public final class LineSample {
         && line.charAt(3) == ' '
         && (line.charAt(4) == ' ' || line.charAt(4) >= '0' && line.charAt(4) <= '9')
         && matchesAt(line, 5, "d dd:dd:dd ");
-  }
-
-  private static boolean isAsciiWordChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
   private static boolean isLower(char c) {
@@ -440,12 +456,8 @@ public final class LineSample {
       return false;
     }
     int[] counts = new int[lines.size()];
-    // Words per line, for the last check below, counted in the same pass over each line.
-    double words = 0;
     for (int i = 0; i < counts.length; i++) {
-      long countAndWords = countAndWords(lines.get(i), delimiter);
-      counts[i] = (int) (countAndWords >>> 32);
-      words += (int) countAndWords;
+      counts[i] = count(lines.get(i), delimiter);
     }
     // The most frequent count, the larger one on a tie: runs of a sorted copy, in ascending order.
     Arrays.sort(counts);
@@ -465,8 +477,37 @@ public final class LineSample {
     if (best == 0 || (double) bestFreq / lines.size() < share) {
       return false;
     }
-    // Prose has commas too; cells of a real table are short.
+    // Prose has commas too; cells of a real table are short. (Counted only now: prose whose
+    // lines hold different numbers of commas is ruled out above without reading it word by word.)
+    double words = 0;
+    for (String line : lines) {
+      words += splitLength(line);
+    }
     return words / lines.size() / (best + 1) <= 3.0;
+  }
+
+  /**
+   * {@return the count of {@code delimiter} outside double quotes}, by {@code indexOf} alone in a
+   * line without a quote
+   */
+  static int count(String line, char delimiter) {
+    int n = 0;
+    if (line.indexOf('"') < 0) {
+      for (int i = line.indexOf(delimiter); i >= 0; i = line.indexOf(delimiter, i + 1)) {
+        n++;
+      }
+      return n;
+    }
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == delimiter && !quoted) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
@@ -475,34 +516,19 @@ public final class LineSample {
    * (trailing empty elements are removed, so a line of white space only yields none at all).
    */
   static int splitLength(String line) {
-    return (int)
-        countAndWords(line, '\n'); // the words half; no line holds '\n', so nothing to count
-  }
-
-  /**
-   * The count of {@code delimiter} outside quotes, shifted left 32, or-ed with {@link
-   * #splitLength}: both from one pass over the line.
-   */
-  static long countAndWords(String line, char delimiter) {
-    int n = 0;
-    boolean quoted = false;
+    if (line.isEmpty()) {
+      return 1;
+    }
     int runs = 0;
     boolean inRun = false;
     for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == delimiter && !quoted) {
-        n++;
-      }
-      boolean space = isAsciiSpace(c);
+      boolean space = isAsciiSpace(line.charAt(i));
       if (!space && !inRun) {
         runs++;
       }
       inRun = !space;
     }
-    int words = line.isEmpty() ? 1 : runs == 0 ? 0 : runs + (isAsciiSpace(line.charAt(0)) ? 1 : 0);
-    return (long) n << 32 | words;
+    return runs == 0 ? 0 : runs + (isAsciiSpace(line.charAt(0)) ? 1 : 0);
   }
 
   private double ratio(int hits) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proxy load harness: added latency (proxy minus direct) and 64-connection throughput, all on 127.0.0.1.
 # Usage: headroom-bench/run-proxy-bench.sh [rounds] [requestsPerRound] [throughputSeconds]
-#        [pass|compress|session|replay] [--proxy-command CMD...]  (modes: see ProxyLoadHarness)
+#        [pass|prose|compress|session|replay] [--proxy-command CMD...]  (modes: see ProxyLoadHarness)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl headroom-bench -am)

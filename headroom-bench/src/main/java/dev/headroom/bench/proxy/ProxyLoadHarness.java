@@ -33,19 +33,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * upstream, the proxy and the load generator each get their own Vert.x instance.
  *
  * <p>Usage: {@code ProxyLoadHarness [rounds] [requestsPerRound] [throughputSeconds]
- * [pass|compress|session|replay] [--proxy-command CMD…]}; defaults 12 200 10 pass. Without {@code
- * --proxy-command} the proxy runs in this JVM (a diagnostic); with it, CMD starts it as users run
- * it (for example {@code ./headroom proxy} or {@code headroom-proxy-vertx/target/image/bin/headroom
- * proxy}), with nothing added but {@code --port 0}, the upstream URLs and a GC log ({@link
- * ProxyProcess}), and the harness also reports its boot time, RSS and collector pauses. {@code
- * pass}: bodies with nothing to compress (in-process, compression off); {@code compress}: bodies
- * whose newest tool output is a JSON array; {@code session}: an agent's later turn, a history of
- * tool calls and their JSON outputs of the given size and a short question last (nothing to
- * compress: the outputs are older than the newest user text), sent to a gateway that has already
- * compressed one request, as a gateway in use has; {@code replay}: an agent's session whose every
- * turn ends on a new tool output, sent turn by turn first (each output compressed while it was the
- * newest), then its last turn measured: every tool output of it replayed as compressed before (the
- * steady state of an agent session, less the newest output's own compression; 10 KB to 1 MB).
+ * [pass|prose|compress|session|replay] [--proxy-command CMD…]}; defaults 12 200 10 pass. Without
+ * {@code --proxy-command} the proxy runs in this JVM (a diagnostic); with it, CMD starts it as
+ * users run it (for example {@code ./headroom proxy} or {@code
+ * headroom-proxy-vertx/target/image/bin/headroom proxy}), with nothing added but {@code --port 0},
+ * the upstream URLs and a GC log ({@link ProxyProcess}), and the harness also reports its boot
+ * time, RSS and collector pauses. {@code pass}: bodies with nothing to compress, one line of filler
+ * words (in-process, compression off); {@code prose}: the same request, its text paragraphs of
+ * ordinary English with line breaks (the gateway's check that the text is the user's own words
+ * reads its start line by line); {@code compress}: bodies whose newest tool output is a JSON array;
+ * {@code session}: an agent's later turn, a history of tool calls and their JSON outputs of the
+ * given size and a short question last (nothing to compress: the outputs are older than the newest
+ * user text), sent to a gateway that has already compressed one request, as a gateway in use has;
+ * {@code replay}: an agent's session whose every turn ends on a new tool output, sent turn by turn
+ * first (each output compressed while it was the newest), then its last turn measured: every tool
+ * output of it replayed as compressed before (the steady state of an agent session, less the newest
+ * output's own compression; 10 KB to 1 MB).
  */
 public final class ProxyLoadHarness {
 
@@ -72,6 +75,7 @@ public final class ProxyLoadHarness {
     // "compress": compression on, each body a chat request whose latest tool output is a JSON
     // array.
     compress = args.length > 3 && args[3].equals("compress");
+    prose = args.length > 3 && args[3].equals("prose");
     session = args.length > 3 && args[3].equals("session");
     replay = args.length > 3 && args[3].equals("replay");
     int commandAt = Arrays.asList(args).indexOf("--proxy-command");
@@ -111,7 +115,7 @@ public final class ProxyLoadHarness {
                   .openaiApiUrl("http://127.0.0.1:" + direct)
                   .anthropicApiUrl("http://127.0.0.1:" + direct)
                   .extensions(PipelineExtensions.none())
-                  .compression(compress || session || replay)
+                  .compression(compress || prose || session || replay)
                   .compressionBudget(Duration.ofSeconds(1))
                   .build());
       viaProxy = await(proxy.start());
@@ -394,6 +398,7 @@ public final class ProxyLoadHarness {
   private static final AtomicLong KEYS = new AtomicLong();
 
   private static boolean compress;
+  private static boolean prose;
   private static boolean session;
   private static boolean replay;
 
@@ -410,7 +415,9 @@ public final class ProxyLoadHarness {
     if (replay) {
       return Buffer.buffer(LAST_TURNS.computeIfAbsent(size, ProxyLoadHarness::lastTurn));
     }
-    return session ? sessionBody(size) : compress ? toolOutputBody(size) : paddedBody(size);
+    return session
+        ? sessionBody(size)
+        : compress ? toolOutputBody(size) : prose ? proseBody(size) : paddedBody(size);
   }
 
   /**
@@ -572,6 +579,49 @@ public final class ProxyLoadHarness {
       text.append("lorem ipsum ");
     }
     text.setLength(size - tail.length());
+    text.append(tail);
+    return Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sentences of a user's message: commas, acronyms, numbers, no word a log line is told by. */
+  private static final List<String> SENTENCES =
+      List.of(
+          "We moved the billing service to the new cluster last week, and since then the nightly"
+              + " export has been taking about twice as long as before.",
+          "The JSON it writes is the same, byte for byte, so I do not think the serializer is the"
+              + " problem.",
+          "What changed is the network path: the export now reads from the replica in the other"
+              + " region over HTTP rather than from the local disk.",
+          "I measured a few runs by hand, 41, 44 and 47 minutes, where it used to finish in 20 to"
+              + " 25.",
+          "Could you look at the attached design and tell me which of the three options you would"
+              + " try first, and why?",
+          "The team would rather not add a cache in front of the replica, because the data has to"
+              + " be fresh when the finance people open it in the morning.",
+          "We also have a budget for one more VM, but nobody is sure it would help if the time goes"
+              + " into waiting on the network.",
+          "If you need numbers from the dashboards, say which ones, and I will paste them in the"
+              + " next message.",
+          "Please keep the answer short: a ranked list with one or two sentences each is plenty.",
+          "One more thing: the export runs at 02:00 UTC, when the replica is also taking its own"
+              + " backup.");
+
+  /**
+   * @param size about how many bytes
+   * @return a chat request whose only message is paragraphs of a user's prose, four sentences each,
+   *     separated by blank lines (escaped in the JSON string, as every client sends them)
+   */
+  private static Buffer proseBody(int size) {
+    String head = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"";
+    String tail = "\"}]}";
+    StringBuilder text = new StringBuilder(size).append(head);
+    for (int i = 0; text.length() < size - tail.length(); i++) {
+      text.append(SENTENCES.get(i % SENTENCES.size())).append(i % 4 == 3 ? "\\n\\n" : " ");
+    }
+    text.setLength(size - tail.length());
+    if (text.charAt(text.length() - 1) == '\\') {
+      text.setCharAt(text.length() - 1, ' '); // not half an escape
+    }
     text.append(tail);
     return Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8));
   }

@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finishes the jlink image after jlink made it (run by the build as a single-file program: {@code
@@ -94,7 +94,9 @@ public final class FinishImage {
     }
     List<String> listed = Files.readAllLines(classList);
     List<String> missed = TIMING_DEPENDENT.stream().filter(name -> !listed.contains(name)).toList();
-    Files.write(classList, missed, StandardOpenOption.APPEND);
+    // Written whole, each line ended: an append would join the first name to a last line the JVM
+    // left without its newline.
+    Files.write(classList, Stream.concat(listed.stream(), missed.stream()).toList());
     run(
         List.of(
             java,

@@ -1,5 +1,6 @@
 package dev.headroom.bench;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -9,6 +10,60 @@ import java.util.Random;
 public final class Samples {
 
   private Samples() {}
+
+  /** Sentences of a user's message: commas, acronyms, numbers, no word a log line is told by. */
+  private static final List<String> SENTENCES =
+      List.of(
+          "We moved the billing service to the new cluster last week, and since then the nightly"
+              + " export has been taking about twice as long as before.",
+          "The JSON it writes is the same, byte for byte, so I do not think the serializer is the"
+              + " problem.",
+          "What changed is the network path: the export now reads from the replica in the other"
+              + " region over HTTP rather than from the local disk.",
+          "I measured a few runs by hand, 41, 44 and 47 minutes, where it used to finish in 20 to"
+              + " 25.",
+          "Could you look at the attached design and tell me which of the three options you would"
+              + " try first, and why?",
+          "The team would rather not add a cache in front of the replica, because the data has to"
+              + " be fresh when the finance people open it in the morning.",
+          "We also have a budget for one more VM, but nobody is sure it would help if the time goes"
+              + " into waiting on the network.",
+          "If you need numbers from the dashboards, say which ones, and I will paste them in the"
+              + " next message.",
+          "Please keep the answer short: a ranked list with one or two sentences each is plenty.",
+          "One more thing: the export runs at 02:00 UTC, when the replica is also taking its own"
+              + " backup.");
+
+  /**
+   * @param bytes about how many characters
+   * @param wrapped whether the lines are broken at 72 columns, as a message written in an editor;
+   *     otherwise each paragraph is one line, as typed into a chat box
+   * @return a user's message: paragraphs of four sentences of ordinary English (commas, acronyms,
+   *     numbers, no word a log line is told by), separated by blank lines
+   */
+  public static String userProse(int bytes, boolean wrapped) {
+    StringBuilder text = new StringBuilder(bytes + 200);
+    int column = 0;
+    for (int i = 0; text.length() < bytes; i++) {
+      for (String word : SENTENCES.get(i % SENTENCES.size()).split(" ")) {
+        if (column > 0 && (!wrapped || column + 1 + word.length() <= 72)) {
+          text.append(' ');
+          column++;
+        } else if (column > 0) {
+          text.append('\n');
+          column = 0;
+        }
+        text.append(word);
+        column += word.length();
+      }
+      if (i % 4 == 3) {
+        text.append("\n\n");
+        column = 0;
+      }
+    }
+    text.setLength(bytes);
+    return text.toString();
+  }
 
   /**
    * @param type one of log, json_array, json_object, search, diff, table, html, code

@@ -1,6 +1,8 @@
 package dev.headroom.bench.proxy;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.headroom.api.PipelineExtensions;
+import dev.headroom.bench.Samples;
 import dev.headroom.proxy.HeadroomProxy;
 import dev.headroom.proxy.ProxyOptions;
 import io.vertx.core.Future;
@@ -583,29 +585,6 @@ public final class ProxyLoadHarness {
     return Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sentences of a user's message: commas, acronyms, numbers, no word a log line is told by. */
-  private static final List<String> SENTENCES =
-      List.of(
-          "We moved the billing service to the new cluster last week, and since then the nightly"
-              + " export has been taking about twice as long as before.",
-          "The JSON it writes is the same, byte for byte, so I do not think the serializer is the"
-              + " problem.",
-          "What changed is the network path: the export now reads from the replica in the other"
-              + " region over HTTP rather than from the local disk.",
-          "I measured a few runs by hand, 41, 44 and 47 minutes, where it used to finish in 20 to"
-              + " 25.",
-          "Could you look at the attached design and tell me which of the three options you would"
-              + " try first, and why?",
-          "The team would rather not add a cache in front of the replica, because the data has to"
-              + " be fresh when the finance people open it in the morning.",
-          "We also have a budget for one more VM, but nobody is sure it would help if the time goes"
-              + " into waiting on the network.",
-          "If you need numbers from the dashboards, say which ones, and I will paste them in the"
-              + " next message.",
-          "Please keep the answer short: a ranked list with one or two sentences each is plenty.",
-          "One more thing: the export runs at 02:00 UTC, when the replica is also taking its own"
-              + " backup.");
-
   /**
    * @param size about how many bytes
    * @return a chat request whose only message is paragraphs of a user's prose, four sentences each,
@@ -614,16 +593,14 @@ public final class ProxyLoadHarness {
   private static Buffer proseBody(int size) {
     String head = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"";
     String tail = "\"}]}";
-    StringBuilder text = new StringBuilder(size).append(head);
-    for (int i = 0; text.length() < size - tail.length(); i++) {
-      text.append(SENTENCES.get(i % SENTENCES.size())).append(i % 4 == 3 ? "\\n\\n" : " ");
-    }
-    text.setLength(size - tail.length());
-    if (text.charAt(text.length() - 1) == '\\') {
-      text.setCharAt(text.length() - 1, ' '); // not half an escape
-    }
-    text.append(tail);
-    return Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8));
+    int room = size - head.length() - tail.length();
+    String quoted = quoted(Samples.userProse(room, false));
+    quoted = quoted(Samples.userProse(room - (quoted.length() - room), false)); // less the escapes
+    return Buffer.buffer((head + quoted + tail).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String quoted(String text) {
+    return new String(JsonStringEncoder.getInstance().quoteAsString(text));
   }
 
   private static String label(int size) {

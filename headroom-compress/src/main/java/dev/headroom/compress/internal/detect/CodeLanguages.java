@@ -75,6 +75,21 @@ final class CodeLanguages {
   private static final List<Language> IN_ORDER = List.copyOf(LANGUAGES.values());
   private static final List<String> NAMES = List.copyOf(LANGUAGES.keySet());
 
+  /**
+   * By ASCII character, the languages (bit k for {@code IN_ORDER.get(k)}) with a start word that
+   * begins with it: a line whose code starts with another character is not tried against their
+   * start words at all.
+   */
+  private static final int[] BY_FIRST_CHAR = new int[128];
+
+  static {
+    for (int k = 0; k < IN_ORDER.size(); k++) {
+      for (String start : IN_ORDER.get(k).starts()) {
+        BY_FIRST_CHAR[start.charAt(0)] |= 1 << k;
+      }
+    }
+  }
+
   private CodeLanguages() {}
 
   static Optional<String> detect(List<String> lines) {
@@ -82,9 +97,12 @@ final class CodeLanguages {
     int[] scores = new int[IN_ORDER.size()];
     for (String line : lines) {
       int indent = indent(line); // once per line, not once per language
+      char first = indent < line.length() ? line.charAt(indent) : 0;
+      int byFirst = first < 128 ? BY_FIRST_CHAR[first] : 0;
       for (int k = 0; k < matchers.length; k++) {
         Language language = IN_ORDER.get(k);
-        if (!mayMatch(line, indent, language)) {
+        boolean mayStart = (byFirst & 1 << k) != 0;
+        if (!mayStart && language.anywhere() == null || !mayMatch(line, indent, language)) {
           continue;
         }
         if (matchers[k] == null) {

@@ -43,21 +43,6 @@ public final class LineSample {
           "(?i:goroutine \\d|\\s+at \\S|\\s*Traceback|\\s*error(?:\\[E\\d+\\])?:|\\s*warning:"
               + "|\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task))");
 
-  /** The words {@link #LOG_START}'s alternatives begin with, once white space is skipped. */
-  private static final String[] LOG_STARTS = {
-    "goroutine ",
-    "at ",
-    "traceback",
-    "error",
-    "warning:",
-    "compiling",
-    "finished",
-    "running",
-    "downloaded",
-    "build",
-    "> task"
-  };
-
   /** The alternatives of {@link #LOG} that may match anywhere in a line: level words and fields. */
   private static final Pattern LOG_WORD =
       Pattern.compile(
@@ -244,21 +229,35 @@ public final class LineSample {
   }
 
   /**
-   * A necessary condition for {@link #LOG_START} to match: one of {@link #LOG_STARTS} in any case
-   * after ASCII white space ({@code \s}). Most lines of prose start with none of them, and the
-   * regex is not run.
+   * A necessary condition for {@link #LOG_START} to match: the word one of its alternatives begins
+   * with, in any case, after ASCII white space ({@code \s}). Most lines of prose start with none of
+   * them, and the regex is not run.
    */
   private static boolean mayStartLogLine(String line) {
     int i = 0;
     while (i < line.length() && isAsciiSpace(line.charAt(i))) {
       i++;
     }
-    for (String start : LOG_STARTS) {
-      if (line.regionMatches(true, i, start, 0, start.length())) {
-        return true;
-      }
+    if (i == line.length()) {
+      return false;
     }
-    return false;
+    // The regex folds ASCII case only: an alternative's first letter is that letter or its capital.
+    String start =
+        switch (line.charAt(i) | 0x20) {
+          case 'g' -> "goroutine ";
+          case 'a' -> "at ";
+          case 't' -> "traceback";
+          case 'e' -> "error";
+          case 'w' -> "warning:";
+          case 'c' -> "compiling";
+          case 'f' -> "finished";
+          case 'r' -> "running";
+          case 'd' -> "downloaded";
+          case 'b' -> "build";
+          case '>' -> "> task";
+          default -> null;
+        };
+    return start != null && line.regionMatches(true, i, start, 0, start.length());
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
@@ -93,6 +94,36 @@ class LineRegexesTest {
             CodeLanguages.mayMatch(line, language.getValue()), language.getKey() + ": " + line);
       }
     }
+  }
+
+  @Property(tries = 2000)
+  void theLanguageDetectedIsTheOneEveryPatternOnEveryLineWouldPick(
+      @ForAll("codeLineLists") List<String> lines) {
+    List<String> names = List.copyOf(CodeLanguages.LANGUAGES.keySet());
+    int[] scores = new int[names.size()];
+    for (String line : lines) {
+      for (int k = 0; k < names.size(); k++) {
+        if (CodeLanguages.LANGUAGES.get(names.get(k)).pattern().matcher(line).lookingAt()) {
+          scores[k]++;
+        }
+      }
+    }
+    int best = -1;
+    for (int k = 0; k < scores.length; k++) {
+      if (scores[k] > 0 && (best < 0 || scores[k] > scores[best])) {
+        best = k;
+      }
+    }
+    boolean found = best >= 0 && scores[best] >= 3 && scores[best] >= lines.size() / 20;
+    assertEquals(
+        found ? Optional.of(names.get(best)) : Optional.empty(),
+        CodeLanguages.detect(lines),
+        String.join("\n", lines));
+  }
+
+  @Provide
+  Arbitrary<List<String>> codeLineLists() {
+    return codeLines().list().ofMinSize(3).ofMaxSize(12);
   }
 
   @Property(tries = 3000)

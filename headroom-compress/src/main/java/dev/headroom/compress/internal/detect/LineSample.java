@@ -322,7 +322,10 @@ public final class LineSample {
         return line.regionMatches(true, j, "panic:", 0, 6);
       case 'L':
       case 'l':
-        return line.regionMatches(true, j, "level=", 0, 6);
+        // The second letter first: most words that start with an l are not "level".
+        return j + 1 < line.length()
+            && (line.charAt(j + 1) | 0x20) == 'e'
+            && line.regionMatches(true, j, "level=", 0, 6);
       case '"':
         return line.regionMatches(true, j, "\"level\":", 0, 8);
       default:

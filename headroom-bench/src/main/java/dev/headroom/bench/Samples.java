@@ -5,11 +5,10 @@ import java.util.Random;
 
 /**
  * Deterministic synthetic inputs of a given size for each content type, shaped like the tool
- * outputs the compressors see: mostly routine lines or rows with a few errors and one answer.
+ * outputs the compressors see: mostly routine lines or rows with a few errors and one answer; and a
+ * user's own prose ({@link #userProse}).
  */
 public final class Samples {
-
-  private Samples() {}
 
   /** Sentences of a user's message: commas, acronyms, numbers, no word a log line is told by. */
   private static final List<String> SENTENCES =
@@ -33,6 +32,8 @@ public final class Samples {
           "Please keep the answer short: a ranked list with one or two sentences each is plenty.",
           "One more thing: the export runs at 02:00 UTC, when the replica is also taking its own"
               + " backup.");
+
+  private Samples() {}
 
   /**
    * @param bytes about how many characters

@@ -1,5 +1,6 @@
 package dev.headroom.bench;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.List;
 import java.util.Random;
 
@@ -34,6 +35,26 @@ public final class Samples {
               + " backup.");
 
   private Samples() {}
+
+  /**
+   * @param chars how many characters
+   * @return one line of filler words ("lorem ipsum …"), on which the check that a text is the
+   *     user's own prose is cheap
+   */
+  public static String filler(int chars) {
+    return "lorem ipsum ".repeat(chars / 12 + 1).substring(0, chars);
+  }
+
+  /**
+   * @param text the user's text
+   * @return a chat completions request for gpt-4o whose only message is {@code text} from the user,
+   *     escaped in its JSON string as every client sends it
+   */
+  public static String userRequest(String text) {
+    return "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\""
+        + new String(JsonStringEncoder.getInstance().quoteAsString(text))
+        + "\"}]}";
+  }
 
   /**
    * @param bytes about how many characters

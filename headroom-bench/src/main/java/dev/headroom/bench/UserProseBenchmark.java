@@ -1,6 +1,5 @@
 package dev.headroom.bench;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.headroom.compress.BlockDecision;
 import dev.headroom.compress.CompressContext;
 import dev.headroom.compress.Compressor;
@@ -53,16 +52,12 @@ public class UserProseBenchmark {
   public void setUp() {
     String content =
         switch (text) {
-          case "filler" -> "lorem ipsum ".repeat(bytes / 12 + 1).substring(0, bytes);
+          case "filler" -> Samples.filler(bytes);
           case "paragraphs" -> Samples.userProse(bytes, false);
           case "wrapped" -> Samples.userProse(bytes, true);
           default -> throw new IllegalArgumentException("text=" + text);
         };
-    body =
-        ("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\""
-                + new String(JsonStringEncoder.getInstance().quoteAsString(content))
-                + "\"}]}")
-            .getBytes(StandardCharsets.UTF_8);
+    body = Samples.userRequest(content).getBytes(StandardCharsets.UTF_8);
     rewriter =
         LiveZoneRewriter.create(
             Compressor.create(), LiveZoneOptions.defaults(), ReplayMemory.inMemory());

@@ -1,6 +1,5 @@
 package dev.headroom.bench.proxy;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.headroom.api.PipelineExtensions;
 import dev.headroom.bench.Samples;
 import dev.headroom.proxy.HeadroomProxy;
@@ -572,35 +571,24 @@ public final class ProxyLoadHarness {
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The {@code pass} body: a chat request of exactly {@code size} bytes, its text filler. */
   private static Buffer paddedBody(int size) {
-    String head = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"";
-    String tail = "\"}]}";
-    StringBuilder text = new StringBuilder(size);
-    text.append(head);
-    while (text.length() < size - tail.length()) {
-      text.append("lorem ipsum ");
-    }
-    text.setLength(size - tail.length());
-    text.append(tail);
-    return Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8));
+    int room = size - Samples.userRequest("").length();
+    return Buffer.buffer(
+        Samples.userRequest(Samples.filler(room)).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
    * @param size about how many bytes
-   * @return a chat request whose only message is paragraphs of a user's prose, four sentences each,
-   *     separated by blank lines (escaped in the JSON string, as every client sends them)
+   * @return the {@code prose} body: a chat request whose only message is paragraphs of a user's
+   *     prose ({@link Samples#userProse}), its line breaks escaped as every client sends them
    */
   private static Buffer proseBody(int size) {
-    String head = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"";
-    String tail = "\"}]}";
-    int room = size - head.length() - tail.length();
-    String quoted = quoted(Samples.userProse(room, false));
-    quoted = quoted(Samples.userProse(room - (quoted.length() - room), false)); // less the escapes
-    return Buffer.buffer((head + quoted + tail).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String quoted(String text) {
-    return new String(JsonStringEncoder.getInstance().quoteAsString(text));
+    int room = size - Samples.userRequest("").length();
+    String first = Samples.userRequest(Samples.userProse(room, false));
+    // Less the escapes the first one took, so the request comes out at about size bytes.
+    String request = Samples.userRequest(Samples.userProse(room - (first.length() - size), false));
+    return Buffer.buffer(request.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String label(int size) {

@@ -1,5 +1,6 @@
 package dev.headroom.bench.proxy;
 
+import dev.headroom.bench.Samples;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -112,7 +113,7 @@ public final class ProxySoak {
   private static Buffer chat(int chars) {
     return Buffer.buffer(
         ("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\""
-                + "lorem ipsum ".repeat(chars / 12 + 1).substring(0, chars)
+                + Samples.filler(chars)
                 + "\"}]}")
             .getBytes(StandardCharsets.UTF_8));
   }

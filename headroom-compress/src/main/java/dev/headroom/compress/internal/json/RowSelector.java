@@ -273,7 +273,10 @@ public final class RowSelector {
     return top;
   }
 
-  /** Numbers far from their field's median (robust z-score), and lone negatives among positives. */
+  /**
+   * Numbers far from their field's median (robust z-score), and lone negatives or zeros among
+   * positives.
+   */
   private static void outliers(List<Column> columns, int n, BitSet important) {
     if (n < 8) {
       return;
@@ -296,17 +299,25 @@ public final class RowSelector {
       double median = kth(Arrays.copyOf(xs, m), m / 2);
       double[] dev = new double[m];
       int negatives = 0;
+      int zeros = 0;
       for (int k = 0; k < m; k++) {
         dev[k] = Math.abs(xs[k] - median);
         negatives += xs[k] < 0 ? 1 : 0;
+        zeros += xs[k] == 0 ? 1 : 0;
       }
       double mad = kth(dev, m / 2) * 1.4826;
       boolean loneNegatives = negatives > 0 && negatives * 50L <= m;
+      // A count that is 0 in one row of fifty and positive in the rest: nothing in stock, no
+      // replica ready, no space left. It sits near the others, so the z-score misses it.
+      boolean loneZeros = negatives == 0 && zeros > 0 && zeros * 50L <= m;
       for (int k = 0; k < m; k++) {
         double v = xs[k];
         double z = mad > 0 ? Math.abs(v - median) / mad : 0;
         if (loneNegatives && v < 0) {
           z = Math.max(z, 100);
+        }
+        if (loneZeros && v == 0) {
+          z = Math.max(z, 50);
         }
         if (z >= 8) {
           score[rowsOf[k]] = Math.max(score[rowsOf[k]], z);

@@ -63,11 +63,19 @@ public final class TableCompressor implements ContentCompressor {
       return Optional.empty();
     }
     // Each row's cells go straight into their columns: no list per row.
-    Columns table = Columns.forTable(cells(lines.content(header), delimiter), rowCount);
+    String head = lines.content(header);
+    int words = delimiter == ' ' ? wordColumns(head, rowLines) : 0;
+    Columns table =
+        Columns.forTable(
+            words > 0 ? List.of(WHITESPACE.split(head.strip())) : cells(head, delimiter), rowCount);
     CellSink sink = table::cell;
     for (int k = 0; k < rowCount; k++) {
       table.startRow(k);
-      forEachCell(rowLines.get(k), delimiter, sink);
+      if (words > 0) {
+        forEachWord(rowLines.get(k), words, sink);
+      } else {
+        forEachCell(rowLines.get(k), delimiter, sink);
+      }
     }
     // The first rows are kept as a sample by the selector, so the summary counts only what is
     // dropped.
@@ -100,6 +108,40 @@ public final class TableCompressor implements ContentCompressor {
       }
     }
     return ' ';
+  }
+
+  /**
+   * How many columns a table read word by word has, or 0 to read it by its runs of two or more
+   * spaces. {@code ps aux}, {@code lsof} and {@code netstat} put single spaces between header words
+   * and pad each row's numbers to their own widths, so their runs of spaces cut the rows at
+   * different places from row to row; every row does have at least one word per header word, the
+   * last column taking the rest (a command line). {@code docker ps} has single spaces inside its
+   * header's names ({@code CONTAINER ID}) and its cells ({@code Up 2 hours}), but its rows cut by
+   * runs of spaces agree with its header, so it stays as it is.
+   */
+  static int wordColumns(String header, List<String> rows) {
+    int aligned = SPLIT_ALIGNED.split(header.strip()).length;
+    int words = WHITESPACE.split(header.strip()).length;
+    if (words <= aligned || words < 3) {
+      return 0;
+    }
+    int checked = Math.min(rows.size(), 200);
+    int agree = 0;
+    int fit = 0;
+    for (int k = 0; k < checked; k++) {
+      String row = rows.get(k).strip();
+      agree += SPLIT_ALIGNED.split(row).length == aligned ? 1 : 0;
+      fit += WHITESPACE.split(row, words).length == words ? 1 : 0;
+    }
+    return agree * 2 < checked && fit * 10 >= checked * 9 ? words : 0;
+  }
+
+  /** The row's first {@code columns - 1} words and then the rest of it, each a cell. */
+  static void forEachWord(String line, int columns, CellSink sink) {
+    String[] cells = WHITESPACE.split(line.strip(), columns);
+    for (int c = 0; c < cells.length; c++) {
+      sink.cell(c, cells[c], 0, cells[c].length());
+    }
   }
 
   /** Splits a row into trimmed cells, honouring double quotes for CSV. */

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.compress.internal.spi.Inputs;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TableCompressorTest {
@@ -76,6 +79,102 @@ class TableCompressorTest {
     assertTrue(out.contains("|    88312 | disputed |   10.50 |"), out);
     assertTrue(out.contains("| order_id | status   | total   |"));
     assertTrue(out.contains("(100 rows)"));
+    assertEquals(List.of(), Inputs.foreignLines(in, out));
+  }
+
+  /** {@code ps aux}: single spaces in the header, numbers padded to their own widths per row. */
+  private static String psAux(int hog) {
+    Random random = new Random(7);
+    StringBuilder b =
+        new StringBuilder(
+            "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n");
+    for (int i = 0; i < 150; i++) {
+      int pid = 900 + i * 37;
+      if (i == hog) {
+        b.append("app       ")
+            .append(pid)
+            .append("  97.3 61.2 18234112 9873412 ?    Rl   Nov30 812:11 /usr/bin/java -jar")
+            .append(" /srv/report-builder.jar --nightly\n");
+      } else {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-9s %6d  %d.%d  %d.%d %6d %5d ?        Ss   Nov30   0:%02d /usr/sbin/d%d --config"
+                    + " /etc/d%d.conf%n",
+                List.of("root", "app", "postgres", "www-data").get(random.nextInt(4)),
+                pid,
+                random.nextInt(4),
+                random.nextInt(10),
+                random.nextInt(3),
+                random.nextInt(10),
+                10_000 + random.nextInt(900_000),
+                1_000 + random.nextInt(90_000),
+                random.nextInt(60),
+                i,
+                i));
+      }
+    }
+    return b.toString();
+  }
+
+  @Test
+  void psAuxKeepsTheProcessHoldingTheMemoryThoughNoWordOfTheQuestionIsInIt() {
+    String in = psAux(83);
+    String out =
+        new TableCompressor()
+            .compress(Inputs.of(in, "Which process is eating all the memory?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains("97.3 61.2 18234112 9873412"), out);
+    assertTrue(out.contains("/srv/report-builder.jar --nightly\n"), out);
+    assertTrue(out.length() < in.length() / 4, out);
+    assertEquals(List.of(), Inputs.foreignLines(in, out));
+  }
+
+  @Test
+  void aTableIsReadWordByWordOnlyWhenItsRunsOfSpacesDisagreeWithItsHeader() {
+    List<String> ps = psAux(5).lines().toList();
+    assertEquals(11, TableCompressor.wordColumns(ps.get(0), ps.subList(1, ps.size())));
+    List<String> docker = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      docker.add(
+          String.format(
+              Locale.ROOT,
+              "%-14s nginx:1.27   \"nginx -g 'daemon of…\"   %d hours ago   Up %d hours   80/tcp"
+                  + "   web-%d",
+              "c0ffee" + (1000 + i),
+              1 + i % 9,
+              1 + i % 9,
+              i));
+    }
+    assertEquals(
+        0,
+        TableCompressor.wordColumns(
+            "CONTAINER ID   IMAGE        COMMAND                  CREATED       STATUS"
+                + "        PORTS    NAMES",
+            docker));
+  }
+
+  @Test
+  void aLoneZeroAmongPositiveCountsIsKept() {
+    Random random = new Random(11);
+    StringBuilder b = new StringBuilder("sku\twarehouse\ton_hand\treorder_point\n");
+    for (int i = 0; i < 400; i++) {
+      b.append("SKU-")
+          .append(500_000 + i)
+          .append("\tRTM-2\t")
+          .append(i == 271 ? 0 : 50 + random.nextInt(850))
+          .append('\t')
+          .append(10 + random.nextInt(40))
+          .append('\n');
+    }
+    String in = b.toString();
+    String out =
+        new TableCompressor()
+            .compress(Inputs.of(in, "Which SKU is out of stock?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains("SKU-500271\tRTM-2\t0\t"), out);
     assertEquals(List.of(), Inputs.foreignLines(in, out));
   }
 }

@@ -192,4 +192,36 @@ class ContentDetectorTest {
         BUILD FAILED in 4m 12s
         """));
   }
+
+  @Test
+  void kernelNpmAndBuildKitOutputAreLogs() {
+    assertEquals(
+        ContentType.LOG,
+        type(
+            """
+            [    0.915978] eth0: link up, 1000 Mbps full duplex
+            [    2.408358] EXT4-fs (nvme0n1p2): mounted filesystem with ordered data mode
+            [ 1103.804145] Out of memory: Killed process 48213 (report-builder)
+            [ 1106.675877] systemd[1]: report.service: Main process exited, code=killed
+            """));
+    assertEquals(
+        ContentType.LOG,
+        type(
+            """
+            npm warn deprecated inflight@1.0.6: This module is not supported
+            npm warn deprecated glob@7.2.3: Glob versions prior to v9 are no longer supported
+            npm error code ERESOLVE
+            npm error ERESOLVE unable to resolve dependency tree
+            """));
+    assertEquals(
+        ContentType.LOG,
+        type(
+            """
+            #11 [build 5/9] COPY src ./src
+            #11 DONE 0.2s
+            #12 [build 6/9] RUN ./gradlew bootJar --no-daemon
+            #12 41.22 > Task :compileJava FAILED
+            #12 ERROR: process "/bin/sh -c ./gradlew bootJar" did not complete successfully
+            """));
+  }
 }

@@ -26,9 +26,11 @@ public final class LineSample {
       Pattern.compile(
           "\\b(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|SEVERE|PANIC|FAILED|PASSED|SKIPPED)\\b"
               + "|(?i:\\blevel=|\"level\":|\\bpanic:|^goroutine \\d+|^\\s+at \\S|^\\s*Traceback|^\\s*error(?:\\[E\\d+\\])?:"
-              + "|^\\s*warning:|^\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task))"
+              + "|^\\s*warning:|^\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task)"
+              + "|^\\s*npm (?:warn|error|err!|notice) )"
               + "|^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|^\\[?\\d{2}:\\d{2}:\\d{2}"
-              + "|^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} ");
+              + "|^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} "
+              + "|^\\[ *\\d+\\.\\d{6}\\]|^#\\d+ (?:\\d+\\.\\d+ |\\[|DONE |CACHED|ERROR)");
   private static final Pattern LS_LONG =
       Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s");
   private static final Pattern ALIGNED_GAP = Pattern.compile("\\S {2,}(?=\\S)");
@@ -41,7 +43,8 @@ public final class LineSample {
   private static final Pattern LOG_START =
       Pattern.compile(
           "(?i:goroutine \\d|\\s+at \\S|\\s*Traceback|\\s*error(?:\\[E\\d+\\])?:|\\s*warning:"
-              + "|\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task))");
+              + "|\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task)"
+              + "|\\s*npm (?:warn|error|err!|notice) )");
 
   /** The alternatives of {@link #LOG} that may match anywhere in a line: level words and fields. */
   private static final Pattern LOG_WORD =
@@ -224,6 +227,8 @@ public final class LineSample {
   static boolean isLogLine(String line) {
     return startsWithTimestamp(line)
         || startsWithSyslogTime(line)
+        || startsWithKernelTime(line)
+        || startsWithBuildStep(line)
         || mayStartLogLine(line) && LOG_START.matcher(line).lookingAt()
         || holdsLogWord(line);
   }
@@ -255,6 +260,7 @@ public final class LineSample {
           case 'd' -> "downloaded";
           case 'b' -> "build";
           case '>' -> "> task";
+          case 'n' -> "npm ";
           default -> null;
         };
     return start != null && line.regionMatches(true, i, start, 0, start.length());
@@ -331,6 +337,66 @@ public final class LineSample {
       default:
         return false;
     }
+  }
+
+  /**
+   * {@code ^\\[ *\\d+\\.\\d{6}\\]}: the kernel's seconds since boot, as {@code dmesg} prints them
+   * ({@code [ 12.345678] eth0: link up}).
+   */
+  private static boolean startsWithKernelTime(String line) {
+    if (line.isEmpty() || line.charAt(0) != '[') {
+      return false;
+    }
+    int i = 1;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    int digits = i;
+    while (i < line.length() && isAsciiDigit(line.charAt(i))) {
+      i++;
+    }
+    return i > digits && matchesAt(line, i, ".dddddd]");
+  }
+
+  /**
+   * {@code ^#\\d+ (?:\\d+\\.\\d+ |\\[|DONE |CACHED|ERROR)}: a step of BuildKit's plain progress
+   * ({@code docker build --progress=plain}, and every CI log of one): {@code #12 41.22 > Task
+   * :compileJava FAILED}, {@code #12 [build 6/9] RUN ./gradlew}, {@code #12 DONE 0.3s}.
+   */
+  private static boolean startsWithBuildStep(String line) {
+    if (line.isEmpty() || line.charAt(0) != '#') {
+      return false;
+    }
+    int i = 1;
+    while (i < line.length() && isAsciiDigit(line.charAt(i))) {
+      i++;
+    }
+    if (i == 1 || i + 1 >= line.length() || line.charAt(i) != ' ') {
+      return false;
+    }
+    i++;
+    if (line.startsWith("[", i)
+        || line.startsWith("DONE ", i)
+        || line.startsWith("CACHED", i)
+        || line.startsWith("ERROR", i)) {
+      return true;
+    }
+    int whole = i;
+    while (i < line.length() && isAsciiDigit(line.charAt(i))) {
+      i++;
+    }
+    if (i == whole || i >= line.length() || line.charAt(i) != '.') {
+      return false;
+    }
+    int fraction = ++i;
+    while (i < line.length() && isAsciiDigit(line.charAt(i))) {
+      i++;
+    }
+    return i > fraction && i < line.length() && line.charAt(i) == ' ';
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**

@@ -295,6 +295,16 @@ class LineRegexesTest {
         LineSample.isLogLine("JSON over HTTP: see the README, INFORMATION_SCHEMA and the levels"));
     assertTrue(LineSample.isLogLine("JSON over HTTP, then a WARNING from the README's step"));
     assertTrue(LineSample.isLogLine("the JSON body had {\"LEVEL\": 3}"));
+    assertTrue(LineSample.isLogLine("[  812.004211] Out of memory: Killed process 48213"));
+    assertFalse(LineSample.isLogLine("[1.5] a footnote"));
+    assertTrue(LineSample.isLogLine("npm warn deprecated inflight@1.0.6: not supported"));
+    assertTrue(LineSample.isLogLine("npm ERR! code ERESOLVE"));
+    assertFalse(LineSample.isLogLine("npm install --save left-pad"));
+    assertTrue(LineSample.isLogLine("#12 41.22 > Task :compileJava FAILED"));
+    assertTrue(LineSample.isLogLine("#7 [build 6/9] RUN ./gradlew bootJar"));
+    assertTrue(LineSample.isLogLine("#7 DONE 0.3s"));
+    assertFalse(LineSample.isLogLine("#12 is the issue we closed"));
+    assertFalse(LineSample.isLogLine("#3 41.22s in all"));
   }
 
   /** Pieces of access-log lines: quotes, methods, targets, protocols and statuses, glued. */
@@ -492,7 +502,25 @@ class LineRegexesTest {
                 "diff --git ",
                 "diff --cc ",
                 "@@ -1,2 +3 @@",
-                "@@ -12 +1,4 @@ f"),
+                "@@ -12 +1,4 @@ f",
+                "[   12.345678]",
+                "[12.123456]",
+                "[ 1.12345]",
+                "[7.1234567]",
+                "npm ",
+                "npm warn",
+                "NPM ERR!",
+                "npm notice ",
+                "#12 ",
+                "#3 41.22 ",
+                "#1 [",
+                "DONE ",
+                "CACHED",
+                "#12 CACHED",
+                "#4 ERROR",
+                "#3 41.22",
+                "#5 DONE 1",
+                "1.5"),
             Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
             Arbitraries.strings().all().ofMaxLength(3));
     return bits.list().ofMaxSize(12).map(l -> String.join("", l));

@@ -2,10 +2,10 @@
 """Tool outputs of kinds neither other corpus has: test runners, build tools, system commands.
 
 Writes cases in the format of the shared developer corpus (index.json plus one JSON file per
-case: name, kind, query, content, needles, notes): pytest, Jest and Maven Surefire failures, a
-Python traceback in an application log, javac and rustc errors, git log, Kubernetes YAML, a JUnit
-XML report, ps aux, a MySQL client table, dmesg, a Python module read, a GraphQL response, npm's
-ERESOLVE, a BuildKit build and a TSV export. Run it, then the corpus report:
+case: name, kind, query, content, needles, notes): pytest, Jest, go test and Maven Surefire
+failures, a Python traceback in an application log, javac and rustc errors, git log, Kubernetes
+YAML, a JUnit XML report, ps aux, a MySQL client table, dmesg, a Python module read, a GraphQL
+response, npm's ERESOLVE, a BuildKit build and a TSV export. Run it, then the corpus report:
 
     python3 headroom-bench/corpus/generate_tool_kinds.py /tmp/tool-corpus [SEED]
     java -cp "headroom-bench/target/headroom-bench-0.1.0-SNAPSHOT.jar:headroom-bench/target/lib/*" \
@@ -95,6 +95,32 @@ def jest(rng):
     case("jest_failure", "log", "Which test failed and why?", "\n".join(out) + "\n",
          [f"FAIL {fail_file}", "Received: 500", "rejects an expired card with 402",
           "Tests:       1 failed, 487 passed, 488 total"])
+
+def go_test(rng):
+    out = []
+    bad = rng.randint(30, 250)
+    needles = []
+    for p in range(12):
+        pkg = f"github.com/acme/ledger/{w(rng, 1)}{p}"
+        for t in range(25):
+            name = f"Test{w(rng, 2).title().replace('_', '')}{p}x{t}"
+            out.append(f"=== RUN   {name}")
+            if p * 25 + t == bad:
+                msg = f"refund_test.go:{rng.randint(20, 300)}: got {rng.randint(10, 99)}.05, want 12.50"
+                out.append(f"    {msg}")
+                out.append(f"--- FAIL: {name} (0.00s)")
+                needles += [f"--- FAIL: {name}", msg]
+                failing = pkg
+            else:
+                out.append(f"--- PASS: {name} (0.{rng.randint(0, 99):02d}s)")
+        if p * 25 <= bad < p * 25 + 25:
+            out += ["FAIL", f"FAIL\t{pkg}\t0.{rng.randint(10, 99)}3s"]
+        else:
+            out += ["PASS", f"ok  \t{pkg}\t0.{rng.randint(10, 99)}1s"]
+    out.append("FAIL")
+    needles.append(f"FAIL\t{failing}")
+    case("go_test_verbose", "log", "Which test is failing?", "\n".join(out) + "\n", needles)
+
 
 def surefire(rng):
     out = ["[INFO] Scanning for projects...", "[INFO] ", "[INFO] ------------------< org.acme:ledger-service >------------------",
@@ -387,7 +413,7 @@ def main():
         sys.exit("usage: generate_tool_kinds.py OUT [SEED]")
     out = sys.argv[1]
     seed = sys.argv[2] if len(sys.argv) > 2 else "headroom-tool-kinds-v1"
-    for make in [pytest, jest, surefire, traceback_log, javac, git_log, k8s_yaml, junit_xml, ps_aux,
+    for make in [pytest, jest, go_test, surefire, traceback_log, javac, git_log, k8s_yaml, junit_xml, ps_aux,
                  mysql_table, dmesg, python_source, graphql, npm_install, docker_build, tsv,
                  rust_errors]:
         make(random.Random(f"{seed}:{make.__name__}"))

@@ -30,7 +30,9 @@ public final class LineSample {
               + "|^\\s*npm (?:warn|error|err!|notice) )"
               + "|^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|^\\[?\\d{2}:\\d{2}:\\d{2}"
               + "|^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} "
-              + "|^\\[ *\\d+\\.\\d{6}\\]|^#\\d+ (?:\\d+\\.\\d+ |\\[|DONE |CACHED|ERROR)");
+              + "|^\\[ *\\d+\\.\\d{6}\\]|^#\\d+ (?:\\d+\\.\\d+ |\\[|DONE |CACHED|ERROR)"
+              + "|^\\s+[\u2713\u2714\u2715\u2717\u2718\u00d7\u221a] |^(?:PASS|FAIL)(?:\\s|\\z)"
+              + "|^\\s*--- (?:PASS|FAIL|SKIP): |^=== (?:RUN|PAUSE|CONT|NAME) ");
   private static final Pattern LS_LONG =
       Pattern.compile("^[-dlcbps][rwxsStT-]{9}[.@+]?\\s+\\d+\\s");
   private static final Pattern ALIGNED_GAP = Pattern.compile("\\S {2,}(?=\\S)");
@@ -229,6 +231,7 @@ public final class LineSample {
         || startsWithSyslogTime(line)
         || startsWithKernelTime(line)
         || startsWithBuildStep(line)
+        || isTestResult(line)
         || mayStartLogLine(line) && LOG_START.matcher(line).lookingAt()
         || holdsLogWord(line);
   }
@@ -393,6 +396,44 @@ public final class LineSample {
       i++;
     }
     return i > fraction && i < line.length() && line.charAt(i) == ' ';
+  }
+
+  /** The marks test runners put before each test's name, indented (Jest, Vitest, Mocha). */
+  private static final String TEST_MARKS = "\u2713\u2714\u2715\u2717\u2718\u00d7\u221a";
+
+  /**
+   * A test runner's line: a test's result mark, indented ({@code ✓ charges a card (20 ms)}); a
+   * file's verdict ({@code PASS src/a.test.ts}, {@code FAIL\tgithub.com/acme/ledger}); {@code go
+   * test -v}'s {@code --- FAIL: TestRefund (0.00s)} and {@code === RUN TestRefund}.
+   */
+  private static boolean isTestResult(String line) {
+    int n = line.length();
+    int i = 0;
+    while (i < n && isAsciiSpace(line.charAt(i))) {
+      i++;
+    }
+    if (i + 1 >= n) {
+      return false;
+    }
+    if (i > 0 && TEST_MARKS.indexOf(line.charAt(i)) >= 0 && line.charAt(i + 1) == ' ') {
+      return true;
+    }
+    if (line.startsWith("--- ", i)) {
+      return line.startsWith("PASS: ", i + 4)
+          || line.startsWith("FAIL: ", i + 4)
+          || line.startsWith("SKIP: ", i + 4);
+    }
+    if (i > 0) {
+      return false;
+    }
+    if (line.startsWith("PASS") || line.startsWith("FAIL")) {
+      return n == 4 || isAsciiSpace(line.charAt(4));
+    }
+    return line.startsWith("=== ")
+        && (line.startsWith("RUN ", 4)
+            || line.startsWith("PAUSE ", 4)
+            || line.startsWith("CONT ", 4)
+            || line.startsWith("NAME ", 4));
   }
 
   private static boolean isAsciiDigit(char c) {

@@ -17,6 +17,10 @@ final class Levels {
   private static final String[] ERROR_WORDS = {
     "error", "fatal", "critical", "panic", "exception", "failed", "failure", "severe", "traceback"
   };
+
+  /** What Jest, Vitest and Mocha put before a failed test's name: ✕ ✗ ✘ ×. */
+  private static final String FAILED_TEST_MARKS = "\u2715\u2717\u2718\u00d7";
+
   private static final String[] HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"};
 
   private Levels() {}
@@ -24,13 +28,27 @@ final class Levels {
   /**
    * @param line a line without its terminator
    * @return the highest severity found: {@link #ERROR} for error words, exception class names,
-   *     out-of-memory kills and HTTP 5xx access lines; {@link #WARN} (also HTTP 4xx lines); {@link
-   *     #INFO}; {@link #DEBUG} (also trace); {@link #NONE}
+   *     out-of-memory kills, HTTP 5xx access lines and failed tests ({@code FAIL}, a line starting
+   *     with ✕ or with Jest's ● other than {@code ● Console}); {@link #WARN} (also HTTP 4xx lines);
+   *     {@link #INFO}; {@link #DEBUG} (also trace); {@link #NONE}
    */
   static int of(String line) {
     int level = NONE;
     int n = line.length();
     int i = 0;
+    while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    if (i < n && FAILED_TEST_MARKS.indexOf(line.charAt(i)) >= 0) {
+      return ERROR; // a test runner's failed test: "  ✕ rejects an expired card (12 ms)"
+    }
+    if (i < n
+        && line.charAt(i) == '\u25cf'
+        && !(line.startsWith("\u25cf Console", i) && n == i + 9)) {
+      // Jest's failure report, "  ● PaymentsController › rejects an expired card", printed after
+      // the file's list of tests; "● Console" heads what the tests logged.
+      return ERROR;
+    }
     while (i < n) {
       char c = line.charAt(i);
       if (!isLetter(c)) {
@@ -90,6 +108,9 @@ final class Levels {
         int http = http(line, start, len, end);
         if (http != NONE) {
           return http;
+        }
+        if (line.startsWith("FAIL", start)) {
+          return ERROR; // a test runner's verdict: "FAIL src/a.test.ts", "--- FAIL: TestX"
         }
         return is(line, start, len, "warn") ? WARN : is(line, start, len, "info") ? INFO : NONE;
       }

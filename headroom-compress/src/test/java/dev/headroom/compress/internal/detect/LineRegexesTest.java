@@ -305,6 +305,13 @@ class LineRegexesTest {
     assertTrue(LineSample.isLogLine("#7 DONE 0.3s"));
     assertFalse(LineSample.isLogLine("#12 is the issue we closed"));
     assertFalse(LineSample.isLogLine("#3 41.22s in all"));
+    assertTrue(LineSample.isLogLine("  \u2713 charges a card (20 ms)"));
+    assertFalse(LineSample.isLogLine("\u2713 done: the slides"));
+    assertTrue(LineSample.isLogLine("FAIL src/payments.test.ts (1.2 s)"));
+    assertTrue(LineSample.isLogLine("FAIL"));
+    assertFalse(LineSample.isLogLine("FAILOVER is manual"));
+    assertTrue(LineSample.isLogLine("--- FAIL: TestRefund (0.00s)"));
+    assertTrue(LineSample.isLogLine("=== RUN   TestRefund"));
   }
 
   /** Pieces of access-log lines: quotes, methods, targets, protocols and statuses, glued. */
@@ -520,6 +527,19 @@ class LineRegexesTest {
                 "#4 ERROR",
                 "#3 41.22",
                 "#5 DONE 1",
+                "\u2713 ",
+                "\u2715",
+                "\u00d7 ",
+                "\u221a",
+                "PASS",
+                "FAIL",
+                "FAILED",
+                "--- FAIL: ",
+                "--- PASS:",
+                "--- SKIP: ",
+                "=== RUN ",
+                "=== CONT",
+                "=== NAME ",
                 "1.5"),
             Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
             Arbitraries.strings().all().ofMaxLength(3));

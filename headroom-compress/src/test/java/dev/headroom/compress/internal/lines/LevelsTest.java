@@ -59,7 +59,9 @@ class LevelsTest {
             "out of",
             "process",
             "fault",
-            "-kill");
+            "-kill",
+            "fail",
+            "FAILS");
     Arbitrary<String> cased =
         Combinators.combine(word, Arbitraries.integers().between(0, 2))
             .as(
@@ -90,7 +92,17 @@ class LevelsTest {
             "-",
             " process",
             " fault",
-            "out of ");
+            "out of ",
+            "\t",
+            "\u2715 ",
+            "\u2717",
+            "\u2718",
+            "\u00d7",
+            "\u2713 ",
+            "\u25cf ",
+            "\u25cf",
+            " Console",
+            "\u25cf Console");
     return Arbitraries.oneOf(
             cased, other, Arbitraries.strings().withChars("aeEoOrR5 _!/-").ofMaxLength(4))
         .list()
@@ -107,7 +119,9 @@ class LevelsTest {
    * Levels by their definition, as regexes. Words are whole (no letter, digit or underscore
    * touching) and in any ASCII case; what follows a phrase's first word is compared ignoring case
    * as {@code String.regionMatches} does. Class names ending in {@code Error} or {@code Exception},
-   * npm's {@code ERR!} and the HTTP methods are as written.
+   * npm's {@code ERR!}, test runners' {@code FAIL} and the HTTP methods are as written; a failed
+   * test's mark (✕ ✗ ✘ ×, or Jest's ● unless the line is {@code ● Console}) counts first on its
+   * line, after spaces and tabs.
    */
   private static final Pattern ERROR =
       Pattern.compile(
@@ -134,7 +148,12 @@ class LevelsTest {
               + "ERR!"
               + "|"
               + BEFORE
-              + "(?:GET|POST|PUT|PATCH|DELETE|HEAD) [^ ]* 5\\p{Nd}\\p{Nd}(?!\\p{Nd})");
+              + "(?:GET|POST|PUT|PATCH|DELETE|HEAD) [^ ]* 5\\p{Nd}\\p{Nd}(?!\\p{Nd})"
+              + "|"
+              + BEFORE
+              + "FAIL"
+              + AFTER
+              + "|^[ \\t]*(?:[\u2715\u2717\u2718\u00d7]|\u25cf(?! Console\\z))");
 
   private static final Pattern WARN =
       Pattern.compile(

@@ -42,10 +42,16 @@ public final class Columns {
     private int[] from;
     private int[] to;
 
+    /** The kinds of the units its table cells carried ({@link Quantities}), one bit each. */
+    int unitKinds;
+
     /** Whether each value was a string (only strings are summarised). */
     boolean[] strings;
 
-    /** Each value as a number, NaN when it is not one ({@link Leaves#parseNumber}). */
+    /**
+     * Each value as a number, NaN when it is not one ({@link Leaves#parseNumber}; a table's cell
+     * may carry a unit, {@link Quantities}).
+     */
     double[] numbers;
 
     /**
@@ -167,7 +173,16 @@ public final class Columns {
       int k = columns.size();
       columns.add(new Column(k < names.size() ? names.get(k) : "col" + k, true, rowCount, true));
     }
-    columns.get(c).addRange(row, c, line, from, to, Leaves.parseNumber(line, from, to));
+    Column column = columns.get(c);
+    double number = Leaves.parseNumber(line, from, to);
+    if (Double.isNaN(number)) {
+      int kind = Quantities.kind(line, from, to);
+      if (kind != 0) {
+        column.unitKinds |= kind;
+        number = Quantities.value(line, from, to);
+      }
+    }
+    column.addRange(row, c, line, from, to, number);
   }
 
   /**
@@ -176,6 +191,18 @@ public final class Columns {
   List<Column> all() {
     if (columns.contains(null)) {
       columns.removeIf(Objects::isNull); // only once every row is in
+    }
+    for (Column column : columns) {
+      if (Integer.bitCount(column.unitKinds) > 1) {
+        // Units of two kinds in one column ("41m" beside "57s"): none of them is read.
+        for (int k = 0; k < column.size; k++) {
+          if (!Double.isNaN(column.numbers[k])
+              && Double.isNaN(Leaves.parseNumber(column.text(k), 0, column.length(k)))) {
+            column.numbers[k] = Double.NaN;
+          }
+        }
+      }
+      column.unitKinds = 0;
     }
     return columns;
   }

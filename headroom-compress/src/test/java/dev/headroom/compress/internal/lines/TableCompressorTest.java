@@ -177,4 +177,50 @@ class TableCompressorTest {
     assertTrue(out.contains("SKU-500271\tRTM-2\t0\t"), out);
     assertEquals(List.of(), Inputs.foreignLines(in, out));
   }
+
+  @Test
+  void kubectlTopKeepsThePodBusyInMillicoresThoughItsMemoryIsOrdinary() {
+    Random random = new Random(13);
+    StringBuilder b =
+        new StringBuilder("NAME                           CPU(cores)   MEMORY(bytes)\n");
+    for (int i = 0; i < 150; i++) {
+      String cpu = i == 97 ? "3950m" : (1 + random.nextInt(90)) + "m";
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-31s%-13s%dMi%n",
+              "svc-" + i % 9 + "-7d9f8b-x" + i,
+              cpu,
+              40 + random.nextInt(360)));
+    }
+    String in = b.toString();
+    String out =
+        new TableCompressor()
+            .compress(Inputs.of(in, "why is the cluster slow?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains("svc-7-7d9f8b-x97"), out);
+    assertEquals(List.of(), Inputs.foreignLines(in, out));
+  }
+
+  @Test
+  void duKeepsTheOneHugeDirectoryAmongKilobytesAndMegabytes() {
+    Random random = new Random(17);
+    List<String> sizes = List.of("4.0K", "8.0K", "12K", "36K", "120K", "1.1M", "2.4M");
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      b.append(i == 150 ? "14G" : sizes.get(random.nextInt(sizes.size())))
+          .append("\t./node_modules/pkg")
+          .append(i)
+          .append('\n');
+    }
+    String in = b.toString();
+    String out =
+        new TableCompressor()
+            .compress(Inputs.of(in, "what is using the disk?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains("14G\t./node_modules/pkg150\n"), out);
+    assertEquals(List.of(), Inputs.foreignLines(in, out));
+  }
 }

@@ -4,8 +4,9 @@
 Writes cases in the format of the shared developer corpus (index.json plus one JSON file per
 case: name, kind, query, content, needles, notes): pytest, Jest, go test and Maven Surefire
 failures, a Python traceback in an application log, javac and rustc errors, git log, Kubernetes
-YAML, a JUnit XML report, ps aux, a MySQL client table, dmesg, a Python module read, a GraphQL
-response, npm's ERESOLVE, a BuildKit build and a TSV export. Run it, then the corpus report:
+YAML, a JUnit XML report, ps aux, kubectl top, du -h, a MySQL client table, dmesg, a Python
+module read, a GraphQL response, npm's ERESOLVE, a BuildKit build and a TSV export. Run it, then
+the corpus report:
 
     python3 headroom-bench/corpus/generate_tool_kinds.py /tmp/tool-corpus [SEED]
     java -cp "headroom-bench/target/headroom-bench-0.1.0-SNAPSHOT.jar:headroom-bench/target/lib/*" \
@@ -286,6 +287,33 @@ def ps_aux(rng):
     case("ps_aux_memory", "table", "Which process is eating all the memory?", "\n".join(out) + "\n",
          [needle, "/srv/report-builder.jar --nightly"])
 
+def kubectl_top(rng):
+    out = ["NAME                                  CPU(cores)   MEMORY(bytes)"]
+    busy = rng.randint(10, 140)
+    for i in range(150):
+        name = f"{w(rng, 1)}-{w(rng, 1)}-{rng.getrandbits(24):06x}-{rng.getrandbits(20):05x}"
+        if i == busy:
+            name = f"search-indexer-{rng.getrandbits(24):06x}-q2k9z"
+            needle = name
+            cpu = f"{rng.randint(3000, 3990)}m"
+        else:
+            cpu = f"{rng.randint(1, 90)}m"
+        out.append(f"{name:<38}{cpu:<13}{rng.randint(40, 400)}Mi")
+    case("kubectl_top_pods", "table", "Why is the cluster slow?", "\n".join(out) + "\n", [needle])
+
+
+def du_sizes(rng):
+    out = []
+    big = rng.randint(20, 280)
+    for i in range(300):
+        path = f"./node_modules/{w(rng, 1)}-{i}"
+        if i == big:
+            out.append(f"{rng.randint(9, 30)}G\t./node_modules/.cache")
+        else:
+            out.append(f"{rng.choice(['4.0K', '8.0K', '12K', '36K', '120K', '1.1M', '2.4M', '18M'])}\t{path}")
+    case("du_node_modules", "table", "What is eating the disk?", "\n".join(out) + "\n", ["./node_modules/.cache"])
+
+
 def mysql_table(rng):
     cols = ["id", "customer", "status", "total", "currency", "created_at"]
     rows = []
@@ -414,7 +442,7 @@ def main():
     out = sys.argv[1]
     seed = sys.argv[2] if len(sys.argv) > 2 else "headroom-tool-kinds-v1"
     for make in [pytest, jest, go_test, surefire, traceback_log, javac, git_log, k8s_yaml, junit_xml, ps_aux,
-                 mysql_table, dmesg, python_source, graphql, npm_install, docker_build, tsv,
+                 kubectl_top, du_sizes, mysql_table, dmesg, python_source, graphql, npm_install, docker_build, tsv,
                  rust_errors]:
         make(random.Random(f"{seed}:{make.__name__}"))
     os.makedirs(out, exist_ok=True)

@@ -224,4 +224,28 @@ class ContentDetectorTest {
             #12 ERROR: process "/bin/sh -c ./gradlew bootJar" did not complete successfully
             """));
   }
+
+  @Test
+  void aMarkdownTableIsATableAndADocumentWithOneIsText() {
+    StringBuilder table = new StringBuilder("| service | region | p99 ms |\n|---|:---:|---:|\n");
+    for (int i = 0; i < 30; i++) {
+      table.append("| svc-").append(i).append(" | eu-west-1 | ").append(20 + i).append(" |\n");
+    }
+    assertEquals(ContentType.TABLE, type(table.toString()));
+    // Without outer pipes, as GitHub's tables may be written.
+    StringBuilder bare = new StringBuilder("service | p99 ms\n:--- | ---:\n");
+    for (int i = 0; i < 30; i++) {
+      bare.append("svc-").append(i).append(" | ").append(20 + i).append('\n');
+    }
+    assertEquals(ContentType.TABLE, type(bare.toString()));
+    StringBuilder doc = new StringBuilder("# Latency report\n\n");
+    for (int i = 0; i < 20; i++) {
+      doc.append("The services kept their budgets this week, with one exception noted below.\n");
+    }
+    doc.append("\n| service | p99 ms |\n|---|---:|\n| svc-1 | 4210 |\n| svc-2 | 31 |\n\n");
+    for (int i = 0; i < 20; i++) {
+      doc.append("Next week the team will look at the exception and its retries again.\n");
+    }
+    assertEquals(ContentType.TEXT, type(doc.toString()));
+  }
 }

@@ -38,6 +38,10 @@ public final class LineSample {
   private static final Pattern ALIGNED_GAP = Pattern.compile("\\S {2,}(?=\\S)");
   private static final Pattern PSQL_RULE = Pattern.compile("^[+|]?-{2,}[+-][-+]*[+|]?$|^\\+-+\\+");
 
+  /** A Markdown table's delimiter row, two columns or more: {@code |---|:--:|---:|}. */
+  private static final Pattern MARKDOWN_RULE =
+      Pattern.compile("^\\|?[ \\t]*:?-+:?[ \\t]*(?:\\|[ \\t]*:?-+:?[ \\t]*)+\\|?$");
+
   /**
    * The alternatives of {@link #LOG} anchored at the line's start after optional white space (case
    * aside): tried at one position only, where {@code LOG.find()} tries them at every one.
@@ -481,7 +485,9 @@ public final class LineSample {
     }
     int rules = 0;
     for (String line : lines) {
-      if (mayBeRule(line) && PSQL_RULE.matcher(line.strip()).lookingAt()) {
+      if (mayBeRule(line)
+          && (PSQL_RULE.matcher(line.strip()).lookingAt()
+              || MARKDOWN_RULE.matcher(line.strip()).matches())) {
         rules++;
       }
     }
@@ -492,14 +498,15 @@ public final class LineSample {
   }
 
   /**
-   * {@link #PSQL_RULE} needs {@code +}, {@code |} or {@code -} first once white space is stripped.
+   * {@link #PSQL_RULE} needs {@code +}, {@code |} or {@code -} first once white space is stripped,
+   * {@link #MARKDOWN_RULE} {@code |}, {@code -} or {@code :}.
    */
   private static boolean mayBeRule(String line) {
     int i = 0;
     while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
       i++;
     }
-    return i < line.length() && "+|-".indexOf(line.charAt(i)) >= 0;
+    return i < line.length() && "+|-:".indexOf(line.charAt(i)) >= 0;
   }
 
   /** {@code ls -l} / {@code ls -la}: permission strings, link counts, owners, sizes. */

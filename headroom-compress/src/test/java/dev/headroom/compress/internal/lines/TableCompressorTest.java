@@ -223,4 +223,30 @@ class TableCompressorTest {
     assertTrue(out.contains("14G\t./node_modules/pkg150\n"), out);
     assertEquals(List.of(), Inputs.foreignLines(in, out));
   }
+
+  @Test
+  void aMarkdownTableKeepsItsHeaderItsDelimiterRowAndTheSlowRow() {
+    Random random = new Random(19);
+    StringBuilder b =
+        new StringBuilder("| service | region | p99 ms | error rate |\n|---|---|---:|---:|\n");
+    for (int i = 0; i < 250; i++) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| svc-%03d | eu-west-%d | %d | 0.0%d%% |%n",
+              i,
+              1 + random.nextInt(3),
+              i == 148 ? 4210 : 20 + random.nextInt(70),
+              random.nextInt(10)));
+    }
+    String in = b.toString();
+    String out =
+        new TableCompressor()
+            .compress(Inputs.of(in, "which service is slow?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.startsWith("| service | region | p99 ms | error rate |\n|---|---|---:|---:|\n"));
+    assertTrue(out.contains("| svc-148 | "), out);
+    assertEquals(List.of(), Inputs.foreignLines(in, out));
+  }
 }

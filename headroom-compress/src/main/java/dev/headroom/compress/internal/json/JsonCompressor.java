@@ -24,8 +24,9 @@ import org.apiguardian.api.API;
  *
  * <ol>
  *   <li>lossless: minified, arrays of same-keyed objects as {@code {"_columns":[…],"_rows":[[…]]}};
- *   <li>row selection in every large array ({@link RowSelector}), the dropped rows stored and
- *       replaced by a {@code <<ccr:…>>} marker with a summary of what they held;
+ *   <li>row selection in every large array ({@link RowSelector}), and in every large object whose
+ *       members are rows under their ids ({@code {"svc-001": {…}, "svc-002": {…}}}), the dropped
+ *       rows stored and replaced by a {@code <<ccr:…>>} marker with a summary of what they held;
  *   <li>pruning of large object members that neither answer the query nor hold a selected row.
  * </ol>
  *
@@ -42,6 +43,9 @@ public final class JsonCompressor implements ContentCompressor {
   static final int MIN_ARRAY_CHARS = 1_024;
   static final int SMALL_MEMBER = 256;
   static final String OMITTED = "_omitted";
+
+  /** The name a keyed row's id is read under when its rows are chosen. */
+  private static final String KEY_FIELD = "_id";
 
   @Override
   public Optional<Candidate> compress(Input input) {
@@ -94,6 +98,9 @@ public final class JsonCompressor implements ContentCompressor {
     }
 
     JNode crush(JNode node) {
+      if (node instanceof JObject o && isKeyedRows(o)) {
+        return crushKeyedRows(o);
+      }
       if (node instanceof JObject o) {
         List<JNode> values = new ArrayList<>(o.values().size());
         boolean hot = false;
@@ -153,6 +160,74 @@ public final class JsonCompressor implements ContentCompressor {
         kept.add(new JString(input.sink().drop(original, what.replace(">>", "> >"))));
       }
       JArray out = new JArray(kept);
+      if (!sel.important().isEmpty()) {
+        important.add(out);
+      }
+      return out;
+    }
+
+    /**
+     * An object whose members are rows under their ids: {@code {"svc-001": {"healthy": true, …},
+     * …}}, at least {@link #MIN_ROWS} members, each an object, four in five of them with the first
+     * one's member names, and large enough to be worth it ({@link #MIN_ARRAY_CHARS}).
+     */
+    private static boolean isKeyedRows(JObject o) {
+      int n = o.values().size();
+      if (n < MIN_ROWS || !(o.values().get(0) instanceof JObject first)) {
+        return false;
+      }
+      int same = 0;
+      for (JNode value : o.values()) {
+        if (!(value instanceof JObject row)) {
+          return false;
+        }
+        same += row.keys().equals(first.keys()) ? 1 : 0;
+      }
+      return same * 5 >= n * 4 && JsonTrees.sizeAtLeast(o, MIN_ARRAY_CHARS);
+    }
+
+    /**
+     * Chooses the members of a keyed row set as an array's rows are chosen ({@link RowSelector}),
+     * each row read with its id (so the question may name it); the others are stored and replaced
+     * by an {@link #OMITTED} member whose marker summarises them.
+     */
+    private JNode crushKeyedRows(JObject o) {
+      int n = o.keys().size();
+      List<JNode> rows = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        JObject row = (JObject) o.values().get(i);
+        List<String> keys = new ArrayList<>(row.keys().size() + 1);
+        List<JNode> values = new ArrayList<>(row.keys().size() + 1);
+        keys.add(KEY_FIELD);
+        values.add(new JString(o.keys().get(i)));
+        keys.addAll(row.keys());
+        values.addAll(row.values());
+        rows.add(new JObject(keys, values));
+      }
+      RowSelector.Selection sel = RowSelector.select(rows, input.query());
+      List<String> keys = new ArrayList<>(sel.keep().length + 1);
+      List<JNode> kept = new ArrayList<>(sel.keep().length + 1);
+      for (int i : sel.keep()) {
+        JNode c = crush(o.values().get(i));
+        keys.add(o.keys().get(i));
+        kept.add(c);
+        if (sel.important().get(i)) {
+          important.add(c);
+        }
+      }
+      int dropped = n - sel.keep().length;
+      if (dropped > 0) {
+        String what =
+            dropped
+                + " of "
+                + n
+                + " members omitted"
+                + (sel.summary().isEmpty() ? "" : "; " + sel.summary());
+        String original = o == root ? input.text() : JsonTrees.write(o);
+        keys.add(keys.contains(OMITTED) ? OMITTED + "_" + keys.size() : OMITTED);
+        kept.add(new JString(input.sink().drop(original, what.replace(">>", "> >"))));
+      }
+      JObject out = new JObject(keys, kept);
       if (!sel.important().isEmpty()) {
         important.add(out);
       }

@@ -131,4 +131,58 @@ class JsonCompressorTest {
     String out = JsonTrees.write(JsonTrees.parse(json).orElseThrow());
     assertEquals("{\"summary\":\"支付回调超时 \\\"quoted\\\" C:\\\\temp\",\"n\":1.50}", out);
   }
+
+  /** Services under their names, one of them unhealthy. */
+  private static String services(int n, int unhealthy) {
+    StringJoiner members = new StringJoiner(",\n", "{\n", "\n}");
+    for (int i = 0; i < n; i++) {
+      members.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "  \"svc-%03d\": {\"healthy\": %s, \"replicas\": %d, \"p99_ms\": %d}",
+              i,
+              i == unhealthy ? "false" : "true",
+              2 + i % 5,
+              20 + i * 7 % 70));
+    }
+    return members.toString();
+  }
+
+  @Test
+  void anObjectOfRowsUnderTheirIdsKeepsTheRowsAnArrayWouldAndStaysValidJson() {
+    String json = services(300, 217);
+    String out =
+        new JsonCompressor()
+            .compress(Inputs.of(json, "which service is unhealthy?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains("\"svc-217\":{\"healthy\":false,\"replicas\":4,\"p99_ms\":"), out);
+    assertTrue(out.startsWith("{\"svc-000\":"), out);
+    assertTrue(out.contains("\"svc-299\":"), out);
+    assertTrue(out.contains("\"_omitted\":\"<<ccr:"), out);
+    assertTrue(out.contains(" of 300 members omitted"), out);
+    assertTrue(out.length() < json.length() / 20, out);
+    assertTrue(JsonTrees.parse(out).isPresent(), "valid JSON: " + out);
+    String named =
+        new JsonCompressor()
+            .compress(Inputs.of(json, "what about svc-042?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(named.contains("\"svc-042\":"), "the row the question names: " + named);
+  }
+
+  @Test
+  void anObjectOfDifferentlyShapedMembersIsNoRowSet() {
+    StringJoiner members = new StringJoiner(",", "{", "}");
+    for (int i = 0; i < 12; i++) {
+      members.add("\"section" + i + "\": {\"key" + i + "\": \"" + "v".repeat(300) + "\"}");
+    }
+    String out =
+        new JsonCompressor()
+            .compress(Inputs.of(members.toString(), "what is in section3?", 100))
+            .orElseThrow()
+            .text();
+    assertFalse(out.contains(" of 12 members omitted"), out);
+    assertTrue(out.contains("\"section3\":"), out);
+  }
 }

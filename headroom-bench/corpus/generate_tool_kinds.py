@@ -5,8 +5,8 @@ Writes cases in the format of the shared developer corpus (index.json plus one J
 case: name, kind, query, content, needles, notes): pytest, Jest, go test and Maven Surefire
 failures, a Python traceback in an application log, javac and rustc errors, git log, Kubernetes
 YAML, a JUnit XML report, ps aux, kubectl top, du -h, a MySQL client table, dmesg, a Python
-module read, a GraphQL response, npm's ERESOLVE, a BuildKit build and a TSV export. Run it, then
-the corpus report:
+module read, a GraphQL response, a JSON map of services, a Markdown table, npm's ERESOLVE, a
+BuildKit build and a TSV export. Run it, then the corpus report:
 
     python3 headroom-bench/corpus/generate_tool_kinds.py /tmp/tool-corpus [SEED]
     java -cp "headroom-bench/target/headroom-bench-0.1.0-SNAPSHOT.jar:headroom-bench/target/lib/*" \
@@ -377,6 +377,32 @@ def graphql(rng):
     case("graphql_repos", "json_object", "Which repository's default branch is failing CI?", json.dumps(body, indent=2),
          ["ledger-core", "FAILURE"])
 
+def services_map(rng):
+    services = {}
+    bad = rng.randint(20, 280)
+    for i in range(300):
+        name = f"{w(rng, 1)}-{w(rng, 1)}-{i}"
+        services[name] = {"healthy": True, "replicas": rng.randint(2, 6),
+                          "p99_ms": rng.randint(20, 90), "version": f"4.{rng.randint(0, 9)}.{rng.randint(0, 9)}"}
+        if i == bad:
+            services[name]["healthy"] = False
+            needle = name
+    case("services_health_map", "json_object", "Is anything down?", json.dumps(services, indent=2),
+         [f'"{needle}"'])
+
+
+def markdown_table(rng):
+    out = ["| service | region | p99 ms | error rate |", "|---|---|---:|---:|"]
+    slow = rng.randint(10, 240)
+    for i in range(250):
+        name = f"{w(rng, 1)}-{i}"
+        p99 = rng.randint(4000, 9000) if i == slow else rng.randint(20, 90)
+        if i == slow:
+            needle = f"| {name} |"
+        out.append(f"| {name} | eu-west-{rng.randint(1, 3)} | {p99} | 0.0{rng.randint(0, 9)}% |")
+    case("markdown_latency_table", "table", "Which service is slow?", "\n".join(out) + "\n", [needle])
+
+
 def npm_install(rng):
     out = []
     for i in range(300):
@@ -441,9 +467,9 @@ def main():
         sys.exit("usage: generate_tool_kinds.py OUT [SEED]")
     out = sys.argv[1]
     seed = sys.argv[2] if len(sys.argv) > 2 else "headroom-tool-kinds-v1"
-    for make in [pytest, jest, go_test, surefire, traceback_log, javac, git_log, k8s_yaml, junit_xml, ps_aux,
-                 kubectl_top, du_sizes, mysql_table, dmesg, python_source, graphql, npm_install, docker_build, tsv,
-                 rust_errors]:
+    for make in [pytest, jest, go_test, surefire, traceback_log, javac, git_log, k8s_yaml,
+                 junit_xml, ps_aux, kubectl_top, du_sizes, mysql_table, dmesg, python_source,
+                 graphql, services_map, markdown_table, npm_install, docker_build, tsv, rust_errors]:
         make(random.Random(f"{seed}:{make.__name__}"))
     os.makedirs(out, exist_ok=True)
     index = {"generator": "generate_tool_kinds.py", "seed": seed, "count": len(CASES), "cases": []}

@@ -248,4 +248,33 @@ class ContentDetectorTest {
     }
     assertEquals(ContentType.TEXT, type(doc.toString()));
   }
+
+  @Test
+  void nginxErrorLogsKlogAndDotNetConsoleLogsAreLogs() {
+    StringBuilder nginx = new StringBuilder();
+    StringBuilder klog = new StringBuilder();
+    StringBuilder dotnet = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      nginx
+          .append("2024/06/11 14:02:")
+          .append(10 + i)
+          .append(" [notice] 1234#0: *")
+          .append(i)
+          .append(" client closed connection while waiting for request\n");
+      klog.append("I0611 14:02:")
+          .append(10 + i)
+          .append(".123456       1 controller.go:")
+          .append(100 + i)
+          .append("] synced deployment shop/api-")
+          .append(i)
+          .append('\n');
+      dotnet
+          .append("info: Acme.Billing.InvoiceWorker[0]\n      Processed ")
+          .append(i)
+          .append(" invoices in 12 ms\n");
+    }
+    assertEquals(ContentType.LOG, type(nginx.toString()));
+    assertEquals(ContentType.LOG, type(klog.toString()));
+    assertEquals(ContentType.LOG, type(dotnet.toString()));
+  }
 }

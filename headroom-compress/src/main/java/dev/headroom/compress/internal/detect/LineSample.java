@@ -28,7 +28,8 @@ public final class LineSample {
               + "|(?i:\\blevel=|\"level\":|\\bpanic:|^goroutine \\d+|^\\s+at \\S|^\\s*Traceback|^\\s*error(?:\\[E\\d+\\])?:"
               + "|^\\s*warning:|^\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task)"
               + "|^\\s*npm (?:warn|error|err!|notice) )"
-              + "|^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|^\\[?\\d{2}:\\d{2}:\\d{2}"
+              + "|^\\[?\\d{4}[-/]\\d{2}[-/]\\d{2}[T ]\\d{2}:\\d{2}|^\\[?\\d{2}:\\d{2}:\\d{2}"
+              + "|^[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}|^(?:info|warn|fail|crit|dbug|trce): "
               + "|^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} "
               + "|^\\[ *\\d+\\.\\d{6}\\]|^#\\d+ (?:\\d+\\.\\d+ |\\[|DONE |CACHED|ERROR)"
               + "|^\\s+[\u2713\u2714\u2715\u2717\u2718\u00d7\u221a] |^(?:PASS|FAIL)(?:\\s|\\z)"
@@ -200,9 +201,40 @@ public final class LineSample {
    */
   static boolean startsWithTimestamp(String line) {
     int i = !line.isEmpty() && line.charAt(0) == '[' ? 1 : 0;
-    return matchesAt(line, i, "dddd-dd-dd?dd:dd")
+    return matchesAt(line, i, "dddd?dd?dd?dd:dd")
+            && isDateSeparator(line.charAt(i + 4))
+            && isDateSeparator(line.charAt(i + 7))
             && (line.charAt(i + 10) == 'T' || line.charAt(i + 10) == ' ')
         || matchesAt(line, i, "dd:dd:dd");
+  }
+
+  /** ISO's {@code 2024-06-11}, or nginx's error log's {@code 2024/06/11}. */
+  private static boolean isDateSeparator(char c) {
+    return c == '-' || c == '/';
+  }
+
+  /**
+   * A level before anything else: klog's ({@code E0611 14:02:11.123456}, Kubernetes components and
+   * Go services that use it), or .NET's console logger's ({@code fail: }, {@code info: } …).
+   */
+  private static boolean startsWithLevelPrefix(String line) {
+    if (line.length() < 6) {
+      return false;
+    }
+    char first = line.charAt(0);
+    if ((first == 'I' || first == 'W' || first == 'E' || first == 'F')
+        && matchesAt(line, 1, "dddd dd:dd:dd.dddddd")) {
+      return true;
+    }
+    if (line.charAt(4) != ':' || line.charAt(5) != ' ') {
+      return false;
+    }
+    return line.startsWith("info")
+        || line.startsWith("warn")
+        || line.startsWith("fail")
+        || line.startsWith("crit")
+        || line.startsWith("dbug")
+        || line.startsWith("trce");
   }
 
   /**
@@ -234,6 +266,7 @@ public final class LineSample {
     return startsWithTimestamp(line)
         || startsWithSyslogTime(line)
         || startsWithKernelTime(line)
+        || startsWithLevelPrefix(line)
         || startsWithBuildStep(line)
         || isTestResult(line)
         || mayStartLogLine(line) && LOG_START.matcher(line).lookingAt()

@@ -29,11 +29,15 @@ final class Levels {
    * @param line a line without its terminator
    * @return the highest severity found: {@link #ERROR} for error words, exception class names,
    *     out-of-memory kills, HTTP 5xx access lines and failed tests ({@code FAIL}, a line starting
-   *     with ✕ or with Jest's ● other than {@code ● Console}); {@link #WARN} (also HTTP 4xx lines);
-   *     {@link #INFO}; {@link #DEBUG} (also trace); {@link #NONE}
+   *     with ✕ or with Jest's ● other than {@code ● Console}) and klog's and .NET's error prefixes;
+   *     {@link #WARN} (also HTTP 4xx lines and klog's {@code W}); {@link #INFO}; {@link #DEBUG}
+   *     (also trace); {@link #NONE}
    */
   static int of(String line) {
-    int level = NONE;
+    int level = prefixLevel(line);
+    if (level == ERROR) {
+      return ERROR;
+    }
     int n = line.length();
     int i = 0;
     while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
@@ -87,6 +91,36 @@ final class Levels {
       }
     }
     return level;
+  }
+
+  /**
+   * The level a line's prefix gives it: klog's letter ({@code E0611 14:02:11.123456 …}: E and F
+   * errors, W a warning) and .NET's console logger's {@code fail: } and {@code crit: }.
+   */
+  private static int prefixLevel(String line) {
+    if (line.length() < 6) {
+      return NONE;
+    }
+    char first = line.charAt(0);
+    if ("EFW".indexOf(first) >= 0 && isKlogTime(line)) {
+      return first == 'W' ? WARN : ERROR;
+    }
+    return line.startsWith("fail: ") || line.startsWith("crit: ") ? ERROR : NONE;
+  }
+
+  /** {@code \\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}} after the level letter. */
+  private static boolean isKlogTime(String line) {
+    String shape = "dddd dd:dd:dd.dddddd";
+    if (line.length() < 1 + shape.length()) {
+      return false;
+    }
+    for (int k = 0; k < shape.length(); k++) {
+      char c = line.charAt(1 + k);
+      if (shape.charAt(k) == 'd' ? c < '0' || c > '9' : c != shape.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

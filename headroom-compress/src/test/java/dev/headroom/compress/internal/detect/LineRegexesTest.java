@@ -312,6 +312,12 @@ class LineRegexesTest {
     assertFalse(LineSample.isLogLine("FAILOVER is manual"));
     assertTrue(LineSample.isLogLine("--- FAIL: TestRefund (0.00s)"));
     assertTrue(LineSample.isLogLine("=== RUN   TestRefund"));
+    assertTrue(LineSample.isLogLine("2024/06/11 14:02:11 [error] 1234#0: *5 connect() failed"));
+    assertTrue(LineSample.isLogLine("E0611 14:02:11.123456       1 reconciler.go:214] no sync"));
+    assertTrue(LineSample.isLogLine("fail: Microsoft.AspNetCore.Server.Kestrel[13]"));
+    assertFalse(LineSample.isLogLine("failure: see above"));
+    assertTrue(LineSample.isLogLine("F0611 14:02:11.123456       1 main.go:9] fatal"));
+    assertFalse(LineSample.isLogLine("2024/05x01 10:00 is no date"));
   }
 
   /** Pieces of access-log lines: quotes, methods, targets, protocols and statuses, glued. */
@@ -540,6 +546,20 @@ class LineRegexesTest {
                 "=== RUN ",
                 "=== CONT",
                 "=== NAME ",
+                "2024/05/01 10:00",
+                "2024-05/01 10:00",
+                "2024/05/01T10:00",
+                "E0611 14:02:11.123456",
+                "I0611 14:02:11.12345",
+                "W1231 00:00:00.000000 ",
+                "X0611 14:02:11.123456",
+                "F0611 14:02:11.123456",
+                "2024/05x01 10:00",
+                "fail: ",
+                "info: ",
+                "crit:",
+                "trce: x",
+                "Fail: ",
                 "1.5"),
             Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
             Arbitraries.strings().all().ofMaxLength(3));

@@ -102,7 +102,15 @@ class LevelsTest {
             "\u25cf ",
             "\u25cf",
             " Console",
-            "\u25cf Console");
+            "\u25cf Console",
+            "E0611 14:02:11.123456",
+            "F0611 14:02:11.123456 ",
+            "W0611 14:02:11.123456",
+            "I0611 14:02:11.123456",
+            "E0611 14:02:11.12345",
+            "fail: ",
+            "crit: ",
+            "fail:");
     return Arbitraries.oneOf(
             cased, other, Arbitraries.strings().withChars("aeEoOrR5 _!/-").ofMaxLength(4))
         .list()
@@ -153,11 +161,13 @@ class LevelsTest {
               + BEFORE
               + "FAIL"
               + AFTER
-              + "|^[ \\t]*(?:[\u2715\u2717\u2718\u00d7]|\u25cf(?! Console\\z))");
+              + "|^[ \\t]*(?:[\u2715\u2717\u2718\u00d7]|\u25cf(?! Console\\z))"
+              + "|^[EF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}|^(?:fail|crit): ");
 
   private static final Pattern WARN =
       Pattern.compile(
-          BEFORE
+          "^W\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}|"
+              + BEFORE
               + "(?i:warn|warning)"
               + AFTER
               + "|"

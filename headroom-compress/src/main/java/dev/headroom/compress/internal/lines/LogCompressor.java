@@ -3,14 +3,18 @@ package dev.headroom.compress.internal.lines;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.compress.internal.detect.AccessLine;
+import dev.headroom.compress.internal.json.JsonTrees;
+import dev.headroom.compress.internal.json.RowSelector;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
+import dev.headroom.compress.internal.spi.JNode;
 import dev.headroom.compress.internal.text.LineTemplates;
 import dev.headroom.compress.internal.text.Lines;
 import dev.headroom.compress.internal.text.Relevance;
 import dev.headroom.compress.internal.text.Selection;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +25,10 @@ import org.apiguardian.api.API;
 
 /**
  * Logs and build/test output. Always kept: lines answering the query, summary lines, the first and
- * last error with its stack head. Then, while the budget lasts: every other distinct error with its
- * stack head, distinct warnings, the first and last lines, and a line of context around what was
- * kept. The rest is counted by level and by its most repeated templates in the marker.
+ * last error with its stack head, and in JSON lines the rows a JSON array's selection would keep.
+ * Then, while the budget lasts: every other distinct error with its stack head, distinct warnings,
+ * the first and last lines, and a line of context around what was kept. The rest is counted by
+ * level and by its most repeated templates in the marker.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class LogCompressor implements ContentCompressor {
@@ -93,6 +98,7 @@ public final class LogCompressor implements ContentCompressor {
       keepBlock(sel, content, errors.get(0));
       keepBlock(sel, content, errors.get(errors.size() - 1));
     }
+    keepJsonRows(sel, content, input);
     int budget = input.budgetChars();
     // Tier 1: every distinct error, then distinct warnings, while the budget lasts.
     Set<String> templates = new HashSet<>();
@@ -126,6 +132,39 @@ public final class LogCompressor implements ContentCompressor {
     String details = levelCounts(levels) + topTemplates(sel);
     return Optional.of(
         new Candidate(sel.render(input.text(), input.sink(), "lines", details), "log"));
+  }
+
+  /**
+   * JSON lines: when four lines in five are JSON objects, each is a row, and the rows a JSON
+   * array's selection keeps for a reason ({@link RowSelector}: a 5xx or 4xx status, an error-like
+   * value, a rare value, an outlier, the question's words) are kept too, whatever level the line
+   * names or lacks: {@code {"status":502,"ms":30001,"msg":"upstream timeout"}} has no level word.
+   */
+  private static void keepJsonRows(Selection sel, List<String> content, Input input) {
+    List<JNode> rows = new ArrayList<>();
+    List<Integer> lineOf = new ArrayList<>();
+    int nonBlank = 0;
+    for (int i = 0; i < content.size(); i++) {
+      String line = content.get(i).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      nonBlank++;
+      if (line.startsWith("{") && line.endsWith("}") && line.length() <= MAX_LINE) {
+        Optional<JNode> row = JsonTrees.parse(line);
+        if (row.isPresent() && row.get() instanceof JNode.JObject) {
+          rows.add(row.get());
+          lineOf.add(i);
+        }
+      }
+    }
+    if (rows.size() < 8 || rows.size() * 5 < nonBlank * 4) {
+      return;
+    }
+    BitSet important = RowSelector.select(rows, input.query()).important();
+    for (int k = important.nextSetBit(0); k >= 0; k = important.nextSetBit(k + 1)) {
+      sel.keep(lineOf.get(k));
+    }
   }
 
   /** Whether most of the first ten non-blank lines are web access-log requests. */

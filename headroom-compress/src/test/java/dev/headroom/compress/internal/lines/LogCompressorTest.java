@@ -85,4 +85,28 @@ class LogCompressorTest {
   void shortLogsAreLeftAlone() {
     assertTrue(new LogCompressor().compress(Inputs.of("ERROR one\nINFO two\n", "", 10)).isEmpty());
   }
+
+  @Test
+  void jsonLinesKeepTheFailedRequestThoughNoLineNamesALevel() {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 600; i++) {
+      boolean failed = i == 444;
+      log.append("{\"ts\":\"2024-06-11T14:")
+          .append(String.format("%02d:%02d", i / 60 % 60, i % 60))
+          .append("Z\",\"route\":\"/v1/charges\",\"status\":")
+          .append(failed ? 502 : 200)
+          .append(",\"ms\":")
+          .append(failed ? 30001 : 5 + i % 80)
+          .append(",\"msg\":\"")
+          .append(failed ? "upstream timeout" : "charged card " + i)
+          .append("\"}\n");
+    }
+    String in = log.toString();
+    for (String query : new String[] {"", "summarise the traffic"}) {
+      String out = new LogCompressor().compress(Inputs.of(in, query, 200)).orElseThrow().text();
+      assertTrue(out.contains("\"status\":502,\"ms\":30001,\"msg\":\"upstream timeout\"}"), out);
+      assertTrue(out.length() < in.length() / 10, out);
+      assertEquals(List.of(), Inputs.foreignLines(in, out));
+    }
+  }
 }

@@ -6,7 +6,8 @@ case: name, kind, query, content, needles, notes): pytest, Jest, go test and Mav
 failures, a Python traceback in an application log, javac and rustc errors, git log, Kubernetes
 YAML, a JUnit XML report, ps aux, kubectl top, du -h, a MySQL client table, dmesg, a Python
 module read, a GraphQL response, a JSON map of services, a Markdown table, npm's ERESOLVE, a
-BuildKit build and a TSV export. Run it, then the corpus report:
+BuildKit build, a TSV export, nginx's error log, klog, .NET's console log and JSON lines without a
+level. Run it, then the corpus report:
 
     python3 headroom-bench/corpus/generate_tool_kinds.py /tmp/tool-corpus [SEED]
     java -cp "headroom-bench/target/headroom-bench-0.1.0-SNAPSHOT.jar:headroom-bench/target/lib/*" \
@@ -403,6 +404,70 @@ def markdown_table(rng):
     case("markdown_latency_table", "table", "Which service is slow?", "\n".join(out) + "\n", [needle])
 
 
+def nginx_error_log(rng):
+    out = []
+    bad = rng.randint(100, 500)
+    for i in range(600):
+        ts = f"2024/06/11 14:{i // 60 % 60:02d}:{i % 60:02d}"
+        if i == bad:
+            line = (f"{ts} [error] 1234#0: *{i} connect() failed (111: Connection refused) while connecting"
+                    f" to upstream, client: 10.0.0.7, server: api.acme.example, request: \"POST /v1/charges"
+                    f" HTTP/1.1\", upstream: \"http://10.0.3.12:8080/v1/charges\"")
+            out.append(line)
+        else:
+            out.append(f"{ts} [notice] 1234#0: *{i} {w(rng, 4).replace('_', ' ')} while reading client"
+                       f" request headers, client: 10.0.0.{rng.randint(1, 200)}")
+    case("nginx_error_log", "log", "Why do charges fail?", "\n".join(out) + "\n",
+         ["connect() failed (111: Connection refused)"])
+
+
+def klog(rng):
+    out = []
+    bad = rng.randint(100, 700)
+    for i in range(800):
+        stamp = f"0611 14:0{i // 100}:{i % 60:02d}.{rng.randint(100000, 999999)}"
+        if i == bad:
+            out.append(f"E{stamp}       1 reconciler.go:214] failed to sync deployment payments/ledger-api:"
+                       " Operation cannot be fulfilled on replicasets.apps \"ledger-api-7d9f\"")
+        else:
+            out.append(f"I{stamp}       1 {rng.choice(['controller.go', 'informer.go', 'queue.go'])}:"
+                       f"{rng.randint(10, 400)}] {w(rng, 5).replace('_', ' ')}")
+    case("klog_controller", "log", "Is the controller healthy?", "\n".join(out) + "\n",
+         ["failed to sync deployment payments/ledger-api"])
+
+
+def dotnet_console(rng):
+    out = []
+    bad = rng.randint(50, 350)
+    for i in range(400):
+        if i == bad:
+            out += ["fail: Microsoft.AspNetCore.Server.Kestrel[13]",
+                    "      Connection id \"0HN4\", Request id \"0HN4:00000002\": An unhandled exception"
+                    " was thrown by the application.",
+                    "      System.InvalidOperationException: Sequence contains no elements",
+                    "         at Acme.Billing.InvoiceService.Total(Invoice invoice) in"
+                    " /src/Billing/InvoiceService.cs:line 88"]
+        else:
+            out += [f"info: Acme.Billing.{w(rng, 1).title()}Worker[0]",
+                    f"      Processed {rng.randint(1, 500)} {w(rng, 2).replace('_', ' ')} in"
+                    f" {rng.randint(2, 900)} ms"]
+    case("dotnet_console_log", "log", "What broke?", "\n".join(out) + "\n",
+         ["System.InvalidOperationException: Sequence contains no elements", "InvoiceService.cs:line 88"])
+
+
+def json_lines_no_level(rng):
+    out = []
+    bad = rng.randint(100, 600)
+    for i in range(700):
+        failed = i == bad
+        out.append(json.dumps({"ts": f"2024-06-11T14:{i // 60 % 60:02d}:{i % 60:02d}Z",
+                               "route": "/v1/" + rng.choice(["charges", "refunds", "payouts"]),
+                               "status": 502 if failed else 200,
+                               "ms": 30001 if failed else rng.randint(5, 90),
+                               "msg": "upstream timeout" if failed else w(rng, 3).replace("_", " ")}))
+    case("json_lines_no_level", "log", "Any problems?", "\n".join(out) + "\n", ["upstream timeout"])
+
+
 def npm_install(rng):
     out = []
     for i in range(300):
@@ -469,7 +534,8 @@ def main():
     seed = sys.argv[2] if len(sys.argv) > 2 else "headroom-tool-kinds-v1"
     for make in [pytest, jest, go_test, surefire, traceback_log, javac, git_log, k8s_yaml,
                  junit_xml, ps_aux, kubectl_top, du_sizes, mysql_table, dmesg, python_source,
-                 graphql, services_map, markdown_table, npm_install, docker_build, tsv, rust_errors]:
+                 graphql, services_map, markdown_table, npm_install, docker_build, tsv, rust_errors,
+                 nginx_error_log, klog, dotnet_console, json_lines_no_level]:
         make(random.Random(f"{seed}:{make.__name__}"))
     os.makedirs(out, exist_ok=True)
     index = {"generator": "generate_tool_kinds.py", "seed": seed, "count": len(CASES), "cases": []}

@@ -147,23 +147,35 @@ public final class JsonCompressor implements ContentCompressor {
           important.add(c);
         }
       }
-      int dropped = n - sel.keep().length;
-      if (dropped > 0) {
-        String what =
-            dropped
-                + " of "
-                + n
-                + " rows omitted"
-                + (sel.summary().isEmpty() ? "" : "; " + sel.summary());
-        // The root array is stored as the caller sent it: exact, and no re-serialisation.
-        String original = a == root ? input.text() : JsonTrees.write(a);
-        kept.add(new JString(input.sink().drop(original, what.replace(">>", "> >"))));
+      if (sel.keep().length < n) {
+        kept.add(omitted(a, n, "rows", sel));
       }
       JArray out = new JArray(kept);
       if (!sel.important().isEmpty()) {
         important.add(out);
       }
       return out;
+    }
+
+    /**
+     * The marker that stands for the rows a selection dropped: the whole array or object stored
+     * (the root as the caller sent it: exact, and no re-serialisation), and what was dropped said.
+     *
+     * @param rows the array or keyed object the rows were chosen from
+     * @param n how many rows it has
+     * @param noun what its rows are called in the marker
+     */
+    private JString omitted(JNode rows, int n, String noun, RowSelector.Selection sel) {
+      String what =
+          (n - sel.keep().length)
+              + " of "
+              + n
+              + " "
+              + noun
+              + " omitted"
+              + (sel.summary().isEmpty() ? "" : "; " + sel.summary());
+      String original = rows == root ? input.text() : JsonTrees.write(rows);
+      return new JString(input.sink().drop(original, what.replace(">>", "> >")));
     }
 
     /**
@@ -215,17 +227,9 @@ public final class JsonCompressor implements ContentCompressor {
           important.add(c);
         }
       }
-      int dropped = n - sel.keep().length;
-      if (dropped > 0) {
-        String what =
-            dropped
-                + " of "
-                + n
-                + " members omitted"
-                + (sel.summary().isEmpty() ? "" : "; " + sel.summary());
-        String original = o == root ? input.text() : JsonTrees.write(o);
+      if (sel.keep().length < n) {
         keys.add(keys.contains(OMITTED) ? OMITTED + "_" + keys.size() : OMITTED);
-        kept.add(new JString(input.sink().drop(original, what.replace(">>", "> >"))));
+        kept.add(omitted(o, n, "members", sel));
       }
       JObject out = new JObject(keys, kept);
       if (!sel.important().isEmpty()) {

@@ -50,7 +50,8 @@ public final class Columns {
 
     /**
      * Each value as a number, NaN when it is not one ({@link Leaves#parseNumber}; a table's cell
-     * may carry a unit, {@link Quantities}).
+     * may carry a unit, {@link Quantities}; a date or date-time is its seconds, {@link
+     * Timestamps}).
      */
     double[] numbers;
 
@@ -180,6 +181,8 @@ public final class Columns {
       if (kind != 0) {
         column.unitKinds |= kind;
         number = Quantities.value(line, from, to);
+      } else {
+        number = Timestamps.seconds(line, from, to);
       }
     }
     column.addRange(row, c, line, from, to, number);

@@ -163,7 +163,12 @@ final class Leaves {
     } else if (node instanceof JString s) {
       text.append(s.value()).append(' ');
       if (out != null) {
-        out.add(path, s.value(), true, parseNumber(s.value()));
+        double number = parseNumber(s.value());
+        out.add(
+            path,
+            s.value(),
+            true,
+            Double.isNaN(number) ? Timestamps.seconds(s.value(), 0, s.value().length()) : number);
       }
     } else if (node instanceof JNumber n) {
       text.append(n.text()).append(' ');

@@ -185,4 +185,34 @@ class JsonCompressorTest {
     assertFalse(out.contains(" of 12 members omitted"), out);
     assertTrue(out.contains("\"section3\":"), out);
   }
+
+  @Test
+  void theOneBackupMonthsOlderThanTheRestIsKeptThoughNoWordSaysSo() {
+    StringJoiner rows = new StringJoiner(",\n", "[\n", "\n]");
+    for (int i = 0; i < 200; i++) {
+      String taken =
+          i == 137
+              ? "2026-09-14T03:12:00Z"
+              : String.format(
+                  java.util.Locale.ROOT,
+                  "2026-12-0%dT0%d:%02d:00Z",
+                  5 + i % 3,
+                  i % 10,
+                  10 + i % 50);
+      rows.add(
+          "  {\"host\": \"db-"
+              + i
+              + ".acme.example\", \"last_backup\": \""
+              + taken
+              + "\", \"size_gb\": "
+              + (40 + i % 50)
+              + ", \"status\": \"ok\"}");
+    }
+    String out =
+        new JsonCompressor()
+            .compress(Inputs.of(rows.toString(), "are the backups healthy?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains("\"db-137.acme.example\""), out);
+  }
 }

@@ -249,4 +249,27 @@ class TableCompressorTest {
     assertTrue(out.contains("| svc-148 | "), out);
     assertEquals(List.of(), Inputs.foreignLines(in, out));
   }
+
+  @Test
+  void theHostLastSeenWeeksBeforeTheOthersIsKept() {
+    StringBuilder b = new StringBuilder("host,last_seen,agent\n");
+    for (int i = 0; i < 300; i++) {
+      b.append("web-")
+          .append(i)
+          .append(',')
+          .append(
+              i == 211
+                  ? "2026-11-02 08:00:00"
+                  : String.format(Locale.ROOT, "2026-12-07 14:%02d:%02d", i % 60, i * 7 % 60))
+          .append(",7.4.1\n");
+    }
+    String in = b.toString();
+    String out =
+        new TableCompressor()
+            .compress(Inputs.of(in, "which agents are offline?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains("web-211,2026-11-02 08:00:00,"), out);
+    assertEquals(List.of(), Inputs.foreignLines(in, out));
+  }
 }

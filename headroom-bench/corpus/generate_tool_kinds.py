@@ -6,8 +6,8 @@ case: name, kind, query, content, needles, notes): pytest, Jest, go test and Mav
 failures, a Python traceback in an application log, javac and rustc errors, git log, Kubernetes
 YAML, a JUnit XML report, ps aux, kubectl top, du -h, a MySQL client table, dmesg, a Python
 module read, a GraphQL response, a JSON map of services, a Markdown table, npm's ERESOLVE, a
-BuildKit build, a TSV export, nginx's error log, klog, .NET's console log and JSON lines without a
-level. Run it, then the corpus report:
+BuildKit build, a TSV export, nginx's error log, klog, .NET's console log, JSON lines without a
+level and a backup list with one stale date. Run it, then the corpus report:
 
     python3 headroom-bench/corpus/generate_tool_kinds.py /tmp/tool-corpus [SEED]
     java -cp "headroom-bench/target/headroom-bench-0.1.0-SNAPSHOT.jar:headroom-bench/target/lib/*" \
@@ -468,6 +468,21 @@ def json_lines_no_level(rng):
     case("json_lines_no_level", "log", "Any problems?", "\n".join(out) + "\n", ["upstream timeout"])
 
 
+def backups(rng):
+    rows = []
+    stale = rng.randint(20, 180)
+    for i in range(200):
+        host = f"db-{i:03d}.{w(rng, 1)}.acme.example"
+        taken = (f"2026-09-{rng.randint(10, 20)}T03:12:00Z" if i == stale else
+                 f"2026-12-0{rng.randint(5, 7)}T0{rng.randint(0, 9)}:{rng.randint(10, 59)}:00Z")
+        if i == stale:
+            needle = host
+        rows.append({"host": host, "last_backup": taken, "size_gb": rng.randint(40, 90),
+                     "status": "ok"})
+    case("backups_stale_one", "json_array", "Are the backups healthy?", json.dumps(rows, indent=1),
+         [needle])
+
+
 def npm_install(rng):
     out = []
     for i in range(300):
@@ -535,7 +550,7 @@ def main():
     for make in [pytest, jest, go_test, surefire, traceback_log, javac, git_log, k8s_yaml,
                  junit_xml, ps_aux, kubectl_top, du_sizes, mysql_table, dmesg, python_source,
                  graphql, services_map, markdown_table, npm_install, docker_build, tsv, rust_errors,
-                 nginx_error_log, klog, dotnet_console, json_lines_no_level]:
+                 nginx_error_log, klog, dotnet_console, json_lines_no_level, backups]:
         make(random.Random(f"{seed}:{make.__name__}"))
     os.makedirs(out, exist_ok=True)
     index = {"generator": "generate_tool_kinds.py", "seed": seed, "count": len(CASES), "cases": []}

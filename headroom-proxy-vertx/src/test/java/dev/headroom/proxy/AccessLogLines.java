@@ -41,10 +41,21 @@ public final class AccessLogLines implements AutoCloseable {
   }
 
   /**
-   * @return the next line, waiting up to 10 s, or {@code null}
+   * The next line of one exchange, skipping any other: the log is the JVM's, and a line another
+   * test's exchange wrote late (the access log writes in the background) may come first.
+   *
+   * @param requestId the exchange's {@code x-request-id}
+   * @return its next line, waiting up to 10 s in all, or {@code null}
    */
-  public String next() throws InterruptedException {
-    return lines.poll(10, TimeUnit.SECONDS);
+  public String next(String requestId) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+      String line = lines.poll(left, TimeUnit.NANOSECONDS);
+      if (line == null || line.contains("request_id=" + requestId + " ")) {
+        return line;
+      }
+    }
+    return null;
   }
 
   /**

@@ -90,8 +90,8 @@ class ClientGoneTest {
   }
 
   private void assertReportedOnceAsGone(String requestId, ProxyFixture fx) throws Exception {
-    String line = accessLog.next();
-    assertTrue(line != null && line.contains("request_id=" + requestId), "access log: " + line);
+    String line = accessLog.next(requestId);
+    assertTrue(line != null, "no access-log line for " + requestId);
     assertTrue(line.contains(" status=499 ") && line.contains(" failure=client_closed"), line);
     // One more exchange, so that a second report of the first would have been logged by now.
     assertEquals(200, fx.get("/healthz").status());

@@ -82,13 +82,7 @@ class SessionCompressionTest {
               .orElseThrow();
       assertTrue((Integer) compressed.metadata().get("replayed_tokens_before") > 0);
       assertTrue(fx.proxy.scrapeMetrics().contains("headroom_replay_hits_total 1.0"));
-      // This exchange's line: the capture is the JVM's access log, where a line another test's
-      // WebSocket session wrote late may come first.
-      String requestId = reply.headers().get("x-request-id");
-      String line;
-      do {
-        line = accessLog.next();
-      } while (line != null && !line.contains("request_id=" + requestId + " "));
+      String line = accessLog.next(reply.headers().get("x-request-id"));
       assertTrue(line != null && line.contains(" replayed_blocks=1"), "access log: " + line);
       assertFalse(line.contains("replayed:"), "replayed blocks are counted, not listed: " + line);
       assertTrue(line.contains(",compressed:json_array:"), "the fresh block is listed: " + line);

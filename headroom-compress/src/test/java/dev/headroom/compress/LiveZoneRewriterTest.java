@@ -401,6 +401,31 @@ class LiveZoneRewriterTest {
   }
 
   @Test
+  void aMarkdownTableTheUserWroteIsTheirsAPastedCsvIsCompressed() {
+    LiveZoneRewriter rewriter =
+        LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());
+    StringBuilder spec =
+        new StringBuilder("Implement these endpoints:\n\n| method | path | scope |\n");
+    spec.append("|---|---|---|\n");
+    StringBuilder csv = new StringBuilder("method,path,scope\n");
+    for (int i = 0; i < 80; i++) {
+      spec.append("| GET | /v1/accounts/").append(i).append("/statements | read |\n");
+      csv.append("GET,/v1/accounts/").append(i).append("/statements,read\n");
+    }
+
+    LiveZoneResult written =
+        rewriter.rewrite(userSays(spec.toString()), ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+    LiveZoneResult pasted =
+        rewriter.rewrite(userSays(csv.toString()), ProviderApi.CHAT_COMPLETIONS, CONTEXT);
+
+    assertFalse(written.changed(), written.toString());
+    assertEquals(
+        List.of(BlockDecision.USER_PROSE),
+        written.blocks().stream().map(BlockDecision::outcome).toList());
+    assertTrue(pasted.changed(), pasted.toString());
+  }
+
+  @Test
   void theScanTellsTheUsersOwnProseFromAPastedLogBeforeAnythingIsCompressed() {
     LiveZoneRewriter rewriter =
         LiveZoneRewriter.create(Compressor.create(), LiveZoneOptions.defaults());

@@ -531,6 +531,15 @@ public final class LineSample {
   }
 
   /**
+   * @param text a text
+   * @return whether one of its lines is a Markdown table's delimiter row ({@code |---|:--:|})
+   */
+  public static boolean holdsMarkdownTable(String text) {
+    return text.lines()
+        .anyMatch(line -> mayBeRule(line) && MARKDOWN_RULE.matcher(line.strip()).matches());
+  }
+
+  /**
    * {@link #PSQL_RULE} needs {@code +}, {@code |} or {@code -} first once white space is stripped,
    * {@link #MARKDOWN_RULE} {@code |}, {@code -} or {@code :}.
    */

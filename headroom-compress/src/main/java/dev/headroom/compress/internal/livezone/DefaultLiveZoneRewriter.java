@@ -20,6 +20,7 @@ import dev.headroom.compress.ReplayMemory;
 import dev.headroom.compress.ScannedRewrite;
 import dev.headroom.compress.Unchanged;
 import dev.headroom.compress.internal.detect.Detectors;
+import dev.headroom.compress.internal.detect.LineSample;
 import dev.headroom.compress.internal.livezone.BodyScan.StringValue;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -253,9 +254,13 @@ public final class DefaultLiveZoneRewriter implements LiveZoneRewriter {
       return false;
     }
     String head = sample.stripLeading();
-    return !head.startsWith("{")
-        && !head.startsWith("[")
-        && Detectors.detect(sample).type() == ContentType.TEXT;
+    if (head.startsWith("{") || head.startsWith("[")) {
+      return false;
+    }
+    ContentType type = Detectors.detect(sample).type();
+    // A Markdown table in the user's own message is how people write a spec, not a tool's output.
+    return type == ContentType.TEXT
+        || type == ContentType.TABLE && LineSample.holdsMarkdownTable(sample);
   }
 
   private static String modelOf(BodyScan scan) {

@@ -30,6 +30,7 @@ public final class LineSample {
               + "|^\\s*npm (?:warn|error|err!|notice) )"
               + "|^\\[?\\d{4}[-/]\\d{2}[-/]\\d{2}[T ]\\d{2}:\\d{2}|^\\[?\\d{2}:\\d{2}:\\d{2}"
               + "|^[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}|^(?:info|warn|fail|crit|dbug|trce): "
+              + "|^commit [0-9a-f]{7,40}(?: |\\z)|^(?:Author: |Date:   )"
               + "|^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} "
               + "|^\\[ *\\d+\\.\\d{6}\\]|^#\\d+ (?:\\d+\\.\\d+ |\\[|DONE |CACHED|ERROR)"
               + "|^\\s+[\u2713\u2714\u2715\u2717\u2718\u00d7\u221a] |^(?:PASS|FAIL)(?:\\s|\\z)"
@@ -208,6 +209,31 @@ public final class LineSample {
         || matchesAt(line, i, "dd:dd:dd");
   }
 
+  /**
+   * {@code git log}'s head of a commit: {@code commit} and its hash (7 to 40 hex digits, lower
+   * case), {@code Author: }, {@code Date: }.
+   */
+  private static boolean isCommitHeader(String line) {
+    return line.startsWith("Author: ") || line.startsWith("Date:   ") || isCommitLine(line);
+  }
+
+  /**
+   * @param line a line
+   * @return whether it is {@code git log}'s {@code commit} line: {@code commit}, a space and a hash
+   *     of 7 to 40 lower-case hex digits, then the end of the line or a space (before the refs)
+   */
+  public static boolean isCommitLine(String line) {
+    if (!line.startsWith("commit ")) {
+      return false;
+    }
+    int i = 7;
+    while (i < line.length()
+        && (isAsciiDigit(line.charAt(i)) || line.charAt(i) >= 'a' && line.charAt(i) <= 'f')) {
+      i++;
+    }
+    return i - 7 >= 7 && i - 7 <= 40 && (i == line.length() || line.charAt(i) == ' ');
+  }
+
   /** ISO's {@code 2024-06-11}, or nginx's error log's {@code 2024/06/11}. */
   private static boolean isDateSeparator(char c) {
     return c == '-' || c == '/';
@@ -267,6 +293,7 @@ public final class LineSample {
         || startsWithSyslogTime(line)
         || startsWithKernelTime(line)
         || startsWithLevelPrefix(line)
+        || isCommitHeader(line)
         || startsWithBuildStep(line)
         || isTestResult(line)
         || mayStartLogLine(line) && LOG_START.matcher(line).lookingAt()

@@ -3,6 +3,7 @@ package dev.headroom.compress.internal.lines;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.compress.internal.detect.AccessLine;
+import dev.headroom.compress.internal.detect.LineSample;
 import dev.headroom.compress.internal.json.JsonTrees;
 import dev.headroom.compress.internal.json.RowSelector;
 import dev.headroom.compress.internal.spi.Candidate;
@@ -125,11 +126,16 @@ public final class LogCompressor implements ContentCompressor {
         sel.keep(i);
       }
     }
+    keepCommitHeads(sel, content);
     addContext(sel, content, budget);
     if (sel.keptCount() >= n) {
       return Optional.empty();
     }
-    String details = levelCounts(levels) + topTemplates(sel);
+    String counts = levelCounts(levels);
+    String repeated = topTemplates(sel);
+    // "; most repeated: …" follows the counts, or stands alone without its separator.
+    String details =
+        counts.isEmpty() && !repeated.isEmpty() ? repeated.substring(2) : counts + repeated;
     return Optional.of(
         new Candidate(sel.render(input.text(), input.sink(), "lines", details), "log"));
   }
@@ -164,6 +170,49 @@ public final class LogCompressor implements ContentCompressor {
     BitSet important = RowSelector.select(rows, input.query()).important();
     for (int k = important.nextSetBit(0); k >= 0; k = important.nextSetBit(k + 1)) {
       sel.keep(lineOf.get(k));
+    }
+  }
+
+  /** How many of {@code git log}'s newest commits keep their heads whatever is asked. */
+  static final int NEWEST_COMMITS = 10;
+
+  /**
+   * {@code git log}: every commit any line of which is kept keeps its head — the {@code commit}
+   * line with its hash, the header lines under it and its subject — so that a kept line of a
+   * message says which commit it belongs to; the newest {@link #NEWEST_COMMITS} keep theirs too.
+   */
+  private static void keepCommitHeads(Selection sel, List<String> content) {
+    List<Integer> starts = new ArrayList<>();
+    for (int i = 0; i < content.size(); i++) {
+      if (LineSample.isCommitLine(content.get(i))) {
+        starts.add(i);
+      }
+    }
+    if (starts.size() < 3) {
+      return;
+    }
+    starts.add(content.size());
+    for (int r = 0; r + 1 < starts.size(); r++) {
+      int from = starts.get(r);
+      int to = starts.get(r + 1);
+      boolean touched = r < NEWEST_COMMITS;
+      for (int i = from; i < to && !touched; i++) {
+        touched = sel.isKept(i);
+      }
+      if (!touched) {
+        continue;
+      }
+      // The head: the commit line and its headers up to the blank line, then the subject.
+      int i = from;
+      while (i < to && !content.get(i).isBlank()) {
+        sel.keep(i++);
+      }
+      while (i < to && content.get(i).isBlank()) {
+        i++;
+      }
+      if (i < to) {
+        sel.keep(i);
+      }
     }
   }
 

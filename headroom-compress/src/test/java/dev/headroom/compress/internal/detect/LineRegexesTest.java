@@ -318,6 +318,10 @@ class LineRegexesTest {
     assertFalse(LineSample.isLogLine("failure: see above"));
     assertTrue(LineSample.isLogLine("F0611 14:02:11.123456       1 main.go:9] fatal"));
     assertFalse(LineSample.isLogLine("2024/05x01 10:00 is no date"));
+    assertTrue(
+        LineSample.isLogLine("commit 3189c214976909fe4599e7b147aebfa954bb47d0 (HEAD -> main)"));
+    assertTrue(LineSample.isLogLine("Date:   Mon Nov 15 08:23:12 2026 +0100"));
+    assertFalse(LineSample.isLogLine("commit the change before lunch"));
   }
 
   /** Pieces of access-log lines: quotes, methods, targets, protocols and statuses, glued. */
@@ -560,6 +564,15 @@ class LineRegexesTest {
                 "crit:",
                 "trce: x",
                 "Fail: ",
+                "commit ",
+                "commit abcdef1",
+                "commit 0123456789abcdef0123456789abcdef01234567",
+                "commit 0123456789abcdef0123456789abcdef012345678",
+                "commit ABCDEF1",
+                "abcdef0",
+                "Author: ",
+                "Date:   ",
+                "Date: ",
                 "1.5"),
             Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
             Arbitraries.strings().all().ofMaxLength(3));

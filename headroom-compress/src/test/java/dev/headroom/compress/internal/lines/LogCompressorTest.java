@@ -109,4 +109,42 @@ class LogCompressorTest {
       assertEquals(List.of(), Inputs.foreignLines(in, out));
     }
   }
+
+  /** {@code git log}: 200 commits, newest first; commit 150 raised the webhook retry timeout. */
+  private static String gitLog() {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      log.append(String.format("commit %040x%n", (long) i * 0x9E3779B97F4A7C15L & Long.MAX_VALUE))
+          .append("Author: Dana Ruiz <dana@acme.example>\n")
+          .append(String.format("Date:   Mon Nov %d 08:%02d:12 2026 +0100%n%n", 1 + i % 28, i % 60))
+          .append(
+              i == 150
+                  ? "    Raise the webhook retry timeout from 5 s to 30 s\n"
+                  : "    Refactor module " + i + " for clarity\n")
+          .append("\n    Signed-off-by: Dana Ruiz <dana@acme.example>\n\n");
+    }
+    return log.toString();
+  }
+
+  @Test
+  void gitLogKeepsTheHeadOfEveryCommitItKeepsALineOfAndOfTheNewest() {
+    String log = gitLog();
+    String out =
+        new LogCompressor()
+            .compress(Inputs.of(log, "which commit changed the webhook retry timeout?", 200))
+            .orElseThrow()
+            .text();
+    String answer =
+        String.format("commit %040x%n", 150L * 0x9E3779B97F4A7C15L & Long.MAX_VALUE)
+            + "Author: Dana Ruiz <dana@acme.example>\nDate:   Mon Nov 11 08:30:12 2026 +0100\n\n"
+            + "    Raise the webhook retry timeout from 5 s to 30 s\n";
+    assertTrue(out.contains(answer), out);
+    for (int i = 0; i < LogCompressor.NEWEST_COMMITS; i++) {
+      assertTrue(out.contains("    Refactor module " + i + " for clarity\n"), "newest " + i);
+    }
+    assertFalse(out.contains("Refactor module 100 "), out);
+    assertFalse(out.contains("omitted; ;"), out);
+    assertTrue(out.length() < log.length() / 5, out);
+    assertEquals(List.of(), Inputs.foreignLines(log, out));
+  }
 }

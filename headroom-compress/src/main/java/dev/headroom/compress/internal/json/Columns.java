@@ -176,16 +176,26 @@ public final class Columns {
     }
     Column column = columns.get(c);
     double number = Leaves.parseNumber(line, from, to);
-    if (Double.isNaN(number)) {
-      int kind = Quantities.kind(line, from, to);
-      if (kind != 0) {
-        column.unitKinds |= kind;
-        number = Quantities.value(line, from, to);
-      } else {
-        number = Timestamps.seconds(line, from, to);
-      }
+    column.addRange(
+        row,
+        c,
+        line,
+        from,
+        to,
+        Double.isNaN(number) ? quantityOrTime(column, line, from, to) : number);
+  }
+
+  /**
+   * A text that is no plain number read as a number with a unit ({@link Quantities}, its kind noted
+   * in the column) or a date-time ({@link Timestamps}), else NaN.
+   */
+  private static double quantityOrTime(Column column, String s, int from, int to) {
+    int kind = Quantities.kind(s, from, to);
+    if (kind != 0) {
+      column.unitKinds |= kind;
+      return Quantities.value(s, from, to);
     }
-    column.addRange(row, c, line, from, to, number);
+    return Timestamps.seconds(s, from, to);
   }
 
   /**
@@ -238,6 +248,11 @@ public final class Columns {
       column = new Column(path.text(), path.topLevel(), expectedPerColumn, false);
       columns.set(id, column);
     }
-    column.add(row, position++, text, string, number);
+    column.add(
+        row,
+        position++,
+        text,
+        string,
+        string && Double.isNaN(number) ? quantityOrTime(column, text, 0, text.length()) : number);
   }
 }

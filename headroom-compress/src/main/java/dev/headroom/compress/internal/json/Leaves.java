@@ -163,12 +163,7 @@ final class Leaves {
     } else if (node instanceof JString s) {
       text.append(s.value()).append(' ');
       if (out != null) {
-        double number = parseNumber(s.value());
-        out.add(
-            path,
-            s.value(),
-            true,
-            Double.isNaN(number) ? Timestamps.seconds(s.value(), 0, s.value().length()) : number);
+        out.add(path, s.value(), true, parseNumber(s.value()));
       }
     } else if (node instanceof JNumber n) {
       text.append(n.text()).append(' ');

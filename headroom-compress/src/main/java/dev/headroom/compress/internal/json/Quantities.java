@@ -6,13 +6,13 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * A table cell's number with the unit a command-line tool printed after it: {@code 97.5%}, {@code
- * 3950m} cores, {@code 1870Mi}, {@code 14G}, {@code 7.41GiB}, {@code 812ms}. Scaled to one unit per
- * kind, so that a column mixing {@code 250m} and {@code 2} cores, or {@code 4.0K} and {@code 14G},
- * compares its rows as they are: {@code du -h}'s one huge directory and {@code kubectl top}'s one
- * busy pod are outliers of their columns like any number far from its column's median. A column
- * whose cells carry units of more than one kind ({@link Columns}) reads none of them: {@code 41m}
- * next to {@code 57s} is minutes, not millicores.
+ * A table cell's or JSON string's number with the unit a tool printed after it: {@code 97.5%},
+ * {@code 3950m} cores, {@code 1870Mi}, {@code 14G}, {@code 7.41GiB}, {@code 812ms}. Scaled to one
+ * unit per kind, so that a column mixing {@code 250m} and {@code 2} cores, or {@code 4.0K} and
+ * {@code 14G}, compares its rows as they are: {@code du -h}'s one huge directory and {@code kubectl
+ * top}'s one busy pod are outliers of their columns like any number far from its column's median. A
+ * column whose cells carry units of more than one kind ({@link Columns}) reads none of them: {@code
+ * 41m} next to {@code 57s} is minutes, not millicores.
  */
 @API(status = INTERNAL, since = "0.1")
 final class Quantities {

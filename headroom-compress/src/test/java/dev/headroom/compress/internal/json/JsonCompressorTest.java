@@ -215,4 +215,28 @@ class JsonCompressorTest {
             .text();
     assertTrue(out.contains("\"db-137.acme.example\""), out);
   }
+
+  @Test
+  void aPercentInAStringIsANumberTheContainerNearlyOutOfMemoryIsKept() {
+    StringJoiner rows = new StringJoiner(",\n", "[\n", "\n]");
+    for (int i = 0; i < 120; i++) {
+      boolean full = i == 77;
+      rows.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "  {\"Name\": \"%s\", \"CPUPerc\": \"%d.%02d%%\", \"MemPerc\": \"%s\", \"PIDs\":"
+                  + " \"%d\"}",
+              full ? "worker-queue" : "web-" + i,
+              i % 9,
+              i % 89 + 10,
+              full ? "97.50%" : (i % 3) + "." + (i % 89 + 10) + "%",
+              2 + i % 28));
+    }
+    String out =
+        new JsonCompressor()
+            .compress(Inputs.of(rows.toString(), "which container is the problem?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains("\"worker-queue\""), out);
+  }
 }

@@ -112,7 +112,9 @@ final class Leaves {
         return items;
       }
       if (tuple == null) {
-        tuple = new Path[4];
+        tuple = new Path[Math.max(4, index + 1)];
+      } else if (index >= tuple.length) {
+        tuple = java.util.Arrays.copyOf(tuple, Math.max(index + 1, tuple.length * 2));
       }
       if (tuple[index] == null) {
         tuple[index] = new Path(all, text + "[" + index + "]");

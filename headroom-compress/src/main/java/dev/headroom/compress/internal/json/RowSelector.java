@@ -57,7 +57,17 @@ public final class RowSelector {
       columns.startRow(i);
       // Values only: every row has the same member names, so they cannot tell rows apart. Each
       // value ends with a space, so a row's range ends with one, as TermIndex needs.
-      Leaves.collect(rows.get(i), root, columns, sb, false);
+      JNode row = rows.get(i);
+      if (isScalarRow(row)) {
+        // A row that is an array of values (a spreadsheet's, a SQL client's): each position is a
+        // column, however many there are.
+        List<JNode> cells = ((JNode.JArray) row).items();
+        for (int k = 0; k < cells.size(); k++) {
+          Leaves.collect(cells.get(k), root.item(true, k), columns, sb, false);
+        }
+      } else {
+        Leaves.collect(row, root, columns, sb, false);
+      }
       to[i] = sb.length();
     }
     String text = sb.toString();
@@ -70,6 +80,24 @@ public final class RowSelector {
     List<Integer> relevant =
         Relevance.top(Relevance.scores(new TermIndex(query, text), from, to), MAX_QUERY);
     return select(n, errorRows, relevant, columns, 1);
+  }
+
+  /** The widest array of values read as a row of columns. */
+  private static final int MAX_ROW_CELLS = 64;
+
+  /** An array of 2 to {@link #MAX_ROW_CELLS} values, none an object or an array. */
+  private static boolean isScalarRow(JNode row) {
+    if (!(row instanceof JNode.JArray a)
+        || a.items().size() < 2
+        || a.items().size() > MAX_ROW_CELLS) {
+      return false;
+    }
+    for (JNode cell : a.items()) {
+      if (cell instanceof JNode.JObject || cell instanceof JNode.JArray) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -239,4 +239,30 @@ class JsonCompressorTest {
             .text();
     assertTrue(out.contains("\"worker-queue\""), out);
   }
+
+  @Test
+  void rowsThatAreArraysOfValuesAreReadColumnByColumn() {
+    // A spreadsheet API's values: the one overdue invoice differs only in its fifth cell.
+    StringJoiner rows =
+        new StringJoiner(
+            ",", "{\"values\":[[\"invoice\",\"customer\",\"amount\",\"state\",\"note\"],", "]}");
+    for (int i = 0; i < 400; i++) {
+      rows.add(
+          "[\"INV-"
+              + (5000 + i)
+              + "\",\"cust-"
+              + i % 80
+              + "\",\""
+              + (10 + i % 890)
+              + ".00\",\""
+              + (i == 233 ? "overdue" : "open")
+              + "\",\"\"]");
+    }
+    String out =
+        new JsonCompressor()
+            .compress(Inputs.of(rows.toString(), "anything to chase?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains("[\"INV-5233\",\"cust-73\",\"243.00\",\"overdue\",\"\"]"), out);
+  }
 }

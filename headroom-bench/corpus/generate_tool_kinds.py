@@ -7,7 +7,8 @@ failures, a Python traceback in an application log, javac and rustc errors, git 
 YAML, a JUnit XML report, ps aux, kubectl top, du -h, a MySQL client table, dmesg, a Python
 module read, a GraphQL response, a JSON map of services, a Markdown table, npm's ERESOLVE, a
 BuildKit build, a TSV export, nginx's error log, klog, .NET's console log, JSON lines without a
-level and a backup list with one stale date. Run it, then the corpus report:
+level, a backup list with one stale date and a spreadsheet's values. Run it, then the corpus
+report:
 
     python3 headroom-bench/corpus/generate_tool_kinds.py /tmp/tool-corpus [SEED]
     java -cp "headroom-bench/target/headroom-bench-0.1.0-SNAPSHOT.jar:headroom-bench/target/lib/*" \
@@ -483,6 +484,20 @@ def backups(rng):
          [needle])
 
 
+def sheet_values(rng):
+    values = [["invoice", "customer", "amount", "due", "state"]]
+    late = rng.randint(20, 380)
+    for i in range(400):
+        late_one = i == late
+        values.append([f"INV-{5000 + i}", f"cust-{rng.randint(1, 80)}",
+                       f"{rng.randint(10, 900)}.{rng.randint(0, 99):02d}",
+                       "2026-10-01" if late_one else f"2026-12-{rng.randint(10, 28)}",
+                       "overdue" if late_one else "open"])
+    doc = {"range": "Invoices!A1:E401", "majorDimension": "ROWS", "values": values}
+    case("sheet_invoices", "json_object", "Anything I should chase?", json.dumps(doc),
+         [f"INV-{5000 + late}"])
+
+
 def npm_install(rng):
     out = []
     for i in range(300):
@@ -550,7 +565,8 @@ def main():
     for make in [pytest, jest, go_test, surefire, traceback_log, javac, git_log, k8s_yaml,
                  junit_xml, ps_aux, kubectl_top, du_sizes, mysql_table, dmesg, python_source,
                  graphql, services_map, markdown_table, npm_install, docker_build, tsv, rust_errors,
-                 nginx_error_log, klog, dotnet_console, json_lines_no_level, backups]:
+                 nginx_error_log, klog, dotnet_console, json_lines_no_level, backups,
+                 sheet_values]:
         make(random.Random(f"{seed}:{make.__name__}"))
     os.makedirs(out, exist_ok=True)
     index = {"generator": "generate_tool_kinds.py", "seed": seed, "count": len(CASES), "cases": []}

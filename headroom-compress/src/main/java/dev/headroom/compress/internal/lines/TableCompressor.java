@@ -39,12 +39,16 @@ public final class TableCompressor implements ContentCompressor {
     if (n < 12) {
       return Optional.empty();
     }
-    char delimiter = delimiter(lines.content(0));
+    int body = bodyStart(lines);
+    char delimiter = delimiter(lines.content(body));
     Selection sel = new Selection(lines);
     int[] dataRows = new int[n];
     List<String> rowLines = new ArrayList<>(n);
     int header = -1;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < body; i++) {
+      sel.keep(i); // a summary above the table, as top prints: kept as it is
+    }
+    for (int i = body; i < n; i++) {
       String line = lines.content(i);
       if (line.isBlank() || isRule(line)) {
         sel.keep(i); // psql borders and separators: structure, and cheap
@@ -91,6 +95,25 @@ public final class TableCompressor implements ContentCompressor {
         new Candidate(sel.render(input.text(), input.sink(), "rows", chosen.summary()), "table"));
   }
 
+  /** How far down a blank line may end a summary printed above the table. */
+  static final int PREAMBLE_LINES = 12;
+
+  /**
+   * Where the table starts: after the last blank line among the first {@link #PREAMBLE_LINES} when
+   * at least ten lines follow it ({@code top}'s load, tasks and memory lines above its process
+   * table), else at the first line.
+   */
+  static int bodyStart(Lines lines) {
+    int n = lines.size();
+    int start = 0;
+    for (int i = 0; i < Math.min(n, PREAMBLE_LINES); i++) {
+      if (lines.content(i).isBlank() && n - (i + 1) >= 10) {
+        start = i + 1;
+      }
+    }
+    return start;
+  }
+
   /** {@code ^[\\s+|:=-]*$} (ASCII white space, as {@code \\s} is without the Unicode flag). */
   static boolean isRule(String line) {
     for (int i = 0; i < line.length(); i++) {
@@ -128,10 +151,18 @@ public final class TableCompressor implements ContentCompressor {
     int checked = Math.min(rows.size(), 200);
     int agree = 0;
     int fit = 0;
+    int exact = 0;
     for (int k = 0; k < checked; k++) {
       String row = rows.get(k).strip();
       agree += SPLIT_ALIGNED.split(row).length == aligned ? 1 : 0;
       fit += WHITESPACE.split(row, words).length == words ? 1 : 0;
+      exact += WHITESPACE.split(row).length == words ? 1 : 0;
+    }
+    // One word per header word in nine rows of ten: the words are the cells, even where runs of
+    // spaces agree with the header in most rows (top's rows do, but for the one whose %CPU is too
+    // wide for its column: the row the question is about).
+    if (exact * 10 >= checked * 9) {
+      return words;
     }
     return agree * 2 < checked && fit * 10 >= checked * 9 ? words : 0;
   }

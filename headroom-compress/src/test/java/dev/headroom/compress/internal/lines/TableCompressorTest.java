@@ -272,4 +272,51 @@ class TableCompressorTest {
     assertTrue(out.contains("web-211,2026-11-02 08:00:00,"), out);
     assertEquals(List.of(), Inputs.foreignLines(in, out));
   }
+
+  @Test
+  void topKeepsItsSummaryAndTheProcessTooWideForItsColumn() {
+    Random random = new Random(23);
+    StringBuilder b =
+        new StringBuilder(
+            "top - 14:02:11 up 3 days,  4:12,  1 user,  load average: 7.92, 6.10, 3.44\n"
+                + "Tasks: 212 total,   2 running, 210 sleeping,   0 stopped,   0 zombie\n"
+                + "%Cpu(s): 97.1 us,  2.3 sy,  0.0 ni,  0.4 id,  0.0 wa,  0.0 hi,  0.2 si\n"
+                + "MiB Mem :  15880.4 total,    412.6 free,  14210.9 used,   1256.9 buff/cache\n"
+                + "\n"
+                + "    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n");
+    for (int i = 0; i < 200; i++) {
+      int pid = 1000 + i * 13;
+      if (i == 131) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%7d app       20   0   18.2g  13.1g  21504 R 389.7  82.5 812:11.42 java%n",
+                pid));
+      } else {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%7d root      20   0 %7d %6d %6d S   %d.%d   %d.%d   0:%02d.%02d sshd%n",
+                pid,
+                10_000 + random.nextInt(890_000),
+                1_000 + random.nextInt(89_000),
+                1_000 + random.nextInt(8_000),
+                random.nextInt(4),
+                random.nextInt(10),
+                random.nextInt(3),
+                random.nextInt(10),
+                10 + random.nextInt(50),
+                random.nextInt(100)));
+      }
+    }
+    String in = b.toString();
+    String out =
+        new TableCompressor()
+            .compress(Inputs.of(in, "why is the box slow?", 100))
+            .orElseThrow()
+            .text();
+    assertTrue(out.startsWith(in.substring(0, in.indexOf("    PID USER"))), out);
+    assertTrue(out.contains("R 389.7  82.5 812:11.42 java\n"), out);
+    assertEquals(List.of(), Inputs.foreignLines(in, out));
+  }
 }

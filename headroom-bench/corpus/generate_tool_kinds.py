@@ -4,7 +4,7 @@
 Writes cases in the format of the shared developer corpus (index.json plus one JSON file per
 case: name, kind, query, content, needles, notes): pytest, Jest, go test and Maven Surefire
 failures, a Python traceback in an application log, javac and rustc errors, git log, Kubernetes
-YAML, a JUnit XML report, ps aux, kubectl top, du -h, a MySQL client table, dmesg, a Python
+YAML, a JUnit XML report, ps aux, top, kubectl top, du -h, a MySQL client table, dmesg, a Python
 module read, a GraphQL response, a JSON map of services, a Markdown table, npm's ERESOLVE, a
 BuildKit build, a TSV export, nginx's error log, klog, .NET's console log, JSON lines without a
 level, a backup list with one stale date and a spreadsheet's values. Run it, then the corpus
@@ -289,6 +289,29 @@ def ps_aux(rng):
     case("ps_aux_memory", "table", "Which process is eating all the memory?", "\n".join(out) + "\n",
          [needle, "/srv/report-builder.jar --nightly"])
 
+def top_batch(rng):
+    out = ["top - 14:02:11 up 3 days,  4:12,  1 user,  load average: 7.92, 6.10, 3.44",
+           "Tasks: 212 total,   2 running, 210 sleeping,   0 stopped,   0 zombie",
+           "%Cpu(s): 97.1 us,  2.3 sy,  0.0 ni,  0.4 id,  0.0 wa,  0.0 hi,  0.2 si,  0.0 st",
+           "MiB Mem :  15880.4 total,    412.6 free,  14210.9 used,   1256.9 buff/cache",
+           "MiB Swap:      0.0 total,      0.0 free,      0.0 used.   1380.2 avail Mem",
+           "",
+           "    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND"]
+    hog = rng.randint(10, 190)
+    for i in range(200):
+        pid = 1000 + i * 13
+        if i == hog:
+            needle = f"{pid:>7} app       20   0   18.2g  13.1g  21504 R 389.7"
+            out.append(needle + "  82.5 812:11.42 java")
+        else:
+            out.append(f"{pid:>7} {rng.choice(['root', 'app', 'postgres']):<9} 20   0 "
+                       f"{rng.randint(10000, 900000):>7} {rng.randint(1000, 90000):>6} "
+                       f"{rng.randint(1000, 9000):>6} S   {rng.randint(0, 3)}.{rng.randint(0, 9)}   "
+                       f"{rng.randint(0, 2)}.{rng.randint(0, 9)}   0:{rng.randint(10, 59)}."
+                       f"{rng.randint(10, 99)} {rng.choice(['sshd', 'nginx', 'postgres', 'containerd'])}")
+    case("top_batch", "table", "Why is the box slow?", "\n".join(out) + "\n", [needle])
+
+
 def kubectl_top(rng):
     out = ["NAME                                  CPU(cores)   MEMORY(bytes)"]
     busy = rng.randint(10, 140)
@@ -563,7 +586,7 @@ def main():
     out = sys.argv[1]
     seed = sys.argv[2] if len(sys.argv) > 2 else "headroom-tool-kinds-v1"
     for make in [pytest, jest, go_test, surefire, traceback_log, javac, git_log, k8s_yaml,
-                 junit_xml, ps_aux, kubectl_top, du_sizes, mysql_table, dmesg, python_source,
+                 junit_xml, ps_aux, top_batch, kubectl_top, du_sizes, mysql_table, dmesg, python_source,
                  graphql, services_map, markdown_table, npm_install, docker_build, tsv, rust_errors,
                  nginx_error_log, klog, dotnet_console, json_lines_no_level, backups,
                  sheet_values]:

@@ -27,10 +27,11 @@ public final class LineSample {
           "\\b(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|SEVERE|PANIC|FAILED|PASSED|SKIPPED)\\b"
               + "|(?i:\\blevel=|\"level\":|\\bpanic:|^goroutine \\d+|^\\s+at \\S|^\\s*Traceback|^\\s*error(?:\\[E\\d+\\])?:"
               + "|^\\s*warning:|^\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task)"
-              + "|^\\s*npm (?:warn|error|err!|notice) )"
+              + "|^\\s*npm (?:warn|error|err!|notice) |^\\s*(?:Collecting|Downloading) \\S)"
               + "|^\\[?\\d{4}[-/]\\d{2}[-/]\\d{2}[T ]\\d{2}:\\d{2}|^\\[?\\d{2}:\\d{2}:\\d{2}"
               + "|^[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}|^(?:info|warn|fail|crit|dbug|trce): "
               + "|^commit [0-9a-f]{7,40}(?: |\\z)|^(?:Author: |Date:   )"
+              + "|^test\\S* .* \\.\\.\\. (?:ok|FAIL|ERROR|ignored|skipped)"
               + "|^[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} "
               + "|^\\[ *\\d+\\.\\d{6}\\]|^#\\d+ (?:\\d+\\.\\d+ |\\[|DONE |CACHED|ERROR)"
               + "|^\\s+[\u2713\u2714\u2715\u2717\u2718\u00d7\u221a] |^(?:PASS|FAIL)(?:\\s|\\z)"
@@ -52,7 +53,7 @@ public final class LineSample {
       Pattern.compile(
           "(?i:goroutine \\d|\\s+at \\S|\\s*Traceback|\\s*error(?:\\[E\\d+\\])?:|\\s*warning:"
               + "|\\s*(?:Compiling|Finished|Running|Downloaded|BUILD|> Task)"
-              + "|\\s*npm (?:warn|error|err!|notice) )");
+              + "|\\s*npm (?:warn|error|err!|notice) |\\s*(?:Collecting|Downloading) \\S)");
 
   /** The alternatives of {@link #LOG} that may match anywhere in a line: level words and fields. */
   private static final Pattern LOG_WORD =
@@ -321,10 +322,12 @@ public final class LineSample {
           case 't' -> "traceback";
           case 'e' -> "error";
           case 'w' -> "warning:";
-          case 'c' -> "compiling";
+          case 'c' ->
+              line.regionMatches(true, i, "collecting ", 0, 11) ? "collecting " : "compiling";
           case 'f' -> "finished";
           case 'r' -> "running";
-          case 'd' -> "downloaded";
+          case 'd' ->
+              line.regionMatches(true, i, "downloading ", 0, 12) ? "downloading " : "downloaded";
           case 'b' -> "build";
           case '>' -> "> task";
           case 'n' -> "npm ";
@@ -471,6 +474,9 @@ public final class LineSample {
    * test -v}'s {@code --- FAIL: TestRefund (0.00s)} and {@code === RUN TestRefund}.
    */
   private static boolean isTestResult(String line) {
+    if (isTestOutcomeLine(line)) {
+      return true;
+    }
     int n = line.length();
     int i = 0;
     while (i < n && isAsciiSpace(line.charAt(i))) {
@@ -498,6 +504,48 @@ public final class LineSample {
             || line.startsWith("PAUSE ", 4)
             || line.startsWith("CONT ", 4)
             || line.startsWith("NAME ", 4));
+  }
+
+  /** What {@code cargo test} and Python's unittest print after a test's name and " ... ". */
+  private static final String[] OUTCOMES = {"ok", "FAIL", "ERROR", "ignored", "skipped"};
+
+  /**
+   * {@code ^test\\S* .* \\.\\.\\. (?:ok|FAIL|ERROR|ignored|skipped)}: a test and its outcome, as
+   * {@code cargo test} ({@code test posting::tests::reversal ... FAILED}) and unittest ({@code
+   * test_refund (tests.RefundTest) ... ok}) print them.
+   */
+  private static boolean isTestOutcomeLine(String line) {
+    if (!line.startsWith("test")) {
+      return false;
+    }
+    int n = line.length();
+    int p = 4;
+    while (p < n && !isAsciiSpace(line.charAt(p))) {
+      p++;
+    }
+    if (p == n || line.charAt(p) != ' ') {
+      return false;
+    }
+    // ".*" reaches to the first line terminator the regex's '.' does not match.
+    int end = p + 1;
+    while (end < n && !isLineTerminator(line.charAt(end))) {
+      end++;
+    }
+    for (int at = line.indexOf(" ... ", p + 1);
+        at >= 0 && at <= end;
+        at = line.indexOf(" ... ", at + 1)) {
+      for (String outcome : OUTCOMES) {
+        if (line.startsWith(outcome, at + 5)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** What the regex's {@code .} does not match: the line terminators of {@link Pattern}. */
+  private static boolean isLineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   private static boolean isAsciiDigit(char c) {

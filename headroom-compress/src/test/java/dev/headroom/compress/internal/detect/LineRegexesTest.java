@@ -322,6 +322,14 @@ class LineRegexesTest {
         LineSample.isLogLine("commit 3189c214976909fe4599e7b147aebfa954bb47d0 (HEAD -> main)"));
     assertTrue(LineSample.isLogLine("Date:   Mon Nov 15 08:23:12 2026 +0100"));
     assertFalse(LineSample.isLogLine("commit the change before lunch"));
+    assertTrue(LineSample.isLogLine("test posting::tests::reversal ... FAILED"));
+    assertTrue(LineSample.isLogLine("test_refund (tests.test_billing.RefundTest) ... ok"));
+    assertFalse(LineSample.isLogLine("test the refund ... tomorrow"));
+    assertTrue(LineSample.isLogLine("test a::b ... ignored"));
+    assertFalse(LineSample.isLogLine("test\ta::b ... ok"));
+    assertFalse(LineSample.isLogLine("test a::b\u2028 ... ok"));
+    assertTrue(LineSample.isLogLine("Collecting requests>=2.31"));
+    assertTrue(LineSample.isLogLine("  Downloading requests-2.31.0-py3-none-any.whl (62 kB)"));
   }
 
   /** Pieces of access-log lines: quotes, methods, targets, protocols and statuses, glued. */
@@ -573,6 +581,23 @@ class LineRegexesTest {
                 "Author: ",
                 "Date:   ",
                 "Date: ",
+                "test",
+                "test_x",
+                " ... ",
+                " ... ok",
+                " ... FAILED",
+                "ok",
+                "ignored",
+                "skipped",
+                "test x ... ignored",
+                "test x\u2028 ... ok",
+                "test x\r ... ok",
+                "test\tx ... ok",
+                "testing a ... skipped",
+                "Collecting ",
+                "Downloading ",
+                "collecting x",
+                "Downloaded ",
                 "1.5"),
             Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
             Arbitraries.strings().all().ofMaxLength(3));

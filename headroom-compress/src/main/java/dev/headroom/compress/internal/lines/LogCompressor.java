@@ -176,6 +176,9 @@ public final class LogCompressor implements ContentCompressor {
   /** How many of {@code git log}'s newest commits keep their heads whatever is asked. */
   static final int NEWEST_COMMITS = 10;
 
+  /** The longest head a commit has: commit, Merge, Author, AuthorDate, Commit, CommitDate. */
+  static final int COMMIT_HEAD_LINES = 6;
+
   /**
    * {@code git log}: every commit any line of which is kept keeps its head — the {@code commit}
    * line with its hash, the header lines under it and its subject — so that a kept line of a
@@ -202,10 +205,15 @@ public final class LogCompressor implements ContentCompressor {
       if (!touched) {
         continue;
       }
-      // The head: the commit line and its headers up to the blank line, then the subject.
+      // The head: the commit line and its headers up to the blank line (six lines at most, as
+      // --format=fuller prints them; a log that only mentions commits has no such head), then the
+      // subject.
       int i = from;
-      while (i < to && !content.get(i).isBlank()) {
+      while (i < to && i - from < COMMIT_HEAD_LINES && !content.get(i).isBlank()) {
         sel.keep(i++);
+      }
+      if (i < to && !content.get(i).isBlank()) {
+        continue;
       }
       while (i < to && content.get(i).isBlank()) {
         i++;

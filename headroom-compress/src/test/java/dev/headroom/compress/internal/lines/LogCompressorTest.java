@@ -147,4 +147,24 @@ class LogCompressorTest {
     assertTrue(out.length() < log.length() / 5, out);
     assertEquals(List.of(), Inputs.foreignLines(log, out));
   }
+
+  @Test
+  void aLogThatOnlyMentionsCommitsKeepsNoBlocksForThem() {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      log.append("commit ")
+          .append(String.format("%07x", 0x1a2b3c0 + i))
+          .append(" built in ")
+          .append(20 + i % 40)
+          .append(" s\n");
+      for (int k = 0; k < 30; k++) {
+        log.append("  step ").append(k).append(" of build ").append(i).append(" passed\n");
+      }
+    }
+    String in = log.toString();
+    String out = new LogCompressor().compress(Inputs.of(in, "", 200)).orElseThrow().text();
+    // Not the newest builds' every line: only what a commit's head can be.
+    assertFalse(out.contains("  step 20 of build 3 passed\n"), out);
+    assertTrue(out.length() < in.length() / 10, out);
+  }
 }

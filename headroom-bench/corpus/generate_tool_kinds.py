@@ -176,7 +176,7 @@ def javac(rng):
     errs = sorted(rng.sample(range(200), 2))
     needles = []
     for i in range(200):
-        f = f"/work/orders/src/main/java/org/acme/orders/{w(rng).title().replace('_', '')}.java"
+        f = f"/builds/acme/orders/src/main/java/org/acme/orders/{w(rng).title().replace('_', '')}.java"
         ln = rng.randint(10, 600)
         if i in errs:
             sym = rng.choice(["OrderTotals", "TaxTable", "PriceBook"]) + str(i)
@@ -530,7 +530,7 @@ def npm_install(rng):
             "npm error node_modules/react", "npm error   react@\"^19.0.0\" from the root project", "npm error",
             "npm error Could not resolve dependency:", "npm error peer react@\"^17.0.0 || ^18.0.0\" from react-payment-form@3.2.1",
             "npm error node_modules/react-payment-form", "npm error   react-payment-form@\"^3.2.1\" from the root project",
-            "npm error A complete log of this run can be found in: /home/dev/.npm/_logs/2026-12-01T09_12_44_123Z-debug-0.log"]
+            "npm error A complete log of this run can be found in: /root/.npm/_logs/2026-12-01T09_12_44_123Z-debug-0.log"]
     case("npm_eresolve", "log", "Why does npm install fail?", "\n".join(out) + "\n",
          ["ERESOLVE unable to resolve dependency tree", "peer react@\"^17.0.0 || ^18.0.0\" from react-payment-form@3.2.1", "Found: react@19.0.0"])
 

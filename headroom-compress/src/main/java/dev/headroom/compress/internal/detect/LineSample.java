@@ -248,9 +248,7 @@ public final class LineSample {
     if (line.length() < 6) {
       return false;
     }
-    char first = line.charAt(0);
-    if ((first == 'I' || first == 'W' || first == 'E' || first == 'F')
-        && matchesAt(line, 1, "dddd dd:dd:dd.dddddd")) {
+    if (klogLevel(line) != 0) {
       return true;
     }
     if (line.charAt(4) != ':' || line.charAt(5) != ' ') {
@@ -262,6 +260,19 @@ public final class LineSample {
         || line.startsWith("crit")
         || line.startsWith("dbug")
         || line.startsWith("trce");
+  }
+
+  /**
+   * @param line a line
+   * @return klog's level letter when the line starts with its header ({@code I}, {@code W}, {@code
+   *     E} or {@code F}, then {@code MMDD hh:mm:ss.uuuuuu}), else 0
+   */
+  public static char klogLevel(String line) {
+    char first = line.isEmpty() ? 0 : line.charAt(0);
+    return (first == 'I' || first == 'W' || first == 'E' || first == 'F')
+            && matchesAt(line, 1, "dddd dd:dd:dd.dddddd")
+        ? first
+        : 0;
   }
 
   /**

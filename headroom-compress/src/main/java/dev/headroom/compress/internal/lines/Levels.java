@@ -1,5 +1,7 @@
 package dev.headroom.compress.internal.lines;
 
+import dev.headroom.compress.internal.detect.LineSample;
+
 /**
  * Classifies a log line by its severity words in one pass over its characters — the per-line regex
  * alternation this replaces was most of the log compressor's time. Words are runs of ASCII letters;
@@ -101,26 +103,14 @@ final class Levels {
     if (line.length() < 6) {
       return NONE;
     }
-    char first = line.charAt(0);
-    if ("EFW".indexOf(first) >= 0 && isKlogTime(line)) {
-      return first == 'W' ? WARN : ERROR;
+    char klog = LineSample.klogLevel(line);
+    if (klog == 'E' || klog == 'F') {
+      return ERROR;
+    }
+    if (klog == 'W') {
+      return WARN;
     }
     return line.startsWith("fail: ") || line.startsWith("crit: ") ? ERROR : NONE;
-  }
-
-  /** {@code \\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}} after the level letter. */
-  private static boolean isKlogTime(String line) {
-    String shape = "dddd dd:dd:dd.dddddd";
-    if (line.length() < 1 + shape.length()) {
-      return false;
-    }
-    for (int k = 0; k < shape.length(); k++) {
-      char c = line.charAt(1 + k);
-      if (shape.charAt(k) == 'd' ? c < '0' || c > '9' : c != shape.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

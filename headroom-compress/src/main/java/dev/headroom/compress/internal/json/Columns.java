@@ -190,10 +190,10 @@ public final class Columns {
    * in the column) or a date-time ({@link Timestamps}), else NaN.
    */
   private static double quantityOrTime(Column column, String s, int from, int to) {
-    int kind = Quantities.kind(s, from, to);
-    if (kind != 0) {
-      column.unitKinds |= kind;
-      return Quantities.value(s, from, to);
+    Quantities.Quantity quantity = Quantities.read(s, from, to);
+    if (quantity != null) {
+      column.unitKinds |= quantity.kind();
+      return quantity.value();
     }
     return Timestamps.seconds(s, from, to);
   }

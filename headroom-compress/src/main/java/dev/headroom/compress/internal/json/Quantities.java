@@ -59,38 +59,30 @@ final class Quantities {
   private Quantities() {}
 
   /**
-   * @param s a text
-   * @param from where the cell starts
-   * @param to where it ends
-   * @return the kind of the cell's unit ({@link #PERCENT}, {@link #MILLI}, {@link #SIZE}, {@link
-   *     #DURATION}) when it is a number and a unit, else 0
+   * A number read with its unit.
+   *
+   * @param value the number, scaled to its kind's unit
+   * @param kind {@link #PERCENT}, {@link #MILLI}, {@link #SIZE} or {@link #DURATION}
    */
-  static int kind(String s, int from, int to) {
-    Unit unit = unit(s, from, to);
-    return unit == null ? 0 : unit.kind();
-  }
+  record Quantity(double value, int kind) {}
 
   /**
    * @param s a text
    * @param from where the cell starts
    * @param to where it ends
-   * @return the cell as a number and a unit, scaled; NaN when it is not one
+   * @return the cell as a number and one of {@link #UNITS}, or null when it is not one
    */
-  static double value(String s, int from, int to) {
-    Unit unit = unit(s, from, to);
-    return unit == null
-        ? Double.NaN
-        : Leaves.parseNumber(s, from, to - unitLength(s, from, to)) * unit.scale();
-  }
-
-  /** The cell's unit, when the rest of it before the unit is a number ({@link Leaves}). */
-  private static Unit unit(String s, int from, int to) {
+  static Quantity read(String s, int from, int to) {
     int length = unitLength(s, from, to);
     if (length == 0 || length == to - from) {
       return null;
     }
     Unit unit = UNITS.get(s.substring(to - length, to));
-    return unit == null || Double.isNaN(Leaves.parseNumber(s, from, to - length)) ? null : unit;
+    if (unit == null) {
+      return null;
+    }
+    double number = Leaves.parseNumber(s, from, to - length);
+    return Double.isNaN(number) ? null : new Quantity(number * unit.scale(), unit.kind());
   }
 
   /** How many characters at the cell's end are not ASCII digits, looking at three at most. */

@@ -1,6 +1,7 @@
 package dev.headroom.compress.internal.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -26,22 +27,22 @@ class QuantitiesTest {
     "-3%, -3, 1"
   })
   void aNumberAndItsUnitAreScaledAndKnownByKind(String cell, double value, int kind) {
-    assertEquals(value, Quantities.value(cell, 0, cell.length()), Math.abs(value) * 1e-12);
-    assertEquals(kind, Quantities.kind(cell, 0, cell.length()));
+    Quantities.Quantity read = Quantities.read(cell, 0, cell.length());
+    assertEquals(value, read.value(), Math.abs(value) * 1e-12);
+    assertEquals(kind, read.kind());
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {"3d", "2h17m", "v1.2", "m", "Mi", "12x", "1.2.3G", "12 Mi", "1e3xyzB", ""})
   void anythingElseIsNoQuantity(String cell) {
-    assertTrue(Double.isNaN(Quantities.value(cell, 0, cell.length())), cell);
-    assertEquals(0, Quantities.kind(cell, 0, cell.length()), cell);
+    assertNull(Quantities.read(cell, 0, cell.length()), cell);
   }
 
   @Test
   void aRangeOfALineIsReadWithoutTheRest() {
     String line = "pod-a   3950m   1870Mi";
-    assertEquals(3.95, Quantities.value(line, 8, 13), 1e-12);
+    assertEquals(3.95, Quantities.read(line, 8, 13).value(), 1e-12);
   }
 
   /** Cells of a one-column table, read as {@link Columns} reads a table's cells. */

@@ -17,7 +17,16 @@ final class Levels {
   static final int ERROR = 4;
 
   private static final String[] ERROR_WORDS = {
-    "error", "fatal", "critical", "panic", "exception", "failed", "failure", "severe", "traceback"
+    "error",
+    "fatal",
+    "critical",
+    "panic",
+    "exception",
+    "failed",
+    "failure",
+    "severe",
+    "traceback",
+    "deadlock"
   };
 
   /** What Jest, Vitest and Mocha put before a failed test's name: ✕ ✗ ✘ ×. */
@@ -189,7 +198,6 @@ final class Levels {
     return false;
   }
 
-  /** An access-log line: {@code GET /path 503}. */
   /**
    * {@code GET /path 503}: {@link #ERROR} for a 5xx status after a method and a path, {@link #WARN}
    * for a 4xx one (a client's failure is a failure too, but a routine one), else {@link #NONE}.

@@ -33,6 +33,8 @@ class LevelsTest {
             "failure",
             "severe",
             "traceback",
+            "deadlock",
+            "deadlocks",
             "warn",
             "warning",
             "info",
@@ -134,7 +136,7 @@ class LevelsTest {
   private static final Pattern ERROR =
       Pattern.compile(
           BEFORE
-              + "(?i:error|fatal|critical|panic|exception|failed|failure|severe|traceback)"
+              + "(?i:error|fatal|critical|panic|exception|failed|failure|severe|traceback|deadlock)"
               + AFTER
               + "|(?iu:out of )"
               + BEFORE
@@ -210,6 +212,7 @@ class LevelsTest {
   void exceptionNamesOomKillsAndServerErrorsAreErrors() {
     assertEquals(Levels.ERROR, Levels.of("TypeError: Cannot read properties of undefined"));
     assertEquals(Levels.ERROR, Levels.of("java.lang.NullPointerException"));
+    assertEquals(Levels.ERROR, Levels.of("Found one Java-level deadlock:")); // jstack
     assertEquals(Levels.ERROR, Levels.of("kernel: Out of memory: Killed process 48213 (java)"));
     assertEquals(
         Levels.ERROR, Levels.of("systemd[1]: orders.service: Failed with result 'oom-kill'."));

@@ -102,6 +102,10 @@ public final class Detectors {
     if (sample.isDiff(DIFF_HEADER)) {
       return new Parsed(Detection.of(ContentType.DIFF), Optional.empty());
     }
+    if (sample.diagnosticRatio() >= 0.25) {
+      // A build's findings: located like search hits, but each an error, a warning or a note.
+      return new Parsed(Detection.of(ContentType.LOG), Optional.empty());
+    }
     if (sample.searchRatio() >= 0.5 || sample.pathRatio() >= 0.8) {
       return new Parsed(Detection.of(ContentType.SEARCH), Optional.empty());
     }

@@ -21,7 +21,8 @@ public record GrepLine(String path, int end) {
   private static final int MAX_COLONS = 3;
 
   /**
-   * The regex {@code ^(?:[^\s:]+:)?(?:[A-Za-z]:)?([^\s:=,"'<>|]+):(\d+)[:-]} with its backtracking
+   * The regex {@code ^(?:[^\s:]+:)?(?:[A-Za-z]:)?([^\s:=,"'<>|]+):(\d+)[:-]} (a path of more than
+   * digits: {@code path:line:column:} is not a revision, a path and a line) with its backtracking
    * worked out: everything before the line number is free of white space, so only the colons before
    * the first white space matter. Its first choice is a revision and a drive (path after the third
    * colon), then a revision (after the first), then neither (the path starts the line); a drive
@@ -108,7 +109,7 @@ public record GrepLine(String path, int end) {
   }
 
   /**
-   * The path in {@code [from, colonAt)}, then {@code \d+[:-]} after the colon.
+   * The path in {@code [from, colonAt)}, not digits alone, then {@code \d+[:-]} after the colon.
    *
    * @return the index just past that {@code :} or {@code -}, or -1 when the hit is not there
    */
@@ -116,11 +117,17 @@ public record GrepLine(String path, int end) {
     if (colonAt <= from) {
       return -1;
     }
+    boolean digitsOnly = true;
     for (int i = from; i < colonAt; i++) {
       char c = line.charAt(i);
       if (c == '=' || c == ',' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '|') {
         return -1; // white space and colons cannot occur here
       }
+      digitsOnly &= isDigit(c);
+    }
+    if (digitsOnly) {
+      // "src/a.c:12:5: error": 12 is the line, not a path after a revision "src/a.c".
+      return -1;
     }
     int n = line.length();
     int j = colonAt + 1;

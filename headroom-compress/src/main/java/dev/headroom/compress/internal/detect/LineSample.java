@@ -18,7 +18,8 @@ public final class LineSample {
    * {@code 2024-05-01T00:00:19Z} and logfmt {@code ts=…} never qualify.
    */
   public static final Pattern GREP =
-      Pattern.compile("^(?:[^\\s:]+:)?(?:[A-Za-z]:)?([^\\s:=,\"'<>|]+):(\\d+)[:-]");
+      Pattern.compile(
+          "^(?:[^\\s:]+:)?(?:[A-Za-z]:)?([^\\s:=,\"'<>|]*[^\\s:=,\"'<>|0-9][^\\s:=,\"'<>|]*):(\\d+)[:-]");
 
   static final Pattern PATH_LIKE = Pattern.compile("[/\\\\]|\\.[A-Za-z][A-Za-z0-9]{0,7}$");
   static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -584,6 +585,99 @@ public final class LineSample {
   /** {@code \s} without Unicode classes: space, tab, LF, VT, FF, CR. */
   static boolean isAsciiSpace(char c) {
     return c == ' ' || c >= '\t' && c <= '\r';
+  }
+
+  /**
+   * @return the share of sampled lines that are a compiler's, linter's or type checker's findings
+   *     ({@link #isDiagnostic})
+   */
+  double diagnosticRatio() {
+    int hits = 0;
+    for (String line : lines) {
+      if (isDiagnostic(line)) {
+        hits++;
+      }
+    }
+    return ratio(hits);
+  }
+
+  /** What a finding's severity is written as, each before a colon. */
+  private static final String[] SEVERITIES = {
+    "error", "warning", "note", "fatal error", "info", "hint"
+  };
+
+  /**
+   * A compiler's, linter's or type checker's finding with its severity: {@code path:line[:col]:
+   * error: …} (gcc, clang, javac, mypy, go vet; also {@code warning:}, {@code note:}, {@code fatal
+   * error:}, {@code info:}, {@code hint:}), tsc's {@code path(line,col): error TS2345: …} and
+   * eslint's {@code 12:5 error … rule} under the line naming its file. Its location alone is a
+   * search hit's shape; the severity after it is what makes it a build's output.
+   *
+   * @param line a line without its terminator
+   * @return whether it is one
+   */
+  static boolean isDiagnostic(String line) {
+    GrepLine hit = line.indexOf(':') < 0 ? null : GrepLine.match(line);
+    if (hit != null && hit.namesFile()) {
+      int i = hit.end();
+      int digits = i;
+      while (digits < line.length() && isAsciiDigit(line.charAt(digits))) {
+        digits++;
+      }
+      if (digits > i && digits < line.length() && line.charAt(digits) == ':') {
+        i = digits + 1; // the column
+      }
+      while (i < line.length() && line.charAt(i) == ' ') {
+        i++;
+      }
+      for (String severity : SEVERITIES) {
+        if (line.startsWith(severity, i) && line.startsWith(":", i + severity.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    int paren = line.indexOf("): ");
+    if (paren > 0) {
+      // tsc: src/a.ts(48,17): error TS2345: …
+      int open = line.lastIndexOf('(', paren);
+      int comma = line.indexOf(',', open + 1);
+      return open > 0
+          && comma > open + 1
+          && comma < paren - 1
+          && digitsOnly(line, open + 1, comma)
+          && digitsOnly(line, comma + 1, paren)
+          && (line.startsWith("error TS", paren + 3) || line.startsWith("warning TS", paren + 3));
+    }
+    // eslint's stylish: "  12:5  error  'x' is not defined  no-undef"
+    int i = 0;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    int colon = line.indexOf(':', i);
+    if (i == 0 || colon <= i || !digitsOnly(line, i, colon)) {
+      return false;
+    }
+    int j = colon + 1;
+    while (j < line.length() && isAsciiDigit(line.charAt(j))) {
+      j++;
+    }
+    if (j == colon + 1 || !line.startsWith("  ", j)) {
+      return false;
+    }
+    while (j < line.length() && line.charAt(j) == ' ') {
+      j++;
+    }
+    return line.startsWith("error  ", j) || line.startsWith("warning  ", j);
+  }
+
+  private static boolean digitsOnly(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isAsciiDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return to > from;
   }
 
   double jsonLineRatio() {

@@ -16,10 +16,10 @@ import dev.headroom.compress.internal.text.Relevance;
 import dev.headroom.compress.internal.text.Selection;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -52,6 +52,10 @@ public final class LogCompressor implements ContentCompressor {
   static final String SUMMARY_STARTS = "bBfFtTrReEsSnN=0123456789";
 
   static final int STACK_HEAD = 24;
+
+  /** Errors kept of one template at most. */
+  private static final int PER_TEMPLATE = 3;
+
   static final int MAX_LINE = 2_000;
 
   @Override
@@ -101,13 +105,20 @@ public final class LogCompressor implements ContentCompressor {
     }
     keepJsonRows(sel, content, input);
     int budget = input.budgetChars();
-    // Tier 1: every distinct error, then distinct warnings, while the budget lasts.
-    Set<String> templates = new HashSet<>();
+    // Tier 1: every distinct error, then distinct warnings, while the budget lasts. The errors have
+    // a budget of their own: lines answering the query (a build's "Building …" lines for "why does
+    // the build fail") must not crowd out a second compile error.
+    // An error's template (its numbers masked) may be shared by errors that differ only in numbers
+    // (unit3.c and unit7.c): up to PER_TEMPLATE of each are kept, a retry loop's thousand alike
+    // ones are not.
+    Map<String, Integer> templates = new HashMap<>();
+    int beforeErrors = sel.keptChars();
     for (int i : errors) {
-      if (sel.keptChars() > budget) {
+      if (sel.keptChars() - beforeErrors > budget) {
         break;
       }
-      if (content.get(i).length() <= MAX_LINE && templates.add(LineTemplates.of(content.get(i)))) {
+      if (content.get(i).length() <= MAX_LINE
+          && templates.merge(LineTemplates.of(content.get(i)), 1, Integer::sum) <= PER_TEMPLATE) {
         keepBlock(sel, content, i);
       }
     }
@@ -116,7 +127,8 @@ public final class LogCompressor implements ContentCompressor {
       if (sel.keptChars() > budget || warnKept >= 10) {
         break;
       }
-      if (content.get(i).length() <= MAX_LINE && templates.add(LineTemplates.of(content.get(i)))) {
+      if (content.get(i).length() <= MAX_LINE
+          && templates.putIfAbsent(LineTemplates.of(content.get(i)), 1) == null) {
         sel.keep(i);
         warnKept++;
       }
@@ -127,6 +139,7 @@ public final class LogCompressor implements ContentCompressor {
       }
     }
     keepCommitHeads(sel, content);
+    keepHeads(sel, content);
     addContext(sel, content, budget);
     if (sel.keptCount() >= n) {
       return Optional.empty();
@@ -222,6 +235,54 @@ public final class LogCompressor implements ContentCompressor {
         sel.keep(i);
       }
     }
+  }
+
+  /**
+   * Keeps the head of every kept indented line: the nearest line above it that is indented less,
+   * and that line's head in turn — the file an eslint finding is listed under, the thread a jstack
+   * frame belongs to, the section of a {@code kubectl describe}. Without it a kept line says what
+   * happened but not where. Blank lines head nothing; a tab indents to the next multiple of eight.
+   */
+  static void keepHeads(Selection sel, List<String> content) {
+    int n = content.size();
+    int[] head = new int[n];
+    int[] indents = new int[n];
+    int[] open = new int[n]; // the lines that may head what follows, indented less and less upward
+    int depth = 0;
+    for (int i = 0; i < n; i++) {
+      String line = content.get(i);
+      head[i] = -1;
+      if (line.isBlank()) {
+        continue;
+      }
+      indents[i] = indent(line);
+      while (depth > 0 && indents[open[depth - 1]] >= indents[i]) {
+        depth--;
+      }
+      head[i] = depth > 0 ? open[depth - 1] : -1;
+      open[depth++] = i;
+    }
+    // From the last line up: a head kept here is itself visited later, so its own head is kept too.
+    for (int i = n - 1; i >= 0; i--) {
+      if (sel.isKept(i) && head[i] >= 0 && content.get(head[i]).length() <= MAX_LINE) {
+        sel.keep(head[i]);
+      }
+    }
+  }
+
+  private static int indent(String line) {
+    int width = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == ' ') {
+        width++;
+      } else if (c == '\t') {
+        width = (width / 8 + 1) * 8;
+      } else {
+        break;
+      }
+    }
+    return width;
   }
 
   /** Whether most of the first ten non-blank lines are web access-log requests. */

@@ -77,6 +77,23 @@ class LineRegexesTest {
   }
 
   @Test
+  void aLineAndColumnAreNotARevisionAndAPath() {
+    // ruff, gcc, rg --vimgrep: path:line:col:, where a revision "app/tax.py" and a path "88" would
+    // also fit the regex's shape.
+    assertEquals(
+        new GrepLine("app/billing/tax.py", 22),
+        GrepLine.match("app/billing/tax.py:88:16: F821 Undefined name `rate`"));
+    assertEquals(new GrepLine("src/a.ts", 17), GrepLine.match("HEAD:src/a.ts:12:x"));
+    assertTrue(LineSample.isDiagnostic("src/net/conn.c:88:12: error: 'len' undeclared"));
+    assertTrue(LineSample.isDiagnostic("app/m.py:12: note: By default the bodies"));
+    assertTrue(LineSample.isDiagnostic("src/a.ts(48,17): error TS2345: Argument of type"));
+    assertTrue(LineSample.isDiagnostic("  41:9  error  'x' is not defined  no-undef"));
+    assertFalse(LineSample.isDiagnostic("docs/errors.md:12:error handling is hard"));
+    assertFalse(LineSample.isDiagnostic("app/billing/tax.py:88:16: F821 Undefined name"));
+    assertFalse(LineSample.isDiagnostic("  41:9  the error was here"));
+  }
+
+  @Test
   void theTimestampShortcutTakesBothTimestampForms() {
     assertTrue(LineSample.startsWithTimestamp("2024-06-11T14:00:19.001Z INFO x"));
     assertTrue(LineSample.startsWithTimestamp("[2024-06-11 14:00] x"));

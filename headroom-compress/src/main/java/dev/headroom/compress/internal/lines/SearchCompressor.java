@@ -6,10 +6,13 @@ import dev.headroom.compress.internal.detect.GrepLine;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
+import dev.headroom.compress.internal.text.LineTemplates;
 import dev.headroom.compress.internal.text.Lines;
 import dev.headroom.compress.internal.text.Relevance;
 import dev.headroom.compress.internal.text.Selection;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +23,10 @@ import org.apiguardian.api.API;
 
 /**
  * grep / ripgrep / git grep hits and bare path listings. Kept: lines answering the query,
- * definitions (a hit that declares something), and then the first hit of each file, files with the
- * most hits first, while the budget lasts. Runs of dropped hits are counted per file. Lines longer
- * than 2,000 characters (minified bundles) are never kept whole.
+ * definitions (a hit that declares something), the exceptions among alike hits (errors, rare kinds
+ * of message), and then the first hit of each file, files with the most hits first, while the
+ * budget lasts. Runs of dropped hits are counted per file. Lines longer than 2,000 characters
+ * (minified bundles) are never kept whole.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class SearchCompressor implements ContentCompressor {
@@ -51,6 +55,7 @@ public final class SearchCompressor implements ContentCompressor {
 
   private static final int MAX_QUERY = 20;
   private static final int MAX_DEFINITIONS = 10;
+  private static final int MAX_RARE_KINDS = 20;
 
   /**
    * A definition is kept when the name it declares is an identifier from the query ("where is
@@ -78,6 +83,53 @@ public final class SearchCompressor implements ContentCompressor {
       }
     }
     return false;
+  }
+
+  /**
+   * The hits that are the exception in a list of mostly alike ones: the errors among them (unless
+   * most are errors: then errors are what was searched for), and the first hit of each rare kind of
+   * message where most hits repeat a few kinds — the one {@code F821 Undefined name} among a
+   * linter's two hundred {@code E501 Line too long}. A hit's kind is the template of its text after
+   * the location ({@link LineTemplates}); the hits of a code search are mostly of kinds of their
+   * own, and nothing is singled out there.
+   */
+  private static void keepExceptions(
+      Selection sel, String[] hitText, List<String> content, int budget) {
+    Map<String, List<Integer>> kinds = new HashMap<>();
+    List<Integer> errors = new ArrayList<>();
+    int hits = 0;
+    for (int i = 0; i < hitText.length; i++) {
+      if (hitText[i] == null || content.get(i).isEmpty()) {
+        continue;
+      }
+      hits++;
+      kinds.computeIfAbsent(LineTemplates.of(hitText[i]), k -> new ArrayList<>()).add(i);
+      if (Levels.of(hitText[i]) == Levels.ERROR) {
+        errors.add(i);
+      }
+    }
+    int before = sel.keptChars();
+    if (errors.size() * 4 <= hits) {
+      for (int i : errors) {
+        if (sel.keptChars() - before > budget) {
+          return;
+        }
+        sel.keep(i);
+      }
+    }
+    if (kinds.size() * 4 > hits) {
+      return;
+    }
+    int rare = Math.max(1, hits / 20);
+    List<List<Integer>> byCount = new ArrayList<>(kinds.values());
+    byCount.sort(Comparator.comparingInt(List::size));
+    int kept = 0;
+    for (List<Integer> kind : byCount) {
+      if (kind.size() > rare || kept >= MAX_RARE_KINDS || sel.keptChars() - before > budget) {
+        return;
+      }
+      kept += sel.keep(kind.get(0)) ? 1 : 0;
+    }
   }
 
   private static int firstNonBlank(String text) {
@@ -126,6 +178,7 @@ public final class SearchCompressor implements ContentCompressor {
         definitions += sel.keep(i) ? 1 : 0;
       }
     }
+    keepExceptions(sel, hitText, content, input.budgetChars() / 2);
     List<List<Integer>> groups = new ArrayList<>(byFile.values());
     groups.sort((a, b) -> b.size() - a.size());
     for (List<Integer> group : groups) {

@@ -302,6 +302,20 @@ public final class RowSelector {
   }
 
   /**
+   * Only the numeric outliers among a text table's rows: what {@link #selectTable} keeps for its
+   * numbers, for a compressor whose other rules are its own.
+   *
+   * @param cells each row's cells ({@link Columns#forTable})
+   * @param n how many rows
+   * @return the rows whose numbers are far from their column's, most outlying first, five at most
+   */
+  public static int[] outlierRows(Columns cells, int n) {
+    BitSet important = new BitSet(n);
+    outliers(cells.all(), n, important);
+    return important.stream().toArray();
+  }
+
+  /**
    * Numbers far from their field's median (robust z-score), and lone negatives or zeros among
    * positives.
    */

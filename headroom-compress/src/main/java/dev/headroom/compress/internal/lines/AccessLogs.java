@@ -3,6 +3,8 @@ package dev.headroom.compress.internal.lines;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.headroom.compress.internal.detect.AccessLine;
+import dev.headroom.compress.internal.json.Columns;
+import dev.headroom.compress.internal.json.RowSelector;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.Input;
 import dev.headroom.compress.internal.text.Lines;
@@ -21,8 +23,9 @@ import org.apiguardian.api.API;
  * Requests are grouped by route template (ids, hashes and numbers in the path become {@code {id}},
  * the query is dropped) and status. The answer is a table of every group with its count and the
  * first and last line number, followed by the lines worth reading: every group whose status is 4xx
- * or 5xx (its first and last request), every rare group (seen at most twice), the lines answering
- * the query, and the first and last lines of the log. Ordinary traffic is the table's counts.
+ * or 5xx (its first and last request), the requests whose numbers (a response time, a size) are
+ * outliers, every rare group (seen at most twice), the lines answering the query, and the first and
+ * last lines of the log. Ordinary traffic is the table's counts.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class AccessLogs {
@@ -97,6 +100,63 @@ public final class AccessLogs {
   }
 
   /**
+   * Keeps the requests whose numbers are far from the others' — the one answered after 31 s among
+   * responses of 50 ms, whatever its route and status. A line's fields (runs of characters between
+   * spaces; a quoted or bracketed field is one) are read as a table's columns by their place in the
+   * line, each field that starts like a number a cell (the value of a {@code key=value} field), and
+   * the table's outlier rules choose.
+   */
+  private static void keepOutliers(
+      Selection sel, List<String> content, Request[] requests, int parsed) {
+    Columns cells = Columns.forTable(List.of(), parsed);
+    int[] lineOf = new int[parsed];
+    int k = 0;
+    for (int i = 0; i < requests.length; i++) {
+      if (requests[i] == null) {
+        continue;
+      }
+      lineOf[k] = i;
+      cells.startRow(k++);
+      String line = content.get(i);
+      int field = 0;
+      int j = 0;
+      int n = line.length();
+      while (j < n) {
+        while (j < n && line.charAt(j) == ' ') {
+          j++;
+        }
+        if (j == n) {
+          break;
+        }
+        char open = line.charAt(j);
+        char close = open == '"' ? '"' : open == '[' ? ']' : ' ';
+        int end = close == ' ' ? line.indexOf(' ', j) : line.indexOf(close, j + 1);
+        end = end < 0 ? n : close == ' ' ? end : end + 1;
+        // nginx's timing extensions write key=value: rt=0.045 urt="0.044"
+        int from = j;
+        int equals = close == ' ' ? line.indexOf('=', j) : -1;
+        if (equals >= 0 && equals < end) {
+          from = equals + 1;
+        }
+        int to = end;
+        if (to - from >= 2 && line.charAt(from) == '"' && line.charAt(to - 1) == '"') {
+          from++;
+          to--;
+        }
+        char first = from < to ? line.charAt(from) : ' ';
+        if (first >= '0' && first <= '9' || first == '-' && from + 1 < to) {
+          cells.cell(field, line, from, to);
+        }
+        field++;
+        j = end;
+      }
+    }
+    for (int row : RowSelector.outlierRows(cells, parsed)) {
+      sel.keep(lineOf[row]);
+    }
+  }
+
+  /**
    * @param input the log
    * @return the grouped log, or empty when fewer than half of its lines are requests
    */
@@ -133,6 +193,7 @@ public final class AccessLogs {
         sel.keep(group.last);
       }
     }
+    keepOutliers(sel, content, requests, parsed);
     int rare = 0;
     for (Group group : groups.values()) {
       if (group.count <= 2 && !group.failing() && rare < MAX_RARE) {

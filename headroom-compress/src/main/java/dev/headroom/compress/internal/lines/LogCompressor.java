@@ -17,6 +17,7 @@ import dev.headroom.compress.internal.text.Selection;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +28,10 @@ import org.apiguardian.api.API;
 /**
  * Logs and build/test output. Always kept: lines answering the query, summary lines, the first and
  * last error with its stack head, and in JSON lines the rows a JSON array's selection would keep.
- * Then, while the budget lasts: every other distinct error with its stack head, distinct warnings,
- * the first and last lines, and a line of context around what was kept. The rest is counted by
- * level and by its most repeated templates in the marker.
+ * Then, while the budget lasts: every other distinct error with its stack head, distinct warnings
+ * (each with the line where its number peaked), the odd lines of a repetitive log, the first and
+ * last lines, and a line of context around what was kept. The rest is counted by level and by its
+ * most repeated templates in the marker.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class LogCompressor implements ContentCompressor {
@@ -111,15 +113,32 @@ public final class LogCompressor implements ContentCompressor {
     // An error's template (its numbers masked) may be shared by errors that differ only in numbers
     // (unit3.c and unit7.c): up to PER_TEMPLATE of each are kept, a retry loop's thousand alike
     // ones are not.
-    Map<String, Integer> templates = new HashMap<>();
+    // Each line's template, once: for telling errors and warnings apart, for the odd lines and for
+    // the marker's most repeated.
+    String[] templates = new String[n];
+    for (int i = 0; i < n; i++) {
+      templates[i] = LineTemplates.of(content.get(i));
+    }
+    Map<String, Integer> seen = new HashMap<>();
     int beforeErrors = sel.keptChars();
     for (int i : errors) {
       if (sel.keptChars() - beforeErrors > budget) {
         break;
       }
       if (content.get(i).length() <= MAX_LINE
-          && templates.merge(LineTemplates.of(content.get(i)), 1, Integer::sum) <= PER_TEMPLATE) {
+          && seen.merge(templates[i], 1, Integer::sum) <= PER_TEMPLATE) {
         keepBlock(sel, content, i);
+      }
+    }
+    // A warning repeated with a number that moves ("disk usage at 91%") keeps the line where that
+    // number peaked as well as its first.
+    Map<String, Integer> peaks = new HashMap<>();
+    for (int i : warns) {
+      if (content.get(i).length() <= MAX_LINE) {
+        peaks.merge(
+            templates[i],
+            i,
+            (a, b) -> lastNumber(content.get(b)) > lastNumber(content.get(a)) ? b : a);
       }
     }
     int warnKept = 0;
@@ -127,12 +146,13 @@ public final class LogCompressor implements ContentCompressor {
       if (sel.keptChars() > budget || warnKept >= 10) {
         break;
       }
-      if (content.get(i).length() <= MAX_LINE
-          && templates.putIfAbsent(LineTemplates.of(content.get(i)), 1) == null) {
+      if (content.get(i).length() <= MAX_LINE && seen.putIfAbsent(templates[i], 1) == null) {
         sel.keep(i);
+        sel.keep(peaks.get(templates[i]));
         warnKept++;
       }
     }
+    keepOddLines(sel, content, templates, budget / 4);
     for (int i : new int[] {0, 1, n - 2, n - 1}) {
       if (i >= 0 && i < n && content.get(i).length() <= MAX_LINE) {
         sel.keep(i);
@@ -145,7 +165,7 @@ public final class LogCompressor implements ContentCompressor {
       return Optional.empty();
     }
     String counts = levelCounts(levels);
-    String repeated = topTemplates(sel);
+    String repeated = topTemplates(sel, templates);
     // "; most repeated: …" follows the counts, or stands alone without its separator.
     String details =
         counts.isEmpty() && !repeated.isEmpty() ? repeated.substring(2) : counts + repeated;
@@ -233,6 +253,75 @@ public final class LogCompressor implements ContentCompressor {
       }
       if (i < to) {
         sel.keep(i);
+      }
+    }
+  }
+
+  /**
+   * The number a line ends with, maybe before a unit of up to three characters ({@code 91} in
+   * {@code disk usage at 91%}, {@code 2874} in {@code took 2874ms}), or negative infinity when it
+   * ends otherwise: a measurement, not a column number in the middle of a message.
+   */
+  static double lastNumber(String line) {
+    int end = line.length();
+    while (end > 0 && !isDigit(line.charAt(end - 1)) && line.length() - end < 3) {
+      end--;
+    }
+    if (end == 0 || !isDigit(line.charAt(end - 1))) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    int start = end;
+    while (start > 0 && (isDigit(line.charAt(start - 1)) || line.charAt(start - 1) == '.')) {
+      start--;
+    }
+    while (start < end && line.charAt(start) == '.') {
+      start++; // "v.12": the dot is no decimal point
+    }
+    try {
+      return Double.parseDouble(line.substring(start, end));
+    } catch (NumberFormatException e) {
+      return Double.NEGATIVE_INFINITY; // 1.2.3: a version, no number
+    }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Lines kept as odd ones out of a repetitive log, at most. */
+  private static final int MAX_ODD = 20;
+
+  /**
+   * The odd lines of a repetitive log: where most lines repeat a few templates (a batch job's
+   * progress, a health check: ten lines or more to a template on average), each line whose template
+   * is seen once — the one {@code skipped 3 rows} among six hundred {@code batch committed}. A log
+   * of mostly different lines has nothing odd to single out.
+   */
+  private static void keepOddLines(
+      Selection sel, List<String> content, String[] templates, int budget) {
+    int n = content.size();
+    Map<String, int[]> counts = new LinkedHashMap<>(); // first line, count
+    int lines = 0;
+    for (int i = 0; i < n; i++) {
+      String line = content.get(i);
+      if (line.isBlank() || line.length() > MAX_LINE) {
+        continue;
+      }
+      lines++;
+      int at = i;
+      counts.computeIfAbsent(templates[i], t -> new int[] {at, 0})[1]++;
+    }
+    if (counts.size() * 10 > lines) {
+      return;
+    }
+    int before = sel.keptChars();
+    int kept = 0;
+    for (int[] template : counts.values()) {
+      if (kept >= MAX_ODD || sel.keptChars() - before > budget) {
+        return;
+      }
+      if (template[1] == 1 && sel.keep(template[0])) {
+        kept++;
       }
     }
   }
@@ -386,8 +475,14 @@ public final class LogCompressor implements ContentCompressor {
     return sb.toString();
   }
 
-  private static String topTemplates(Selection sel) {
-    List<String> top = LineTemplates.top(sel.omittedLines(), 3, 5);
+  private static String topTemplates(Selection sel, String[] templates) {
+    List<String> omitted = new ArrayList<>();
+    for (int i = 0; i < templates.length; i++) {
+      if (!sel.isKept(i)) {
+        omitted.add(templates[i]);
+      }
+    }
+    List<String> top = LineTemplates.top(omitted, 3, 5);
     return top.isEmpty() ? "" : "; most repeated: " + String.join(", ", top);
   }
 }

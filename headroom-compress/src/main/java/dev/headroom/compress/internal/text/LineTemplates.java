@@ -86,15 +86,15 @@ public final class LineTemplates {
   }
 
   /**
-   * @param lines omitted lines
+   * @param templates the omitted lines' templates ({@link #of})
    * @param max how many templates to name
    * @param minCount the fewest repetitions worth naming
    * @return {@code "template" ×count} parts, most frequent first
    */
-  public static List<String> top(List<String> lines, int max, int minCount) {
+  public static List<String> top(List<String> templates, int max, int minCount) {
     Map<String, Integer> counts = new HashMap<>();
-    for (String line : lines) {
-      counts.merge(of(line), 1, Integer::sum);
+    for (String template : templates) {
+      counts.merge(template, 1, Integer::sum);
     }
     Map<String, Integer> sorted = new LinkedHashMap<>();
     counts.entrySet().stream()

@@ -167,4 +167,57 @@ class LogCompressorTest {
     assertFalse(out.contains("  step 20 of build 3 passed\n"), out);
     assertTrue(out.length() < in.length() / 10, out);
   }
+
+  @Test
+  void aRepeatedWarningKeepsTheLineWhereItsNumberPeaked() {
+    StringBuilder b = new StringBuilder();
+    String peak = null;
+    for (int i = 0; i < 400; i++) {
+      String ts = "2026-12-06T" + (10 + i / 60) + ":" + (10 + i % 50) + ":00.000Z";
+      if (i % 5 == 0) {
+        int percent = i == 215 ? 99 : 61 + i % 30;
+        String line = ts + " WARN  [monitor] disk usage on /var/lib/postgresql at " + percent + "%";
+        peak = i == 215 ? line : peak;
+        b.append(line).append('\n');
+      } else {
+        b.append(ts).append(" INFO  [http] GET /api/orders/").append(i).append(" 200 12ms\n");
+      }
+    }
+    String in = b.toString();
+    String out =
+        new LogCompressor()
+            .compress(Inputs.of(in, "Did the database volume run out of space?", 2_000))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains(peak + "\n"), out);
+    assertEquals(List.of(), Inputs.foreignLines(in, out));
+  }
+
+  @Test
+  void theOddLineOfARepetitiveLogIsKept() {
+    StringBuilder b = new StringBuilder();
+    String odd = "2026-12-06 02:06:59,725 INFO importer: skipped 3 rows: currency 'XXX' is not ISO";
+    for (int i = 0; i < 600; i++) {
+      b.append("2026-12-06 02:")
+          .append(10 + i / 60)
+          .append(':')
+          .append(10 + i % 50)
+          .append(",100 INFO importer: batch ")
+          .append(i)
+          .append(" committed (")
+          .append(900 + i % 100)
+          .append(" rows)\n");
+      if (i == 419) {
+        b.append(odd).append('\n');
+      }
+    }
+    String in = b.toString();
+    String out =
+        new LogCompressor()
+            .compress(Inputs.of(in, "Did last night's import finish cleanly?", 2_000))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains(odd + "\n"), out);
+    assertTrue(out.length() < in.length() / 10, out);
+  }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -28,7 +29,11 @@ class LineTemplatesTest {
     assertEquals(
         List.of("\"# ERROR timeout\" x3"),
         LineTemplates.top(
-            List.of("1 ERROR timeout", "22 ERROR timeout", "333 ERROR timeout", "ok"), 3, 2));
+            Stream.of("1 ERROR timeout", "22 ERROR timeout", "333 ERROR timeout", "ok")
+                .map(LineTemplates::of)
+                .toList(),
+            3,
+            2));
   }
 
   /** The hand-written scan gives the templates of the definition below. */

@@ -7,8 +7,11 @@ failures, a Python traceback in an application log, javac and rustc errors, git 
 YAML, a JUnit XML report, ps aux, top, kubectl top, du -h, a MySQL client table, dmesg, a Python
 module read, a GraphQL response, a JSON map of services, a Markdown table, npm's ERESOLVE, a
 BuildKit build, a TSV export, nginx's error log, klog, .NET's console log, JSON lines without a
-level, a backup list with one stale date and a spreadsheet's values. Run it, then the corpus
-report:
+level, a backup list with one stale date and a spreadsheet's values; and a second batch: eslint,
+tsc, ruff, mypy and gcc findings, an Ansible run, Prometheus's text format, EC2 instances, a jstack
+deadlock, df -h, ss -tlnp, a Gradle dependency tree, OpenTelemetry spans, pip freeze, vmstat, tree,
+docker inspect, a CSV with quoted multi-line fields, kubectl describe pods and a Vite build. Needles
+are values (JSON comes back minified). Run it, then the corpus report:
 
     python3 headroom-bench/corpus/generate_tool_kinds.py /tmp/tool-corpus [SEED]
     java -cp "headroom-bench/target/headroom-bench-0.1.0-SNAPSHOT.jar:headroom-bench/target/lib/*" \
@@ -580,6 +583,518 @@ def rust_errors(rng):
     case("rustc_borrow_error", "log", "Fix the build", "\n".join(out) + "\n",
          ["error[E0502]: cannot borrow `ledger` as mutable", "src/posting.rs:142:9"])
 
+# Second batch: linters, config management, metrics text, cloud JSON, thread dumps, trees.
+
+def eslint(rng):
+    out = []
+    files = [f"/builds/acme/web/src/{rng.choice(['components', 'pages', 'hooks', 'lib'])}/{w(rng, 1).title()}{w(rng, 1).title()}{i}.tsx" for i in range(60)]
+    bad = rng.sample(range(60), 2)
+    needles = []
+    problems = 0
+    for i, f in enumerate(files):
+        out.append(f)
+        for _ in range(rng.randint(1, 5)):
+            problems += 1
+            rule, msg = rng.choice([("@typescript-eslint/no-unused-vars", f"'{w(rng, 1)}' is defined but never used"),
+                                    ("react-hooks/exhaustive-deps", f"React Hook useEffect has a missing dependency: '{w(rng, 1)}'. Either include it or remove the dependency array"),
+                                    ("@typescript-eslint/no-explicit-any", "Unexpected any. Specify a different type"),
+                                    ("prefer-const", f"'{w(rng, 1)}' is never reassigned. Use 'const' instead")])
+            out.append(f"  {rng.randint(1, 400)}:{rng.randint(1, 80)}  warning  {msg}  {rule}")
+        if i in bad:
+            problems += 1
+            line = f"  {rng.randint(1, 400)}:{rng.randint(1, 80)}  error  '{w(rng, 1)}Total' is not defined  no-undef"
+            out.append(line)
+            needles += [f, line.strip()]
+        out.append("")
+    out.append(f"\u2716 {problems} problems (2 errors, {problems - 2} warnings)")
+    out.append("  0 errors and 37 warnings potentially fixable with the `--fix` option.")
+    case("eslint_stylish", "log", "Which lint errors fail the CI job?", "\n".join(out) + "\n", needles)
+
+def tsc(rng):
+    out = []
+    needles = []
+    target = rng.randint(10, 70)
+    for i in range(80):
+        mod = rng.choice(["cart", "profile", "search", "orders", "admin", "auth"])
+        path = f"src/{mod}/{w(rng, 1)}{i}.ts"
+        if i == target:
+            path = "src/checkout/applyCoupon.ts"
+            line = f"{path}(48,17): error TS2345: Argument of type 'string' is not assignable to parameter of type 'number'."
+            needles.append(line)
+        else:
+            line = f"{path}({rng.randint(1, 300)},{rng.randint(1, 60)}): error TS{rng.choice([2339, 2532, 7006, 2322])}: " + rng.choice([
+                f"Property '{w(rng, 1)}' does not exist on type '{w(rng, 1).title()}Props'.",
+                "Object is possibly 'undefined'.",
+                f"Parameter '{w(rng, 1)}' implicitly has an 'any' type.",
+                f"Type '{w(rng, 1).title()} | null' is not assignable to type '{w(rng, 1).title()}'."])
+        out.append(line)
+    out.append("")
+    out.append("Found 80 errors in 80 files.")
+    case("tsc_errors", "log", "What is the type error in the checkout code?", "\n".join(out) + "\n", needles)
+
+def ansible(rng):
+    hosts = [f"web-{i:02d}" for i in range(1, 9)] + [f"db-{i:02d}" for i in range(1, 4)]
+    failed = rng.choice(hosts[8:])
+    out = ["", "PLAY [Configure fleet] *********************************************************", ""]
+    tasks = ["Gathering Facts", "common : install base packages", "common : configure ntp", "common : create service user",
+             "nginx : render site config", "nginx : reload nginx", "postgresql : install server", "postgresql : render pg_hba.conf",
+             "postgresql : ensure replication slot exists", "monitoring : install node exporter", "monitoring : open firewall port"]
+    fail_task = "postgresql : ensure replication slot exists"
+    needles = [f"TASK [{fail_task}]"]
+    alive = list(hosts)
+    for t in tasks:
+        out.append(f"TASK [{t}] " + "*" * max(3, 70 - len(t)))
+        for h in alive:
+            if t == fail_task and h == failed:
+                msg = f'fatal: [{h}]: FAILED! => {{"changed": false, "msg": "replication slot \\"standby_{rng.randint(1, 9)}\\" already exists with a different plugin"}}'
+                out.append(msg)
+                needles.append(msg)
+            else:
+                out.append(f"{rng.choice(['ok', 'ok', 'changed'])}: [{h}]")
+        if t == fail_task:
+            alive.remove(failed)
+        out.append("")
+    out.append("PLAY RECAP *********************************************************************")
+    for h in hosts:
+        f = 1 if h == failed else 0
+        ok = 9 if h == failed else 11
+        line = f"{h:<26}: ok={ok}   changed={rng.randint(0, 4)}    unreachable=0    failed={f}    skipped={rng.randint(0, 3)}    rescued=0    ignored=0"
+        out.append(line)
+        if f:
+            needles.append(line)
+    text = "\n".join(out) + "\n"
+    # a fleet run is long: repeat the play for three inventories
+    case("ansible_playbook", "log", "Which host failed the playbook and why?", text, needles)
+
+def prometheus_text(rng):
+    out = []
+    needles = []
+    routes = [f"/api/v1/{w(rng, 1)}" for _ in range(18)] + ["/api/v1/payouts"]
+    out += ["# HELP http_requests_total Total HTTP requests.", "# TYPE http_requests_total counter"]
+    for r in routes:
+        for m in ["GET", "POST"]:
+            for s in ["200", "400", "500"]:
+                v = rng.randint(1000, 90000) if s == "200" else rng.randint(0, 40)
+                if r == "/api/v1/payouts" and m == "POST" and s == "500":
+                    v = 48120
+                line = f'http_requests_total{{method="{m}",route="{r}",status="{s}"}} {v}'
+                out.append(line)
+                if v == 48120:
+                    needles.append(line)
+    out += ["# HELP http_request_duration_seconds Request latency.", "# TYPE http_request_duration_seconds histogram"]
+    for r in routes[:10]:
+        c = 0
+        for le in ["0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "+Inf"]:
+            c += rng.randint(10, 900)
+            out.append(f'http_request_duration_seconds_bucket{{route="{r}",le="{le}"}} {c}')
+        out.append(f'http_request_duration_seconds_sum{{route="{r}"}} {rng.uniform(10, 900):.3f}')
+        out.append(f'http_request_duration_seconds_count{{route="{r}"}} {c}')
+    out += ["# HELP worker_queue_depth Jobs waiting per queue.", "# TYPE worker_queue_depth gauge"]
+    for q in ["emails", "exports", "webhooks", "invoices", "refunds", "search-index"]:
+        v = 9731 if q == "webhooks" else rng.randint(0, 14)
+        line = f'worker_queue_depth{{queue="{q}"}} {v}'
+        out.append(line)
+        if q == "webhooks":
+            needles.append(line)
+    out += ["# HELP process_resident_memory_bytes Resident memory size in bytes.", "# TYPE process_resident_memory_bytes gauge",
+            f"process_resident_memory_bytes {rng.randint(200, 400) * 1048576}", "# HELP go_goroutines Number of goroutines.",
+            "# TYPE go_goroutines gauge", f"go_goroutines {rng.randint(40, 90)}"]
+    case("prometheus_metrics_text", "text", "Is anything wrong with the payments service right now?", "\n".join(out) + "\n", needles)
+
+def aws_instances(rng):
+    reservations = []
+    needles = []
+    stopped = rng.randint(5, 30)
+    n = 0
+    for r in range(12):
+        inst = []
+        for _ in range(3):
+            iid = "i-%017x" % rng.getrandbits(68)
+            state = {"Code": 16, "Name": "running"}
+            name = f"{w(rng, 1)}-{w(rng, 1)}-{n}"
+            if n == stopped:
+                state = {"Code": 80, "Name": "stopped"}
+                needles += [iid, "stopped"]
+            inst.append({"AmiLaunchIndex": 0, "ImageId": "ami-%017x" % rng.getrandbits(68), "InstanceId": iid,
+                         "InstanceType": rng.choice(["m6i.large", "m6i.xlarge", "c6g.large"]), "LaunchTime": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:14:07+00:00",
+                         "Monitoring": {"State": "disabled"}, "Placement": {"AvailabilityZone": f"eu-west-1{rng.choice('abc')}", "GroupName": "", "Tenancy": "default"},
+                         "PrivateDnsName": f"ip-10-0-{rng.randint(0, 255)}-{rng.randint(0, 255)}.eu-west-1.compute.internal", "PrivateIpAddress": f"10.0.{rng.randint(0, 255)}.{rng.randint(0, 255)}",
+                         "State": state, "SubnetId": "subnet-%017x" % rng.getrandbits(68), "VpcId": "vpc-0a1b2c3d4e5f60718",
+                         "BlockDeviceMappings": [{"DeviceName": "/dev/xvda", "Ebs": {"AttachTime": "2026-03-02T10:11:12+00:00", "DeleteOnTermination": True, "Status": "attached", "VolumeId": "vol-%017x" % rng.getrandbits(68)}}],
+                         "SecurityGroups": [{"GroupName": "default", "GroupId": "sg-%017x" % rng.getrandbits(68)}],
+                         "Tags": [{"Key": "Name", "Value": name}, {"Key": "team", "Value": w(rng, 1)}]})
+            n += 1
+        reservations.append({"Groups": [], "Instances": inst, "OwnerId": "123456789012", "ReservationId": "r-%017x" % rng.getrandbits(68)})
+    case("aws_describe_instances", "json_object", "Is any of our EC2 instances down?", json.dumps({"Reservations": reservations}, indent=4), needles)
+
+def jstack(rng):
+    out = [f"2026-12-07 09:14:22", "Full thread dump OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1 mixed mode, sharing):", ""]
+    frames = ["java.base@17.0.15/jdk.internal.misc.Unsafe.park(Native Method)",
+              "java.base@17.0.15/java.util.concurrent.locks.LockSupport.park(LockSupport.java:341)",
+              "java.base@17.0.15/java.util.concurrent.LinkedBlockingQueue.take(LinkedBlockingQueue.java:435)",
+              "java.base@17.0.15/java.util.concurrent.ThreadPoolExecutor.getTask(ThreadPoolExecutor.java:1062)",
+              "java.base@17.0.15/java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1122)",
+              "java.base@17.0.15/java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:635)",
+              "java.base@17.0.15/java.lang.Thread.run(Thread.java:840)"]
+    blocked = rng.sample(range(70), 2)
+    locks = ["0x000000076ab62208", "0x000000076ab7f3c0"]
+    needles = []
+    names = {}
+    for i in range(70):
+        tid = 20 + i
+        name = f"http-nio-8080-exec-{i + 1}" if i < 40 else f"pool-{rng.randint(1, 4)}-thread-{i}"
+        names[i] = name
+        if i in blocked:
+            k = blocked.index(i)
+            head = f'"{name}" #{tid} daemon prio=5 os_prio=0 cpu={rng.randint(100, 900)}.12ms elapsed={rng.randint(1000, 9000)}.55s tid=0x00007f{rng.getrandbits(36):09x} nid=0x{rng.getrandbits(16):x} waiting for monitor entry  [0x00007f{rng.getrandbits(28):07x}000]'
+            out += [head, "   java.lang.Thread.State: BLOCKED (on object monitor)",
+                    f"\tat com.acme.ledger.AccountLocks.transfer(AccountLocks.java:{88 + k})",
+                    f"\t- waiting to lock <{locks[1 - k]}> (a com.acme.ledger.Account)",
+                    f"\t- locked <{locks[k]}> (a com.acme.ledger.Account)",
+                    "\tat com.acme.ledger.TransferService.execute(TransferService.java:41)",
+                    "\tat com.acme.web.TransferController.post(TransferController.java:57)"] + ["\tat " + f for f in frames[-3:]] + [""]
+            needles.append(f'"{name}" #{tid}')
+        else:
+            out += [f'"{name}" #{tid} daemon prio=5 os_prio=0 cpu={rng.randint(1, 900)}.{rng.randint(10, 99)}ms elapsed={rng.randint(1000, 9000)}.55s tid=0x00007f{rng.getrandbits(36):09x} nid=0x{rng.getrandbits(16):x} waiting on condition  [0x00007f{rng.getrandbits(28):07x}000]',
+                    "   java.lang.Thread.State: WAITING (parking)", "\tat " + frames[0],
+                    f"\t- parking to wait for  <0x000000076{rng.getrandbits(28):07x}> (a java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject)"] + ["\tat " + f for f in frames[1:]] + [""]
+    out += ["", "Found one Java-level deadlock:", "=============================",
+            f'"{names[blocked[0]]}":', f"  waiting to lock monitor 0x00007f3a2c004e80 (object {locks[1]}, a com.acme.ledger.Account),",
+            f'  which is held by "{names[blocked[1]]}"', f'"{names[blocked[1]]}":',
+            f"  waiting to lock monitor 0x00007f3a2c007a10 (object {locks[0]}, a com.acme.ledger.Account),",
+            f'  which is held by "{names[blocked[0]]}"', "", "Found 1 deadlock.", ""]
+    needles += ["Found one Java-level deadlock:", f"- waiting to lock <{locks[1]}>"]
+    case("jstack_deadlock", "log", "Why do transfer requests hang?", "\n".join(out), needles)
+
+def df_h(rng):
+    out = ["Filesystem      Size  Used Avail Use% Mounted on"]
+    full = rng.randint(10, 35)
+    needles = []
+    for i in range(40):
+        if i % 3 == 0:
+            line = f"tmpfs           {rng.randint(1, 16)}G     0  {rng.randint(1, 16)}G   0% /run/user/{1000 + i}"
+        elif i == full:
+            line = "/dev/nvme1n1p1  500G  491G  9.1G  99% /var/lib/postgresql"
+            needles.append(line)
+        else:
+            pct = rng.randint(8, 70)
+            size = rng.choice([20, 50, 100, 200, 500])
+            used = size * pct // 100
+            line = f"/dev/nvme{rng.randint(0, 3)}n1p{rng.randint(1, 9)}  {size}G  {used}G  {size - used}G  {pct:>3}% /srv/{w(rng, 1)}{i}"
+        out.append(line)
+    case("df_h", "table", "Why are database writes failing?", "\n".join(out) + "\n", needles)
+
+def ss_listen(rng):
+    out = ["Netid State  Recv-Q Send-Q Local Address:Port  Peer Address:Port Process"]
+    needles = []
+    ports = rng.sample(range(1025, 60000), 60)
+    target = rng.randint(5, 55)
+    for i, p in enumerate(ports):
+        proc = rng.choice(["node", "java", "python3", "envoy", "redis-server", "nginx"])
+        pid = rng.randint(300, 90000)
+        if i == target:
+            p, proc = 5432, "postgres"
+        line = f'tcp   LISTEN 0      {rng.choice([128, 511, 4096])}    {rng.choice(["0.0.0.0", "127.0.0.1", "[::]"])}:{p}       0.0.0.0:*    users:(("{proc}",pid={pid},fd={rng.randint(3, 40)}))'
+        out.append(line)
+        if i == target:
+            needles.append(f'users:(("postgres",pid={pid}')
+    case("ss_listening", "table", "Which process is listening on port 5432?", "\n".join(out) + "\n", needles)
+
+def gradle_deps(rng):
+    out = ["", "> Task :app:dependencies", "", "------------------------------------------------------------", "Project ':app'",
+           "------------------------------------------------------------", "", "runtimeClasspath - Runtime classpath of source set 'main'."]
+    groups = ["io.netty", "org.slf4j", "com.google.guava", "io.micrometer", "org.apache.commons", "software.amazon.awssdk", "io.grpc"]
+    needles = []
+    target = rng.randint(30, 180)
+    n = 0
+    for top in range(25):
+        g = rng.choice(groups)
+        out.append(f"+--- {g}:{w(rng, 1)}-{w(rng, 1)}:{rng.randint(1, 9)}.{rng.randint(0, 30)}.{rng.randint(0, 9)}")
+        for c in range(rng.randint(3, 9)):
+            n += 1
+            pre = "|    +--- " if c else "|    \\--- "
+            if n == target:
+                line = "|    +--- com.fasterxml.jackson.core:jackson-databind:2.12.7 -> 2.17.2 (*)"
+                needles.append("com.fasterxml.jackson.core:jackson-databind:2.12.7 -> 2.17.2")
+            else:
+                v1 = f"{rng.randint(1, 9)}.{rng.randint(0, 30)}.{rng.randint(0, 9)}"
+                line = f"{pre}{rng.choice(groups)}:{w(rng, 1)}:{v1}" + rng.choice(["", " (*)", f" -> {v1[:-1]}{rng.randint(0, 9)}", " (c)"])
+            out.append(line)
+            if rng.random() < 0.3:
+                out.append(f"|    |    \\--- {rng.choice(groups)}:{w(rng, 1)}:{rng.randint(1, 9)}.{rng.randint(0, 9)}.0 (*)")
+    out += ["", "(c) - A dependency constraint, not a dependency.", "(*) - Indicates repeated occurrences of a transitive dependency subtree.", "", "BUILD SUCCESSFUL in 3s", "1 actionable task: 1 executed"]
+    case("gradle_dependency_tree", "text", "Which jackson-databind version does the app resolve at runtime?", "\n".join(out) + "\n", needles)
+
+def otel_trace(rng):
+    spans = []
+    needles = []
+    trace = "%032x" % rng.getrandbits(128)
+    slow = rng.randint(20, 100)
+    for i in range(120):
+        sid = "%016x" % rng.getrandbits(64)
+        dur = rng.randint(1, 40)
+        name = rng.choice(["SELECT orders", "GET /inventory/{sku}", "redis GET", "POST /pricing/quote", "kafka publish order.events", "SELECT customers"])
+        if i == slow:
+            name = "POST /fraud/score"
+            dur = 8214
+            needles += [sid, "8214"]
+        spans.append({"traceId": trace, "spanId": sid, "parentSpanId": "%016x" % rng.getrandbits(64), "name": name,
+                      "service": rng.choice(["checkout", "pricing", "inventory", "fraud"]), "kind": "CLIENT", "durationMs": dur,
+                      "status": {"code": "OK"}, "attributes": {"http.status_code": 200, "net.peer.name": f"{w(rng, 1)}.svc.cluster.local"}})
+    case("otel_trace_spans", "json_array", "Why is checkout slow?", json.dumps(spans, indent=2), needles)
+
+def pip_freeze(rng):
+    names = sorted({f"{w(rng, 1)}-{w(rng, 1)}" for _ in range(200)})
+    out = [f"{n}=={rng.randint(0, 9)}.{rng.randint(0, 40)}.{rng.randint(0, 9)}" for n in names]
+    out.insert(rng.randint(10, len(out) - 10), "urllib3==1.26.5")
+    out.sort()
+    case("pip_freeze", "text", "Which urllib3 version is installed?", "\n".join(out) + "\n", ["urllib3==1.26.5"])
+
+def vmstat(rng):
+    out = ["procs -----------memory---------- ---swap-- -----io---- -system-- ------cpu-----",
+           " r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st"]
+    spike = rng.randint(60, 200)
+    needles = []
+    for i in range(240):
+        if spike <= i < spike + 3:
+            line = f" 1 {14 + i - spike}  10240 {rng.randint(100000, 120000)}  {rng.randint(9000, 9999)} {rng.randint(800000, 900000)}    0    0 {rng.randint(90000, 99999)} {rng.randint(80000, 89999)} 3{rng.randint(100, 999)} 5{rng.randint(100, 999)}  4  3  {6 - (i - spike)} 87  0"
+            needles.append(line)
+        else:
+            line = f" {rng.randint(0, 2)}  0  10240 {rng.randint(300000, 400000)}  {rng.randint(9000, 9999)} {rng.randint(800000, 900000)}    0    0     {rng.randint(0, 99):>2}    {rng.randint(10, 99)} {rng.randint(300, 999)} {rng.randint(500, 999)}  {rng.randint(2, 9)}  1 {rng.randint(88, 97)}  0  0"
+        out.append(line)
+    case("vmstat_io_wait", "table", "Was the host IO-bound during the incident?", "\n".join(out) + "\n", needles[:2])
+
+def tree(rng):
+    out = ["."]
+    needles = []
+    dirs = ["api", "billing", "accounts", "notifications", "reports", "search", "shared"]
+    target = rng.choice(dirs[:5])
+    for d in dirs:
+        out.append(f"\u251c\u2500\u2500 {d}")
+        files = [f"{w(rng, 1)}_{w(rng, 1)}.py" for _ in range(rng.randint(12, 25))]
+        if d == target:
+            files.insert(rng.randint(2, 8), "stripe_webhook_receiver.py")
+        for j, f in enumerate(files):
+            last = j == len(files) - 1
+            branch = "\u2514" if last else "\u251c"
+            out.append(f"\u2502   {branch}\u2500\u2500 {f}")
+            if f == "stripe_webhook_receiver.py":
+                needles.append(f)
+        out.append(f"\u2502   \u2514\u2500\u2500 tests")
+        for j in range(rng.randint(8, 14)):
+            out.append(f"\u2502       \u251c\u2500\u2500 test_{w(rng, 1)}_{j}.py")
+    out += ["", f"{len(dirs) * 2} directories, {len(out) - len(dirs) * 2} files"]
+    case("tree_listing", "text", "Where does the code receive payment provider webhooks?", "\n".join(out) + "\n", needles)
+
+def ruff(rng):
+    out = []
+    target = rng.randint(30, 200)
+    needles = []
+    for i in range(260):
+        path = f"app/{rng.choice(['billing', 'ledger', 'api', 'jobs'])}/{w(rng, 1)}.py"
+        if i == target:
+            line = "app/billing/tax.py:88:16: F821 Undefined name `rate`"
+            needles.append(line)
+        else:
+            code, msg = rng.choice([("E501", f"Line too long ({rng.randint(89, 140)} > 88)"), ("E501", f"Line too long ({rng.randint(89, 140)} > 88)"),
+                                    ("W291", "Trailing whitespace"), ("I001", "Import block is un-sorted or un-formatted"), ("UP006", "Use `list` instead of `List` for type annotation")])
+            line = f"{path}:{rng.randint(1, 500)}:{rng.randint(1, 80)}: {code} {msg}"
+        out.append(line)
+    out.append("Found 260 errors.")
+    out.append("[*] 61 fixable with the `--fix` option.")
+    case("ruff_check", "log", "Is there anything here that would crash at runtime?", "\n".join(out) + "\n", needles)
+
+def docker_inspect(rng):
+    env = [f"{w(rng, 1).upper()}_{w(rng, 1).upper()}={w(rng, 1)}" for _ in range(30)]
+    obj = [{"Id": "%064x" % rng.getrandbits(256), "Created": "2026-12-06T22:10:41.118Z", "Path": "/usr/local/bin/docker-entrypoint.sh",
+            "Args": ["node", "server.js"],
+            "State": {"Status": "exited", "Running": False, "Paused": False, "Restarting": False, "OOMKilled": True, "Dead": False, "Pid": 0,
+                      "ExitCode": 137, "Error": "", "StartedAt": "2026-12-07T03:12:09.55Z", "FinishedAt": "2026-12-07T03:41:52.01Z"},
+            "Image": "sha256:%064x" % rng.getrandbits(256), "Name": "/orders-api-1", "RestartCount": 0,
+            "HostConfig": {"Memory": 536870912, "MemorySwap": 1073741824, "RestartPolicy": {"Name": "no", "MaximumRetryCount": 0},
+                           "NetworkMode": "orders_default", "PortBindings": {"8080/tcp": [{"HostIp": "", "HostPort": "8080"}]},
+                           "LogConfig": {"Type": "json-file", "Config": {}}, "CpuShares": 0, "Ulimits": None, "ShmSize": 67108864},
+            "Config": {"Hostname": "%012x" % rng.getrandbits(48), "Env": env, "Cmd": ["node", "server.js"], "Image": "acme/orders-api:2.8.1",
+                       "WorkingDir": "/app", "Labels": {f"com.docker.compose.{k}": w(rng, 1) for k in ["project", "service", "version", "oneoff", "config-hash", "container-number"]}},
+            "Mounts": [{"Type": "volume", "Name": "%064x" % rng.getrandbits(256), "Source": f"/var/lib/docker/volumes/{w(rng, 1)}/_data", "Destination": f"/app/{w(rng, 1)}", "Driver": "local", "Mode": "z", "RW": True, "Propagation": ""} for _ in range(8)],
+            "NetworkSettings": {"Networks": {"orders_default": {"IPAddress": "", "Gateway": "", "MacAddress": "", "NetworkID": "%064x" % rng.getrandbits(256), "EndpointID": ""}}}}]
+    case("docker_inspect_exited", "json_array", "Why did the orders-api container stop?", json.dumps(obj, indent=4),
+         ["OOMKilled", "137"])
+
+def csv_quoted(rng):
+    out = ["ticket_id,created_at,customer,channel,subject,body,status"]
+    needles = []
+    target = rng.randint(50, 350)
+    for i in range(400):
+        body = rng.choice([f"Hi, I can't log in since {w(rng, 1)}, please help.", f"Where is my order? It said \"\"shipped\"\" on Monday, {w(rng, 1)}.",
+                           "Feature request: export to PDF, with logo, and footer.", f"Thanks for the quick fix!\nBest, {w(rng, 1).title()}"])
+        cust = f"{w(rng, 1).title()} {w(rng, 1).title()}"
+        if i == target:
+            body = "I was billed twice for the same annual plan, once on the 3rd and again on the 4th.\nPlease refund the second charge."
+            cust = "Mara Okafor"
+            needles += ["Mara Okafor", "billed twice for the same annual plan"]
+        out.append(f'{10000 + i},2026-11-{rng.randint(1, 30):02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00Z,"{cust}",{rng.choice(["email", "chat", "phone"])},"{w(rng, 2).replace("_", " ")}","{body}",{rng.choice(["open", "closed", "pending"])}')
+    case("csv_quoted_multiline", "table", "Which customer complained about a duplicate charge?", "\n".join(out) + "\n", needles)
+
+def describe_pods(rng):
+    out = []
+    needles = []
+    bad = rng.randint(1, 6)
+    for i in range(8):
+        name = f"orders-worker-7d9f8c6b5-{'%05x' % rng.getrandbits(20)}"
+        oom = i == bad
+        out += [f"Name:             {name}", "Namespace:        prod", "Priority:         0", "Service Account:  orders",
+                f"Node:             ip-10-0-{rng.randint(0, 255)}-{rng.randint(0, 255)}.eu-west-1.compute.internal/10.0.{rng.randint(0, 255)}.{rng.randint(0, 255)}",
+                f"Start Time:       Sun, 06 Dec 2026 {rng.randint(10, 23)}:{rng.randint(10, 59)}:0{rng.randint(0, 9)} +0000",
+                "Labels:           app=orders-worker", "                  pod-template-hash=7d9f8c6b5",
+                f"Status:           Running", f"IP:               10.1.{rng.randint(0, 255)}.{rng.randint(0, 255)}",
+                "Controlled By:  ReplicaSet/orders-worker-7d9f8c6b5", "Containers:", "  worker:",
+                f"    Container ID:   containerd://{'%064x' % rng.getrandbits(256)}", "    Image:          registry.acme.example/orders-worker:3.4.0",
+                "    Port:           <none>", "    Host Port:      <none>", "    State:          Running",
+                f"      Started:      Mon, 07 Dec 2026 0{rng.randint(0, 9)}:{rng.randint(10, 59)}:11 +0000"]
+        if oom:
+            out += ["    Last State:     Terminated", "      Reason:       OOMKilled", "      Exit Code:    137",
+                    "      Started:      Mon, 07 Dec 2026 05:02:11 +0000", "      Finished:     Mon, 07 Dec 2026 05:09:47 +0000",
+                    "    Ready:          True", "    Restart Count:  14"]
+        else:
+            out += ["    Ready:          True", "    Restart Count:  0"]
+        out += ["    Limits:", "      memory:  512Mi", "    Requests:", "      cpu:     250m", "      memory:  512Mi",
+                "    Environment:", "      QUEUE:  orders", "    Mounts:", "      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access (ro)",
+                "Conditions:", "  Type              Status", "  Initialized       True", "  Ready             True", "  ContainersReady   True", "  PodScheduled      True",
+                "QoS Class:                   Burstable", "Node-Selectors:              <none>", "Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s",
+                "Events:"]
+        if oom:
+            out += ["  Type     Reason   Age                  From     Message", "  ----     ------   ----                 ----     -------",
+                    "  Normal   Pulled   12m (x15 over 3h)    kubelet  Container image \"registry.acme.example/orders-worker:3.4.0\" already present on machine",
+                    "  Warning  BackOff  2m (x61 over 3h)     kubelet  Back-off restarting failed container worker in pod " + name]
+            needles += [name, "Reason:       OOMKilled", "Restart Count:  14"]
+        else:
+            out.append("  <none>")
+        out.append("")
+    case("kubectl_describe_pods", "text", "Why does the orders worker keep restarting?", "\n".join(out) + "\n", needles)
+
+def webpack_assets(rng):
+    out = [f"vite v5.4.11 building for production...", "transforming...", f"\u2713 {rng.randint(1500, 3000)} modules transformed.", "rendering chunks...", "computing gzip size..."]
+    needles = []
+    big = rng.randint(10, 60)
+    for i in range(70):
+        name = f"dist/assets/{w(rng, 1)}-{'%08x' % rng.getrandbits(32)}.js"
+        kb = rng.uniform(0.5, 180)
+        if i == big:
+            name = f"dist/assets/vendor-charts-{'%08x' % rng.getrandbits(32)}.js"
+            kb = 2184.31
+            needles.append(name)
+        out.append(f"{name:<56} {kb:>9,.2f} kB \u2502 gzip: {kb / 3.4:>8,.2f} kB")
+    out += ["", "(!) Some chunks are larger than 500 kB after minification. Consider:", "- Using dynamic import() to code-split the application",
+            f"\u2713 built in {rng.randint(8, 40)}.{rng.randint(10, 99)}s"]
+    case("vite_build_assets", "log", "Which bundle makes the page load slowly?", "\n".join(out) + "\n", needles)
+
+def gcc_warnings(rng):
+    out = ["[ 12%] Building C object src/CMakeFiles/acme.dir/net/conn.c.o"]
+    errs = sorted(rng.sample(range(150), 2))
+    needles = []
+    for i in range(150):
+        f = f"src/{rng.choice(['net', 'store', 'util', 'proto'])}/{w(rng, 1)}.c"
+        ln, col = rng.randint(10, 900), rng.randint(3, 40)
+        var = w(rng, 1)
+        if i in errs:
+            line = f"{f}:{ln}:{col}: error: '{var}_len' undeclared (first use in this function)"
+            needles.append(line)
+        else:
+            line = f"{f}:{ln}:{col}: warning: unused variable '{var}' [-Wunused-variable]"
+        out += [line, f"  {ln} |     size_t {var} = 0;", "      |            ^" + "~" * len(var)]
+        if rng.random() < 0.2:
+            out.append(f"[ {12 + i // 3}%] Building C object src/CMakeFiles/acme.dir/{f[4:]}.o")
+    out += ["make[2]: *** [src/CMakeFiles/acme.dir/build.make:76: src/CMakeFiles/acme.dir/net/conn.c.o] Error 1",
+            "make[1]: *** [CMakeFiles/Makefile2:97: src/CMakeFiles/acme.dir/all] Error 2", "make: *** [Makefile:91: all] Error 2"]
+    case("gcc_warnings_errors", "log", "Why does the build fail?", "\n".join(out) + "\n", needles)
+
+def mypy(rng):
+    out = []
+    errs = sorted(rng.sample(range(220), 3))
+    needles = []
+    for i in range(220):
+        f = f"app/{rng.choice(['billing', 'ledger', 'api'])}/{w(rng, 1)}.py"
+        ln = rng.randint(5, 700)
+        if i in errs:
+            line = f"{f}:{ln}: error: Item \"None\" of \"Optional[Invoice]\" has no attribute \"{w(rng, 1)}_total\"  [union-attr]"
+            needles.append(line)
+        else:
+            line = f"{f}:{ln}: note: By default the bodies of untyped functions are not checked, consider using --check-untyped-defs  [annotation-unchecked]"
+        out.append(line)
+    out.append(f"Found 3 errors in 3 files (checked 212 source files)")
+    case("mypy_errors_among_notes", "log", "Fix the type errors", "\n".join(out) + "\n", needles)
+
+# Third batch: answers that are no error and share no word with the question.
+
+def disk_warnings(rng):
+    out = []
+    needles = []
+    peak = rng.randint(120, 220)
+    pct = 61
+    for i in range(400):
+        ts = f"2026-12-06T{8 + i // 60:02d}:{i % 60:02d}:{rng.randint(10, 59)}.{rng.randint(100, 999)}Z"
+        if i % 5 == 0:
+            if i < peak:
+                pct = min(96, pct + rng.randint(0, 1))
+            elif not needles:
+                pct = 99
+            else:
+                pct = max(62, pct - rng.randint(1, 3))
+            line = f"{ts} WARN  [monitor] disk usage on /var/lib/postgresql at {pct}%"
+            if pct == 99:
+                needles.append(line)
+        else:
+            line = f"{ts} INFO  [http] {rng.choice(['GET', 'POST'])} /api/{w(rng, 1)} {rng.choice([200, 200, 201, 204])} {rng.randint(2, 90)}ms"
+        out.append(line)
+    case("disk_usage_warnings", "log", "Did the database volume ever run out of space?", "\n".join(out) + "\n", needles)
+
+def import_job(rng):
+    out = []
+    needles = []
+    odd = rng.randint(100, 500)
+    for i in range(600):
+        ts = f"2026-12-06 02:{i // 60 % 60:02d}:{i % 60:02d},{rng.randint(100, 999)}"
+        if i == odd:
+            line = f"{ts} INFO importer: skipped 3 rows of batch {i}: currency 'XXX' is not ISO 4217"
+            needles.append(line)
+        else:
+            line = f"{ts} INFO importer: batch {i} committed ({rng.randint(900, 1000)} rows, {rng.randint(40, 400)} ms)"
+        out.append(line)
+    out.append(f"2026-12-06 02:10:00,001 INFO importer: done, 600 batches")
+    case("import_job_odd_line", "log", "Did last night's import finish cleanly?", "\n".join(out) + "\n", needles)
+
+def issues_priority(rng):
+    issues = []
+    needles = []
+    urgent = rng.randint(20, 120)
+    for i in range(150):
+        labels = [{"name": rng.choice(["P2", "P3", "P3"]), "color": "cccccc"}, {"name": rng.choice(["frontend", "backend", "docs", "infra"]), "color": "0e8a16"}]
+        title = f"{w(rng, 2).replace('_', ' ').capitalize()} {rng.choice(['is slow', 'needs tests', 'copy tweak', 'refactor'])}"
+        if i == urgent:
+            labels[0] = {"name": "P0", "color": "b60205"}
+            title = "Refunds API returns another customer's receipt"
+            needles += [title]
+        issues.append({"number": 4000 + i, "title": title, "state": "open", "user": {"login": w(rng, 1)},
+                       "labels": labels, "comments": rng.randint(0, 12), "created_at": f"2026-{rng.randint(6, 11):02d}-{rng.randint(1, 28):02d}T10:00:00Z"})
+    case("issues_by_priority", "json_array", "What should I work on first?", json.dumps(issues, indent=2), needles)
+
+def slow_request(rng):
+    out = []
+    needles = []
+    slow = rng.randint(200, 900)
+    for i in range(1000):
+        ip = f"10.0.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+        path = rng.choice(["/", "/cart", "/products", "/api/search?q=" + w(rng, 1), "/static/app.js", "/checkout"])
+        t = f"{rng.uniform(0.002, 0.180):.3f}"
+        if i == slow:
+            path, t = "/checkout", "31.482"
+        line = f'{ip} - - [06/Dec/2026:14:{i // 60 % 60:02d}:{i % 60:02d} +0000] "GET {path} HTTP/1.1" 200 {rng.randint(300, 90000)} "-" "Mozilla/5.0" {t}'
+        if i == slow:
+            needles.append(line)
+        out.append(line)
+    case("access_log_slow_200", "log", "Why did a customer see a half-minute page load?", "\n".join(out) + "\n", needles)
+
 def main():
     if len(sys.argv) < 2:
         sys.exit("usage: generate_tool_kinds.py OUT [SEED]")
@@ -589,7 +1104,10 @@ def main():
                  junit_xml, ps_aux, top_batch, kubectl_top, du_sizes, mysql_table, dmesg, python_source,
                  graphql, services_map, markdown_table, npm_install, docker_build, tsv, rust_errors,
                  nginx_error_log, klog, dotnet_console, json_lines_no_level, backups,
-                 sheet_values]:
+                 sheet_values, eslint, tsc, ansible, prometheus_text, aws_instances, jstack, df_h,
+                 ss_listen, gradle_deps, otel_trace, pip_freeze, vmstat, tree, ruff, docker_inspect,
+                 csv_quoted, describe_pods, webpack_assets, gcc_warnings, mypy, disk_warnings, import_job,
+                 issues_priority, slow_request]:
         make(random.Random(f"{seed}:{make.__name__}"))
     os.makedirs(out, exist_ok=True)
     index = {"generator": "generate_tool_kinds.py", "seed": seed, "count": len(CASES), "cases": []}

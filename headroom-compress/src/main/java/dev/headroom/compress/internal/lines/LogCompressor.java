@@ -29,9 +29,9 @@ import org.apiguardian.api.API;
  * Logs and build/test output. Always kept: lines answering the query, summary lines, the first and
  * last error with its stack head, and in JSON lines the rows a JSON array's selection would keep.
  * Then, while the budget lasts: every other distinct error with its stack head, distinct warnings
- * (each with the line where its number peaked), the odd lines of a repetitive log, the first and
- * last lines, and a line of context around what was kept. The rest is counted by level and by its
- * most repeated templates in the marker.
+ * from both ends (each with the line where its number peaked), the odd lines of a repetitive log,
+ * the first and last lines, and a line of context around what was kept. The rest is counted by
+ * level and by its most repeated templates in the marker.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class LogCompressor implements ContentCompressor {
@@ -54,6 +54,9 @@ public final class LogCompressor implements ContentCompressor {
   static final String SUMMARY_STARTS = "bBfFtTrReEsSnN=0123456789";
 
   static final int STACK_HEAD = 24;
+
+  /** Distinct warnings kept at most. */
+  private static final int MAX_WARNINGS = 10;
 
   /** Errors kept of one template at most. */
   private static final int PER_TEMPLATE = 3;
@@ -141,11 +144,14 @@ public final class LogCompressor implements ContentCompressor {
             (a, b) -> lastNumber(content.get(b)) > lastNumber(content.get(a)) ? b : a);
       }
     }
+    // From both ends in turn: a service's startup warnings (deprecations) come first and must not
+    // crowd out the one its trouble later printed.
     int warnKept = 0;
-    for (int i : warns) {
-      if (sel.keptChars() > budget || warnKept >= 10) {
+    for (int k = 0; k < warns.size(); k++) {
+      if (sel.keptChars() > budget || warnKept >= MAX_WARNINGS) {
         break;
       }
+      int i = warns.get(k % 2 == 0 ? k / 2 : warns.size() - 1 - k / 2);
       if (content.get(i).length() <= MAX_LINE && seen.putIfAbsent(templates[i], 1) == null) {
         sel.keep(i);
         sel.keep(peaks.get(templates[i]));

@@ -220,4 +220,39 @@ class LogCompressorTest {
     assertTrue(out.contains(odd + "\n"), out);
     assertTrue(out.length() < in.length() / 10, out);
   }
+
+  @Test
+  void startupWarningsDoNotCrowdOutTheOneTheTroublePrintedLater() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 25; i++) {
+      b.append("2026-12-06 14:00:")
+          .append(10 + i)
+          .append(" WARN [main] Config : Property 'spring.")
+          .append((char) ('a' + i))
+          .append("x' is deprecated: use 'spring.")
+          .append((char) ('a' + i))
+          .append("y'\n");
+    }
+    String trouble =
+        "2026-12-06 14:07:31 WARN [exec-7] HikariPool : Connection is not available after 4200ms;"
+            + " pool exhausted (total=20, active=20, waiting=57)";
+    for (int i = 0; i < 700; i++) {
+      if (i == 380) {
+        b.append(trouble).append('\n');
+      }
+      // Lines of many kinds: nothing here is an odd one out.
+      b.append("2026-12-06 14:0")
+          .append(1 + i / 100)
+          .append(":00 INFO [exec-1] Controller : handled ")
+          .append(Integer.toString(i * 7919, 36).replaceAll("[0-9]", "q"))
+          .append(" in 12ms\n");
+    }
+    String in = b.toString();
+    String out =
+        new LogCompressor()
+            .compress(Inputs.of(in, "Why were requests slow this afternoon?", 2_000))
+            .orElseThrow()
+            .text();
+    assertTrue(out.contains(trouble + "\n"), out);
+  }
 }

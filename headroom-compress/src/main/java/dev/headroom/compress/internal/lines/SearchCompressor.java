@@ -57,6 +57,9 @@ public final class SearchCompressor implements ContentCompressor {
   private static final int MAX_DEFINITIONS = 10;
   private static final int MAX_RARE_KINDS = 20;
 
+  /** How many hits tell a repetitive list (a linter's) from a code search's. */
+  private static final int KINDS_SAMPLE = 200;
+
   /**
    * A definition is kept when the name it declares is an identifier from the query ("where is
    * MaxAttempts set"), in a language's keyword shape ({@code def}, {@code fn}, {@code func}, {@code
@@ -95,7 +98,7 @@ public final class SearchCompressor implements ContentCompressor {
    */
   private static void keepExceptions(
       Selection sel, String[] hitText, List<String> content, int budget) {
-    Map<String, List<Integer>> kinds = new HashMap<>();
+    Map<String, int[]> kinds = new HashMap<>(); // a kind's first hit and count
     List<Integer> errors = new ArrayList<>();
     int hits = 0;
     for (int i = 0; i < hitText.length; i++) {
@@ -103,7 +106,13 @@ public final class SearchCompressor implements ContentCompressor {
         continue;
       }
       hits++;
-      kinds.computeIfAbsent(LineTemplates.of(hitText[i]), k -> new ArrayList<>()).add(i);
+      if (kinds != null) {
+        int at = i;
+        kinds.computeIfAbsent(LineTemplates.of(hitText[i]), k -> new int[] {at, 0})[1]++;
+        if (hits == KINDS_SAMPLE && kinds.size() * 4 > hits) {
+          kinds = null; // a code search: its first hits are of kinds of their own, so are the rest
+        }
+      }
       if (Levels.of(hitText[i]) == Levels.ERROR) {
         errors.add(i);
       }
@@ -117,18 +126,18 @@ public final class SearchCompressor implements ContentCompressor {
         sel.keep(i);
       }
     }
-    if (kinds.size() * 4 > hits) {
+    if (kinds == null || kinds.size() * 4 > hits) {
       return;
     }
     int rare = Math.max(1, hits / 20);
-    List<List<Integer>> byCount = new ArrayList<>(kinds.values());
-    byCount.sort(Comparator.comparingInt(List::size));
+    List<int[]> byCount = new ArrayList<>(kinds.values());
+    byCount.sort(Comparator.comparingInt(kind -> kind[1]));
     int kept = 0;
-    for (List<Integer> kind : byCount) {
-      if (kind.size() > rare || kept >= MAX_RARE_KINDS || sel.keptChars() - before > budget) {
+    for (int[] kind : byCount) {
+      if (kind[1] > rare || kept >= MAX_RARE_KINDS || sel.keptChars() - before > budget) {
         return;
       }
-      kept += sel.keep(kind.get(0)) ? 1 : 0;
+      kept += sel.keep(kind[0]) ? 1 : 0;
     }
   }
 

@@ -307,7 +307,8 @@ public final class RowSelector {
    *
    * @param cells each row's cells ({@link Columns#forTable})
    * @param n how many rows
-   * @return the rows whose numbers are far from their column's, most outlying first, five at most
+   * @return the rows whose numbers are far from their column's (the five most outlying at most), in
+   *     order
    */
   public static int[] outlierRows(Columns cells, int n) {
     BitSet important = new BitSet(n);

@@ -134,9 +134,11 @@ public final class AccessLogs {
         end = end < 0 ? n : close == ' ' ? end : end + 1;
         // nginx's timing extensions write key=value: rt=0.045 urt="0.044"
         int from = j;
-        int equals = close == ' ' ? line.indexOf('=', j) : -1;
-        if (equals >= 0 && equals < end) {
-          from = equals + 1;
+        for (int e = j; close == ' ' && e < end; e++) {
+          if (line.charAt(e) == '=') {
+            from = e + 1;
+            break;
+          }
         }
         int to = end;
         if (to - from >= 2 && line.charAt(from) == '"' && line.charAt(to - 1) == '"') {

@@ -110,18 +110,17 @@ public final class LogCompressor implements ContentCompressor {
     }
     keepJsonRows(sel, content, input);
     int budget = input.budgetChars();
-    // Tier 1: every distinct error, then distinct warnings, while the budget lasts. The errors have
-    // a budget of their own: lines answering the query (a build's "Building …" lines for "why does
-    // the build fail") must not crowd out a second compile error.
-    // An error's template (its numbers masked) may be shared by errors that differ only in numbers
-    // (unit3.c and unit7.c): up to PER_TEMPLATE of each are kept, a retry loop's thousand alike
-    // ones are not.
     // Each line's template, once: for telling errors and warnings apart, for the odd lines and for
     // the marker's most repeated.
     String[] templates = new String[n];
     for (int i = 0; i < n; i++) {
       templates[i] = LineTemplates.of(content.get(i));
     }
+    // Tier 1: every distinct error, then distinct warnings, while the budget lasts. The errors have
+    // a budget of their own: lines answering the query (a build's "Building …" lines for "why does
+    // the build fail") must not crowd out a second compile error. An error's template (its numbers
+    // masked) may be shared by errors that differ only in numbers (unit3.c and unit7.c): up to
+    // PER_TEMPLATE of each are kept, a retry loop's thousand alike ones are not.
     Map<String, Integer> seen = new HashMap<>();
     int beforeErrors = sel.keptChars();
     for (int i : errors) {
@@ -136,12 +135,11 @@ public final class LogCompressor implements ContentCompressor {
     // A warning repeated with a number that moves ("disk usage at 91%") keeps the line where that
     // number peaked as well as its first.
     Map<String, Integer> peaks = new HashMap<>();
+    double[] peakValues = new double[n];
     for (int i : warns) {
       if (content.get(i).length() <= MAX_LINE) {
-        peaks.merge(
-            templates[i],
-            i,
-            (a, b) -> lastNumber(content.get(b)) > lastNumber(content.get(a)) ? b : a);
+        peakValues[i] = lastNumber(content.get(i));
+        peaks.merge(templates[i], i, (a, b) -> peakValues[b] > peakValues[a] ? b : a);
       }
     }
     // From both ends in turn: a service's startup warnings (deprecations) come first and must not

@@ -89,12 +89,12 @@ public final class SearchCompressor implements ContentCompressor {
   }
 
   /**
-   * The hits that are the exception in a list of mostly alike ones: the errors among them (unless
-   * most are errors: then errors are what was searched for), and the first hit of each rare kind of
-   * message where most hits repeat a few kinds — the one {@code F821 Undefined name} among a
-   * linter's two hundred {@code E501 Line too long}. A hit's kind is the template of its text after
-   * the location ({@link LineTemplates}); the hits of a code search are mostly of kinds of their
-   * own, and nothing is singled out there.
+   * The hits that are the exception in a list of mostly alike ones: the errors among them (when at
+   * most a quarter of the hits are: more, and errors are what was searched for), and the first hit
+   * of each rare kind of message where most hits repeat a few kinds — the one {@code F821 Undefined
+   * name} among a linter's two hundred {@code E501 Line too long}. A hit's kind is the template of
+   * its text after the location ({@link LineTemplates}); the hits of a code search are mostly of
+   * kinds of their own, and nothing is singled out there.
    */
   private static void keepExceptions(
       Selection sel, String[] hitText, List<String> content, int budget) {

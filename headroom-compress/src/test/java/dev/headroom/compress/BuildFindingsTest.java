@@ -1,7 +1,6 @@
 package dev.headroom.compress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.RepeatedTest;
  * the warnings and notes around it shrink.
  */
 class BuildFindingsTest {
-
-  private static final Compressor COMPRESSOR = Compressor.create();
 
   private record Run(String text, List<String> errors, double shareAtMost) {}
 
@@ -110,17 +107,7 @@ class BuildFindingsTest {
 
   private static void assertErrorsKept(Run run, String query) {
     assertEquals(ContentType.LOG, ContentDetector.detect(run.text()).type());
-    CompressionResult result = COMPRESSOR.compress(run.text(), CompressContext.ofQuery(query));
-    assertTrue(result instanceof Compressed, result.toString());
-    Compressed compressed = (Compressed) result;
-    for (String error : run.errors()) {
-      assertTrue(
-          compressed.text().contains(error),
-          "\"" + error + "\" must survive \"" + query + "\":\n" + compressed.text());
-    }
-    assertTrue(
-        compressed.compressedTokens() < compressed.originalTokens() * run.shareAtMost(),
-        compressed.originalTokens() + " -> " + compressed.compressedTokens());
+    Survival.assertSurvives(run.text(), run.errors(), query, run.shareAtMost());
   }
 
   @RepeatedTest(5)

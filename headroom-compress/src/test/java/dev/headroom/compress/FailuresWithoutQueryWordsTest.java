@@ -93,17 +93,7 @@ class FailuresWithoutQueryWordsTest {
   private record Table(String text, List<String> failures) {}
 
   private static void assertFailuresKept(Table table, String query) {
-    CompressionResult result = COMPRESSOR.compress(table.text(), CompressContext.ofQuery(query));
-    assertTrue(result instanceof Compressed, result.toString());
-    Compressed compressed = (Compressed) result;
-    for (String failure : table.failures()) {
-      assertTrue(
-          compressed.text().contains(failure),
-          "a failure row must survive \"" + query + "\": " + failure + "\n" + compressed.text());
-    }
-    assertTrue(
-        compressed.compressedTokens() < compressed.originalTokens() * 0.2,
-        compressed.originalTokens() + " -> " + compressed.compressedTokens());
+    Survival.assertSurvives(table.text(), table.failures(), query, 0.2);
   }
 
   @RepeatedTest(5)

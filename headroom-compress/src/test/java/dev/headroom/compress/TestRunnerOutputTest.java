@@ -1,7 +1,6 @@
 package dev.headroom.compress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.RepeatedTest;
  * and the run's verdict survive any question, and the passing rest shrinks by more than 80%.
  */
 class TestRunnerOutputTest {
-
-  private static final Compressor COMPRESSOR = Compressor.create();
 
   private record Run(String text, List<String> failures) {}
 
@@ -106,17 +103,7 @@ class TestRunnerOutputTest {
 
   private static void assertFailuresKept(Run run, String query) {
     assertEquals(ContentType.LOG, ContentDetector.detect(run.text()).type());
-    CompressionResult result = COMPRESSOR.compress(run.text(), CompressContext.ofQuery(query));
-    assertTrue(result instanceof Compressed, result.toString());
-    Compressed compressed = (Compressed) result;
-    for (String failure : run.failures()) {
-      assertTrue(
-          compressed.text().contains(failure),
-          "\"" + failure + "\" must survive \"" + query + "\":\n" + compressed.text());
-    }
-    assertTrue(
-        compressed.compressedTokens() < compressed.originalTokens() * 0.2,
-        compressed.originalTokens() + " -> " + compressed.compressedTokens());
+    Survival.assertSurvives(run.text(), run.failures(), query, 0.2);
   }
 
   @RepeatedTest(5)

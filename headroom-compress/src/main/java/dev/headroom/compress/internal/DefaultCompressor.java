@@ -17,6 +17,7 @@ import dev.headroom.compress.internal.detect.Detectors;
 import dev.headroom.compress.internal.spi.Candidate;
 import dev.headroom.compress.internal.spi.ContentCompressor;
 import dev.headroom.compress.internal.spi.Input;
+import dev.headroom.compress.internal.text.Ansi;
 import dev.headroom.compress.internal.text.Query;
 import dev.headroom.compress.internal.tokens.TokenGate;
 import java.util.EnumMap;
@@ -58,13 +59,16 @@ public final class DefaultCompressor implements Compressor {
           Unchanged.Reason.BELOW_MIN_BYTES,
           originalBytes);
     }
-    Detectors.Parsed parsed = Detectors.detectParsing(content);
+    // Terminal colours and cursor moves are no content: the text is read, cut and stored without
+    // them, and sent without them even when nothing else can go.
+    String plain = Ansi.strip(content);
+    Detectors.Parsed parsed = Detectors.detectParsing(plain);
     Detection detection = parsed.detection();
     ContentType type = detection.type();
     CcrSink sink = new CcrSink(context.scope());
     Input input =
         new Input(
-            content,
+            plain,
             detection,
             Query.parse(context.query()),
             context.targetTokens(),
@@ -80,6 +84,13 @@ public final class DefaultCompressor implements Compressor {
           "compressor for " + type.tag() + " failed; original kept",
           e);
       candidate = Optional.empty();
+    }
+    if (plain != content) {
+      candidate =
+          Optional.of(
+              candidate
+                  .map(c -> new Candidate(c.text(), c.strategy() + "+ansi"))
+                  .orElseGet(() -> new Candidate(plain, type.tag() + ":ansi")));
     }
     if (candidate.isEmpty()) {
       return new Unchanged(content, type, Unchanged.Reason.NOTHING_TO_DROP, originalBytes);

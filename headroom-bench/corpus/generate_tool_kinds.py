@@ -21,7 +21,7 @@ Every case is generated from the seed (one RNG per case); a different seed gives
 values and positions. The needles are the failure, the answer to the question, or both; several
 share no word with the question (the process holding the memory, the SKU with nothing on hand).
 """
-import json, os, random, sys
+import json, os, random, re, sys
 
 CASES = []
 
@@ -1095,6 +1095,31 @@ def slow_request(rng):
         out.append(line)
     case("access_log_slow_200", "log", "Why did a customer see a half-minute page load?", "\n".join(out) + "\n", needles)
 
+def coloured_ci_log(rng):
+    E = "\x1b"
+    out = []
+    needles = []
+    bad = rng.randint(5, 35)
+    for f in range(40):
+        failing = f == bad
+        name = f"src/{w(rng, 1)}/{w(rng, 1)}{f}.test.ts"
+        out.append(f"{E}[1m{E}[{'41' if failing else '42'}m {'FAIL' if failing else 'PASS'} {E}[49m{E}[22m {name}")
+        for t in range(15):
+            if failing and t == 3:
+                out.append(f"    {E}[31m\u2715{E}[39m {E}[2mrefunds the unused part of the plan ({rng.randint(5, 90)} ms){E}[22m")
+                needles += [name, "refunds the unused part of the plan"]
+            else:
+                out.append(f"    {E}[32m\u2713{E}[39m {E}[2m{w(rng, 3).replace('_', ' ')} ({rng.randint(1, 50)} ms){E}[22m")
+    out.append(f"{E}[1mTests:{E}[22m       {E}[1m{E}[31m1 failed{E}[39m{E}[22m, {E}[1m{E}[32m599 passed{E}[39m{E}[22m, 600 total")
+    needles.append("1 failed, 599 passed")
+    text = "\n".join(out) + "\n"
+    # The needles are plain text: what a reader sees, without the colour codes between the words.
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    for n in needles:
+        assert n in plain, n
+    CASES.append({"name": "coloured_jest_ci", "kind": "log", "query": "Why is CI red?", "content": text,
+                  "needles": needles, "notes": "Colour codes are no content; keep every needle."})
+
 def main():
     if len(sys.argv) < 2:
         sys.exit("usage: generate_tool_kinds.py OUT [SEED]")
@@ -1107,7 +1132,7 @@ def main():
                  sheet_values, eslint, tsc, ansible, prometheus_text, aws_instances, jstack, df_h,
                  ss_listen, gradle_deps, otel_trace, pip_freeze, vmstat, tree, ruff, docker_inspect,
                  csv_quoted, describe_pods, webpack_assets, gcc_warnings, mypy, disk_warnings, import_job,
-                 issues_priority, slow_request]:
+                 issues_priority, slow_request, coloured_ci_log]:
         make(random.Random(f"{seed}:{make.__name__}"))
     os.makedirs(out, exist_ok=True)
     index = {"generator": "generate_tool_kinds.py", "seed": seed, "count": len(CASES), "cases": []}

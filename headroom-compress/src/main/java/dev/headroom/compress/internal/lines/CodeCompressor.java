@@ -305,7 +305,8 @@ public final class CodeCompressor implements ContentCompressor {
     return members;
   }
 
-  private static int indentOf(String line) {
+  /** How many spaces and tabs a line starts with. */
+  static int indentOf(String line) {
     int i = 0;
     while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
       i++;

@@ -17,7 +17,6 @@ import dev.headroom.compress.internal.text.Selection;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -303,30 +302,18 @@ public final class LogCompressor implements ContentCompressor {
    */
   private static void keepOddLines(
       Selection sel, List<String> content, String[] templates, int budget) {
-    int n = content.size();
-    Map<String, int[]> counts = new LinkedHashMap<>(); // first line, count
-    int lines = 0;
-    for (int i = 0; i < n; i++) {
+    String[] counted = new String[templates.length];
+    for (int i = 0; i < templates.length; i++) {
       String line = content.get(i);
-      if (line.isBlank() || line.length() > MAX_LINE) {
-        continue;
-      }
-      lines++;
-      int at = i;
-      counts.computeIfAbsent(templates[i], t -> new int[] {at, 0})[1]++;
-    }
-    if (counts.size() * 10 > lines) {
-      return;
+      counted[i] = line.isBlank() || line.length() > MAX_LINE ? null : templates[i];
     }
     int before = sel.keptChars();
     int kept = 0;
-    for (int[] template : counts.values()) {
+    for (int i : LineTemplates.rare(counted, 10, 1)) {
       if (kept >= MAX_ODD || sel.keptChars() - before > budget) {
         return;
       }
-      if (template[1] == 1 && sel.keep(template[0])) {
-        kept++;
-      }
+      kept += sel.keep(i) ? 1 : 0;
     }
   }
 
@@ -334,7 +321,7 @@ public final class LogCompressor implements ContentCompressor {
    * Keeps the head of every kept indented line: the nearest line above it that is indented less,
    * and that line's head in turn — the file an eslint finding is listed under, the thread a jstack
    * frame belongs to, the section of a {@code kubectl describe}. Without it a kept line says what
-   * happened but not where. Blank lines head nothing; a tab indents to the next multiple of eight.
+   * happened but not where. Blank lines head nothing; a tab indents as much as a space.
    */
   static void keepHeads(Selection sel, List<String> content) {
     int n = content.size();
@@ -348,7 +335,7 @@ public final class LogCompressor implements ContentCompressor {
       if (line.isBlank()) {
         continue;
       }
-      indents[i] = indent(line);
+      indents[i] = CodeCompressor.indentOf(line);
       while (depth > 0 && indents[open[depth - 1]] >= indents[i]) {
         depth--;
       }
@@ -361,21 +348,6 @@ public final class LogCompressor implements ContentCompressor {
         sel.keep(head[i]);
       }
     }
-  }
-
-  private static int indent(String line) {
-    int width = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == ' ') {
-        width++;
-      } else if (c == '\t') {
-        width = (width / 8 + 1) * 8;
-      } else {
-        break;
-      }
-    }
-    return width;
   }
 
   /** Whether most of the first ten non-blank lines are web access-log requests. */

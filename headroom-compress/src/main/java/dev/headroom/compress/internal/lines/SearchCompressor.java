@@ -11,12 +11,12 @@ import dev.headroom.compress.internal.text.Lines;
 import dev.headroom.compress.internal.text.Relevance;
 import dev.headroom.compress.internal.text.Selection;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -98,20 +98,23 @@ public final class SearchCompressor implements ContentCompressor {
    */
   private static void keepExceptions(
       Selection sel, String[] hitText, List<String> content, int budget) {
-    Map<String, int[]> kinds = new HashMap<>(); // a kind's first hit and count
+    String[] kinds = new String[hitText.length];
+    Set<String> sampled = new HashSet<>();
     List<Integer> errors = new ArrayList<>();
     int hits = 0;
+    boolean alike = true;
     for (int i = 0; i < hitText.length; i++) {
       if (hitText[i] == null || content.get(i).isEmpty()) {
         continue;
       }
       hits++;
-      if (kinds != null) {
-        int at = i;
-        kinds.computeIfAbsent(LineTemplates.of(hitText[i]), k -> new int[] {at, 0})[1]++;
-        if (hits == KINDS_SAMPLE && kinds.size() * 4 > hits) {
-          kinds = null; // a code search: its first hits are of kinds of their own, so are the rest
+      if (alike) {
+        kinds[i] = LineTemplates.of(hitText[i]);
+        if (hits <= KINDS_SAMPLE) {
+          sampled.add(kinds[i]);
         }
+        // A code search: its first hits are of kinds of their own, and so are the rest.
+        alike = hits != KINDS_SAMPLE || sampled.size() * 4 <= hits;
       }
       if (Levels.of(hitText[i]) == Levels.ERROR) {
         errors.add(i);
@@ -126,18 +129,15 @@ public final class SearchCompressor implements ContentCompressor {
         sel.keep(i);
       }
     }
-    if (kinds == null || kinds.size() * 4 > hits) {
+    if (!alike) {
       return;
     }
-    int rare = Math.max(1, hits / 20);
-    List<int[]> byCount = new ArrayList<>(kinds.values());
-    byCount.sort(Comparator.comparingInt(kind -> kind[1]));
     int kept = 0;
-    for (int[] kind : byCount) {
-      if (kind[1] > rare || kept >= MAX_RARE_KINDS || sel.keptChars() - before > budget) {
+    for (int i : LineTemplates.rare(kinds, 4, Math.max(1, hits / 20))) {
+      if (kept >= MAX_RARE_KINDS || sel.keptChars() - before > budget) {
         return;
       }
-      kept += sel.keep(kind[0]) ? 1 : 0;
+      kept += sel.keep(i) ? 1 : 0;
     }
   }
 

@@ -86,6 +86,44 @@ public final class LineTemplates {
   }
 
   /**
+   * The odd ones out of a repetitive list: where most lines repeat a few templates — {@code
+   * minRepeat} lines or more to a template on average (a batch job's progress, a linter's {@code
+   * E501}s) — the first line of each template seen at most {@code rareMax} times, rarest first,
+   * then in order. A list of mostly different lines (a code search, prose) has none.
+   *
+   * @param templates each line's template ({@link #of}), null for a line that does not count
+   * @param minRepeat how many lines a template has on average, at least, in a repetitive list
+   * @param rareMax how often a rare template is seen, at most
+   * @return the lines, as indices into {@code templates}
+   */
+  public static List<Integer> rare(String[] templates, int minRepeat, int rareMax) {
+    Map<String, int[]> counts = new HashMap<>(); // a template's first line and count
+    int lines = 0;
+    for (int i = 0; i < templates.length; i++) {
+      if (templates[i] != null) {
+        lines++;
+        int at = i;
+        counts.computeIfAbsent(templates[i], t -> new int[] {at, 0})[1]++;
+      }
+    }
+    if ((long) counts.size() * minRepeat > lines) {
+      return List.of();
+    }
+    List<int[]> rare = new ArrayList<>();
+    for (int[] template : counts.values()) {
+      if (template[1] <= rareMax) {
+        rare.add(template);
+      }
+    }
+    rare.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(a[0], b[0]));
+    List<Integer> out = new ArrayList<>(rare.size());
+    for (int[] template : rare) {
+      out.add(template[0]);
+    }
+    return out;
+  }
+
+  /**
    * @param templates the omitted lines' templates ({@link #of})
    * @param max how many templates to name
    * @param minCount the fewest repetitions worth naming

@@ -94,4 +94,20 @@ class LineTemplatesTest {
     }
     return template.toString().strip();
   }
+
+  @Test
+  void theRareLinesOfARepetitiveListAreItsOddOnesOut() {
+    String[] list = new String[40];
+    for (int i = 0; i < list.length; i++) {
+      list[i] = LineTemplates.of("batch " + i + " committed");
+    }
+    list[7] = LineTemplates.of("skipped 3 rows: currency XXX");
+    list[20] = null; // a line that does not count
+    list[30] = LineTemplates.of("retrying batch 30");
+    list[35] = LineTemplates.of("retrying batch 35");
+    assertEquals(List.of(7), LineTemplates.rare(list, 10, 1));
+    assertEquals(List.of(7, 30), LineTemplates.rare(list, 10, 2), "rarest first, then in order");
+    String[] diverse = {"a one", "b two", "c three", "d four", "e five"};
+    assertEquals(List.of(), LineTemplates.rare(diverse, 2, 1), "no list of alike lines");
+  }
 }

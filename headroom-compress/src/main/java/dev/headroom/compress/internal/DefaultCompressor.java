@@ -55,7 +55,7 @@ public final class DefaultCompressor implements Compressor {
       // Detection of a text this short is cheap, and callers log the type.
       return new Unchanged(
           content,
-          Detectors.detect(content).type(),
+          Detectors.detect(Ansi.strip(content)).type(),
           Unchanged.Reason.BELOW_MIN_BYTES,
           originalBytes);
     }
